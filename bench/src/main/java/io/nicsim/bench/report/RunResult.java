@@ -1,0 +1,43 @@
+package io.nicsim.bench.report;
+
+import io.nicsim.bench.run.Placement;
+
+import java.util.Map;
+
+/**
+ * One consumer's run, as summary.json writes it. The first keys are a contract other tools read:
+ * extend, never rename.
+ *
+ * @param consumer            consumer name
+ * @param policy              firmware policy name
+ * @param firmware            the policy's parameters
+ * @param traffic             traffic kind and rate
+ * @param packets             accounting: generated == delivered + dropped
+ * @param interrupts          interrupts the device raised
+ * @param interruptsDelivered interrupts the host's interrupt path read
+ * @param latencyNanos        notification latency, corrected and uncorrected
+ * @param placement           which thread ran which agent and how it waited
+ * @param measuredNanos       traffic time recorded (warm-up excluded)
+ * @param warmupNanos         traffic time before it
+ */
+public record RunResult(String consumer, String policy, Map<String, Object> firmware, Map<String, Object> traffic,
+                        PacketCounts packets, long interrupts, long interruptsDelivered, Latency latencyNanos,
+                        Placement.Report placement, long measuredNanos, long warmupNanos) {
+
+    /**
+     * @param generated  packets whose arrival time came during the run
+     * @param delivered  packets a consumer handled
+     * @param dropped    packets lost, all reasons
+     * @param dropReasons dropped packets by reason
+     * @param measured   delivered packets recorded in the histograms (after the warm-up)
+     */
+    public record PacketCounts(long generated, long delivered, long dropped, Map<String, Long> dropReasons, long measured) {
+    }
+
+    /**
+     * @param notification            woken - intended arrival (coordinated-omission safe)
+     * @param notificationUncorrected woken - actual injection
+     */
+    public record Latency(LatencySummary notification, LatencySummary notificationUncorrected) {
+    }
+}

@@ -1,0 +1,101 @@
+package io.nicsim.bench.run;
+
+import io.nicsim.host.driver.InterruptDispatcher;
+import io.nicsim.nic.agent.IdleStrategies;
+import io.nicsim.nic.device.Device;
+import org.agrona.ErrorHandler;
+import org.agrona.concurrent.Agent;
+import org.agrona.concurrent.AgentRunner;
+import org.agrona.concurrent.CompositeAgent;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Where the simulator's own busy loops run, so they leave the consumers under test a fair share of the
+ * machine. {@code shared}: the device and the interrupt path are one composite agent on one thread (one core
+ * busy, the rest for the consumer); {@code separate}: a thread each, with their own idle strategies (two cores
+ * busy: fair only on machines with cores to spare). {@code auto} picks {@code shared} below 4 cores.
+ */
+public final class Placement {
+
+    public static final String AUTO = "auto";
+    public static final String SHARED = "shared";
+    public static final String SEPARATE = "separate";
+    public static final List<String> NAMES = List.of(AUTO, SHARED, SEPARATE);
+
+    /** Below this many cores, {@code auto} shares one thread between device and interrupt path. */
+    public static final int SEPARATE_FROM_CORES = 4;
+
+    private Placement() {
+    }
+
+    /** @return {@code shared} or {@code separate} */
+    public static String resolve(String configured, int cores) {
+        if (AUTO.equals(configured)) {
+            return cores < SEPARATE_FROM_CORES ? SHARED : SEPARATE;
+        }
+        return configured;
+    }
+
+    /** One thread of the placement, as recorded in summary.json. */
+    public record ThreadPlacement(String thread, List<String> agents, String waitsBy) {
+    }
+
+    /** The resolved placement of one run, as recorded in summary.json. */
+    public record Report(String mode, List<ThreadPlacement> threads) {
+    }
+
+    /** The started agent threads of one run. */
+    public static final class Started implements AutoCloseable {
+
+        private final List<AgentRunner> runners;
+        private final Report report;
+
+        private Started(List<AgentRunner> runners, Report report) {
+            this.runners = runners;
+            this.report = report;
+        }
+
+        public Report report() {
+            return report;
+        }
+
+        /** Stops every agent thread and waits for it (each agent's {@code onClose} runs on its thread). */
+        @Override
+        public void close() {
+            for (AgentRunner runner : runners) {
+                runner.close();
+            }
+        }
+    }
+
+    /**
+     * Starts the device and the interrupt path on threads as {@code mode} says, and records the consumer's
+     * own thread beside them.
+     */
+    public static Started start(String mode, String deviceIdle, String dispatcherIdle, Device device,
+                                InterruptDispatcher dispatcher, String consumer, String consumerWaitsBy,
+                                ErrorHandler errors) {
+        List<AgentRunner> runners = new ArrayList<>();
+        List<ThreadPlacement> threads = new ArrayList<>();
+        if (SHARED.equals(mode)) {
+            Agent both = new CompositeAgent(device, dispatcher);
+            runners.add(start(both, deviceIdle, errors, "nicsim-device"));
+            threads.add(new ThreadPlacement("nicsim-device", List.of(Device.ROLE, InterruptDispatcher.ROLE), deviceIdle));
+        } else {
+            runners.add(start(device, deviceIdle, errors, "nicsim-device"));
+            runners.add(start(dispatcher, dispatcherIdle, errors, "nicsim-irq"));
+            threads.add(new ThreadPlacement("nicsim-device", List.of(Device.ROLE), deviceIdle));
+            threads.add(new ThreadPlacement("nicsim-irq", List.of(InterruptDispatcher.ROLE), dispatcherIdle));
+        }
+        threads.add(new ThreadPlacement("nicsim-" + consumer, List.of(consumer), consumerWaitsBy));
+        return new Started(runners, new Report(mode, List.copyOf(threads)));
+    }
+
+    private static AgentRunner start(Agent agent, String idle, ErrorHandler errors, String threadName) {
+        AgentRunner runner = new AgentRunner(IdleStrategies.named(idle), errors, null, agent);
+        AgentRunner.startOnThread(runner, task -> Thread.ofPlatform().name(threadName).unstarted(task));
+        return runner;
+    }
+}

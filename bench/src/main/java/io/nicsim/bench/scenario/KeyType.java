@@ -1,0 +1,100 @@
+package io.nicsim.bench.scenario;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/** The value types scenario keys have: each parses a scalar strictly and describes itself for errors and docs. */
+public enum KeyType {
+
+    /** A duration; a bare number is nanoseconds. */
+    DURATION("duration (ns, us, ms, s, m)") {
+        @Override
+        Object parse(String text) {
+            return Units.parseDurationNanos(text);
+        }
+    },
+    /** A packet rate; a bare number is packets per second. */
+    RATE("rate (pps, kpps, Mpps)") {
+        @Override
+        Object parse(String text) {
+            double rate = Units.parseRatePerSecond(text);
+            if (!(rate > 0)) {
+                throw new IllegalArgumentException("expected a rate above 0, found '" + text + "'");
+            }
+            return rate;
+        }
+    },
+    /** A non-negative 32-bit integer. */
+    COUNT("integer >= 0") {
+        @Override
+        Object parse(String text) {
+            return (int) Units.parseInteger(text, 0, Integer.MAX_VALUE);
+        }
+    },
+    /** A positive 32-bit integer. */
+    POSITIVE_COUNT("integer >= 1") {
+        @Override
+        Object parse(String text) {
+            return (int) Units.parseInteger(text, 1, Integer.MAX_VALUE);
+        }
+    },
+    /** Any 64-bit integer. */
+    LONG("integer") {
+        @Override
+        Object parse(String text) {
+            return Units.parseInteger(text, Long.MIN_VALUE, Long.MAX_VALUE);
+        }
+    },
+    /** A word from a fixed list; the list is the key's. */
+    NAME("name") {
+        @Override
+        Object parse(String text) {
+            return text.trim();
+        }
+    },
+    /** One name or a list of names (comma-separated on the command line). */
+    NAME_LIST("name or list of names") {
+        @Override
+        Object parse(String text) {
+            List<String> names = new ArrayList<>();
+            for (String part : text.split(",")) {
+                if (!part.isBlank()) {
+                    names.add(part.trim());
+                }
+            }
+            if (names.isEmpty()) {
+                throw new IllegalArgumentException("expected at least one name, found '" + text + "'");
+            }
+            return List.copyOf(names);
+        }
+    };
+
+    private final String description;
+
+    KeyType(String description) {
+        this.description = description;
+    }
+
+    /** @return how the type reads in errors and docs */
+    public String description() {
+        return description;
+    }
+
+    /** @throws IllegalArgumentException "expected ..., found ..." */
+    abstract Object parse(String text);
+
+    /** Checks a parsed name (or each name of a list) against the allowed ones, if the key has a list. */
+    static void checkAllowed(Object value, Set<String> allowed) {
+        if (allowed.isEmpty()) {
+            return;
+        }
+        List<?> names = value instanceof List<?> list ? list : List.of(value);
+        for (Object name : names) {
+            if (!allowed.contains(name)) {
+                throw new IllegalArgumentException("expected one of " + String.join(", ", allowed) + ", found '" + name
+                        + "'" + Suggestions.didYouMean(name.toString(), allowed));
+            }
+        }
+    }
+}

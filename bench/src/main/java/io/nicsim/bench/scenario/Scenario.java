@@ -1,0 +1,80 @@
+package io.nicsim.bench.scenario;
+
+import io.nicsim.firmware.policy.FirmwareConfig;
+import io.nicsim.nic.traffic.TrafficConfig;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A validated scenario: every key resolved (file, then overrides, over the defaults), with typed views
+ * for each part of the simulator. Immutable.
+ */
+public final class Scenario {
+
+    private final String name;
+    private final Map<String, Object> values;
+
+    Scenario(String name, Map<String, Object> values) {
+        this.name = name;
+        this.values = Map.copyOf(values);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public TrafficConfig traffic() {
+        return new TrafficConfig(string("traffic.kind"), (double) values.get("traffic.ratePerSecond"),
+                (long) values.get("traffic.seed"), integer("traffic.flows"), integer("traffic.frameBytes"));
+    }
+
+    public FirmwareConfig firmware() {
+        return new FirmwareConfig(string("firmware.policy"), integer("firmware.rxUsecs"), integer("firmware.rxFrames"),
+                (long) values.get("firmware.pollIntervalNanos"));
+    }
+
+    @SuppressWarnings("unchecked")
+    public HostConfig host() {
+        return new HostConfig((List<String>) values.get("host.consumer"), (long) values.get("host.handlerWorkNanos"),
+                string("host.placement"), string("host.deviceIdle"), string("host.dispatcherIdle"));
+    }
+
+    public RunConfig run() {
+        return new RunConfig((long) values.get("run.duration"), (long) values.get("run.warmup"),
+                (long) values.get("run.drainTimeout"));
+    }
+
+    /** @return a copy of this scenario with {@code host.consumer} set to one consumer */
+    public Scenario withConsumer(String consumer) {
+        Map<String, Object> copy = new LinkedHashMap<>(values);
+        copy.put("host.consumer", List.of(consumer));
+        return new Scenario(name, copy);
+    }
+
+    /**
+     * @return the effective scenario as nested sections, durations written with units, ready to be saved
+     *         and loaded again
+     */
+    public Map<String, Object> effective() {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("name", name);
+        for (ScenarioKey key : ScenarioKeys.all()) {
+            String[] parts = key.path().split("\\.", 2);
+            @SuppressWarnings("unchecked")
+            Map<String, Object> section = (Map<String, Object>) root.computeIfAbsent(parts[0], s -> new LinkedHashMap<>());
+            Object value = values.get(key.path());
+            section.put(parts[1], key.type() == KeyType.DURATION ? Units.formatDuration((long) value) : value);
+        }
+        return root;
+    }
+
+    private String string(String path) {
+        return (String) values.get(path);
+    }
+
+    private int integer(String path) {
+        return (int) values.get(path);
+    }
+}

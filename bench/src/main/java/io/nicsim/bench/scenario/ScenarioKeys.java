@@ -1,0 +1,90 @@
+package io.nicsim.bench.scenario;
+
+import io.nicsim.bench.run.Placement;
+import io.nicsim.firmware.policy.FirmwareConfig;
+import io.nicsim.firmware.policy.PolicyFactory;
+import io.nicsim.host.consumer.Consumers;
+import io.nicsim.nic.agent.IdleStrategies;
+import io.nicsim.nic.traffic.TrafficConfig;
+import io.nicsim.nic.traffic.TrafficSources;
+
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Every scenario key with its type, default and meaning, in the order the docs list them. */
+public final class ScenarioKeys {
+
+    /** Top-level sections of a scenario file (besides {@code name}). */
+    public static final List<String> SECTIONS = List.of("traffic", "nic", "firmware", "host", "run");
+
+    private static final Map<String, ScenarioKey> KEYS = new LinkedHashMap<>();
+
+    static {
+        TrafficConfig traffic = TrafficConfig.DEFAULTS;
+        key("traffic.kind", KeyType.NAME, traffic.kind(), TrafficSources.KINDS,
+                "arrival process: constant (even gaps) or poisson (exponential gaps)");
+        key("traffic.ratePerSecond", KeyType.RATE, traffic.ratePerSecond(), List.of(), "mean packets per second");
+        key("traffic.seed", KeyType.LONG, traffic.seed(), List.of(), "random seed; the same seed replays the same arrivals");
+        key("traffic.flows", KeyType.POSITIVE_COUNT, traffic.flows(), List.of(), "flows the packets are spread over");
+        key("traffic.frameBytes", KeyType.POSITIVE_COUNT, traffic.frameBytes(), List.of(), "frame size in bytes");
+
+        FirmwareConfig firmware = FirmwareConfig.DEFAULTS;
+        key("firmware.policy", KeyType.NAME, firmware.policy(), PolicyFactory.NAMES,
+                "when the NIC raises an interrupt: per-packet, or coalesce (ethtool rx-usecs/rx-frames)");
+        key("firmware.rxUsecs", KeyType.COUNT, (int) firmware.rxUsecs(), List.of(),
+                "coalesce: microseconds from the first un-notified packet to the interrupt (0 = no timer)");
+        key("firmware.rxFrames", KeyType.COUNT, firmware.rxFrames(), List.of(),
+                "coalesce: un-notified packets that raise an interrupt (0 = no frame count)");
+        key("firmware.pollIntervalNanos", KeyType.DURATION, firmware.pollIntervalNanos(), List.of(),
+                "how often the firmware polls its MAC for arrivals (0 = continuously)");
+
+        key("host.consumer", KeyType.NAME_LIST, Consumers.NAMES, Consumers.NAMES,
+                "consumer(s) under test, run one after another: " + String.join(", ", Consumers.NAMES));
+        key("host.handlerWorkNanos", KeyType.DURATION, 0L, List.of(), "CPU work of the handler per packet (busy spin)");
+        key("host.placement", KeyType.NAME, Placement.AUTO, Placement.NAMES,
+                "where busy loops run: shared (device and interrupt path on one spinning thread), separate (a thread"
+                        + " each), auto (shared below 4 cores)");
+        key("host.deviceIdle", KeyType.NAME, IdleStrategies.BUSY_SPIN, IdleStrategies.NAMES,
+                "how the device thread waits between duty cycles");
+        key("host.dispatcherIdle", KeyType.NAME, IdleStrategies.BUSY_SPIN, IdleStrategies.NAMES,
+                "how the interrupt-path thread waits, when placement is separate");
+
+        key("run.duration", KeyType.DURATION, 5_000_000_000L, List.of(), "measured traffic time per consumer");
+        key("run.warmup", KeyType.DURATION, 1_000_000_000L, List.of(),
+                "traffic before the measured time, per consumer; counted, not recorded");
+        key("run.drainTimeout", KeyType.DURATION, 1_000_000_000L, List.of(),
+                "how long to wait after traffic ends for packets still in flight");
+    }
+
+    private ScenarioKeys() {
+    }
+
+    private static void key(String path, KeyType type, Object defaultValue, List<String> allowed, String doc) {
+        KEYS.put(path, new ScenarioKey(path, type, defaultValue, Set.copyOf(new LinkedHashSet<>(allowed)), doc));
+    }
+
+    /** @return the key, or null if none has this path */
+    public static ScenarioKey get(String path) {
+        return KEYS.get(path);
+    }
+
+    /** @return every key in documentation order */
+    public static Iterable<ScenarioKey> all() {
+        return KEYS.values();
+    }
+
+    /** @return every key path, for suggestions */
+    public static Set<String> paths() {
+        return KEYS.keySet();
+    }
+
+    /** @return a mutable map of every key's default */
+    static Map<String, Object> defaults() {
+        Map<String, Object> values = new LinkedHashMap<>();
+        KEYS.values().forEach(key -> values.put(key.path(), key.defaultValue()));
+        return values;
+    }
+}

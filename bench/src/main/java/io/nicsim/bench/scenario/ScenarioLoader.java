@@ -1,0 +1,173 @@
+package io.nicsim.bench.scenario;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.nicsim.firmware.policy.CoalescePolicy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads a scenario: the defaults of {@link ScenarioKeys}, then the YAML file (if any), then {@code --set}
+ * overrides, each value parsed strictly. Unknown keys, wrong types and out-of-range values are errors, never
+ * silently defaulted.
+ */
+public final class ScenarioLoader {
+
+    /** Name of the scenario run when no file is given. */
+    public static final String DEFAULT_NAME = "default-study";
+    private static final String SET_SOURCE = "--set";
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    private ScenarioLoader() {
+    }
+
+    /**
+     * @param file      the scenario file, or null for the built-in default study
+     * @param overrides {@code key=value} strings, applied in order after the file
+     * @throws ScenarioException for any bad input, naming where and what
+     */
+    public static Scenario load(Path file, List<String> overrides) throws ScenarioException {
+        Map<String, Object> values = ScenarioKeys.defaults();
+        String name = DEFAULT_NAME;
+        if (file != null) {
+            name = readFile(file, values);
+        }
+        for (String override : overrides) {
+            applyOverride(override, values);
+        }
+        validate(file == null ? SET_SOURCE : file.toString(), values);
+        return new Scenario(name, values);
+    }
+
+    private static String readFile(Path file, Map<String, Object> values) throws ScenarioException {
+        String source = file.toString();
+        JsonNode root;
+        try {
+            root = YAML.readTree(Files.readString(file));
+        } catch (NoSuchFileException e) {
+            throw new ScenarioException(source, null, "no such file");
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            String where = at == null ? source : source + ":" + at.getLineNr() + ":" + at.getColumnNr();
+            throw new ScenarioException(where, null, "not valid YAML: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new ScenarioException(source, null, "cannot read: " + e.getMessage());
+        }
+        String name = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
+        if (root == null || root.isMissingNode() || root.isNull()) {
+            return name;
+        }
+        if (!root.isObject()) {
+            throw new ScenarioException(source, null, "expected a mapping of sections, found " + describe(root));
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> section = it.next();
+            String sectionName = section.getKey();
+            JsonNode body = section.getValue();
+            if (sectionName.equals("name")) {
+                if (!body.isTextual() || body.asText().isBlank()) {
+                    throw new ScenarioException(source, "name", "expected a non-empty string, found " + describe(body));
+                }
+                name = body.asText();
+                continue;
+            }
+            if (!ScenarioKeys.SECTIONS.contains(sectionName)) {
+                throw new ScenarioException(source, sectionName, "unknown section, expected one of name, "
+                        + String.join(", ", ScenarioKeys.SECTIONS)
+                        + Suggestions.didYouMean(sectionName, ScenarioKeys.SECTIONS));
+            }
+            if (body.isNull()) {
+                continue;
+            }
+            if (!body.isObject()) {
+                throw new ScenarioException(source, sectionName, "expected a mapping of keys, found " + describe(body));
+            }
+            for (Iterator<Map.Entry<String, JsonNode>> keys = body.fields(); keys.hasNext(); ) {
+                Map.Entry<String, JsonNode> entry = keys.next();
+                String path = sectionName + "." + entry.getKey();
+                ScenarioKey key = known(source, path);
+                values.put(path, parse(source, key, scalarText(source, key, entry.getValue())));
+            }
+        }
+        return name;
+    }
+
+    private static void applyOverride(String override, Map<String, Object> values) throws ScenarioException {
+        int eq = override.indexOf('=');
+        if (eq <= 0) {
+            throw new ScenarioException(SET_SOURCE, null, "expected key=value, found '" + override + "'");
+        }
+        String path = override.substring(0, eq).trim();
+        ScenarioKey key = known(SET_SOURCE, path);
+        values.put(path, parse(SET_SOURCE, key, override.substring(eq + 1)));
+    }
+
+    private static ScenarioKey known(String source, String path) throws ScenarioException {
+        ScenarioKey key = ScenarioKeys.get(path);
+        if (key == null) {
+            throw new ScenarioException(source, path, "unknown key" + Suggestions.didYouMean(path, ScenarioKeys.paths()));
+        }
+        return key;
+    }
+
+    private static Object parse(String source, ScenarioKey key, String text) throws ScenarioException {
+        try {
+            return key.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new ScenarioException(source, key.path(), e.getMessage());
+        }
+    }
+
+    private static String scalarText(String source, ScenarioKey key, JsonNode node) throws ScenarioException {
+        if (node.isArray() && key.type() == KeyType.NAME_LIST) {
+            List<String> names = new ArrayList<>();
+            for (JsonNode element : node) {
+                if (!element.isTextual()) {
+                    throw new ScenarioException(source, key.path(), "expected a list of names, found " + describe(element));
+                }
+                names.add(element.asText());
+            }
+            return String.join(",", names);
+        }
+        if (node.isValueNode() && !node.isNull()) {
+            return node.asText();
+        }
+        throw new ScenarioException(source, key.path(), "expected a " + key.type().description() + ", found "
+                + describe(node));
+    }
+
+    private static void validate(String source, Map<String, Object> values) throws ScenarioException {
+        if ((long) values.get("run.duration") <= 0) {
+            throw new ScenarioException(source, "run.duration", "expected a duration above 0, found 0");
+        }
+        if (CoalescePolicy.NAME.equals(values.get("firmware.policy"))
+                && (int) values.get("firmware.rxUsecs") == 0 && (int) values.get("firmware.rxFrames") == 0) {
+            throw new ScenarioException(source, "firmware.rxFrames",
+                    "expected rxFrames >= 1 when rxUsecs is 0 (coalesce would never raise an interrupt), found 0");
+        }
+    }
+
+    private static String describe(JsonNode node) {
+        if (node.isObject()) {
+            return "a mapping";
+        }
+        if (node.isArray()) {
+            return "a list";
+        }
+        if (node.isNull()) {
+            return "nothing";
+        }
+        return "'" + node.asText() + "'";
+    }
+}

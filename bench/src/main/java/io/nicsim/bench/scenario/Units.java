@@ -1,0 +1,97 @@
+package io.nicsim.bench.scenario;
+
+import java.math.BigDecimal;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Strict parsing of quantities with units, as scenario files and flags write them: durations
+ * ({@code 10us}, {@code 1.5ms}, {@code 2s}; a bare number is nanoseconds) and rates ({@code 50kpps},
+ * {@code 1.5Mpps}; a bare number is packets per second). Anything else is rejected with a message saying
+ * what was expected.
+ */
+public final class Units {
+
+    private static final Pattern QUANTITY = Pattern.compile("([0-9]+(?:\\.[0-9]+)?(?:[eE][+-]?[0-9]+)?)\\s*([a-zA-Zµ]*)");
+
+    private Units() {
+    }
+
+    /** @throws IllegalArgumentException with "expected ..., found ..." for anything but a non-negative duration */
+    public static long parseDurationNanos(String text) {
+        Matcher m = match(text, "a duration such as 500ns, 10us, 1.5ms, 2s or 1m");
+        long unitNanos = switch (m.group(2)) {
+            case "", "ns" -> 1L;
+            case "us", "µs" -> 1_000L;
+            case "ms" -> 1_000_000L;
+            case "s" -> 1_000_000_000L;
+            case "m", "min" -> 60_000_000_000L;
+            default -> throw expected("a duration unit ns, us, ms, s or m", text);
+        };
+        return toLong(new BigDecimal(m.group(1)).multiply(BigDecimal.valueOf(unitNanos)), text);
+    }
+
+    /** @throws IllegalArgumentException for anything but a non-negative rate in packets per second */
+    public static double parseRatePerSecond(String text) {
+        Matcher m = match(text, "a rate such as 50000, 50kpps or 1.5Mpps");
+        double unit = switch (m.group(2)) {
+            case "", "pps" -> 1;
+            case "kpps" -> 1e3;
+            case "Mpps" -> 1e6;
+            default -> throw expected("a rate unit pps, kpps or Mpps", text);
+        };
+        return new BigDecimal(m.group(1)).doubleValue() * unit;
+    }
+
+    /** @throws IllegalArgumentException for anything but an integer in [min, max] */
+    public static long parseInteger(String text, long min, long max) {
+        String trimmed = text.trim();
+        long value;
+        try {
+            value = Long.parseLong(trimmed);
+        } catch (NumberFormatException e) {
+            throw expected("an integer", text);
+        }
+        if (value < min || value > max) {
+            throw new IllegalArgumentException("expected an integer in [" + min + ", " + max + "], found " + value);
+        }
+        return value;
+    }
+
+    /** Formats nanoseconds the way the parser reads them back, in the largest exact unit. */
+    public static String formatDuration(long nanos) {
+        if (nanos != 0 && nanos % 60_000_000_000L == 0) {
+            return nanos / 60_000_000_000L + "m";
+        }
+        if (nanos != 0 && nanos % 1_000_000_000L == 0) {
+            return nanos / 1_000_000_000L + "s";
+        }
+        if (nanos != 0 && nanos % 1_000_000L == 0) {
+            return nanos / 1_000_000L + "ms";
+        }
+        if (nanos != 0 && nanos % 1_000L == 0) {
+            return nanos / 1_000L + "us";
+        }
+        return nanos + "ns";
+    }
+
+    private static Matcher match(String text, String expected) {
+        Matcher m = QUANTITY.matcher(text.trim());
+        if (!m.matches()) {
+            throw expected(expected, text);
+        }
+        return m;
+    }
+
+    private static long toLong(BigDecimal value, String text) {
+        try {
+            return value.setScale(0, java.math.RoundingMode.UNNECESSARY).longValueExact();
+        } catch (ArithmeticException e) {
+            throw new IllegalArgumentException("expected a whole number of nanoseconds below 2^63, found '" + text + "'");
+        }
+    }
+
+    private static IllegalArgumentException expected(String what, String found) {
+        return new IllegalArgumentException("expected " + what + ", found '" + found + "'");
+    }
+}

@@ -1,0 +1,68 @@
+package io.nicsim.host.consumer;
+
+import io.nicsim.host.rx.RxDrain;
+
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * A platform thread spinning on the descriptor ring, ignoring interrupts: the seed's "perfect solution" and
+ * the floor every other consumer is compared with, bought with a whole core at 100% even when idle
+ * (DPDK's poll-mode driver, REFERENCE section 5).
+ */
+public final class BusyPollConsumer implements Consumer {
+
+    /** Name in scenario files and output. */
+    public static final String NAME = "busy-poll";
+
+    private final ConsumerContext context;
+    private final CountDownLatch ready = new CountDownLatch(1);
+    private volatile boolean running = true;
+    private volatile Throwable failure;
+    private Thread thread;
+
+    public BusyPollConsumer(ConsumerContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String waitsBy() {
+        return "spin";
+    }
+
+    @Override
+    public void start() throws InterruptedException {
+        thread = Thread.ofPlatform().name("nicsim-" + NAME).start(this::run);
+        ready.await();
+    }
+
+    private void run() {
+        try (RxDrain drain = context.openDrain()) {
+            ready.countDown();
+            while (running) {
+                if (drain.drain(RxDrain.NOT_WOKEN) == 0) {
+                    Thread.onSpinWait();
+                }
+            }
+        } catch (Throwable t) {
+            failure = t;
+            ready.countDown();
+        }
+    }
+
+    @Override
+    public void onInterrupt(long raisedNanos, long deliveredNanos) {
+        // The spinning consumer never sleeps, so it needs no wake-up.
+    }
+
+    @Override
+    public void stop() throws InterruptedException {
+        running = false;
+        thread.join();
+        ConsumerFailure.rethrow(NAME, failure);
+    }
+}

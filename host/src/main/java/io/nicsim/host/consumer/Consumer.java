@@ -1,0 +1,30 @@
+package io.nicsim.host.consumer;
+
+/**
+ * A host-side way of waiting for packets: the code under test. Two sides, as in a Disruptor wait strategy:
+ * the consumer waits in its own way (spinning, parking a platform or virtual thread, an event loop), and the
+ * interrupt path signals it with {@link #onInterrupt(long, long)}, which must never block.
+ */
+public interface Consumer {
+
+    /** @return the consumer's name as used in scenario files and output, e.g. {@code virtual-thread} */
+    String name();
+
+    /** @return how the consumer waits, for the placement record, e.g. {@code park}, {@code spin} */
+    String waitsBy();
+
+    /** Starts the consumer and returns once it is waiting for its first packet. */
+    void start() throws Exception;
+
+    /**
+     * The interrupt path delivered an interrupt for this consumer's queue. Called on the dispatcher's thread;
+     * must not block or allocate per call more than the waking mechanism itself does.
+     *
+     * @param raisedNanos    when the device raised it
+     * @param deliveredNanos when the host read it
+     */
+    void onInterrupt(long raisedNanos, long deliveredNanos);
+
+    /** Stops waiting and returns once every thread of the consumer has finished with the queues. */
+    void stop() throws Exception;
+}

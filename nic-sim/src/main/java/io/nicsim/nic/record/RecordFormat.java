@@ -1,0 +1,37 @@
+package io.nicsim.nic.record;
+
+/**
+ * The device's record formats on Chronicle Queue: fixed binary layouts, little-endian, each opening with a
+ * one-byte record type and a one-byte format version. Readers check both and refuse anything else; no class
+ * named in the data is ever instantiated.
+ *
+ * <pre>
+ * header      type:u8  version:u8  queue:u16
+ * descriptor  packetId:i64 flow:i32 frameBytes:i32 intendedNanos:i64 injectedNanos:i64 detectedNanos:i64 writtenNanos:i64
+ * interrupt   sequence:i64 firstPacketId:i64 lastPacketId:i64 raisedNanos:i64
+ * </pre>
+ */
+public final class RecordFormat {
+
+    /** The version this build writes and reads. */
+    public static final byte VERSION = 1;
+
+    public static final byte TYPE_DESCRIPTOR = 1;
+    public static final byte TYPE_INTERRUPT = 2;
+
+    /** Bytes of the common header. */
+    public static final int HEADER_BYTES = 4;
+    public static final int DESCRIPTOR_BYTES = HEADER_BYTES + 8 + 4 + 4 + 8 * 4;
+    public static final int INTERRUPT_BYTES = HEADER_BYTES + 8 * 4;
+
+    private RecordFormat() {
+    }
+
+    static String typeName(byte type) {
+        return switch (type) {
+            case TYPE_DESCRIPTOR -> "descriptor";
+            case TYPE_INTERRUPT -> "interrupt";
+            default -> "unknown type " + type;
+        };
+    }
+}
