@@ -27,8 +27,8 @@ public final class NicsimCli implements Runnable {
         cli.setErr(err);
         cli.setParameterExceptionHandler((e, args) -> {
             CommandLine command = e.getCommandLine();
-            command.getErr().println("error: " + e.getMessage() + " (see 'nicsim " + command.getCommandName()
-                    + " --help')");
+            command.getErr().println("error: " + e.getMessage().replace('\n', ' ') + " (see '"
+                    + command.getCommandSpec().qualifiedName() + " --help')");
             command.getErr().flush();
             return ExitCodes.BAD_INPUT;
         });

@@ -15,7 +15,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -72,7 +71,7 @@ public final class RunCommand implements Callable<Integer> {
                     scenario.firmware().policy(), scenario.traffic().kind(), fmtRate(scenario.traffic().ratePerSecond()),
                     Units.formatDuration(scenario.run().durationNanos()), runDir);
             out.flush();
-            Summary summary = new StudyRunner(SystemNanoClock.INSTANCE, new PrintStream(System.out, true))
+            Summary summary = new StudyRunner(SystemNanoClock.INSTANCE, out)
                     .run(scenario, runDir, commandLine());
             out.println();
             out.print(LatencyTable.render(summary));

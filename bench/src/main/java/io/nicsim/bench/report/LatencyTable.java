@@ -26,8 +26,8 @@ public final class LatencyTable {
 
     static String micros(long nanos) {
         double us = nanos / 1_000.0;
-        return us < 10 ? String.format(Locale.ROOT, "%.2f", us)
-                : us < 1_000 ? String.format(Locale.ROOT, "%.1f", us)
+        return us < 9.995 ? String.format(Locale.ROOT, "%.2f", us)
+                : us < 999.95 ? String.format(Locale.ROOT, "%.1f", us)
                 : String.format(Locale.ROOT, "%,.0f", us);
     }
 

@@ -19,10 +19,11 @@ import java.util.Map;
  * @param placement           which thread ran which agent and how it waited
  * @param measuredNanos       traffic time recorded (warm-up excluded)
  * @param warmupNanos         traffic time before it
+ * @param journal             the folder holding this run's Chronicle queues (descriptors, interrupts)
  */
 public record RunResult(String consumer, String policy, Map<String, Object> firmware, Map<String, Object> traffic,
                         PacketCounts packets, long interrupts, long interruptsDelivered, Latency latencyNanos,
-                        Placement.Report placement, long measuredNanos, long warmupNanos) {
+                        Placement.Report placement, long measuredNanos, long warmupNanos, String journal) {
 
     /**
      * @param generated  packets whose arrival time came during the run

@@ -50,6 +50,22 @@ public final class ConsumerRun {
      */
     public static RunResult run(Scenario scenario, String consumerName, Path queueDir, NanoClock clock)
             throws Exception {
+        QueueStaging staging = QueueStaging.of(scenario.run().queueStaging(), queueDir);
+        boolean finished = false;
+        try {
+            RunResult result = runOn(scenario, consumerName, staging.liveDir(), clock, queueDir.toString());
+            staging.finish();
+            finished = true;
+            return result;
+        } finally {
+            if (!finished) {
+                staging.discard();
+            }
+        }
+    }
+
+    private static RunResult runOn(Scenario scenario, String consumerName, Path queueDir, NanoClock clock,
+                                   String journal) throws Exception {
         TrafficConfig traffic = scenario.traffic();
         FirmwareConfig firmware = scenario.firmware();
         HostConfig host = scenario.host();
@@ -101,7 +117,7 @@ public final class ConsumerRun {
                     device.firmware().interruptsRaised(), dispatcher.interruptsDelivered(),
                     new RunResult.Latency(LatencySummary.of(recorder.notification()),
                             LatencySummary.of(recorder.notificationUncorrected())),
-                    placement, run.durationNanos(), run.warmupNanos());
+                    placement, run.durationNanos(), run.warmupNanos(), journal);
         }
     }
 

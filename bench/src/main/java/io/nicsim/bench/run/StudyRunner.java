@@ -8,7 +8,7 @@ import io.nicsim.bench.scenario.Scenario;
 import io.nicsim.bench.scenario.Units;
 import io.nicsim.firmware.clock.NanoClock;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,9 +23,9 @@ public final class StudyRunner {
     public static final String QUEUES = "queues";
 
     private final NanoClock clock;
-    private final PrintStream progress;
+    private final PrintWriter progress;
 
-    public StudyRunner(NanoClock clock, PrintStream progress) {
+    public StudyRunner(NanoClock clock, PrintWriter progress) {
         this.clock = clock;
         this.progress = progress;
     }
@@ -38,6 +38,7 @@ public final class StudyRunner {
             String consumer = consumers.get(i);
             progress.printf("[%d/%d] %-16s %s warm-up + %s measured ...%n", i + 1, consumers.size(), consumer,
                     Units.formatDuration(scenario.run().warmupNanos()), Units.formatDuration(scenario.run().durationNanos()));
+            progress.flush();
             Path queueDir = runDir.resolve(QUEUES).resolve(i + "-" + consumer);
             results.add(ConsumerRun.run(scenario.withConsumer(consumer), consumer, queueDir, clock));
         }

@@ -8,53 +8,53 @@ import java.util.Set;
 public enum KeyType {
 
     /** A duration; a bare number is nanoseconds. */
-    DURATION("duration (ns, us, ms, s, m)") {
+    DURATION("a duration (ns, us, ms, s, m)") {
         @Override
         Object parse(String text) {
             return Units.parseDurationNanos(text);
         }
     },
     /** A packet rate; a bare number is packets per second. */
-    RATE("rate (pps, kpps, Mpps)") {
+    RATE("a rate (pps, kpps, Mpps)") {
         @Override
         Object parse(String text) {
             double rate = Units.parseRatePerSecond(text);
             if (!(rate > 0)) {
-                throw new IllegalArgumentException("expected a rate above 0, found '" + text + "'");
+                throw new IllegalArgumentException("expected a rate above 0, found " + Quote.of(text));
             }
             return rate;
         }
     },
     /** A non-negative 32-bit integer. */
-    COUNT("integer >= 0") {
+    COUNT("an integer >= 0") {
         @Override
         Object parse(String text) {
             return (int) Units.parseInteger(text, 0, Integer.MAX_VALUE);
         }
     },
     /** A positive 32-bit integer. */
-    POSITIVE_COUNT("integer >= 1") {
+    POSITIVE_COUNT("an integer >= 1") {
         @Override
         Object parse(String text) {
             return (int) Units.parseInteger(text, 1, Integer.MAX_VALUE);
         }
     },
     /** Any 64-bit integer. */
-    LONG("integer") {
+    LONG("an integer") {
         @Override
         Object parse(String text) {
             return Units.parseInteger(text, Long.MIN_VALUE, Long.MAX_VALUE);
         }
     },
     /** A word from a fixed list; the list is the key's. */
-    NAME("name") {
+    NAME("a name") {
         @Override
         Object parse(String text) {
             return text.trim();
         }
     },
     /** One name or a list of names (comma-separated on the command line). */
-    NAME_LIST("name or list of names") {
+    NAME_LIST("a name or a list of names") {
         @Override
         Object parse(String text) {
             List<String> names = new ArrayList<>();
@@ -64,7 +64,7 @@ public enum KeyType {
                 }
             }
             if (names.isEmpty()) {
-                throw new IllegalArgumentException("expected at least one name, found '" + text + "'");
+                throw new IllegalArgumentException("expected at least one name, found " + Quote.of(text));
             }
             return List.copyOf(names);
         }
@@ -76,7 +76,7 @@ public enum KeyType {
         this.description = description;
     }
 
-    /** @return how the type reads in errors and docs */
+    /** @return how the type reads in errors and docs, with its article: "an integer >= 0" */
     public String description() {
         return description;
     }
@@ -92,8 +92,8 @@ public enum KeyType {
         List<?> names = value instanceof List<?> list ? list : List.of(value);
         for (Object name : names) {
             if (!allowed.contains(name)) {
-                throw new IllegalArgumentException("expected one of " + String.join(", ", allowed) + ", found '" + name
-                        + "'" + Suggestions.didYouMean(name.toString(), allowed));
+                throw new IllegalArgumentException("expected one of " + String.join(", ", allowed) + ", found "
+                        + Quote.of(name.toString()) + Suggestions.didYouMean(name.toString(), allowed));
             }
         }
     }

@@ -6,6 +6,7 @@ package io.nicsim.bench.scenario;
  * @param durationNanos     measured traffic time
  * @param warmupNanos       traffic before it, counted but not recorded
  * @param drainTimeoutNanos how long to wait for packets in flight once traffic ends
+ * @param queueStaging      where live queues go: {@code auto} (memory, moved to the run folder after) or {@code none}
  */
-public record RunConfig(long durationNanos, long warmupNanos, long drainTimeoutNanos) {
+public record RunConfig(long durationNanos, long warmupNanos, long drainTimeoutNanos, String queueStaging) {
 }

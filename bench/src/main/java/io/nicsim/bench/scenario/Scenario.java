@@ -43,7 +43,7 @@ public final class Scenario {
 
     public RunConfig run() {
         return new RunConfig((long) values.get("run.duration"), (long) values.get("run.warmup"),
-                (long) values.get("run.drainTimeout"));
+                (long) values.get("run.drainTimeout"), string("run.queueStaging"));
     }
 
     /** @return a copy of this scenario with {@code host.consumer} set to one consumer */

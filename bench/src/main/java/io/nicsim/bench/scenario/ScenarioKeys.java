@@ -1,6 +1,7 @@
 package io.nicsim.bench.scenario;
 
 import io.nicsim.bench.run.Placement;
+import io.nicsim.bench.run.QueueStaging;
 import io.nicsim.firmware.policy.FirmwareConfig;
 import io.nicsim.firmware.policy.PolicyFactory;
 import io.nicsim.host.consumer.Consumers;
@@ -8,6 +9,7 @@ import io.nicsim.nic.agent.IdleStrategies;
 import io.nicsim.nic.traffic.TrafficConfig;
 import io.nicsim.nic.traffic.TrafficSources;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -57,13 +59,16 @@ public final class ScenarioKeys {
                 "traffic before the measured time, per consumer; counted, not recorded");
         key("run.drainTimeout", KeyType.DURATION, 1_000_000_000L, List.of(),
                 "how long to wait after traffic ends for packets still in flight");
+        key("run.queueStaging", KeyType.NAME, QueueStaging.AUTO, List.of(QueueStaging.AUTO, QueueStaging.NONE),
+                "auto: write the live Chronicle queues to /dev/shm (no file-system stalls in the figures) and move"
+                        + " them into the run folder afterwards; none: write them in the run folder directly");
     }
 
     private ScenarioKeys() {
     }
 
     private static void key(String path, KeyType type, Object defaultValue, List<String> allowed, String doc) {
-        KEYS.put(path, new ScenarioKey(path, type, defaultValue, Set.copyOf(new LinkedHashSet<>(allowed)), doc));
+        KEYS.put(path, new ScenarioKey(path, type, defaultValue, Collections.unmodifiableSet(new LinkedHashSet<>(allowed)), doc));
     }
 
     /** @return the key, or null if none has this path */

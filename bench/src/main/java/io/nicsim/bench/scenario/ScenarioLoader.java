@@ -1,6 +1,7 @@
 package io.nicsim.bench.scenario;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -39,29 +41,36 @@ public final class ScenarioLoader {
      */
     public static Scenario load(Path file, List<String> overrides) throws ScenarioException {
         Map<String, Object> values = ScenarioKeys.defaults();
+        Map<String, String> sources = new HashMap<>();
         String name = DEFAULT_NAME;
         if (file != null) {
-            name = readFile(file, values);
+            name = readFile(file, values, sources);
         }
         for (String override : overrides) {
-            applyOverride(override, values);
+            applyOverride(override, values, sources);
         }
-        validate(file == null ? SET_SOURCE : file.toString(), values);
+        validate(values, sources);
         return new Scenario(name, values);
     }
 
-    private static String readFile(Path file, Map<String, Object> values) throws ScenarioException {
+    private static String readFile(Path file, Map<String, Object> values, Map<String, String> sources)
+            throws ScenarioException {
         String source = file.toString();
         JsonNode root;
-        try {
-            root = YAML.readTree(Files.readString(file));
+        try (JsonParser parser = YAML.getFactory().createParser(Files.readString(file))) {
+            root = YAML.readTree(parser);
+            if (parser.nextToken() != null) {
+                JsonLocation at = parser.currentLocation();
+                throw new ScenarioException(source + ":" + at.getLineNr() + ":" + at.getColumnNr(), null,
+                        "expected one YAML document, found a second one");
+            }
         } catch (NoSuchFileException e) {
             throw new ScenarioException(source, null, "no such file");
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String where = at == null ? source : source + ":" + at.getLineNr() + ":" + at.getColumnNr();
-            throw new ScenarioException(where, null, "not valid YAML: " + e.getOriginalMessage());
-        } catch (IOException e) {
+            throw new ScenarioException(where, null, "not valid YAML: " + yamlProblem(e));
+        } catch (IOException | java.io.UncheckedIOException e) {
             throw new ScenarioException(source, null, "cannot read: " + e.getMessage());
         }
         String name = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
@@ -98,19 +107,34 @@ public final class ScenarioLoader {
                 String path = sectionName + "." + entry.getKey();
                 ScenarioKey key = known(source, path);
                 values.put(path, parse(source, key, scalarText(source, key, entry.getValue())));
+                sources.put(path, source);
             }
         }
         return name;
     }
 
-    private static void applyOverride(String override, Map<String, Object> values) throws ScenarioException {
+    private static void applyOverride(String override, Map<String, Object> values, Map<String, String> sources)
+            throws ScenarioException {
         int eq = override.indexOf('=');
         if (eq <= 0) {
-            throw new ScenarioException(SET_SOURCE, null, "expected key=value, found '" + override + "'");
+            throw new ScenarioException(SET_SOURCE, null, "expected key=value, found " + Quote.of(override));
         }
         String path = override.substring(0, eq).trim();
         ScenarioKey key = known(SET_SOURCE, path);
         values.put(path, parse(SET_SOURCE, key, override.substring(eq + 1)));
+        sources.put(path, SET_SOURCE);
+    }
+
+    /** SnakeYAML's message spans lines (a snippet with a caret): keep its problem and context, on one line. */
+    private static String yamlProblem(JsonProcessingException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof org.yaml.snakeyaml.error.MarkedYAMLException marked && marked.getProblem() != null) {
+                return marked.getProblem() + (marked.getContext() == null ? "" : " (" + marked.getContext() + ")");
+            }
+        }
+        String message = String.valueOf(e.getOriginalMessage());
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
     }
 
     private static ScenarioKey known(String source, String path) throws ScenarioException {
@@ -143,19 +167,26 @@ public final class ScenarioLoader {
         if (node.isValueNode() && !node.isNull()) {
             return node.asText();
         }
-        throw new ScenarioException(source, key.path(), "expected a " + key.type().description() + ", found "
+        throw new ScenarioException(source, key.path(), "expected " + key.type().description() + ", found "
                 + describe(node));
     }
 
-    private static void validate(String source, Map<String, Object> values) throws ScenarioException {
+    /** Checks that hold between keys; the error names where the offending value came from. */
+    private static void validate(Map<String, Object> values, Map<String, String> sources) throws ScenarioException {
         if ((long) values.get("run.duration") <= 0) {
-            throw new ScenarioException(source, "run.duration", "expected a duration above 0, found 0");
+            throw new ScenarioException(sourceOf("run.duration", sources), "run.duration",
+                    "expected a duration above 0, found '0'");
         }
         if (CoalescePolicy.NAME.equals(values.get("firmware.policy"))
                 && (int) values.get("firmware.rxUsecs") == 0 && (int) values.get("firmware.rxFrames") == 0) {
-            throw new ScenarioException(source, "firmware.rxFrames",
-                    "expected rxFrames >= 1 when rxUsecs is 0 (coalesce would never raise an interrupt), found 0");
+            String key = sources.containsKey("firmware.rxFrames") ? "firmware.rxFrames" : "firmware.rxUsecs";
+            throw new ScenarioException(sourceOf(key, sources), key,
+                    "coalesce needs rxUsecs > 0 or rxFrames > 0 (with both 0 no interrupt would ever fire), found both 0");
         }
+    }
+
+    private static String sourceOf(String path, Map<String, String> sources) {
+        return sources.getOrDefault(path, "defaults");
     }
 
     private static String describe(JsonNode node) {
@@ -168,6 +199,6 @@ public final class ScenarioLoader {
         if (node.isNull()) {
             return "nothing";
         }
-        return "'" + node.asText() + "'";
+        return Quote.of(node.asText());
     }
 }

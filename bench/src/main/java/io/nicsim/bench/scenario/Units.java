@@ -12,7 +12,10 @@ import java.util.regex.Pattern;
  */
 public final class Units {
 
-    private static final Pattern QUANTITY = Pattern.compile("([0-9]+(?:\\.[0-9]+)?(?:[eE][+-]?[0-9]+)?)\\s*([a-zA-Zµ]*)");
+    private static final Pattern QUANTITY = Pattern.compile("([0-9]+(?:\\.[0-9]+)?(?:[eE][+-]?[0-9]{1,4})?)\\s*([a-zA-Zµ]*)");
+
+    /** Digits a quantity may have before (and after) its decimal point: far beyond any real value. */
+    private static final int MAX_INTEGER_DIGITS = 40;
 
     private Units() {
     }
@@ -28,7 +31,7 @@ public final class Units {
             case "m", "min" -> 60_000_000_000L;
             default -> throw expected("a duration unit ns, us, ms, s or m", text);
         };
-        return toLong(new BigDecimal(m.group(1)).multiply(BigDecimal.valueOf(unitNanos)), text);
+        return toLong(number(m.group(1), text).multiply(BigDecimal.valueOf(unitNanos)), text);
     }
 
     /** @throws IllegalArgumentException for anything but a non-negative rate in packets per second */
@@ -40,7 +43,11 @@ public final class Units {
             case "Mpps" -> 1e6;
             default -> throw expected("a rate unit pps, kpps or Mpps", text);
         };
-        return new BigDecimal(m.group(1)).doubleValue() * unit;
+        double rate = number(m.group(1), text).doubleValue() * unit;
+        if (!Double.isFinite(rate)) {
+            throw new IllegalArgumentException("expected a finite rate, found " + Quote.of(text));
+        }
+        return rate;
     }
 
     /** @throws IllegalArgumentException for anything but an integer in [min, max] */
@@ -53,7 +60,7 @@ public final class Units {
             throw expected("an integer", text);
         }
         if (value < min || value > max) {
-            throw new IllegalArgumentException("expected an integer in [" + min + ", " + max + "], found " + value);
+            throw new IllegalArgumentException("expected an integer in [" + min + ", " + max + "], found " + Quote.of(trimmed));
         }
         return value;
     }
@@ -83,15 +90,25 @@ public final class Units {
         return m;
     }
 
+    /** Parses a decimal, refusing magnitudes no quantity here can have (and that would be slow to compute). */
+    private static BigDecimal number(String digits, String text) {
+        BigDecimal value = new BigDecimal(digits);
+        if (value.precision() - value.scale() > MAX_INTEGER_DIGITS || value.scale() > MAX_INTEGER_DIGITS) {
+            throw new IllegalArgumentException("expected a number of at most " + MAX_INTEGER_DIGITS
+                    + " digits before and after the point, found " + Quote.of(text));
+        }
+        return value;
+    }
+
     private static long toLong(BigDecimal value, String text) {
         try {
             return value.setScale(0, java.math.RoundingMode.UNNECESSARY).longValueExact();
         } catch (ArithmeticException e) {
-            throw new IllegalArgumentException("expected a whole number of nanoseconds below 2^63, found '" + text + "'");
+            throw new IllegalArgumentException("expected a whole number of nanoseconds below 2^63, found " + Quote.of(text));
         }
     }
 
     private static IllegalArgumentException expected(String what, String found) {
-        return new IllegalArgumentException("expected " + what + ", found '" + found + "'");
+        return new IllegalArgumentException("expected " + what + ", found " + Quote.of(found));
     }
 }

@@ -16,6 +16,9 @@ public final class CoalescePolicy implements NotificationPolicy {
     /** Name in scenario files and output. */
     public static final String NAME = "coalesce";
 
+    /** The largest timer: its nanoseconds still fit a long. */
+    public static final long MAX_RX_USECS = Long.MAX_VALUE / 1_000L;
+
     private final long rxNanos;
     private final int rxFrames;
 
@@ -28,11 +31,15 @@ public final class CoalescePolicy implements NotificationPolicy {
      * @throws IllegalArgumentException if a value is negative or both are 0 (nothing would ever fire)
      */
     public CoalescePolicy(long rxUsecs, int rxFrames) {
-        if (rxUsecs < 0 || rxFrames < 0) {
-            throw new IllegalArgumentException("rxUsecs and rxFrames must be >= 0, got " + rxUsecs + " and " + rxFrames);
+        if (rxUsecs < 0 || rxUsecs > MAX_RX_USECS) {
+            throw new IllegalArgumentException("firmware.rxUsecs must be in [0, " + MAX_RX_USECS + "], got " + rxUsecs);
+        }
+        if (rxFrames < 0) {
+            throw new IllegalArgumentException("firmware.rxFrames must be >= 0, got " + rxFrames);
         }
         if (rxUsecs == 0 && rxFrames == 0) {
-            throw new IllegalArgumentException("rxUsecs and rxFrames are both 0: no interrupt would ever fire");
+            throw new IllegalArgumentException(
+                    "firmware.rxUsecs and firmware.rxFrames are both 0: no interrupt would ever fire");
         }
         this.rxNanos = rxUsecs * 1_000L;
         this.rxFrames = rxFrames;

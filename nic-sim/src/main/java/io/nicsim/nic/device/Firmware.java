@@ -55,7 +55,7 @@ public final class Firmware {
     /**
      * One firmware turn: poll the MAC if its cadence says so, then check the moderation timers.
      *
-     * @return the number of descriptors written and interrupts raised (0 when idle)
+     * @return the number of descriptors written plus interrupts raised (0 when idle)
      */
     public int doWork(long nowNanos) {
         int work = 0;
@@ -86,6 +86,7 @@ public final class Firmware {
             lastWrittenPacketId = packetId;
             if (policy.onCompletion(writtenNanos)) {
                 raise();
+                count++;
             }
         }
         if (count > 0) {

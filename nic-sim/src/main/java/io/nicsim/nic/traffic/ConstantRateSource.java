@@ -9,12 +9,12 @@ public final class ConstantRateSource extends ScheduledSource {
     /** Name in scenario files. */
     public static final String KIND = "constant";
 
-    private final double periodNanos;
+    private final double ratePerSecond;
     private long index = -1;
 
     ConstantRateSource(TrafficConfig config, long durationNanos) {
         super(config, durationNanos);
-        this.periodNanos = 1e9 / config.ratePerSecond();
+        this.ratePerSecond = config.ratePerSecond();
     }
 
     @Override
@@ -25,6 +25,7 @@ public final class ConstantRateSource extends ScheduledSource {
     @Override
     long nextOffsetNanos(long previousOffsetNanos) {
         index++;
-        return (long) (index * periodNanos);
+        // index * 1e9 is exact up to 9e6 packets, and a correctly rounded quotient never lands a nanosecond early
+        return (long) (index * 1e9 / ratePerSecond);
     }
 }

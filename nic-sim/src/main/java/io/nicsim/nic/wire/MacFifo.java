@@ -6,6 +6,9 @@ package io.nicsim.nic.wire;
  */
 public final class MacFifo {
 
+    /** The largest capacity: the largest power of two an int holds. */
+    public static final int MAX_CAPACITY_SLOTS = 1 << 30;
+
     private final int mask;
     private final long[] packetId;
     private final long[] intendedNanos;
@@ -17,8 +20,8 @@ public final class MacFifo {
 
     /** @param capacitySlots rounded up to a power of two */
     public MacFifo(int capacitySlots) {
-        if (capacitySlots < 1) {
-            throw new IllegalArgumentException("capacitySlots must be >= 1, got " + capacitySlots);
+        if (capacitySlots < 1 || capacitySlots > MAX_CAPACITY_SLOTS) {
+            throw new IllegalArgumentException("capacitySlots must be in [1, " + MAX_CAPACITY_SLOTS + "], got " + capacitySlots);
         }
         int size = Integer.highestOneBit(capacitySlots);
         if (size < capacitySlots) {

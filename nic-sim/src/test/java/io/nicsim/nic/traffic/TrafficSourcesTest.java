@@ -1,0 +1,221 @@
+package io.nicsim.nic.traffic;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.NullSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.fail;
+import static org.assertj.core.api.Assertions.within;
+
+/**
+ * Pins the traffic schedules: reproducible per seed, exact constant spacing, Poisson mean gap, monotonic offsets
+ * inside {@code [0, durationNanos)}, flows in {@code [0, flows)}, and config validation naming the key.
+ */
+class TrafficSourcesTest {
+
+    private static final long SECOND = 1_000_000_000L;
+
+    private record Packet(long offsetNanos, int flow, int frameBytes) {
+    }
+
+    private static List<Packet> drain(TrafficSource source, int max) {
+        List<Packet> packets = new ArrayList<>();
+        while (packets.size() < max && source.next()) {
+            packets.add(new Packet(source.offsetNanos(), source.flow(), source.frameBytes()));
+        }
+        return packets;
+    }
+
+    private static List<Packet> schedule(String kind, double rate, long seed, int flows, long durationNanos) {
+        return drain(TrafficSources.create(new TrafficConfig(kind, rate, seed, flows, 64), durationNanos),
+                Integer.MAX_VALUE);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"constant", "poisson"})
+    void sameSeedGivesTheSameSchedule(String kind) {
+        List<Packet> first = schedule(kind, 1_000_000, 42, 7, 10_000_000);
+        List<Packet> second = schedule(kind, 1_000_000, 42, 7, 10_000_000);
+
+        assertThat(first).hasSizeGreaterThan(9_000).isEqualTo(second);
+        assertThat(schedule(kind, 1_000_000, 43, 7, 10_000_000)).as("another seed").isNotEqualTo(first);
+    }
+
+    @Test
+    void poissonOffsetsDependOnTheSeed() {
+        List<Long> a = schedule("poisson", 1_000_000, 1, 1, 1_000_000).stream().map(Packet::offsetNanos).toList();
+        List<Long> b = schedule("poisson", 1_000_000, 2, 1, 1_000_000).stream().map(Packet::offsetNanos).toList();
+
+        assertThat(a).isNotEqualTo(b);
+    }
+
+    @ParameterizedTest(name = "{0} packets per second")
+    @ValueSource(doubles = {1, 7, 1_000, 200_000, 333_333, 700_000, 1_000_000})
+    void constantSpacingIsExactAndDoesNotAccumulateRounding(double rate) {
+        long duration = rate <= 1_000 ? 100 * SECOND : SECOND;
+        TrafficSource source = TrafficSources.create(new TrafficConfig("constant", rate, 1, 1, 64), duration);
+        assertThat(source.kind()).isEqualTo("constant");
+
+        long i = 0;
+        while (source.next()) {
+            if (source.offsetNanos() != (long) (i * 1e9 / rate)) {
+                fail("offset of packet %d is %d, expected %d", i, source.offsetNanos(), (long) (i * 1e9 / rate));
+            }
+            i++;
+        }
+        assertThat(i).as("packets in [0, %d)", duration).isEqualTo((long) Math.ceil(duration * rate / 1e9));
+    }
+
+    /**
+     * Offsets are computed with one rounding: multiplying by a pre-rounded period put packet 195 at 3 Mpps at
+     * 64999 ns instead of 65000 (and made a 17 s run at 3 pps hold 52 packets, not 51).
+     */
+    @ParameterizedTest(name = "{0} packets per second")
+    @ValueSource(doubles = {3, 3_000_000})
+    void constantSpacingIsExactForRatesWhosePeriodIsNotADouble(double rate) {
+        TrafficSource source = TrafficSources.create(new TrafficConfig("constant", rate, 1, 1, 64), 20 * SECOND);
+        long i = 0;
+        while (source.next() && i < 1_000) {
+            assertThat(source.offsetNanos()).as("offset of packet %d", i).isEqualTo((long) (i * 1e9 / rate));
+            i++;
+        }
+    }
+
+    @Test
+    void constantScheduleCountsAtTheDurationBoundary() {
+        assertThat(schedule("constant", 1_000_000, 1, 1, 10_000)).as("0..9000; 10000 is not < 10000").hasSize(10);
+        assertThat(schedule("constant", 1_000_000, 1, 1, 10_001)).hasSize(11);
+        assertThat(schedule("constant", 1_000_000, 1, 1, 1)).as("only the packet at 0").hasSize(1);
+        assertThat(schedule("constant", 1_000_000, 1, 1, 0)).isEmpty();
+        assertThat(schedule("poisson", 1_000_000, 1, 1, 0)).isEmpty();
+    }
+
+    @Test
+    void poissonMeanGapIsWithinTwoPercentOfTheRateOver200kPackets() {
+        double rate = 200_000;
+        int packets = 200_000;
+        // Twice the expected span, so the schedule does not run out.
+        TrafficSource source = TrafficSources.create(new TrafficConfig("poisson", rate, 12345, 1, 64),
+                (long) (2 * packets * 1e9 / rate));
+        assertThat(source.kind()).isEqualTo("poisson");
+        long[] offsets = new long[packets];
+        for (int i = 0; i < packets; i++) {
+            if (!source.next()) {
+                fail("the schedule ended after %d packets", i);
+            }
+            offsets[i] = source.offsetNanos();
+        }
+
+        double meanGap = (offsets[packets - 1] - offsets[0]) / (double) (packets - 1);
+        double expected = 1e9 / rate;
+        assertThat(meanGap).isCloseTo(expected, within(0.02 * expected));
+
+        // Exponential, not merely the right mean: P(gap > mean) = 1/e.
+        long longer = 0;
+        for (int i = 1; i < packets; i++) {
+            if (offsets[i] - offsets[i - 1] > expected) {
+                longer++;
+            }
+        }
+        assertThat(longer / (double) (packets - 1)).isCloseTo(Math.exp(-1), within(0.01));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"constant", "poisson"})
+    void offsetsNeverDecreaseAndStayBeforeTheDuration(String kind) {
+        for (double rate : new double[] {1e4, 1e6, 5e8, 3e9}) {
+            for (long seed = 1; seed <= 3; seed++) {
+                long duration = 1_000_003;
+                TrafficSource source = TrafficSources.create(new TrafficConfig(kind, rate, seed, 3, 64), duration);
+                long previous = Long.MIN_VALUE;
+                int count = 0;
+                while (source.next()) {
+                    long offset = source.offsetNanos();
+                    if (offset < previous || offset < 0 || offset >= duration) {
+                        fail("%s at %s pps, packet %d at %d after %d, duration %d", kind, rate, count, offset,
+                                previous, duration);
+                    }
+                    previous = offset;
+                    count++;
+                }
+                assertThat(count).as("%s at %s pps", kind, rate).isPositive();
+                assertThat(source.next()).as("stays exhausted").isFalse();
+                assertThat(source.next()).isFalse();
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"constant", "poisson"})
+    void flowsSpreadUniformlyOverTheRange(String kind) {
+        int flows = 5;
+        int[] perFlow = new int[flows];
+        List<Packet> packets = schedule(kind, 1_000_000, 99, flows, 100_000_000);
+        for (Packet packet : packets) {
+            assertThat(packet.flow()).isBetween(0, flows - 1);
+            assertThat(packet.frameBytes()).isEqualTo(64);
+            perFlow[packet.flow()]++;
+        }
+        double expected = packets.size() / (double) flows;
+        for (int flow = 0; flow < flows; flow++) {
+            assertThat((double) perFlow[flow]).as("packets of flow %d", flow).isCloseTo(expected, within(0.03 * expected));
+        }
+    }
+
+    @Test
+    void oneFlowIsAlwaysFlowZeroAndFrameSizeIsAsConfigured() {
+        TrafficSource source = TrafficSources.create(new TrafficConfig("poisson", 1e6, 5, 1, 1500), 1_000_000);
+        int count = 0;
+        while (source.next()) {
+            assertThat(source.flow()).isZero();
+            assertThat(source.frameBytes()).isEqualTo(1500);
+            count++;
+        }
+        assertThat(count).isGreaterThan(900);
+    }
+
+    @Test
+    void defaultsArePoissonAt200kpps() {
+        TrafficSource source = TrafficSources.create(TrafficConfig.DEFAULTS, SECOND);
+        assertThat(source.kind()).isEqualTo("poisson");
+        assertThat(TrafficSources.KINDS).containsExactly("constant", "poisson");
+    }
+
+    @ParameterizedTest
+    @ValueSource(doubles = {0, -1, -0.0, Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY})
+    void rejectsRatesNamingTheKey(double rate) {
+        for (String kind : TrafficSources.KINDS) {
+            assertThatIllegalArgumentException()
+                    .isThrownBy(() -> TrafficSources.create(new TrafficConfig(kind, rate, 1, 1, 64), SECOND))
+                    .withMessageContaining("traffic.ratePerSecond");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, -1, Integer.MIN_VALUE})
+    void rejectsFlowsAndFrameBytesNamingTheKey(int bad) {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> TrafficSources.create(new TrafficConfig("constant", 1e6, 1, bad, 64), SECOND))
+                .withMessageContaining("traffic.flows").withMessageContaining(String.valueOf(bad));
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> TrafficSources.create(new TrafficConfig("poisson", 1e6, 1, 1, bad), SECOND))
+                .withMessageContaining("traffic.frameBytes").withMessageContaining(String.valueOf(bad));
+    }
+
+    @ParameterizedTest
+    @NullSource
+    @ValueSource(strings = {"", "Poisson", "bursty"})
+    void rejectsUnknownKindsNamingTheKeyAndTheChoices(String kind) {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> TrafficSources.create(new TrafficConfig(kind, 1e6, 1, 1, 64), SECOND))
+                .withMessageContaining("traffic.kind")
+                .withMessageContaining("constant").withMessageContaining("poisson")
+                .withMessageContaining("'" + kind + "'");
+    }
+}
