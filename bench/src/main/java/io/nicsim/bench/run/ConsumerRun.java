@@ -34,7 +34,13 @@ public final class ConsumerRun {
 
     /** Time between starting the threads and the first intended arrival, so no packet is born late. */
     static final long START_LEAD_NANOS = 20_000_000L;
-    private static final long WAIT_STEP_MILLIS = 2;
+    /**
+     * How often the runner looks at the traffic while it plays. Every wake-up of this thread takes a core from
+     * a simulator or consumer thread for a moment (on 2 cores there is none spare), so it looks rarely.
+     */
+    private static final long TRAFFIC_CHECK_MILLIS = 50;
+    /** How often the runner looks for the last packets in flight once the traffic ended. */
+    private static final long DRAIN_CHECK_MILLIS = 1;
 
     public static final String DROP_STOPPED_ON_WIRE = "stopped-on-wire";
     public static final String DROP_STOPPED_IN_MAC = "stopped-in-mac";
@@ -88,7 +94,7 @@ public final class ConsumerRun {
             long stopNanos;
             Placement.Report placement;
             try (Placement.Started threads = Placement.start(mode, host.deviceIdle(), host.dispatcherIdle(), device,
-                    dispatcher, consumerName, consumer.waitsBy(), error -> failure.compareAndSet(null, error))) {
+                    dispatcher, consumerName, consumer.threadName(), consumer.waitsBy(), error -> failure.compareAndSet(null, error))) {
                 placement = threads.report();
                 try {
                     waitForTraffic(device, clock, startNanos + scheduleNanos + run.drainTimeoutNanos(), failure);
@@ -124,7 +130,8 @@ public final class ConsumerRun {
     private static void waitForTraffic(Device device, NanoClock clock, long deadlineNanos,
                                        AtomicReference<Throwable> failure) throws InterruptedException {
         while (!device.wire().isExhausted() && clock.nanoTime() < deadlineNanos && failure.get() == null) {
-            TimeUnit.MILLISECONDS.sleep(WAIT_STEP_MILLIS);
+            long remainingMillis = TimeUnit.NANOSECONDS.toMillis(deadlineNanos - clock.nanoTime());
+            TimeUnit.MILLISECONDS.sleep(Math.max(1, Math.min(TRAFFIC_CHECK_MILLIS, remainingMillis)));
         }
     }
 
@@ -136,7 +143,7 @@ public final class ConsumerRun {
             if (device.wire().isExhausted() && written == injected && recorder.packetsHandled() == written) {
                 return;
             }
-            TimeUnit.MILLISECONDS.sleep(WAIT_STEP_MILLIS);
+            TimeUnit.MILLISECONDS.sleep(DRAIN_CHECK_MILLIS);
         }
     }
 

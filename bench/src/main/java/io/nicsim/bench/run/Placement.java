@@ -75,27 +75,28 @@ public final class Placement {
      * own thread beside them.
      */
     public static Started start(String mode, String deviceIdle, String dispatcherIdle, Device device,
-                                InterruptDispatcher dispatcher, String consumer, String consumerWaitsBy,
+                                InterruptDispatcher dispatcher, String consumer, String consumerThread, String consumerWaitsBy,
                                 ErrorHandler errors) {
         List<AgentRunner> runners = new ArrayList<>();
         List<ThreadPlacement> threads = new ArrayList<>();
         if (SHARED.equals(mode)) {
             Agent both = new CompositeAgent(device, dispatcher);
-            runners.add(start(both, deviceIdle, errors, "nicsim-device"));
-            threads.add(new ThreadPlacement("nicsim-device", List.of(Device.ROLE, InterruptDispatcher.ROLE), deviceIdle));
+            runners.add(start(both, deviceIdle, errors));
+            threads.add(new ThreadPlacement(both.roleName(), List.of(Device.ROLE, InterruptDispatcher.ROLE), deviceIdle));
         } else {
-            runners.add(start(device, deviceIdle, errors, "nicsim-device"));
-            runners.add(start(dispatcher, dispatcherIdle, errors, "nicsim-irq"));
-            threads.add(new ThreadPlacement("nicsim-device", List.of(Device.ROLE), deviceIdle));
-            threads.add(new ThreadPlacement("nicsim-irq", List.of(InterruptDispatcher.ROLE), dispatcherIdle));
+            runners.add(start(device, deviceIdle, errors));
+            runners.add(start(dispatcher, dispatcherIdle, errors));
+            threads.add(new ThreadPlacement(device.roleName(), List.of(Device.ROLE), deviceIdle));
+            threads.add(new ThreadPlacement(dispatcher.roleName(), List.of(InterruptDispatcher.ROLE), dispatcherIdle));
         }
-        threads.add(new ThreadPlacement("nicsim-" + consumer, List.of(consumer), consumerWaitsBy));
+        threads.add(new ThreadPlacement(consumerThread, List.of(consumer), consumerWaitsBy));
         return new Started(runners, new Report(mode, List.copyOf(threads)));
     }
 
-    private static AgentRunner start(Agent agent, String idle, ErrorHandler errors, String threadName) {
+    /** Starts the agent on a platform thread named after its role (Agrona's AgentRunner names it so). */
+    private static AgentRunner start(Agent agent, String idle, ErrorHandler errors) {
         AgentRunner runner = new AgentRunner(IdleStrategies.named(idle), errors, null, agent);
-        AgentRunner.startOnThread(runner, task -> Thread.ofPlatform().name(threadName).unstarted(task));
+        AgentRunner.startOnThread(runner);
         return runner;
     }
 }

@@ -13,6 +13,7 @@ public final class BusyPollConsumer implements Consumer {
 
     /** Name in scenario files and output. */
     public static final String NAME = "busy-poll";
+    private static final String THREAD_NAME = "nicsim-" + NAME;
 
     private final ConsumerContext context;
     private final CountDownLatch ready = new CountDownLatch(1);
@@ -35,8 +36,13 @@ public final class BusyPollConsumer implements Consumer {
     }
 
     @Override
+    public String threadName() {
+        return THREAD_NAME;
+    }
+
+    @Override
     public void start() throws InterruptedException {
-        thread = Thread.ofPlatform().name("nicsim-" + NAME).start(this::run);
+        thread = Thread.ofPlatform().name(THREAD_NAME).start(this::run);
         ready.await();
     }
 

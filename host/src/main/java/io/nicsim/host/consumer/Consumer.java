@@ -13,6 +13,9 @@ public interface Consumer {
     /** @return how the consumer waits, for the placement record, e.g. {@code park}, {@code spin} */
     String waitsBy();
 
+    /** @return the name of the thread the consumer runs on, for the placement record (valid after start) */
+    String threadName();
+
     /** Starts the consumer and returns once it is waiting for its first packet. */
     void start() throws Exception;
 

@@ -45,6 +45,11 @@ public final class EventLoopConsumer implements Consumer {
     }
 
     @Override
+    public String threadName() {
+        return verticle == null ? "vert.x-eventloop" : verticle.threadName;
+    }
+
+    @Override
     public void start() throws Exception {
         vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1)
                 .setInternalBlockingPoolSize(1));
@@ -74,6 +79,7 @@ public final class EventLoopConsumer implements Consumer {
     private final class RxVerticle extends VerticleBase {
 
         private RxDrain drain;
+        private volatile String threadName;
 
         Context loopContext() {
             return context;
@@ -82,6 +88,7 @@ public final class EventLoopConsumer implements Consumer {
         @Override
         public Future<?> start() {
             drain = EventLoopConsumer.this.context.openDrain();
+            threadName = Thread.currentThread().getName();
             return Future.succeededFuture();
         }
 

@@ -59,6 +59,11 @@ public final class ParkingConsumer implements Consumer {
     }
 
     @Override
+    public String threadName() {
+        return "nicsim-" + name;
+    }
+
+    @Override
     public void start() throws InterruptedException {
         thread = builder.start(this::run);
         ready.await();
