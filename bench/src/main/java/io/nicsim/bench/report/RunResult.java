@@ -15,6 +15,8 @@ import java.util.Map;
  * @param packets             accounting: generated == delivered + dropped
  * @param interrupts          interrupts the device raised
  * @param interruptsDelivered interrupts the host's interrupt path read
+ * @param doorbells           doorbells (re-arm, disarm) the device read from the host
+ * @param driver              the driver half of the policy (what the host does after each poll)
  * @param latencyNanos        notification latency, corrected and uncorrected
  * @param placement           which thread ran which agent and how it waited
  * @param measuredNanos       traffic time recorded (warm-up excluded)
@@ -22,7 +24,8 @@ import java.util.Map;
  * @param journal             the folder holding this run's Chronicle queues (descriptors, interrupts)
  */
 public record RunResult(String consumer, String policy, Map<String, Object> firmware, Map<String, Object> traffic,
-                        PacketCounts packets, long interrupts, long interruptsDelivered, Latency latencyNanos,
+                        PacketCounts packets, long interrupts, long interruptsDelivered, long doorbells,
+                        String driver, Latency latencyNanos,
                         Placement.Report placement, long measuredNanos, long warmupNanos, String journal) {
 
     /**
@@ -38,7 +41,9 @@ public record RunResult(String consumer, String policy, Map<String, Object> firm
     /**
      * @param notification            woken - intended arrival (coordinated-omission safe)
      * @param notificationUncorrected woken - actual injection
+     * @param stages                  handled - injected split into detect, dma, hold, deliver, wake, handle
      */
-    public record Latency(LatencySummary notification, LatencySummary notificationUncorrected) {
+    public record Latency(LatencySummary notification, LatencySummary notificationUncorrected,
+                          Map<String, LatencySummary> stages) {
     }
 }

@@ -1,17 +1,22 @@
 package io.nicsim.bench.run;
 
 import io.nicsim.bench.report.LatencySummary;
+import io.nicsim.bench.report.PolicyParameters;
 import io.nicsim.bench.report.RunResult;
 import io.nicsim.bench.scenario.HostConfig;
 import io.nicsim.bench.scenario.RunConfig;
 import io.nicsim.bench.scenario.Scenario;
 import io.nicsim.firmware.clock.NanoClock;
 import io.nicsim.firmware.policy.FirmwareConfig;
+import io.nicsim.firmware.policy.Policy;
+import io.nicsim.firmware.policy.PolicyFactory;
 import io.nicsim.host.consumer.Consumer;
 import io.nicsim.host.consumer.ConsumerContext;
 import io.nicsim.host.consumer.Consumers;
 import io.nicsim.host.driver.InterruptDispatcher;
+import io.nicsim.host.driver.InterruptLog;
 import io.nicsim.host.measure.LatencyRecorder;
+import io.nicsim.host.measure.Stage;
 import io.nicsim.host.rx.PacketHandler;
 import io.nicsim.nic.device.Device;
 import io.nicsim.nic.device.DeviceFactory;
@@ -80,11 +85,14 @@ public final class ConsumerRun {
         AtomicReference<Throwable> failure = new AtomicReference<>();
 
         try (DeviceQueues queues = DeviceQueues.open(queueDir)) {
-            Device device = DeviceFactory.create(traffic, firmware, scheduleNanos, clock, queues);
+            Policy policy = PolicyFactory.create(firmware);
+            Device device = DeviceFactory.create(traffic, policy.device(), firmware.pollIntervalNanos(), scheduleNanos,
+                    clock, queues);
             LatencyRecorder recorder = new LatencyRecorder();
-            Consumer consumer = Consumers.create(consumerName,
-                    new ConsumerContext(queues, clock, recorder, new PacketHandler(host.handlerWorkNanos(), clock)));
-            InterruptDispatcher dispatcher = new InterruptDispatcher(queues, clock, consumer);
+            InterruptLog interruptLog = new InterruptLog(InterruptLog.DEFAULT_CAPACITY);
+            Consumer consumer = Consumers.create(consumerName, new ConsumerContext(queues, clock, recorder,
+                    new PacketHandler(host.handlerWorkNanos(), clock), policy.driver(), interruptLog));
+            InterruptDispatcher dispatcher = new InterruptDispatcher(queues, clock, consumer, interruptLog);
             String mode = Placement.resolve(host.placement(), Runtime.getRuntime().availableProcessors());
 
             consumer.start();
@@ -118,11 +126,17 @@ public final class ConsumerRun {
             putIfPositive(drops, DROP_STRANDED_IN_RING, written - delivered);
             long dropped = drops.values().stream().mapToLong(Long::longValue).sum();
 
-            return new RunResult(consumerName, firmware.policy(), firmwareParameters(firmware), trafficParameters(traffic),
+            Map<String, LatencySummary> stages = new LinkedHashMap<>();
+            for (Stage stage : Stage.values()) {
+                stages.put(stage.key(), LatencySummary.of(recorder.stage(stage)));
+            }
+            return new RunResult(consumerName, firmware.policy(), PolicyParameters.of(firmware),
+                    trafficParameters(traffic),
                     new RunResult.PacketCounts(generated, delivered, dropped, drops, recorder.notification().getTotalCount()),
                     device.firmware().interruptsRaised(), dispatcher.interruptsDelivered(),
+                    device.firmware().doorbellsRead(), policy.driver().name(),
                     new RunResult.Latency(LatencySummary.of(recorder.notification()),
-                            LatencySummary.of(recorder.notificationUncorrected())),
+                            LatencySummary.of(recorder.notificationUncorrected()), stages),
                     placement, run.durationNanos(), run.warmupNanos(), journal);
         }
     }
@@ -158,17 +172,6 @@ public final class ConsumerRun {
         if (count > 0) {
             drops.put(reason, count);
         }
-    }
-
-    private static Map<String, Object> firmwareParameters(FirmwareConfig firmware) {
-        Map<String, Object> parameters = new LinkedHashMap<>();
-        parameters.put("policy", firmware.policy());
-        if (firmware.policy().equals("coalesce")) {
-            parameters.put("rxUsecs", firmware.rxUsecs());
-            parameters.put("rxFrames", firmware.rxFrames());
-        }
-        parameters.put("pollIntervalNanos", firmware.pollIntervalNanos());
-        return parameters;
     }
 
     private static Map<String, Object> trafficParameters(TrafficConfig traffic) {

@@ -32,7 +32,12 @@ public final class Scenario {
 
     public FirmwareConfig firmware() {
         return new FirmwareConfig(string("firmware.policy"), integer("firmware.rxUsecs"), integer("firmware.rxFrames"),
-                (long) values.get("firmware.pollIntervalNanos"));
+                string("firmware.timerMode"), nanos("firmware.itrNanos"), nanos("firmware.pollIntervalNanos"),
+                integer("firmware.budget"), integer("firmware.deferHardIrqs"), nanos("firmware.groFlushTimeoutNanos"),
+                nanos("firmware.irqSuspendTimeoutNanos"), string("firmware.dimMode"), string("firmware.itrMode"),
+                integer("firmware.burst"), integer("firmware.hybridPauseAfterEmptyPolls"),
+                integer("firmware.hybridSleepAfterEmptyPolls"), nanos("firmware.hybridPauseNanos"),
+                nanos("firmware.hybridSleepTimeoutNanos"));
     }
 
     @SuppressWarnings("unchecked")
@@ -72,6 +77,10 @@ public final class Scenario {
 
     private String string(String path) {
         return (String) values.get(path);
+    }
+
+    private long nanos(String path) {
+        return (long) values.get(path);
     }
 
     private int integer(String path) {

@@ -35,13 +35,39 @@ public final class ScenarioKeys {
 
         FirmwareConfig firmware = FirmwareConfig.DEFAULTS;
         key("firmware.policy", KeyType.NAME, firmware.policy(), PolicyFactory.NAMES,
-                "when the NIC raises an interrupt: per-packet, or coalesce (ethtool rx-usecs/rx-frames)");
+                "how the NIC and the driver notify: " + String.join(", ", PolicyFactory.NAMES));
+        key("firmware.pollIntervalNanos", KeyType.DURATION, firmware.pollIntervalNanos(), List.of(),
+                "how often the firmware polls its MAC for arrivals (0 = continuously); the wait is the detect stage");
         key("firmware.rxUsecs", KeyType.COUNT, (int) firmware.rxUsecs(), List.of(),
                 "coalesce: microseconds from the first un-notified packet to the interrupt (0 = no timer)");
         key("firmware.rxFrames", KeyType.COUNT, firmware.rxFrames(), List.of(),
                 "coalesce: un-notified packets that raise an interrupt (0 = no frame count)");
-        key("firmware.pollIntervalNanos", KeyType.DURATION, firmware.pollIntervalNanos(), List.of(),
-                "how often the firmware polls its MAC for arrivals (0 = continuously)");
+        key("firmware.timerMode", KeyType.NAME, firmware.timerMode(), PolicyFactory.TIMER_MODES,
+                "coalesce: eqe starts the timer at the first completion, cqe restarts it on every completion");
+        key("firmware.itrNanos", KeyType.DURATION, firmware.itrNanos(), List.of(),
+                "coalesce: minimum gap between two interrupts (ITR; 0 = none)");
+        key("firmware.budget", KeyType.POSITIVE_COUNT, firmware.budget(), List.of(),
+                "napi, napi-defer, irq-suspend: most packets per poll (NAPI weight)");
+        key("firmware.deferHardIrqs", KeyType.COUNT, firmware.deferHardIrqs(), List.of(),
+                "napi-defer, irq-suspend: empty polls (one per groFlushTimeoutNanos) before the IRQ is re-armed");
+        key("firmware.groFlushTimeoutNanos", KeyType.DURATION, firmware.groFlushTimeoutNanos(), List.of(),
+                "napi-defer, irq-suspend: the deferral timer between those polls");
+        key("firmware.irqSuspendTimeoutNanos", KeyType.DURATION, firmware.irqSuspendTimeoutNanos(), List.of(),
+                "irq-suspend: safety net re-enabling IRQs if the busy-polling application stalls");
+        key("firmware.dimMode", KeyType.NAME, firmware.dimMode(), PolicyFactory.TIMER_MODES,
+                "dim: the EQE or CQE profile table (and timer mode)");
+        key("firmware.itrMode", KeyType.NAME, firmware.itrMode(), PolicyFactory.ITR_MODES,
+                "adaptive-itr: e1000e dynamic-conservative (no lowest-latency class) or dynamic");
+        key("firmware.burst", KeyType.POSITIVE_COUNT, firmware.burst(), List.of(),
+                "poll-mode, hybrid-poll: most packets per poll (rte_eth_rx_burst)");
+        key("firmware.hybridPauseAfterEmptyPolls", KeyType.COUNT, firmware.hybridPauseAfterEmptyPolls(), List.of(),
+                "hybrid-poll: empty polls in a row before pausing between polls");
+        key("firmware.hybridSleepAfterEmptyPolls", KeyType.POSITIVE_COUNT, firmware.hybridSleepAfterEmptyPolls(),
+                List.of(), "hybrid-poll: empty polls in a row before arming the interrupt and sleeping");
+        key("firmware.hybridPauseNanos", KeyType.DURATION, firmware.hybridPauseNanos(), List.of(),
+                "hybrid-poll: the pause between polls");
+        key("firmware.hybridSleepTimeoutNanos", KeyType.DURATION, firmware.hybridSleepTimeoutNanos(), List.of(),
+                "hybrid-poll: longest sleep waiting for the interrupt");
 
         key("host.consumer", KeyType.NAME_LIST, Consumers.NAMES, Consumers.NAMES,
                 "consumer(s) under test, run one after another: " + String.join(", ", Consumers.NAMES));

@@ -87,7 +87,7 @@ class LatencyTableTest {
         run.put("packets", new RunResult.PacketCounts(delivered + dropped, delivered, dropped,
                 dropped == 0 ? Map.of() : Map.of("stranded-in-ring", dropped), delivered));
         run.put("interrupts", interrupts);
-        run.put("latencyNanos", new RunResult.Latency(notification, uncorrected));
+        run.put("latencyNanos", new RunResult.Latency(notification, uncorrected, Map.of()));
         RunResult result = new ObjectMapper().convertValue(run, RunResult.class);
         assertThat(result.latencyNanos().notification()).isEqualTo(notification);
         return result;

@@ -76,7 +76,8 @@ class SummaryJsonTest {
         values.put("interruptsDelivered", interrupts - 1);
         values.put("latencyNanos", new RunResult.Latency(
                 new LatencySummary(generated - dropped, 900, p50, p50 * 2, p50 * 5, p50 * 10, p50 * 100, p50 * 1.25),
-                new LatencySummary(generated - dropped, 800, p50 - 100, p50 * 2 - 100, p50 * 4, p50 * 8, p50 * 90, 1_234.5)));
+                new LatencySummary(generated - dropped, 800, p50 - 100, p50 * 2 - 100, p50 * 4, p50 * 8, p50 * 90, 1_234.5),
+                Map.of("hold", new LatencySummary(generated - dropped, 0, p50 / 2, p50, p50 * 2, p50 * 4, p50 * 8, 1.5))));
         values.put("placement", new Placement.Report("shared", List.of(
                 new Placement.ThreadPlacement("nicsim-device", List.of("device", "interrupt-path"), "busy-spin"),
                 new Placement.ThreadPlacement("nicsim-" + consumer, List.of(consumer), "parks"))));

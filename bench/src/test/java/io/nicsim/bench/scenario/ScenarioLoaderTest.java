@@ -83,7 +83,7 @@ class ScenarioLoaderTest {
         Scenario scenario = ScenarioLoader.load(write("full.yaml", FULL), List.of());
         assertThat(scenario.name()).isEqualTo("full-study");
         assertThat(scenario.traffic()).isEqualTo(new TrafficConfig("constant", 50_000.0, -42, 8, 1500));
-        assertThat(scenario.firmware()).isEqualTo(new FirmwareConfig("coalesce", 20, 16, 2_000));
+        assertThat(scenario.firmware()).isEqualTo(FirmwareConfig.DEFAULTS.withPolicy("coalesce").withCoalescing(20, 16).withPollIntervalNanos(2_000));
         HostConfig host = scenario.host();
         assertThat(host.consumers()).containsExactly("event-loop");
         assertThat(host.handlerWorkNanos()).isEqualTo(1_500);
@@ -139,7 +139,7 @@ class ScenarioLoaderTest {
         Path file = write("never.yaml", "firmware:\n  policy: coalesce\n  rxUsecs: 0\n  rxFrames: 0\n");
         assertThatThrownBy(() -> ScenarioLoader.load(file, List.of())).isInstanceOf(ScenarioException.class);
         Scenario fixed = ScenarioLoader.load(file, List.of("firmware.rxFrames=1"));
-        assertThat(fixed.firmware()).isEqualTo(new FirmwareConfig("coalesce", 0, 1, 0));
+        assertThat(fixed.firmware()).isEqualTo(FirmwareConfig.DEFAULTS.withPolicy("coalesce").withCoalescing(0, 1).withPollIntervalNanos(0));
     }
 
     @Test

@@ -2,19 +2,25 @@ package io.nicsim.firmware.policy;
 
 /**
  * The device side of notification: decides when the firmware raises an interrupt for completions
- * (descriptors) it has made visible to the host.
+ * (descriptors) it has made visible to the host. The host side, what the driver does after each poll of the
+ * ring, is a {@link io.nicsim.firmware.driver.DriverPolicy}; a {@link Policy} pairs the two.
  *
  * <p>Contract, for the firmware loop that drives a policy (one thread, time passed in, no allocation):
  * <ol>
- *   <li>after each descriptor it writes, the loop calls {@link #onCompletion(long)}; {@code true} means
+ *   <li>after each descriptor it writes, the loop calls {@link #onCompletion(long, int)}; {@code true} means
  *       "raise an interrupt now";</li>
  *   <li>on every loop turn it calls {@link #onTimer(long)}, which answers {@code true} when a moderation
  *       timer has expired with completions still un-notified;</li>
  *   <li>whenever it raises an interrupt it calls {@link #onRaised(long)}, which marks every pending
- *       completion as notified and disarms the timers.</li>
+ *       completion as notified and disarms the timers; a policy whose interrupt auto-masks (NAPI) is then
+ *       {@link #masked()} until the host re-arms it;</li>
+ *   <li>when the host's doorbell re-arms the interrupt the loop calls {@link #onRearm(long, long)}, which
+ *       answers {@code true} if completions the host has not consumed are waiting (the missed-IRQ rule: no
+ *       packet may rot in the ring); a doorbell that disarms it calls {@link #onDisarm(long)}.</li>
  * </ol>
- * {@link #nextTimerNanos()} lets a loop that is not spinning sleep until the next possible expiry.
- * Implementations are small state machines over primitives; see the shared contract test.
+ * A masked policy never answers {@code true}. {@link #nextTimerNanos()} lets a loop that is not spinning sleep
+ * until the next possible expiry. Implementations are small state machines over primitives; see the shared
+ * contract test.
  */
 public interface NotificationPolicy {
 
@@ -27,10 +33,11 @@ public interface NotificationPolicy {
     /**
      * A descriptor became visible to the host.
      *
-     * @param nowNanos the time it was written
+     * @param nowNanos   the time it was written
+     * @param frameBytes the size of the packet it describes (adaptive policies count bytes)
      * @return {@code true} if the firmware must raise an interrupt now
      */
-    boolean onCompletion(long nowNanos);
+    boolean onCompletion(long nowNanos, int frameBytes);
 
     /**
      * A loop turn: checks the moderation timers.
@@ -52,4 +59,29 @@ public interface NotificationPolicy {
 
     /** @return the earliest time at which {@link #onTimer(long)} can answer {@code true}, or {@link #NO_TIMER} */
     long nextTimerNanos();
+
+    /** @return {@code true} while the interrupt is masked (the policy raises nothing until re-armed) */
+    default boolean masked() {
+        return false;
+    }
+
+    /**
+     * The host re-armed (unmasked) the interrupt through the doorbell.
+     *
+     * @param nowNanos              when the device saw the doorbell
+     * @param unconsumedCompletions completions written that the host had not consumed when it re-armed
+     * @return {@code true} if the firmware must raise an interrupt now (completions are waiting)
+     */
+    default boolean onRearm(long nowNanos, long unconsumedCompletions) {
+        return false;
+    }
+
+    /**
+     * The host disarmed (masked) the interrupt through the doorbell, as a poll-mode application does when it
+     * resumes polling.
+     *
+     * @param nowNanos when the device saw the doorbell
+     */
+    default void onDisarm(long nowNanos) {
+    }
 }

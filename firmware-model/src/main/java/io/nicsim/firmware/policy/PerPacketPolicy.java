@@ -18,7 +18,7 @@ public final class PerPacketPolicy implements NotificationPolicy {
     }
 
     @Override
-    public boolean onCompletion(long nowNanos) {
+    public boolean onCompletion(long nowNanos, int frameBytes) {
         pendingCompletions++;
         return true;
     }

@@ -52,8 +52,8 @@ class PerPacketPolicyTest {
     void everyCompletionAsksForAnInterruptEvenBeforeTheLastOneWasRaised() {
         PerPacketPolicy policy = new PerPacketPolicy();
 
-        assertThat(policy.onCompletion(100)).isTrue();
-        assertThat(policy.onCompletion(100)).isTrue();
+        assertThat(policy.onCompletion(100, 64)).isTrue();
+        assertThat(policy.onCompletion(100, 64)).isTrue();
         assertThat(policy.pendingCompletions()).isEqualTo(2);
         assertThat(policy.nextTimerNanos()).isEqualTo(NotificationPolicy.NO_TIMER);
         assertThat(policy.onTimer(Long.MAX_VALUE - 1)).as("no timer ever, even with completions pending").isFalse();

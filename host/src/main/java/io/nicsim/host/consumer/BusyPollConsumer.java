@@ -1,13 +1,13 @@
 package io.nicsim.host.consumer;
 
-import io.nicsim.host.rx.RxDrain;
+import io.nicsim.host.rx.RxQueue;
 
 import java.util.concurrent.CountDownLatch;
 
 /**
- * A platform thread spinning on the descriptor ring, ignoring interrupts: the seed's "perfect solution" and
- * the floor every other consumer is compared with, bought with a whole core at 100% even when idle
- * (DPDK's poll-mode driver, REFERENCE section 5).
+ * A platform thread spinning on the descriptor ring, ignoring interrupts and the driver policy: the seed's
+ * "perfect solution" and the floor every other consumer is compared with, bought with a whole core at 100%
+ * even when idle (DPDK's poll-mode driver, REFERENCE section 5).
  */
 public final class BusyPollConsumer implements Consumer {
 
@@ -47,10 +47,10 @@ public final class BusyPollConsumer implements Consumer {
     }
 
     private void run() {
-        try (RxDrain drain = context.openDrain()) {
+        try (RxQueue rx = context.openQueue()) {
             ready.countDown();
             while (running) {
-                if (drain.drain(RxDrain.NOT_WOKEN) == 0) {
+                if (rx.poll(Integer.MAX_VALUE, RxQueue.NOT_WOKEN) == 0) {
                     Thread.onSpinWait();
                 }
             }
@@ -61,7 +61,7 @@ public final class BusyPollConsumer implements Consumer {
     }
 
     @Override
-    public void onInterrupt(long raisedNanos, long deliveredNanos) {
+    public void onInterrupt() {
         // The spinning consumer never sleeps, so it needs no wake-up.
     }
 

@@ -3,7 +3,9 @@ package io.nicsim.host.consumer;
 /**
  * A host-side way of waiting for packets: the code under test. Two sides, as in a Disruptor wait strategy:
  * the consumer waits in its own way (spinning, parking a platform or virtual thread, an event loop), and the
- * interrupt path signals it with {@link #onInterrupt(long, long)}, which must never block.
+ * interrupt path signals it with {@link #onInterrupt()}, which must never block. Between waits the consumer
+ * runs its {@link io.nicsim.firmware.driver.DriverPolicy}: poll with a budget, poll again, sleep on a timer,
+ * or re-arm the interrupt and sleep until it fires.
  */
 public interface Consumer {
 
@@ -20,13 +22,11 @@ public interface Consumer {
     void start() throws Exception;
 
     /**
-     * The interrupt path delivered an interrupt for this consumer's queue. Called on the dispatcher's thread;
-     * must not block or allocate per call more than the waking mechanism itself does.
-     *
-     * @param raisedNanos    when the device raised it
-     * @param deliveredNanos when the host read it
+     * The interrupt path delivered an interrupt for this consumer's queue (its details are in the context's
+     * interrupt log). Called on the dispatcher's thread; must not block or allocate per call more than the
+     * waking mechanism itself does.
      */
-    void onInterrupt(long raisedNanos, long deliveredNanos);
+    void onInterrupt();
 
     /** Stops waiting and returns once every thread of the consumer has finished with the queues. */
     void stop() throws Exception;

@@ -1,6 +1,7 @@
 package io.nicsim.host.consumer;
 
-import io.nicsim.host.rx.RxDrain;
+import io.nicsim.firmware.driver.DriverPolicy;
+import io.nicsim.host.rx.RxQueue;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
@@ -15,7 +16,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * A Vert.x 5 verticle on one event loop, woken the way Vert.x is woken from a foreign thread:
  * {@link Context#runOnContext} queues a task and, if the loop sleeps in its selector, wakes it. One thread
  * serves many queues without a thread each, at the price of a task hand-off per wake-up and of no handler
- * ever being allowed to block.
+ * ever being allowed to block. The driver policy runs as loop tasks: "poll again" re-queues itself (other
+ * tasks get their turn, as a softirq re-raises), timed sleeps are Vert.x timers, whose granularity is one
+ * millisecond.
  */
 public final class EventLoopConsumer implements Consumer {
 
@@ -23,15 +26,25 @@ public final class EventLoopConsumer implements Consumer {
     public static final String NAME = "event-loop";
 
     private static final long START_STOP_TIMEOUT_SECONDS = 30;
+    private static final long NANOS_PER_MILLI = 1_000_000;
 
     private final ConsumerContext context;
+    private final DriverPolicy driver;
     private final AtomicBoolean scheduled = new AtomicBoolean();
-    private final Handler<Void> drainTask = ignored -> drainOnLoop();
+    private final Handler<Void> interruptTask = ignored -> onInterruptOnLoop();
+    private final Handler<Void> pollNowTask = ignored -> pollStep(RxQueue.NOT_WOKEN);
+    private final Handler<Long> timerTask = ignored -> onTimerOnLoop();
     private Vertx vertx;
     private RxVerticle verticle;
 
+    // Event-loop thread only.
+    private boolean waitingForInterrupt;
+    private boolean armedUntil;
+    private long timerId = -1;
+
     public EventLoopConsumer(ConsumerContext context) {
         this.context = context;
+        this.driver = context.driver();
     }
 
     @Override
@@ -59,15 +72,72 @@ public final class EventLoopConsumer implements Consumer {
     }
 
     @Override
-    public void onInterrupt(long raisedNanos, long deliveredNanos) {
+    public void onInterrupt() {
         if (!scheduled.getAndSet(true)) {
-            verticle.loopContext().runOnContext(drainTask);
+            verticle.loopContext().runOnContext(interruptTask);
         }
     }
 
-    private void drainOnLoop() {
+    private void onInterruptOnLoop() {
         scheduled.set(false);
-        verticle.drain.drain(context.clock().nanoTime());
+        if (!waitingForInterrupt || verticle.stopped) {
+            return; // already polling: the poll will see the packets
+        }
+        long wokenNanos = context.clock().nanoTime();
+        endWait();
+        driver.onInterrupt(wokenNanos);
+        pollStep(wokenNanos);
+    }
+
+    private void onTimerOnLoop() {
+        timerId = -1;
+        if (verticle.stopped) {
+            return;
+        }
+        if (waitingForInterrupt) {
+            endWait(); // REARM_AND_WAIT_INTERRUPT_UNTIL timed out
+        }
+        pollStep(context.clock().nanoTime());
+    }
+
+    private void endWait() {
+        waitingForInterrupt = false;
+        if (armedUntil) {
+            armedUntil = false;
+            verticle.rx.disarm();
+            if (timerId >= 0) {
+                vertx.cancelTimer(timerId);
+                timerId = -1;
+            }
+        }
+    }
+
+    private void pollStep(long wokenNanos) {
+        if (verticle.stopped) {
+            return;
+        }
+        RxQueue rx = verticle.rx;
+        int packets = rx.poll(driver.budget(), wokenNanos);
+        switch (driver.afterPoll(packets, context.clock().nanoTime())) {
+            case POLL_NOW -> verticle.loopContext().runOnContext(pollNowTask);
+            case POLL_AT -> timerId = vertx.setTimer(delayMillis(driver.wakeAtNanos()), timerTask);
+            case WAIT_INTERRUPT -> waitingForInterrupt = true;
+            case REARM_AND_WAIT_INTERRUPT -> {
+                rx.rearm();
+                waitingForInterrupt = true;
+            }
+            case REARM_AND_WAIT_INTERRUPT_UNTIL -> {
+                rx.rearm();
+                waitingForInterrupt = true;
+                armedUntil = true;
+                timerId = vertx.setTimer(delayMillis(driver.wakeAtNanos()), timerTask);
+            }
+        }
+    }
+
+    private long delayMillis(long deadlineNanos) {
+        long remainingNanos = deadlineNanos - context.clock().nanoTime();
+        return Math.max(1, (remainingNanos + NANOS_PER_MILLI - 1) / NANOS_PER_MILLI);
     }
 
     @Override
@@ -75,11 +145,12 @@ public final class EventLoopConsumer implements Consumer {
         vertx.close().toCompletionStage().toCompletableFuture().get(START_STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
     }
 
-    /** Owns the RX drain on the event-loop thread: opened in start, closed in stop, both on the loop. */
+    /** Owns the RX queue on the event-loop thread: opened in start, closed in stop, both on the loop. */
     private final class RxVerticle extends VerticleBase {
 
-        private RxDrain drain;
+        private RxQueue rx;
         private volatile String threadName;
+        private boolean stopped;
 
         Context loopContext() {
             return context;
@@ -87,14 +158,20 @@ public final class EventLoopConsumer implements Consumer {
 
         @Override
         public Future<?> start() {
-            drain = EventLoopConsumer.this.context.openDrain();
+            rx = EventLoopConsumer.this.context.openQueue();
             threadName = Thread.currentThread().getName();
+            if (driver.startsPolling()) {
+                context.runOnContext(pollNowTask);
+            } else {
+                waitingForInterrupt = true;
+            }
             return Future.succeededFuture();
         }
 
         @Override
         public Future<?> stop() {
-            drain.close();
+            stopped = true;
+            rx.close();
             return Future.succeededFuture();
         }
     }

@@ -23,14 +23,19 @@ public final class InterruptDispatcher implements Agent {
     private final DeviceQueues queues;
     private final NanoClock clock;
     private final Consumer consumer;
+    private final InterruptLog log;
     private InterruptReader reader;
     private long delivered;
     private final AtomicLong deliveredPublished = new AtomicLong();
 
-    public InterruptDispatcher(DeviceQueues queues, NanoClock clock, Consumer consumer) {
+    /**
+     * @param log where each delivered interrupt is recorded for the consumer's latency stages
+     */
+    public InterruptDispatcher(DeviceQueues queues, NanoClock clock, Consumer consumer, InterruptLog log) {
         this.queues = queues;
         this.clock = clock;
         this.consumer = consumer;
+        this.log = log;
     }
 
     @Override
@@ -43,7 +48,8 @@ public final class InterruptDispatcher implements Agent {
         int count = 0;
         InterruptRecord irq;
         while ((irq = reader.poll()) != null) {
-            consumer.onInterrupt(irq.raisedNanos, clock.nanoTime());
+            log.offer(irq.firstPacketId, irq.lastPacketId, irq.raisedNanos, clock.nanoTime());
+            consumer.onInterrupt();
             count++;
         }
         if (count > 0) {

@@ -1,23 +1,29 @@
 package io.nicsim.host.consumer;
 
 import io.nicsim.firmware.clock.NanoClock;
+import io.nicsim.firmware.driver.DrainDriver;
+import io.nicsim.firmware.driver.DriverPolicy;
+import io.nicsim.host.driver.InterruptLog;
 import io.nicsim.host.measure.LatencyRecorder;
 import io.nicsim.host.rx.PacketHandler;
 import io.nicsim.nic.queue.DescriptorWriter;
 import io.nicsim.nic.queue.DeviceQueues;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The contract every {@link Consumer} keeps, checked on real Chronicle queues and real threads: each
- * descriptor written and followed by an interrupt is handled exactly once, whatever the interleaving of
- * writes and interrupts (no lost wake-up), and stop() returns with every thread done. The only time bound is
- * a generous liveness limit, never a latency assertion.
+ * The contract every {@link Consumer} keeps, checked on real Chronicle queues and real threads, under the
+ * plain drain driver and under a driver that polls with a small budget and sleeps on timers: each descriptor
+ * written and followed by an interrupt is handled exactly once, whatever the interleaving of writes and
+ * interrupts (no lost wake-up), and stop() returns with every thread done. The only time bound is a generous
+ * liveness limit, never a latency assertion.
  */
 final class ConsumerContract {
 
@@ -29,16 +35,25 @@ final class ConsumerContract {
 
     /** Runs the whole contract against the consumer made by {@code factory}. */
     static void verify(Function<ConsumerContext, Consumer> factory, Path dir, String expectedName) throws Exception {
-        handlesEveryNotifiedPacketOnce(factory, dir.resolve("random"), expectedName);
-        handlesPacketsWrittenBeforeStart(factory, dir.resolve("backlog"));
+        for (Supplier<DriverPolicy> driver : List.<Supplier<DriverPolicy>>of(DrainDriver::new, BudgetTimerDriver::new)) {
+            String name = driver.get().name();
+            handlesEveryNotifiedPacketOnce(factory, driver, dir.resolve(name + "-random"), expectedName);
+            handlesPacketsWrittenBeforeStart(factory, driver, dir.resolve(name + "-backlog"));
+        }
     }
 
-    private static void handlesEveryNotifiedPacketOnce(Function<ConsumerContext, Consumer> factory, Path dir,
+    private static ConsumerContext context(DeviceQueues queues, LatencyRecorder recorder, Supplier<DriverPolicy> driver) {
+        return new ConsumerContext(queues, CLOCK, recorder, new PacketHandler(0, CLOCK), driver.get(),
+                new InterruptLog(InterruptLog.DEFAULT_CAPACITY));
+    }
+
+    private static void handlesEveryNotifiedPacketOnce(Function<ConsumerContext, Consumer> factory,
+                                                       Supplier<DriverPolicy> driver, Path dir,
                                                        String expectedName) throws Exception {
         int packets = 20_000;
         try (DeviceQueues queues = DeviceQueues.open(dir)) {
             LatencyRecorder recorder = new LatencyRecorder();
-            Consumer consumer = factory.apply(new ConsumerContext(queues, CLOCK, recorder, new PacketHandler(0, CLOCK)));
+            Consumer consumer = factory.apply(context(queues, recorder, driver));
             assertThat(consumer.name()).isEqualTo(expectedName);
             assertThat(consumer.waitsBy()).isNotBlank();
             consumer.start();
@@ -51,7 +66,7 @@ final class ConsumerContract {
                         long now = CLOCK.nanoTime();
                         writer.write(0, id, 0, 64, now, now, now);
                     }
-                    consumer.onInterrupt(CLOCK.nanoTime(), CLOCK.nanoTime());
+                    consumer.onInterrupt();
                     if (random.nextInt(8) == 0) {
                         Thread.onSpinWait(); // let the consumer fall asleep between some interrupts
                         Thread.sleep(0, 50_000);
@@ -66,8 +81,8 @@ final class ConsumerContract {
         }
     }
 
-    private static void handlesPacketsWrittenBeforeStart(Function<ConsumerContext, Consumer> factory, Path dir)
-            throws Exception {
+    private static void handlesPacketsWrittenBeforeStart(Function<ConsumerContext, Consumer> factory,
+                                                         Supplier<DriverPolicy> driver, Path dir) throws Exception {
         try (DeviceQueues queues = DeviceQueues.open(dir)) {
             try (DescriptorWriter writer = queues.newDescriptorWriter(CLOCK)) {
                 for (int id = 0; id < 100; id++) {
@@ -76,9 +91,9 @@ final class ConsumerContract {
                 }
             }
             LatencyRecorder recorder = new LatencyRecorder();
-            Consumer consumer = factory.apply(new ConsumerContext(queues, CLOCK, recorder, new PacketHandler(0, CLOCK)));
+            Consumer consumer = factory.apply(context(queues, recorder, driver));
             consumer.start();
-            consumer.onInterrupt(CLOCK.nanoTime(), CLOCK.nanoTime());
+            consumer.onInterrupt();
             awaitHandled(recorder, 100);
             consumer.stop();
             assertThat(recorder.packetsHandled()).isEqualTo(100);
@@ -91,5 +106,52 @@ final class ConsumerContract {
             Thread.sleep(1);
         }
         assertThat(recorder.packetsHandled()).as("packets handled before the liveness limit").isEqualTo(packets);
+    }
+
+    /**
+     * A test driver that uses every action without needing a device: polls 3 packets at a time, sleeps 20 µs
+     * twice on an empty ring, then waits for an interrupt.
+     */
+    static final class BudgetTimerDriver implements DriverPolicy {
+
+        private int emptyPolls;
+        private long wakeAtNanos;
+
+        @Override
+        public String name() {
+            return "budget-timer";
+        }
+
+        @Override
+        public int budget() {
+            return 3;
+        }
+
+        @Override
+        public boolean startsPolling() {
+            return false;
+        }
+
+        @Override
+        public void onInterrupt(long nowNanos) {
+            emptyPolls = 0;
+        }
+
+        @Override
+        public Action afterPoll(int packets, long nowNanos) {
+            if (packets == budget()) {
+                return Action.POLL_NOW;
+            }
+            if (packets > 0 || emptyPolls++ < 2) {
+                wakeAtNanos = nowNanos + 20_000;
+                return Action.POLL_AT;
+            }
+            return Action.WAIT_INTERRUPT;
+        }
+
+        @Override
+        public long wakeAtNanos() {
+            return wakeAtNanos;
+        }
     }
 }

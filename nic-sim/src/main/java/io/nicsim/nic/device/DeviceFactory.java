@@ -2,6 +2,7 @@ package io.nicsim.nic.device;
 
 import io.nicsim.firmware.clock.NanoClock;
 import io.nicsim.firmware.policy.FirmwareConfig;
+import io.nicsim.firmware.policy.NotificationPolicy;
 import io.nicsim.firmware.policy.PolicyFactory;
 import io.nicsim.nic.queue.DeviceQueues;
 import io.nicsim.nic.traffic.TrafficConfig;
@@ -24,9 +25,20 @@ public final class DeviceFactory {
      */
     public static Device create(TrafficConfig traffic, FirmwareConfig firmware, long scheduleNanos,
                                 NanoClock clock, DeviceQueues queues) {
+        return create(traffic, PolicyFactory.create(firmware).device(), firmware.pollIntervalNanos(), scheduleNanos,
+                clock, queues);
+    }
+
+    /**
+     * @param policy            the device half of the run's policy (its driver half goes to the host)
+     * @param pollIntervalNanos the firmware's MAC poll cadence (0 = every turn)
+     * @param scheduleNanos     traffic is scheduled in {@code [0, scheduleNanos)} after the wire's start
+     */
+    public static Device create(TrafficConfig traffic, NotificationPolicy policy, long pollIntervalNanos,
+                                long scheduleNanos, NanoClock clock, DeviceQueues queues) {
         MacFifo mac = new MacFifo(MAC_FIFO_SLOTS);
         Wire wire = new Wire(TrafficSources.create(traffic, scheduleNanos), mac);
-        Firmware fw = new Firmware(0, mac, PolicyFactory.create(firmware), firmware.pollIntervalNanos(), clock);
+        Firmware fw = new Firmware(0, mac, policy, pollIntervalNanos, clock);
         return new Device(clock, wire, mac, fw, queues);
     }
 }

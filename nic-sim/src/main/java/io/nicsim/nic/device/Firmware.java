@@ -3,17 +3,19 @@ package io.nicsim.nic.device;
 import io.nicsim.firmware.clock.NanoClock;
 import io.nicsim.firmware.policy.NotificationPolicy;
 import io.nicsim.nic.queue.DescriptorWriter;
+import io.nicsim.nic.queue.DoorbellReader;
 import io.nicsim.nic.queue.DeviceQueues;
 import io.nicsim.nic.queue.InterruptWriter;
+import io.nicsim.nic.record.DoorbellRecord;
 import io.nicsim.nic.wire.MacFifo;
 
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The NIC firmware's receive loop for one RX queue: polls the MAC on its cadence ({@code pollIntervalNanos},
- * 0 = on every turn), DMAs a descriptor per packet into the descriptor queue, and lets its
- * {@link NotificationPolicy} decide when to raise an interrupt into the interrupt queue.
- * One thread (the device's); nothing allocated per packet.
+ * 0 = on every turn), DMAs a descriptor per packet into the descriptor queue, lets its
+ * {@link NotificationPolicy} decide when to raise an interrupt into the interrupt queue, and reads the host's
+ * doorbells (re-arm, disarm). One thread (the device's); nothing allocated per packet.
  */
 public final class Firmware {
 
@@ -25,6 +27,7 @@ public final class Firmware {
 
     private DescriptorWriter descriptors;
     private InterruptWriter interrupts;
+    private DoorbellReader doorbells;
     private long nextPollNanos = Long.MIN_VALUE;
     private long nextInterruptSequence;
     private long firstUnnotifiedPacketId = -1;
@@ -34,6 +37,8 @@ public final class Firmware {
 
     private final AtomicLong writtenPublished = new AtomicLong();
     private final AtomicLong interruptsPublished = new AtomicLong();
+    private final AtomicLong doorbellsPublished = new AtomicLong();
+    private long doorbellCount;
 
     public Firmware(int queue, MacFifo mac, NotificationPolicy policy, long pollIntervalNanos, NanoClock clock) {
         if (pollIntervalNanos < 0) {
@@ -50,15 +55,17 @@ public final class Firmware {
     public void open(DeviceQueues queues) {
         descriptors = queues.newDescriptorWriter(clock);
         interrupts = queues.newInterruptWriter();
+        doorbells = queues.newDoorbellReader();
     }
 
     /**
-     * One firmware turn: poll the MAC if its cadence says so, then check the moderation timers.
+     * One firmware turn: read the doorbells, poll the MAC if its cadence says so, then check the moderation
+     * timers.
      *
-     * @return the number of descriptors written plus interrupts raised (0 when idle)
+     * @return the number of doorbells read, descriptors written and interrupts raised (0 when idle)
      */
     public int doWork(long nowNanos) {
-        int work = 0;
+        int work = readDoorbells(nowNanos);
         if (nowNanos >= nextPollNanos) {
             nextPollNanos = nextPollNanos + pollIntervalNanos > nowNanos ? nextPollNanos + pollIntervalNanos
                     : nowNanos + pollIntervalNanos;
@@ -75,7 +82,8 @@ public final class Firmware {
         int count = 0;
         while (!mac.isEmpty()) {
             long packetId = mac.headPacketId();
-            long writtenNanos = descriptors.write(queue, packetId, mac.headFlow(), mac.headFrameBytes(),
+            int frameBytes = mac.headFrameBytes();
+            long writtenNanos = descriptors.write(queue, packetId, mac.headFlow(), frameBytes,
                     mac.headIntendedNanos(), mac.headInjectedNanos(), detectedNanos);
             mac.pop();
             count++;
@@ -84,7 +92,7 @@ public final class Firmware {
                 firstUnnotifiedPacketId = packetId;
             }
             lastWrittenPacketId = packetId;
-            if (policy.onCompletion(writtenNanos)) {
+            if (policy.onCompletion(writtenNanos, frameBytes)) {
                 raise();
                 count++;
             }
@@ -95,9 +103,40 @@ public final class Firmware {
         return count;
     }
 
+    private int readDoorbells(long nowNanos) {
+        int doorbellsRead = 0;
+        int raised = 0;
+        DoorbellRecord doorbell;
+        while ((doorbell = doorbells.poll()) != null) {
+            doorbellsRead++;
+            if (doorbell.kind == DoorbellRecord.REARM) {
+                long consumed = doorbell.consumedPacketId;
+                if (firstUnnotifiedPacketId >= 0 && firstUnnotifiedPacketId <= consumed) {
+                    // the host polled those packets while the interrupt was masked: they need no interrupt
+                    firstUnnotifiedPacketId = lastWrittenPacketId > consumed ? consumed + 1 : -1;
+                }
+                if (policy.onRearm(nowNanos, lastWrittenPacketId - consumed)) {
+                    // the missed-IRQ rule: the host re-armed with packets it has not consumed, perhaps some an
+                    // earlier interrupt named already; notify them (again) so none rots in the ring
+                    firstUnnotifiedPacketId = consumed + 1;
+                    raise();
+                    raised++;
+                }
+            } else {
+                policy.onDisarm(nowNanos);
+            }
+        }
+        if (doorbellsRead > 0) {
+            doorbellCount += doorbellsRead;
+            doorbellsPublished.lazySet(doorbellCount);
+        }
+        return doorbellsRead + raised;
+    }
+
     private void raise() {
         long raisedNanos = clock.nanoTime();
-        interrupts.write(queue, nextInterruptSequence++, firstUnnotifiedPacketId, lastWrittenPacketId, raisedNanos);
+        long firstPacketId = firstUnnotifiedPacketId >= 0 ? firstUnnotifiedPacketId : lastWrittenPacketId;
+        interrupts.write(queue, nextInterruptSequence++, firstPacketId, lastWrittenPacketId, raisedNanos);
         policy.onRaised(raisedNanos);
         firstUnnotifiedPacketId = -1;
         interruptsPublished.lazySet(++interruptCount);
@@ -113,6 +152,11 @@ public final class Firmware {
         return interruptsPublished.get();
     }
 
+    /** @return doorbells read so far (any thread) */
+    public long doorbellsRead() {
+        return doorbellsPublished.get();
+    }
+
     /** @return the policy this firmware runs */
     public NotificationPolicy policy() {
         return policy;
@@ -125,6 +169,9 @@ public final class Firmware {
         }
         if (interrupts != null) {
             interrupts.close();
+        }
+        if (doorbells != null) {
+            doorbells.close();
         }
     }
 }

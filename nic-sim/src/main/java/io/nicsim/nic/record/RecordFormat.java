@@ -9,7 +9,9 @@ package io.nicsim.nic.record;
  * header      type:u8  version:u8  queue:u16
  * descriptor  packetId:i64 flow:i32 frameBytes:i32 intendedNanos:i64 injectedNanos:i64 detectedNanos:i64 writtenNanos:i64
  * interrupt   sequence:i64 firstPacketId:i64 lastPacketId:i64 raisedNanos:i64
+ * doorbell    sequence:i64 kind:i32 consumedPacketId:i64 writtenNanos:i64
  * </pre>
+ * Descriptors and interrupts travel from the device to the host; doorbells from the host to the device.
  */
 public final class RecordFormat {
 
@@ -18,11 +20,13 @@ public final class RecordFormat {
 
     public static final byte TYPE_DESCRIPTOR = 1;
     public static final byte TYPE_INTERRUPT = 2;
+    public static final byte TYPE_DOORBELL = 3;
 
     /** Bytes of the common header. */
     public static final int HEADER_BYTES = 4;
     public static final int DESCRIPTOR_BYTES = HEADER_BYTES + 8 + 4 + 4 + 8 * 4;
     public static final int INTERRUPT_BYTES = HEADER_BYTES + 8 * 4;
+    public static final int DOORBELL_BYTES = HEADER_BYTES + 8 + 4 + 8 + 8;
 
     private RecordFormat() {
     }
@@ -31,6 +35,7 @@ public final class RecordFormat {
         return switch (type) {
             case TYPE_DESCRIPTOR -> "descriptor";
             case TYPE_INTERRUPT -> "interrupt";
+            case TYPE_DOORBELL -> "doorbell";
             default -> "unknown type " + type;
         };
     }

@@ -102,7 +102,7 @@ class FirmwareTest {
     @Test
     void perPacketWritesOneInterruptPerDescriptor() {
         long tick = 300; // does not divide the 1000 ns spacing: packets are injected up to 299 ns late
-        Run run = run(EVERY_MICROSECOND, new FirmwareConfig("per-packet", 0, 0, 0), EIGHTY_PACKETS_NANOS, tick,
+        Run run = run(EVERY_MICROSECOND, FirmwareConfig.DEFAULTS.withPolicy("per-packet").withCoalescing(0, 0).withPollIntervalNanos(0), EIGHTY_PACKETS_NANOS, tick,
                 START + 100_000);
 
         assertThat(run.descriptors()).hasSize(80);
@@ -127,7 +127,7 @@ class FirmwareTest {
     @Test
     void coalesceEightFramesGivesTenInterruptsCoveringEveryPacketOnce() {
         long tick = 250;
-        Run run = run(EVERY_MICROSECOND, new FirmwareConfig("coalesce", 0, 8, 0), EIGHTY_PACKETS_NANOS, tick,
+        Run run = run(EVERY_MICROSECOND, FirmwareConfig.DEFAULTS.withPolicy("coalesce").withCoalescing(0, 8).withPollIntervalNanos(0), EIGHTY_PACKETS_NANOS, tick,
                 START + 200_000);
 
         assertThat(run.descriptors()).hasSize(80);
@@ -148,7 +148,7 @@ class FirmwareTest {
     @Test
     void coalesceTimerFlushesTheTailOfTheBurst() {
         long tick = 300;
-        Run run = run(EVERY_MICROSECOND, new FirmwareConfig("coalesce", 20, 8, 0), 20_000, tick, START + 100_000);
+        Run run = run(EVERY_MICROSECOND, FirmwareConfig.DEFAULTS.withPolicy("coalesce").withCoalescing(20, 8).withPollIntervalNanos(0), 20_000, tick, START + 100_000);
 
         assertThat(run.descriptors()).hasSize(20);
         assertThat(run.interrupts()).extracting(Interrupt::first, Interrupt::last)
@@ -164,7 +164,7 @@ class FirmwareTest {
     void pollIntervalDelaysDetectionToThePollCadence() {
         long poll = 5_000;
         long tick = 100;
-        Run run = run(EVERY_MICROSECOND, new FirmwareConfig("per-packet", 0, 0, poll), EIGHTY_PACKETS_NANOS, tick,
+        Run run = run(EVERY_MICROSECOND, FirmwareConfig.DEFAULTS.withPolicy("per-packet").withCoalescing(0, 0).withPollIntervalNanos(poll), EIGHTY_PACKETS_NANOS, tick,
                 START + 100_000);
 
         assertThat(run.descriptors()).hasSize(80);
@@ -187,7 +187,7 @@ class FirmwareTest {
     void pollGridDoesNotDriftWhenTurnsAreLate() {
         long poll = 5_000;
         long tick = 3_000; // turns at +0, +3000, +6000, ...: polls at the first turn at or after each +5000 k
-        Run run = run(EVERY_MICROSECOND, new FirmwareConfig("per-packet", 0, 0, poll), EIGHTY_PACKETS_NANOS, tick,
+        Run run = run(EVERY_MICROSECOND, FirmwareConfig.DEFAULTS.withPolicy("per-packet").withCoalescing(0, 0).withPollIntervalNanos(poll), EIGHTY_PACKETS_NANOS, tick,
                 START + 150_000);
 
         List<Long> pollTurns = new ArrayList<>();
@@ -209,10 +209,10 @@ class FirmwareTest {
     void stampsAreOrderedForBurstyTrafficUnderEveryPolicy() {
         TrafficConfig poisson = new TrafficConfig("poisson", 500_000, 7, 4, 128);
         for (FirmwareConfig firmware : List.of(
-                new FirmwareConfig("per-packet", 0, 0, 0),
-                new FirmwareConfig("per-packet", 0, 0, 2_000),
-                new FirmwareConfig("coalesce", 50, 64, 0),
-                new FirmwareConfig("coalesce", 5, 4, 1_500))) {
+                FirmwareConfig.DEFAULTS.withPolicy("per-packet").withCoalescing(0, 0).withPollIntervalNanos(0),
+                FirmwareConfig.DEFAULTS.withPolicy("per-packet").withCoalescing(0, 0).withPollIntervalNanos(2_000),
+                FirmwareConfig.DEFAULTS.withPolicy("coalesce").withCoalescing(50, 64).withPollIntervalNanos(0),
+                FirmwareConfig.DEFAULTS.withPolicy("coalesce").withCoalescing(5, 4).withPollIntervalNanos(1_500))) {
             Path runDir = dir.resolve(firmware.policy() + "-" + firmware.rxUsecs() + "-" + firmware.rxFrames() + "-"
                     + firmware.pollIntervalNanos());
             Run run = run(runDir, poisson, firmware, 2_000_000, 700, START + 2_200_000);
@@ -330,11 +330,11 @@ class FirmwareTest {
                             FirmwareConfig.DEFAULTS, 1_000, clock, queues))
                     .withMessageContaining("traffic.ratePerSecond");
             assertThatIllegalArgumentException()
-                    .isThrownBy(() -> DeviceFactory.create(EVERY_MICROSECOND, new FirmwareConfig("nope", 0, 0, 0),
+                    .isThrownBy(() -> DeviceFactory.create(EVERY_MICROSECOND, FirmwareConfig.DEFAULTS.withPolicy("nope").withCoalescing(0, 0).withPollIntervalNanos(0),
                             1_000, clock, queues))
                     .withMessageContaining("firmware.policy");
             assertThatIllegalArgumentException()
-                    .isThrownBy(() -> DeviceFactory.create(EVERY_MICROSECOND, new FirmwareConfig("per-packet", 0, 0, -1),
+                    .isThrownBy(() -> DeviceFactory.create(EVERY_MICROSECOND, FirmwareConfig.DEFAULTS.withPolicy("per-packet").withCoalescing(0, 0).withPollIntervalNanos(-1),
                             1_000, clock, queues))
                     .withMessageContaining("firmware.pollIntervalNanos");
         }
