@@ -76,6 +76,8 @@ public final class RunCommand implements Callable<Integer> {
             out.println();
             out.print(LatencyTable.render(summary));
             out.println();
+            out.print(LatencyTable.renderStages(summary));
+            out.println();
             out.println("notification latency = woken - intended arrival (coordinated-omission corrected), microseconds;");
             out.println("'p99 uncorr' is measured from the actual injection instead. Details: "
                     + runDir.resolve(SummaryWriter.FILE_NAME));

@@ -24,6 +24,28 @@ public final class LatencyTable {
         return out.toString();
     }
 
+    private static final String STAGE_ROW = "%-16s %9s %9s %9s %9s %9s %9s%n";
+    private static final String[] STAGES = {"detect", "dma", "hold", "deliver", "wake", "handle"};
+
+    /** The median of each latency stage per run, in microseconds: where the time goes. */
+    public static String renderStages(Summary summary) {
+        StringBuilder out = new StringBuilder();
+        Object[] header = new Object[STAGES.length + 1];
+        header[0] = "stage p50 us";
+        System.arraycopy(STAGES, 0, header, 1, STAGES.length);
+        out.append(String.format(Locale.ROOT, STAGE_ROW, header));
+        for (RunResult run : summary.runs()) {
+            Object[] cells = new Object[STAGES.length + 1];
+            cells[0] = run.consumer();
+            for (int i = 0; i < STAGES.length; i++) {
+                LatencySummary stage = run.latencyNanos().stages() == null ? null : run.latencyNanos().stages().get(STAGES[i]);
+                cells[i + 1] = stage == null ? "-" : micros(stage.p50());
+            }
+            out.append(String.format(Locale.ROOT, STAGE_ROW, cells));
+        }
+        return out.toString();
+    }
+
     static String micros(long nanos) {
         double us = nanos / 1_000.0;
         return us < 9.995 ? String.format(Locale.ROOT, "%.2f", us)

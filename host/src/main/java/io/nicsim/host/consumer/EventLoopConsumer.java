@@ -18,7 +18,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * serves many queues without a thread each, at the price of a task hand-off per wake-up and of no handler
  * ever being allowed to block. The driver policy runs as loop tasks: "poll again" re-queues itself (other
  * tasks get their turn, as a softirq re-raises), timed sleeps are Vert.x timers, whose granularity is one
- * millisecond.
+ * millisecond; sleeps shorter than {@link ParkingConsumer#SPIN_BELOW_NANOS} re-queue a task until the deadline
+ * instead (a busy wait that still lets other tasks run, as DPDK's {@code rte_delay_us} busy-waits).
  */
 public final class EventLoopConsumer implements Consumer {
 
@@ -34,6 +35,7 @@ public final class EventLoopConsumer implements Consumer {
     private final Handler<Void> interruptTask = ignored -> onInterruptOnLoop();
     private final Handler<Void> pollNowTask = ignored -> pollStep(RxQueue.NOT_WOKEN);
     private final Handler<Long> timerTask = ignored -> onTimerOnLoop();
+    private final Handler<Void> spinTask = ignored -> spinUntilDeadline();
     private Vertx vertx;
     private RxVerticle verticle;
 
@@ -41,6 +43,7 @@ public final class EventLoopConsumer implements Consumer {
     private boolean waitingForInterrupt;
     private boolean armedUntil;
     private long timerId = -1;
+    private long spinDeadlineNanos;
 
     public EventLoopConsumer(ConsumerContext context) {
         this.context = context;
@@ -120,7 +123,7 @@ public final class EventLoopConsumer implements Consumer {
         int packets = rx.poll(driver.budget(), wokenNanos);
         switch (driver.afterPoll(packets, context.clock().nanoTime())) {
             case POLL_NOW -> verticle.loopContext().runOnContext(pollNowTask);
-            case POLL_AT -> timerId = vertx.setTimer(delayMillis(driver.wakeAtNanos()), timerTask);
+            case POLL_AT -> sleepUntil(driver.wakeAtNanos());
             case WAIT_INTERRUPT -> waitingForInterrupt = true;
             case REARM_AND_WAIT_INTERRUPT -> {
                 rx.rearm();
@@ -132,6 +135,27 @@ public final class EventLoopConsumer implements Consumer {
                 armedUntil = true;
                 timerId = vertx.setTimer(delayMillis(driver.wakeAtNanos()), timerTask);
             }
+        }
+    }
+
+    private void sleepUntil(long deadlineNanos) {
+        if (deadlineNanos - context.clock().nanoTime() < ParkingConsumer.SPIN_BELOW_NANOS) {
+            spinDeadlineNanos = deadlineNanos;
+            verticle.loopContext().runOnContext(spinTask);
+        } else {
+            timerId = vertx.setTimer(delayMillis(deadlineNanos), timerTask);
+        }
+    }
+
+    private void spinUntilDeadline() {
+        if (verticle.stopped) {
+            return;
+        }
+        long now = context.clock().nanoTime();
+        if (now < spinDeadlineNanos) {
+            verticle.loopContext().runOnContext(spinTask);
+        } else {
+            pollStep(now);
         }
     }
 
