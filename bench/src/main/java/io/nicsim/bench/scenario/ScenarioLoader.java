@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.nicsim.firmware.policy.CoalescePolicy;
+import io.nicsim.firmware.policy.PolicyFactory;
+import io.nicsim.nic.traffic.TrafficSources;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -29,7 +31,8 @@ public final class ScenarioLoader {
     public static final String DEFAULT_NAME = "default-study";
     private static final String SET_SOURCE = "--set";
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
+            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build());
 
     private ScenarioLoader() {
     }
@@ -50,35 +53,39 @@ public final class ScenarioLoader {
             applyOverride(override, values, sources);
         }
         validate(values, sources);
-        return new Scenario(name, values);
+        Scenario scenario = new Scenario(name, values);
+        buildable(scenario, sources);
+        return scenario;
     }
 
     private static String readFile(Path file, Map<String, Object> values, Map<String, String> sources)
             throws ScenarioException {
         String source = file.toString();
         JsonNode root;
-        try (JsonParser parser = YAML.getFactory().createParser(Files.readString(file))) {
+        YamlLocations at;
+        try (JsonParser parser = YAML.getFactory().createParser(readText(file))) {
             root = YAML.readTree(parser);
             if (parser.nextToken() != null) {
-                JsonLocation at = parser.currentLocation();
-                throw new ScenarioException(source + ":" + at.getLineNr() + ":" + at.getColumnNr(), null,
+                JsonLocation second = parser.currentLocation();
+                throw new ScenarioException(source + ":" + second.getLineNr() + ":" + second.getColumnNr(), null,
                         "expected one YAML document, found a second one");
             }
         } catch (NoSuchFileException e) {
             throw new ScenarioException(source, null, "no such file");
         } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            String where = at == null ? source : source + ":" + at.getLineNr() + ":" + at.getColumnNr();
+            JsonLocation problem = e.getLocation();
+            String where = problem == null ? source : source + ":" + problem.getLineNr() + ":" + problem.getColumnNr();
             throw new ScenarioException(where, null, "not valid YAML: " + yamlProblem(e));
         } catch (IOException | java.io.UncheckedIOException e) {
             throw new ScenarioException(source, null, "cannot read: " + e.getMessage());
         }
+        at = YamlLocations.index(readTextQuietly(file), source);
         String name = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
         if (root == null || root.isMissingNode() || root.isNull()) {
             return name;
         }
         if (!root.isObject()) {
-            throw new ScenarioException(source, null, "expected a mapping of sections, found " + describe(root));
+            throw new ScenarioException(source + ":1:1", null, "expected a mapping of sections, found " + describe(root));
         }
         for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> section = it.next();
@@ -86,31 +93,49 @@ public final class ScenarioLoader {
             JsonNode body = section.getValue();
             if (sectionName.equals("name")) {
                 if (!body.isTextual() || body.asText().isBlank()) {
-                    throw new ScenarioException(source, "name", "expected a non-empty string, found " + describe(body));
+                    throw new ScenarioException(at.value("name"), "name",
+                            "expected a non-empty string, found " + describe(body));
                 }
                 name = body.asText();
                 continue;
             }
             if (!ScenarioKeys.SECTIONS.contains(sectionName)) {
-                throw new ScenarioException(source, sectionName, "unknown section, expected one of name, "
+                throw new ScenarioException(at.key(sectionName), sectionName, "unknown section, expected one of name, "
                         + String.join(", ", ScenarioKeys.SECTIONS)
                         + Suggestions.didYouMean(sectionName, ScenarioKeys.SECTIONS));
             }
-            if (body.isNull()) {
-                continue;
+            if (body.isNull() || (body.isTextual() && body.asText().isEmpty())) {
+                continue; // "section:" with nothing under it
             }
             if (!body.isObject()) {
-                throw new ScenarioException(source, sectionName, "expected a mapping of keys, found " + describe(body));
+                throw new ScenarioException(at.value(sectionName), sectionName,
+                        "expected a mapping of keys, found " + describe(body));
             }
             for (Iterator<Map.Entry<String, JsonNode>> keys = body.fields(); keys.hasNext(); ) {
                 Map.Entry<String, JsonNode> entry = keys.next();
                 String path = sectionName + "." + entry.getKey();
-                ScenarioKey key = known(source, path);
-                values.put(path, parse(source, key, scalarText(source, key, entry.getValue())));
-                sources.put(path, source);
+                ScenarioKey key = known(at.key(path), path);
+                values.put(path, parse(at.value(path), key, scalarText(at.value(path), key, entry.getValue())));
+                sources.put(path, at.value(path));
             }
         }
         return name;
+    }
+
+    private static String readText(Path file) throws IOException {
+        try {
+            return Files.readString(file);
+        } catch (java.nio.charset.MalformedInputException e) {
+            throw new IOException("not UTF-8 text");
+        }
+    }
+
+    private static String readTextQuietly(Path file) {
+        try {
+            return readText(file);
+        } catch (IOException e) {
+            return "";
+        }
     }
 
     private static void applyOverride(String override, Map<String, Object> values, Map<String, String> sources)
@@ -182,6 +207,27 @@ public final class ScenarioLoader {
             String key = sources.containsKey("firmware.rxFrames") ? "firmware.rxFrames" : "firmware.rxUsecs";
             throw new ScenarioException(sourceOf(key, sources), key,
                     "coalesce needs rxUsecs > 0 or rxFrames > 0 (with both 0 no interrupt would ever fire), found both 0");
+        }
+    }
+
+    /**
+     * The checks the simulator makes when it builds the device and the driver (ranges and combinations each
+     * policy and traffic source enforces), made here so bad input fails before any run starts.
+     */
+    private static void buildable(Scenario scenario, Map<String, String> sources) throws ScenarioException {
+        try {
+            PolicyFactory.create(scenario.firmware());
+            TrafficSources.create(scenario.traffic(), scenario.run().warmupNanos() + scenario.run().durationNanos());
+        } catch (IllegalArgumentException e) {
+            String message = e.getMessage();
+            String key = null;
+            for (String path : ScenarioKeys.paths()) {
+                if (message.startsWith(path) && (key == null || path.length() > key.length())) {
+                    key = path;
+                }
+            }
+            String problem = key == null ? message : message.substring(key.length()).replaceFirst("^[:\\s]+", "");
+            throw new ScenarioException(key == null ? "scenario" : sourceOf(key, sources), key, problem);
         }
     }
 

@@ -229,10 +229,12 @@ class ScenarioLoaderTest {
         assertThat(e).as("%s must be rejected with a ScenarioException", bad.what()).isNotNull();
         String message = e.getMessage();
         assertThat(message).as("one line").doesNotContain("\n").doesNotContain("\r");
-        String source = bad.sets().isEmpty() ? file.toString() : "--set";
-        assertThat(message).as("names the source").startsWith(source + (bad.keyPath() == null ? "" : ": "));
+        String source = java.util.regex.Pattern.quote(bad.sets().isEmpty() ? file.toString() : "--set")
+                + (bad.sets().isEmpty() ? "(:\\d+:\\d+)?" : "");
+        assertThat(message).as("names the source (and line:col in a file)").containsPattern("^" + source + ": ");
         if (bad.keyPath() != null) {
-            assertThat(message).as("names the key").startsWith(source + ": " + bad.keyPath() + ": ");
+            assertThat(message).as("names the key")
+                    .containsPattern("^" + source + ": " + java.util.regex.Pattern.quote(bad.keyPath()) + ": ");
         }
         for (String fragment : bad.says()) {
             assertThat(message).contains(fragment);
@@ -262,7 +264,7 @@ class ScenarioLoaderTest {
         Path file = write("breaks.yaml", "traffic:\n  kind: \"pois\\nson\"\n");
         ScenarioException e = catchThrowableOfType(ScenarioException.class, () -> ScenarioLoader.load(file, List.of()));
         assertThat(e).isNotNull();
-        assertThat(e.getMessage()).startsWith(file + ": traffic.kind: ").doesNotContain("\n");
+        assertThat(e.getMessage()).startsWith(file + ":2:9: traffic.kind: ").doesNotContain("\n");
     }
 
     @Test

@@ -59,20 +59,20 @@ public final class HybridPollDriver implements DriverPolicy {
      * @param sleepTimeoutNanos    the longest sleep on the interrupt, {@code >= 1}
      *                             ({@link #DEFAULT_SLEEP_TIMEOUT_NANOS})
      * @throws IllegalArgumentException for a value out of range; the message names the key ({@code firmware.burst},
-     *                                  {@code firmware.pauseAfterEmptyPolls}, {@code firmware.sleepAfterEmptyPolls},
-     *                                  {@code firmware.pauseNanos}, {@code firmware.sleepTimeoutNanos})
+     *                                  {@code firmware.hybridPauseAfterEmptyPolls}, {@code firmware.hybridSleepAfterEmptyPolls},
+     *                                  {@code firmware.hybridPauseNanos}, {@code firmware.hybridSleepTimeoutNanos})
      */
     public HybridPollDriver(int burst, int pauseAfterEmptyPolls, int sleepAfterEmptyPolls, long pauseNanos,
                             long sleepTimeoutNanos) {
         this.burst = Checks.atLeast("firmware.burst", burst, 1);
-        this.pauseAfterEmptyPolls = Checks.atLeast("firmware.pauseAfterEmptyPolls", pauseAfterEmptyPolls, 0);
+        this.pauseAfterEmptyPolls = Checks.atLeast("firmware.hybridPauseAfterEmptyPolls", pauseAfterEmptyPolls, 0);
         if (sleepAfterEmptyPolls <= pauseAfterEmptyPolls) {
-            throw new IllegalArgumentException("firmware.sleepAfterEmptyPolls must be > firmware.pauseAfterEmptyPolls ("
+            throw new IllegalArgumentException("firmware.hybridSleepAfterEmptyPolls must be > firmware.hybridPauseAfterEmptyPolls ("
                     + pauseAfterEmptyPolls + "), got " + sleepAfterEmptyPolls);
         }
         this.sleepAfterEmptyPolls = sleepAfterEmptyPolls;
-        this.pauseNanos = Checks.atLeast("firmware.pauseNanos", pauseNanos, 1L);
-        this.sleepTimeoutNanos = Checks.atLeast("firmware.sleepTimeoutNanos", sleepTimeoutNanos, 1L);
+        this.pauseNanos = Checks.atLeast("firmware.hybridPauseNanos", pauseNanos, 1L);
+        this.sleepTimeoutNanos = Checks.atLeast("firmware.hybridSleepTimeoutNanos", sleepTimeoutNanos, 1L);
     }
 
     @Override

@@ -1,0 +1,66 @@
+package io.nicsim.bench.scenario;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.nicsim.bench.cli.NicsimCli;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The example scenarios users start from (scenarios/): every one validates and runs for 1 s with balanced
+ * accounting, one exists per policy and per consumer kind, and each explains itself in comments.
+ */
+class ScenarioExamplesTest {
+
+    private static final Path DIR = Path.of("../scenarios");
+
+    static Stream<Path> examples() throws IOException {
+        try (Stream<Path> files = Files.list(DIR)) {
+            return files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList().stream();
+        }
+    }
+
+    @Test
+    void coverEveryPolicyAndConsumerAndTheOverloadCases() throws IOException {
+        var names = examples().map(p -> p.getFileName().toString()).toList();
+        for (String policy : io.nicsim.firmware.policy.PolicyFactory.NAMES) {
+            assertThat(names).contains("policy-" + policy + ".yaml");
+        }
+        for (String consumer : io.nicsim.host.consumer.Consumers.NAMES) {
+            assertThat(names).contains("consumer-" + consumer + ".yaml");
+        }
+        assertThat(names).contains("overload.yaml", "receive-livelock.yaml", "napi-overload.yaml");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("examples")
+    void validatesAndRunsForOneSecond(Path file, @TempDir Path dir) throws Exception {
+        assertThat(Files.readString(file)).as("explains itself").startsWith("#");
+        ScenarioLoader.load(file, java.util.List.of());
+        Path out = dir.resolve("run");
+        StringWriter stderr = new StringWriter();
+        int code = NicsimCli.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(stderr)).execute(
+                "run", file.toString(), "--duration", "1s", "--set", "run.warmup=100ms",
+                "--set", "run.drainTimeout=20s", "--out", out.toString());
+
+        assertThat(code).as("stderr: %s", stderr).isZero();
+        JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+        assertThat(summary.get("runs")).isNotEmpty();
+        for (JsonNode run : summary.get("runs")) {
+            JsonNode packets = run.get("packets");
+            assertThat(packets.get("generated").asLong()).isPositive()
+                    .isEqualTo(packets.get("delivered").asLong() + packets.get("dropped").asLong());
+        }
+    }
+}
