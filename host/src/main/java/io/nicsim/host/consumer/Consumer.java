@@ -18,6 +18,14 @@ public interface Consumer {
     /** @return the name of the thread the consumer runs on, for the placement record (valid after start) */
     String threadName();
 
+    /**
+     * @return name prefixes of the threads whose CPU time and context switches are the consumer's: its own
+     *         thread, or for virtual threads their carriers
+     */
+    default java.util.List<String> costThreadPrefixes() {
+        return java.util.List.of(threadName());
+    }
+
     /** Starts the consumer and returns once it is waiting for its first packet. */
     void start() throws Exception;
 

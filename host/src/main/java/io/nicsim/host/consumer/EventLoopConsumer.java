@@ -66,6 +66,11 @@ public final class EventLoopConsumer implements Consumer {
     }
 
     @Override
+    public java.util.List<String> costThreadPrefixes() {
+        return java.util.List.of("vert.x-eventloop-thread-");
+    }
+
+    @Override
     public void start() throws Exception {
         vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1)
                 .setInternalBlockingPoolSize(1));

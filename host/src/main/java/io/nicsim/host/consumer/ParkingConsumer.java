@@ -73,6 +73,12 @@ public final class ParkingConsumer implements Consumer {
     }
 
     @Override
+    public java.util.List<String> costThreadPrefixes() {
+        // a virtual thread runs on the default scheduler's carrier threads, ForkJoinPool-N-worker-M
+        return name.equals(VIRTUAL) ? java.util.List.of("ForkJoinPool-") : java.util.List.of(threadName());
+    }
+
+    @Override
     public void start() throws InterruptedException {
         thread = builder.start(this::run);
         ready.await();

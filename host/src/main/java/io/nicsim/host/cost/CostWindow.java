@@ -1,0 +1,74 @@
+package io.nicsim.host.cost;
+
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/**
+ * Measures what a window of a run cost: opened when measuring starts and closed when it ends, it takes the
+ * per-thread counters of {@link TaskCosts}, the JVM's CPU time and its collectors' counts at both ends, and
+ * divides by the packets handled in between. Reads /proc and MXBeans only at the two ends, never per packet.
+ */
+public final class CostWindow {
+
+    private final Predicate<String> consumerThreads;
+    private final List<String> consumerThreadPrefixes;
+    private Map<Long, TaskSample> tasksBefore;
+    private long processCpuBefore;
+    private long gcMillisBefore;
+    private long gcCountBefore;
+
+    /** @param consumerThreadPrefixes Java thread-name prefixes of the threads that run the consumer */
+    public CostWindow(List<String> consumerThreadPrefixes) {
+        this.consumerThreadPrefixes = List.copyOf(consumerThreadPrefixes);
+        this.consumerThreads = TaskCosts.namesStartingWith(consumerThreadPrefixes.toArray(String[]::new));
+    }
+
+    /** Takes the opening counters. */
+    public void open() {
+        tasksBefore = TaskCosts.snapshot();
+        processCpuBefore = processCpuNanos();
+        gcMillisBefore = gcMillis();
+        gcCountBefore = gcCount();
+    }
+
+    /** Takes the closing counters and divides by {@code packets}. */
+    public RunCosts close(long packets) {
+        Map<Long, TaskSample> tasksAfter = TaskCosts.snapshot();
+        TaskSample consumer = TaskCosts.between(tasksBefore, tasksAfter, consumerThreads, "consumer");
+        long processCpu = processCpuNanos() - processCpuBefore;
+        double per = Math.max(1, packets);
+        List<String> matched = new ArrayList<>();
+        tasksAfter.values().stream().map(TaskSample::name).filter(consumerThreads).distinct().forEach(matched::add);
+        return new RunCosts(consumer.cpuNanos() / per, consumer.voluntaryContextSwitches() / per,
+                consumer.involuntaryContextSwitches() / per, consumer.runQueueWaitNanos() / per,
+                processCpu < 0 ? -1 : processCpu / per, gcMillis() - gcMillisBefore, gcCount() - gcCountBefore,
+                packets, matched.isEmpty() ? consumerThreadPrefixes : matched);
+    }
+
+    private static long processCpuNanos() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getProcessCpuTime();
+        }
+        return -1;
+    }
+
+    private static long gcMillis() {
+        long total = 0;
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            total += Math.max(0, gc.getCollectionTime());
+        }
+        return total;
+    }
+
+    private static long gcCount() {
+        long total = 0;
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            total += Math.max(0, gc.getCollectionCount());
+        }
+        return total;
+    }
+}
