@@ -1,46 +1,33 @@
 package io.nicsim.bench.cli;
 
-import io.nicsim.bench.report.LatencyTable;
+import io.nicsim.bench.report.RunReport;
 import io.nicsim.bench.report.Summary;
-import io.nicsim.bench.report.SummaryWriter;
-import io.nicsim.bench.run.RunFolder;
+import io.nicsim.bench.run.Interruption;
+import io.nicsim.bench.run.Progress;
+import io.nicsim.bench.run.StopSignal;
 import io.nicsim.bench.run.StudyRunner;
 import io.nicsim.bench.run.SystemNanoClock;
 import io.nicsim.bench.scenario.Scenario;
 import io.nicsim.bench.scenario.ScenarioException;
-import io.nicsim.bench.scenario.ScenarioLoader;
 import io.nicsim.bench.scenario.Units;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code nicsim run [SCENARIO]}: runs a scenario (or the default four-consumer study) and prints the table. */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = "Run a scenario (default: the built-in study of all four consumers) and print its latency table.")
+        description = {"Run a scenario (default: the built-in study of all four consumers) and print its latency table.",
+                "Writes a run folder: summary.json, scenario.yaml, report.html, each run's HdrHistogram files"
+                        + " (.hgrm, .hlog) and Chronicle journal (queues/). Ctrl-C or SIGTERM stops the traffic, drains,"
+                        + " writes what ran with \"interrupted\": true and exits 130; a second Ctrl-C exits at once."})
 public final class RunCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "SCENARIO", description = "scenario YAML file")
-    Path scenarioFile;
-
-    @Option(names = "--out", paramLabel = "DIR", description = "run folder (default: runs/<timestamp>-<scenario>)")
-    Path out;
-
-    @Option(names = "--duration", paramLabel = "TIME", description = "short for --set run.duration=TIME, e.g. 5s")
-    String duration;
-
-    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "override a scenario key; repeatable")
-    List<String> overrides = new ArrayList<>();
-
-    @Option(names = "--verbose", description = "print stack traces with errors")
-    boolean verbose;
+    @Mixin
+    StudyOptions study;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -52,55 +39,37 @@ public final class RunCommand implements Callable<Integer> {
         Scenario scenario;
         Path runDir;
         try {
-            List<String> all = new ArrayList<>(overrides);
-            if (duration != null) {
-                all.add("run.duration=" + duration);
-            }
-            scenario = ScenarioLoader.load(scenarioFile, all);
-            runDir = this.out != null ? this.out
-                    : RunFolder.defaultFor(Path.of(""), scenario.name(), LocalDateTime.now());
-            String problem = RunFolder.problem(runDir);
-            if (problem != null) {
-                throw new ScenarioException("--out " + runDir, null, problem);
-            }
+            scenario = study.load();
+            runDir = study.outputFolder(scenario, "");
         } catch (ScenarioException e) {
-            return report(err, e, ExitCodes.BAD_INPUT);
+            return study.error(err, e, ExitCodes.BAD_INPUT);
         }
         try {
-            out.printf("nicsim run: %s, %s firmware, %s %s pps; %s per consumer; results in %s%n", scenario.name(),
-                    scenario.firmware().policy(), scenario.traffic().kind(), fmtRate(scenario.traffic().ratePerSecond()),
-                    Units.formatDuration(scenario.run().durationNanos()), runDir);
+            Progress progress = study.progress(out);
+            progress.line(String.format("nicsim run: %s, %s firmware, %s %s pps; %s per consumer; results in %s",
+                    scenario.name(), scenario.firmware().policy(), scenario.traffic().kind(),
+                    fmtRate(scenario.traffic().ratePerSecond()), Units.formatDuration(scenario.run().durationNanos()),
+                    runDir));
+            StopSignal stop = new StopSignal();
+            Summary summary;
+            try (Interruption ignored = Interruption.install(stop, err)) {
+                summary = new StudyRunner(SystemNanoClock.INSTANCE, study.runOptions(stop, progress))
+                        .run(scenario, runDir, StudyOptions.commandLine(spec));
+                RunReport.write(runDir);
+            }
+            StudyOptions.printResults(out, summary, runDir);
             out.flush();
-            Summary summary = new StudyRunner(SystemNanoClock.INSTANCE, out)
-                    .run(scenario, runDir, commandLine());
-            out.println();
-            out.print(LatencyTable.render(summary));
-            out.println();
-            out.print(LatencyTable.renderStages(summary));
-            out.println();
-            out.println("notification latency = woken - intended arrival (coordinated-omission corrected), microseconds;");
-            out.println("'p99 uncorr' is measured from the actual injection instead. Details: "
-                    + runDir.resolve(SummaryWriter.FILE_NAME));
+            if (summary.interrupted()) {
+                return StudyOptions.interrupted(err, StudyOptions.ranOf(summary, scenario.host().consumers().size()),
+                        runDir);
+            }
             return ExitCodes.OK;
         } catch (Exception e) {
-            return report(err, e, ExitCodes.FAILED);
+            return study.error(err, e, ExitCodes.FAILED);
         }
     }
 
-    private int report(PrintWriter err, Exception e, int code) {
-        err.println("error: " + e.getMessage());
-        if (verbose) {
-            e.printStackTrace(err);
-        }
-        err.flush();
-        return code;
-    }
-
-    private String commandLine() {
-        return "nicsim " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
-    }
-
-    private static String fmtRate(double ratePerSecond) {
+    static String fmtRate(double ratePerSecond) {
         return ratePerSecond >= 1e6 ? String.format("%.3gM", ratePerSecond / 1e6)
                 : ratePerSecond >= 1e3 ? String.format("%.3gk", ratePerSecond / 1e3)
                 : String.format("%.3g", ratePerSecond);

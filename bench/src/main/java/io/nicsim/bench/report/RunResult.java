@@ -1,6 +1,8 @@
 package io.nicsim.bench.report;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.nicsim.bench.run.Placement;
+import io.nicsim.host.cost.RunCosts;
 
 import java.util.Map;
 
@@ -19,14 +21,24 @@ import java.util.Map;
  * @param driver              the driver half of the policy (what the host does after each poll)
  * @param latencyNanos        notification latency, corrected and uncorrected
  * @param placement           which thread ran which agent and how it waited
- * @param measuredNanos       traffic time recorded (warm-up excluded)
+ * @param measuredNanos       traffic time recorded (warm-up excluded; shorter if the run was interrupted)
  * @param warmupNanos         traffic time before it
  * @param journal             the folder holding this run's Chronicle queues (descriptors, interrupts)
+ * @param label               the run's name in tables and charts: the consumer, or what a comparison varies
+ *                            ({@code coalesce}, {@code coalesce/virtual-thread})
+ * @param interrupted         whether the traffic was stopped early (Ctrl-C); its accounting still balances
+ * @param trafficNanos        how long the traffic played, warm-up included
+ * @param files               this run's files, relative to the run folder: {@code hgrm}, {@code hlog},
+ * @param costs               what the measured window cost the host per packet: consumer CPU, context switches,
+ *                            scheduling delay, process CPU, GC (null where not measured)
+ *                            {@code packets} (with --export-packets)
  */
 public record RunResult(String consumer, String policy, Map<String, Object> firmware, Map<String, Object> traffic,
                         PacketCounts packets, long interrupts, long interruptsDelivered, long doorbells,
                         String driver, Latency latencyNanos,
-                        Placement.Report placement, long measuredNanos, long warmupNanos, String journal) {
+                        Placement.Report placement, long measuredNanos, long warmupNanos, String journal,
+                        String label, boolean interrupted, long trafficNanos, Map<String, String> files,
+                        RunCosts costs) {
 
     /**
      * @param generated  packets whose arrival time came during the run
@@ -45,5 +57,25 @@ public record RunResult(String consumer, String policy, Map<String, Object> firm
      */
     public record Latency(LatencySummary notification, LatencySummary notificationUncorrected,
                           Map<String, LatencySummary> stages) {
+    }
+
+    /** @return the label, or the consumer for summaries written before labels existed */
+    @JsonIgnore
+    public String name() {
+        return label != null ? label : consumer;
+    }
+
+    /** @return interrupts raised per second of traffic, or 0 if no traffic time is known */
+    @JsonIgnore
+    public double interruptsPerSecond() {
+        long nanos = trafficNanos > 0 ? trafficNanos : measuredNanos + warmupNanos;
+        return nanos > 0 ? interrupts * 1e9 / nanos : 0;
+    }
+
+    /** @return this result with its files listed */
+    public RunResult withFiles(Map<String, String> runFiles) {
+        return new RunResult(consumer, policy, firmware, traffic, packets, interrupts, interruptsDelivered, doorbells,
+                driver, latencyNanos, placement, measuredNanos, warmupNanos, journal, label, interrupted, trafficNanos,
+                runFiles, costs);
     }
 }

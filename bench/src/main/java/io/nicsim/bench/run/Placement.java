@@ -73,8 +73,10 @@ public final class Placement {
     /**
      * Starts the device and the interrupt path on threads as {@code mode} says, and records the consumer's
      * own thread beside them.
+     *
+     * @param device the device's agent ({@link Device}, or a wrapper of it with the same role)
      */
-    public static Started start(String mode, String deviceIdle, String dispatcherIdle, Device device,
+    public static Started start(String mode, String deviceIdle, String dispatcherIdle, Agent device,
                                 InterruptDispatcher dispatcher, String consumer, String consumerThread, String consumerWaitsBy,
                                 ErrorHandler errors) {
         List<AgentRunner> runners = new ArrayList<>();

@@ -1,49 +1,76 @@
 package io.nicsim.bench.run;
 
+import io.nicsim.bench.report.Comparison;
 import io.nicsim.bench.report.Environment;
 import io.nicsim.bench.report.RunResult;
+import io.nicsim.bench.report.ScenarioYaml;
 import io.nicsim.bench.report.Summary;
 import io.nicsim.bench.report.SummaryWriter;
 import io.nicsim.bench.scenario.Scenario;
-import io.nicsim.bench.scenario.Units;
 import io.nicsim.firmware.clock.NanoClock;
 
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Runs a scenario's consumers one after another in this JVM, each on fresh Chronicle queues under the run
- * folder, and writes summary.json.
+ * Runs a study's consumer runs one after another in this JVM, each on fresh Chronicle queues under the run
+ * folder, and writes the run folder: the effective scenario ({@value #SCENARIO_FILE}), each run's histogram
+ * files (and packets.csv), and summary.json. A {@link StopSignal} ends the run in progress early and skips the
+ * rest; summary.json then says {@code "interrupted": true}.
  */
 public final class StudyRunner {
 
     /** Sub-folder of the run folder that holds each consumer run's queues. */
     public static final String QUEUES = "queues";
+    /** The effective scenario, as YAML that {@code nicsim run} reads back. */
+    public static final String SCENARIO_FILE = "scenario.yaml";
 
     private final NanoClock clock;
-    private final PrintWriter progress;
+    private final RunOptions options;
 
-    public StudyRunner(NanoClock clock, PrintWriter progress) {
+    public StudyRunner(NanoClock clock, RunOptions options) {
         this.clock = clock;
-        this.progress = progress;
+        this.options = options;
     }
 
+    /** Runs every consumer the scenario lists, labelled by consumer. */
     public Summary run(Scenario scenario, Path runDir, String command) throws Exception {
-        RunFolder.create(runDir);
-        List<String> consumers = scenario.host().consumers();
-        List<RunResult> results = new ArrayList<>();
-        for (int i = 0; i < consumers.size(); i++) {
-            String consumer = consumers.get(i);
-            progress.printf("[%d/%d] %-16s %s warm-up + %s measured ...%n", i + 1, consumers.size(), consumer,
-                    Units.formatDuration(scenario.run().warmupNanos()), Units.formatDuration(scenario.run().durationNanos()));
-            progress.flush();
-            Path queueDir = runDir.resolve(QUEUES).resolve(i + "-" + consumer);
-            results.add(ConsumerRun.run(scenario.withConsumer(consumer), consumer, queueDir, clock));
+        List<RunSpec> specs = new ArrayList<>();
+        for (String consumer : scenario.host().consumers()) {
+            specs.add(new RunSpec(consumer, scenario, consumer));
         }
-        Summary summary = new Summary(scenario.name(), false, Environment.current(), List.copyOf(results),
-                scenario.effective(), command);
+        return run(scenario, specs, null, runDir, command);
+    }
+
+    /**
+     * @param base    the scenario the runs derive from (its name and effective keys go into summary.json)
+     * @param specs   the runs, in order
+     * @param varies  for a comparison, what differs between the runs ({@code consumer}, {@code policy}); null
+     *                for a plain study
+     */
+    public Summary run(Scenario base, List<RunSpec> specs, List<String> varies, Path runDir, String command)
+            throws Exception {
+        RunFolder.create(runDir);
+        ScenarioYaml.write(base.effective(), runDir.resolve(SCENARIO_FILE));
+        List<RunResult> results = new ArrayList<>();
+        for (int i = 0; i < specs.size() && !options.stop().requested(); i++) {
+            RunSpec spec = specs.get(i);
+            Scenario scenario = spec.scenario().withConsumer(spec.consumer());
+            options.progress().startRun(i, specs.size(), spec.label(), scenario.run().warmupNanos(),
+                    scenario.run().durationNanos());
+            RunFiles files = RunFiles.of(runDir, i, spec.label());
+            try {
+                results.add(ConsumerRun.run(scenario, spec.label(), spec.consumer(), files.queueDir(), files, clock,
+                        options));
+            } finally {
+                options.progress().endRun();
+            }
+        }
+        boolean interrupted = options.stop().requested();
+        Comparison comparison = varies != null && !results.isEmpty() ? Comparison.of(results, varies) : null;
+        Summary summary = new Summary(base.name(), interrupted, Environment.current(), List.copyOf(results),
+                base.effective(), command, comparison);
         SummaryWriter.write(summary, runDir);
         return summary;
     }

