@@ -15,9 +15,9 @@ import java.util.Map;
 
 /**
  * A sweep's results, as sweep.json and sweep.csv hold them: one row per point and consumer (a point runs every
- * consumer its scenario lists). Latencies are notification latency in nanoseconds. CPU per packet is not
- * measured yet (CPU accounting is a separate piece of work), so neither file has the column and
- * {@link #notes()} says so.
+ * consumer its scenario lists). Latencies are notification latency in nanoseconds; CPU per packet is the
+ * consumer threads' CPU time over the measured window divided by the packets handled in it (see
+ * {@link #CPU_NOTE}).
  *
  * @param scenario    the base scenario's name
  * @param interrupted whether the sweep was cut short (points not run are absent)
@@ -33,9 +33,9 @@ public record Sweep(String scenario, boolean interrupted, String command, List<S
 
     public static final String JSON_FILE = "sweep.json";
     public static final String CSV_FILE = "sweep.csv";
-    /** Why there is no CPU column. */
-    public static final String CPU_NOTE = "CPU per packet is not measured yet (CPU accounting is a separate issue):"
-            + " sweep.csv and sweep.json leave that column out";
+    /** What the CPU column means. */
+    public static final String CPU_NOTE = "consumer CPU per packet = CPU time of the consumer's threads (for virtual"
+            + " threads their carriers) over the measured window / packets handled in it";
 
     /**
      * @param point              the point's index in the grid
@@ -49,13 +49,14 @@ public record Sweep(String scenario, boolean interrupted, String command, List<S
     public record Row(int point, String folder, Map<String, String> parameters, String consumer, String policy,
                       long p50Nanos, long p90Nanos, long p99Nanos, long p999Nanos, long maxNanos,
                       double interruptsPerSecond, long interrupts, long generated, long delivered, long dropped,
-                      boolean interrupted) {
+                      boolean interrupted, double consumerCpuNanosPerPacket) {
 
         public static Row of(int point, String folder, Map<String, String> parameters, RunResult run) {
             LatencySummary n = run.latencyNanos().notification();
             return new Row(point, folder, parameters, run.name(), run.policy(), n.p50(), n.p90(), n.p99(), n.p999(),
                     n.max(), Math.round(run.interruptsPerSecond() * 10) / 10.0, run.interrupts(),
-                    run.packets().generated(), run.packets().delivered(), run.packets().dropped(), run.interrupted());
+                    run.packets().generated(), run.packets().delivered(), run.packets().dropped(), run.interrupted(),
+                    run.costs() == null ? -1 : Math.round(run.costs().consumerCpuNanosPerPacket() * 10) / 10.0);
         }
     }
 
@@ -79,7 +80,8 @@ public record Sweep(String scenario, boolean interrupted, String command, List<S
         List<String> header = new ArrayList<>(List.of("point"));
         header.addAll(parameters);
         header.addAll(List.of("consumer", "policy", "p50_ns", "p90_ns", "p99_ns", "p999_ns", "max_ns",
-                "interrupts_per_s", "interrupts", "generated", "delivered", "drops", "interrupted", "folder"));
+                "interrupts_per_s", "consumer_cpu_ns_per_packet", "interrupts", "generated", "delivered", "drops",
+                "interrupted", "folder"));
         StringWriter out = new StringWriter();
         out.write(String.join(",", header.stream().map(Sweep::cell).toList()));
         out.write('\n');
@@ -91,6 +93,8 @@ public record Sweep(String scenario, boolean interrupted, String command, List<S
             cells.addAll(List.of(cell(row.consumer()), cell(row.policy()), String.valueOf(row.p50Nanos()),
                     String.valueOf(row.p90Nanos()), String.valueOf(row.p99Nanos()), String.valueOf(row.p999Nanos()),
                     String.valueOf(row.maxNanos()), String.format(Locale.ROOT, "%.1f", row.interruptsPerSecond()),
+                    row.consumerCpuNanosPerPacket() < 0 ? ""
+                            : String.format(Locale.ROOT, "%.1f", row.consumerCpuNanosPerPacket()),
                     String.valueOf(row.interrupts()), String.valueOf(row.generated()), String.valueOf(row.delivered()),
                     String.valueOf(row.dropped()), String.valueOf(row.interrupted()), cell(row.folder())));
             out.write(String.join(",", cells));
@@ -124,15 +128,16 @@ public record Sweep(String scenario, boolean interrupted, String command, List<S
         for (String h : head) {
             out.append(String.format(Locale.ROOT, paramFormat, h));
         }
-        out.append(String.format(Locale.ROOT, "%-16s %9s %9s %9s %13s %10s%n", "consumer", "p50 us", "p99 us",
-                "p99.9 us", "interrupts/s", "drops"));
+        out.append(String.format(Locale.ROOT, "%-16s %9s %9s %9s %13s %12s %10s%n", "consumer", "p50 us", "p99 us",
+                "p99.9 us", "interrupts/s", "CPU us/pkt", "drops"));
         for (Row row : rows) {
             for (String p : parameters) {
                 out.append(String.format(Locale.ROOT, paramFormat, row.parameters().get(p)));
             }
-            out.append(String.format(Locale.ROOT, "%-16s %9s %9s %9s %13s %10s%n", row.consumer() + (row.interrupted() ? " *" : ""),
+            out.append(String.format(Locale.ROOT, "%-16s %9s %9s %9s %13s %12s %10s%n", row.consumer() + (row.interrupted() ? " *" : ""),
                     LatencyTable.micros(row.p50Nanos()), LatencyTable.micros(row.p99Nanos()),
                     LatencyTable.micros(row.p999Nanos()), LatencyTable.count(Math.round(row.interruptsPerSecond())),
+                    row.consumerCpuNanosPerPacket() < 0 ? "-" : LatencyTable.micros(Math.round(row.consumerCpuNanosPerPacket())),
                     LatencyTable.count(row.dropped())));
         }
         if (rows.stream().anyMatch(Row::interrupted)) {

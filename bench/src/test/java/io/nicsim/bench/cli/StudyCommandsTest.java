@@ -146,11 +146,11 @@ class StudyCommandsTest {
         for (int i = 1; i <= 5; i++) {
             assertThat(outcome.out()).contains("[" + i + "/5] firmware.rxUsecs=");
         }
-        assertThat(outcome.out()).contains("about").contains("left").contains("CPU per packet is not measured");
+        assertThat(outcome.out()).contains("about").contains("left").contains("consumer CPU per packet");
         List<String> csv = Files.readAllLines(dir.resolve("sweep.csv"));
         assertThat(csv).hasSize(6);
         assertThat(csv.getFirst().split(",")).startsWith("point", "firmware.rxUsecs", "consumer")
-                .contains("p50_ns", "p99_ns", "p999_ns", "interrupts_per_s", "drops").noneMatch(c -> c.contains("cpu"));
+                .contains("p50_ns", "p99_ns", "p999_ns", "interrupts_per_s", "consumer_cpu_ns_per_packet", "drops");
         assertThat(csv.subList(1, 6)).extracting(line -> line.split(",")[1]).containsExactly("0", "8", "16", "32", "64");
         JsonNode sweep = JSON.readTree(dir.resolve("sweep.json").toFile());
         assertThat(sweep.get("rows")).hasSize(5);
@@ -159,6 +159,7 @@ class StudyCommandsTest {
         for (JsonNode row : sweep.get("rows")) {
             assertThat(row.get("parameters").get("firmware.rxUsecs").asText()).isNotEmpty();
             assertThat(row.get("generated").asLong()).isEqualTo(row.get("delivered").asLong() + row.get("dropped").asLong());
+            assertThat(row.get("consumerCpuNanosPerPacket").asDouble()).as("measured").isPositive();
             Path point = dir.resolve(row.get("folder").asText());
             assertThat(point.resolve("summary.json")).isRegularFile();
             assertThat(SelfContainedHtml.check(point.resolve("report.html"))).hasSize(3);
