@@ -15,8 +15,8 @@ import io.nicsim.nic.record.DoorbellRecord;
  *
  * <p>A packet's {@code woken} stamp is the wake-up that let the consumer see it; a packet that became visible
  * after that wake-up, while the consumer was already running, is stamped when it was read. A packet counts as
- * notified by an interrupt if a delivered interrupt covered it before the consumer woke for it; otherwise it
- * was found by polling.
+ * notified by an interrupt if the consumer woke for it and a delivered interrupt covered it before that;
+ * otherwise it was found by polling (always, for a consumer that never sleeps).
  */
 public final class RxQueue implements AutoCloseable {
 
@@ -59,8 +59,10 @@ public final class RxQueue implements AutoCloseable {
             while (interrupts.hasEntry() && interrupts.headLastPacketId() < packetId) {
                 interrupts.advance();
             }
-            // hasEntry() again: an interrupt may have arrived since the loop; it must cover this very packet
-            boolean notified = interrupts.hasEntry() && interrupts.headFirstPacketId() <= packetId
+            // hasEntry() again: an interrupt may have arrived since the loop; it must cover this very packet. A
+            // consumer that never sleeps (NOT_WOKEN) finds every packet by polling, whatever interrupts exist.
+            boolean notified = wokenNanos != NOT_WOKEN && interrupts.hasEntry()
+                    && interrupts.headFirstPacketId() <= packetId
                     && interrupts.headLastPacketId() >= packetId && interrupts.headDeliveredNanos() <= packetWokenNanos;
             long raisedNanos = notified ? interrupts.headRaisedNanos() : packetWokenNanos;
             long deliveredNanos = notified ? interrupts.headDeliveredNanos() : packetWokenNanos;

@@ -90,6 +90,26 @@ class RxQueueTest {
     }
 
     @Test
+    void aConsumerThatNeverSleepsFindsEveryPacketByPolling(@TempDir Path dir) {
+        ManualNanoClock clock = new ManualNanoClock(10_000);
+        InterruptLog log = new InterruptLog(16);
+        try (DeviceQueues queues = DeviceQueues.open(dir)) {
+            LatencyRecorder recorder = new LatencyRecorder();
+            try (DescriptorWriter writer = queues.newDescriptorWriter(clock);
+                 RxQueue rx = queue(queues, clock, log, recorder)) {
+                clock.setNanos(13_000);
+                writer.write(0, 0, 0, 64, 10_000, 11_000, 12_000);
+                log.offer(0, 0, 20_000, 21_000); // an interrupt covers it, delivered before the read
+                clock.setNanos(30_000);
+                assertThat(rx.poll(Integer.MAX_VALUE, RxQueue.NOT_WOKEN)).isEqualTo(1);
+            }
+            assertThat(recorder.stage(Stage.DELIVER).getMaxValue()).isZero();
+            assertThat(recorder.stage(Stage.WAKE).getMaxValue()).isZero();
+            assertThat(recorder.stage(Stage.HOLD).getMaxValue()).as("written to read").isBetween(16_990L, 17_010L);
+        }
+    }
+
+    @Test
     void takesAtMostTheBudgetAndRingsTheDoorbellWithTheLastConsumedPacket(@TempDir Path dir) {
         ManualNanoClock clock = new ManualNanoClock(5_000);
         try (DeviceQueues queues = DeviceQueues.open(dir)) {
