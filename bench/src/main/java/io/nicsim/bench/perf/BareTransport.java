@@ -1,6 +1,7 @@
 package io.nicsim.bench.perf;
 
 import io.nicsim.host.measure.LatencyRecorder;
+import io.nicsim.bench.run.SystemNanoClock;
 import io.nicsim.nic.queue.DescriptorReader;
 import io.nicsim.nic.queue.DescriptorWriter;
 import io.nicsim.nic.queue.DeviceQueues;
@@ -38,7 +39,7 @@ final class BareTransport {
                     }
                 };
             }, () -> {
-                DescriptorWriter writer = queues.newDescriptorWriter(System::nanoTime);
+                DescriptorWriter writer = queues.newDescriptorWriter(SystemNanoClock.INSTANCE);
                 return startNanos -> {
                     try (writer) {
                         send(writer, pacing.newSource(), startNanos);

@@ -50,7 +50,7 @@ public final class FloorBenchmark {
     }
 
     /** Measured time of each variant's run in the uncounted JIT warm-up round. */
-    static final long JIT_WARMUP_NANOS = 1_000_000_000L;
+    static final long JIT_WARMUP_NANOS = 2_000_000_000L;
 
     /** How long a run waits for the machine to be quiet before it starts anyway. */
     static final long QUIET_WAIT_NANOS = 30_000_000_000L;
@@ -59,9 +59,10 @@ public final class FloorBenchmark {
     /**
      * @param otherCores CPU other processes used during the run, in cores (see {@link MachineLoad})
      * @param stealCores time the hypervisor gave to other guests during the run, in cores
+     * @param jitMillis  JIT compilation time during the run (see {@link MachineLoad.Usage#jitMillis()})
      */
     public record VariantRun(String variant, LatencyFigures latency, long expected, long received, double otherCores,
-                             double stealCores) {
+                             double stealCores, long jitMillis) {
     }
 
     /** One round: each variant once, in {@code order}. */
@@ -71,8 +72,14 @@ public final class FloorBenchmark {
         }
     }
 
-    public record Result(Options options, List<Round> rounds) {
+    /**
+     * @param pageFaults how the first write to each page of a mapped file on the queues' file system went, one line
+     */
+    public record Result(Options options, List<Round> rounds, String pageFaults) {
     }
+
+    /** Size of the mapped file whose page faults are timed: 64k pages. */
+    static final int PAGE_FAULT_PROBE_BYTES = 256 << 20;
 
     private FloorBenchmark() {
     }
@@ -90,7 +97,10 @@ public final class FloorBenchmark {
         Pacing pacing = options.pacing();
         Scenario scenario = NicsimPath.scenario(pacing, BusyPollConsumer.NAME, NICSIM_OVERRIDES);
         List<Round> rounds = new ArrayList<>();
+        String pageFaults;
         try (ScratchDir scratch = ScratchDir.create("floor")) {
+            progress.println("[page faults] timing the first write to each page of a mapped file ...");
+            pageFaults = PageFaults.describe(PageFaults.measure(scratch, PAGE_FAULT_PROBE_BYTES), scratch.inMemory());
             // A first round that is not counted: the JIT compiles every variant's path here (on 2 cores its
             // compiler threads would otherwise take a core from the first measured runs).
             Pacing warmup = new Pacing(pacing.kind(), pacing.ratePerSecond(), pacing.seed(), pacing.warmupNanos(),
@@ -122,7 +132,7 @@ public final class FloorBenchmark {
                 rounds.add(new Round(r + 1, List.copyOf(runs)));
             }
         }
-        return new Result(options, List.copyOf(rounds));
+        return new Result(options, List.copyOf(rounds), pageFaults);
     }
 
     /**
@@ -139,7 +149,11 @@ public final class FloorBenchmark {
             VariantRun measured = runVariant(variant, pacing, scenario, queues);
             MachineLoad.Usage usage = MachineLoad.since(load);
             run = new VariantRun(measured.variant(), measured.latency(), measured.expected(), measured.received(),
-                    usage.otherCores(), usage.stealCores());
+                    usage.otherCores(), usage.stealCores(), usage.jitMillis());
+            progress.printf("    p50 %s us, p99 %s us; JIT %d ms, other processes %s cores%n",
+                    Format.micros(run.latency().p50()), Format.micros(run.latency().p99()), run.jitMillis(),
+                    Format.cores(run.otherCores()));
+            progress.flush();
             if (run.otherCores() < Format.BUSY_NEIGHBOUR_CORES) {
                 break;
             }
@@ -156,16 +170,16 @@ public final class FloorBenchmark {
         return switch (variant) {
             case BARE -> {
                 BareTransport.Result result = BareTransport.run(pacing, queues);
-                yield new VariantRun(variant, LatencyFigures.of(result.latency()), result.expected(), result.received(), 0, 0);
+                yield new VariantRun(variant, LatencyFigures.of(result.latency()), result.expected(), result.received(), 0, 0, 0);
             }
             case SPIN -> {
                 BareTransport.Result result = SpinHandoff.run(pacing);
-                yield new VariantRun(variant, LatencyFigures.of(result.latency()), result.expected(), result.received(), 0, 0);
+                yield new VariantRun(variant, LatencyFigures.of(result.latency()), result.expected(), result.received(), 0, 0, 0);
             }
             case NICSIM -> {
                 RunResult result = NicsimPath.run(scenario, BusyPollConsumer.NAME, queues);
                 yield new VariantRun(variant, LatencyFigures.of(result.latencyNanos().notification()),
-                        result.packets().generated(), result.packets().delivered(), 0, 0);
+                        result.packets().generated(), result.packets().delivered(), 0, 0, 0);
             }
             default -> throw new IllegalArgumentException(variant);
         };

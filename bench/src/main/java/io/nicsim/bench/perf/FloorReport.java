@@ -87,7 +87,7 @@ public final class FloorReport {
 
     static TextTable perRound(FloorBenchmark.Result result) {
         TextTable table = new TextTable("round", "bare p50", "spin p50", "nicsim p50", "bare p99", "spin p99",
-                "nicsim p99", "3/1 p50", "3/1 p99", "others' cpu", "steal");
+                "nicsim p99", "3/1 p50", "3/1 p99", "others' cpu", "steal", "jit ms");
         for (FloorBenchmark.Round round : result.rounds()) {
             LatencyFigures bare = round.of(FloorBenchmark.BARE).latency();
             LatencyFigures spin = round.of(FloorBenchmark.SPIN).latency();
@@ -96,7 +96,8 @@ public final class FloorReport {
                     Format.micros(nicsim.p50()), Format.micros(bare.p99()), Format.micros(spin.p99()),
                     Format.micros(nicsim.p99()), Format.ratio((double) nicsim.p50() / bare.p50()),
                     Format.ratio((double) nicsim.p99() / bare.p99()), Format.cores(otherCores(round)),
-                    Format.cores(round.runs().stream().mapToDouble(FloorBenchmark.VariantRun::stealCores).max().orElse(0)));
+                    Format.cores(round.runs().stream().mapToDouble(FloorBenchmark.VariantRun::stealCores).max().orElse(0)),
+                    Long.toString(round.runs().stream().mapToLong(FloorBenchmark.VariantRun::jitMillis).sum()));
         }
         return table;
     }
@@ -120,7 +121,9 @@ public final class FloorReport {
 
     private static final String DEFINITION = "latency = receiver's read - intended send time (coordinated-omission"
             + " safe), microseconds; figures are the median over the rounds of each round's percentile; ratios are"
-            + " the median of the per-round ratios (range in brackets)";
+            + " the median of the per-round ratios (range in brackets). Per packet, (1) appends one descriptor;"
+            + " (3) appends a descriptor and, per-packet firmware, an interrupt record, which its interrupt path"
+            + " reads back";
 
     public static String text(FloorBenchmark.Result result) {
         StringBuilder out = new StringBuilder();
@@ -128,6 +131,7 @@ public final class FloorReport {
         out.append(figures(result).text()).append('\n');
         out.append(DEFINITION).append("\n\n");
         out.append("per round (microseconds):\n").append(perRound(result).text()).append('\n');
+        out.append(result.pageFaults()).append('\n');
         warning(result).ifPresent(line -> out.append(line).append('\n'));
         targets(result).forEach(line -> out.append(line).append('\n'));
         return out.toString();
@@ -146,6 +150,7 @@ public final class FloorReport {
         out.append(figures(result).markdown()).append('\n');
         out.append(DEFINITION).append(".\n\n");
         out.append("Per round (microseconds):\n\n").append(perRound(result).markdown()).append('\n');
+        out.append("Machine context: ").append(result.pageFaults()).append(".\n\n");
         warning(result).ifPresent(line -> out.append("- ").append(line).append('\n'));
         targets(result).forEach(line -> out.append("- ").append(line).append('\n'));
         return out.toString();

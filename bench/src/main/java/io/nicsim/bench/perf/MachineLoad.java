@@ -6,7 +6,7 @@ import java.nio.file.Path;
 
 /**
  * How much CPU other processes (and the hypervisor) took while a benchmark ran, from {@code /proc/stat} and
- * {@code /proc/self/stat}: on a 2-core machine one busy neighbour ruins every figure, so each run reports it
+ * {@code /proc/self/stat} (this JVM and its finished children, such as JMH's forks, count as ours): on a 2-core machine one busy neighbour ruins every figure, so each run reports it
  * beside its figures. Linux only; elsewhere everything reads 0.
  */
 final class MachineLoad {
@@ -16,16 +16,23 @@ final class MachineLoad {
     /** Clock ticks per second of /proc figures (USER_HZ, 100 on every Linux this runs on). */
     private static final double TICKS_PER_SECOND = 100;
 
-    /** A reading of the counters. */
-    record Sample(long nanos, long busyTicks, long stealTicks, long selfTicks) {
+    /** A reading of the counters; {@code jitMillis} is this JVM's total JIT compilation time so far. */
+    record Sample(long nanos, long busyTicks, long stealTicks, long selfTicks, long jitMillis) {
     }
 
     /**
      * @param otherCores cores' worth of CPU used by other processes (and the kernel on their behalf)
      * @param stealCores cores' worth of time the hypervisor gave to other guests
+     * @param jitMillis  milliseconds this JVM's JIT compilers worked meanwhile (on 2 cores, mostly taken from the
+     *                   threads under test)
      */
-    record Usage(double otherCores, double stealCores) {
-        static final Usage UNKNOWN = new Usage(0, 0);
+    record Usage(double otherCores, double stealCores, long jitMillis) {
+        static final Usage UNKNOWN = new Usage(0, 0, 0);
+    }
+
+    private static long jitMillis() {
+        java.lang.management.CompilationMXBean jit = java.lang.management.ManagementFactory.getCompilationMXBean();
+        return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : 0;
     }
 
     private MachineLoad() {
@@ -33,6 +40,7 @@ final class MachineLoad {
 
     static Sample sample() {
         long nanos = System.nanoTime();
+        long jit = jitMillis();
         try {
             String cpu = Files.readAllLines(STAT).getFirst();
             String[] f = cpu.trim().split("\\s+");
@@ -43,10 +51,11 @@ final class MachineLoad {
             String self = Files.readString(SELF);
             // the command may hold spaces and parentheses: fields count from the last ')'
             String[] s = self.substring(self.lastIndexOf(')') + 2).trim().split("\\s+");
-            long selfTicks = Long.parseLong(s[11]) + Long.parseLong(s[12]); // utime, stime (fields 14, 15)
-            return new Sample(nanos, busy, steal, selfTicks);
+            // utime, stime, and cutime, cstime of reaped children (fields 14-17): JMH's forked JVMs are ours too
+            long selfTicks = Long.parseLong(s[11]) + Long.parseLong(s[12]) + Long.parseLong(s[13]) + Long.parseLong(s[14]);
+            return new Sample(nanos, busy, steal, selfTicks, jit);
         } catch (IOException | RuntimeException e) {
-            return new Sample(nanos, 0, 0, 0);
+            return new Sample(nanos, 0, 0, 0, jit);
         }
     }
 
@@ -84,12 +93,13 @@ final class MachineLoad {
     static Usage since(Sample start) {
         Sample end = sample();
         double seconds = (end.nanos() - start.nanos()) / 1e9;
+        long jit = end.jitMillis() - start.jitMillis();
         if (seconds <= 0 || end.busyTicks() == 0) {
-            return Usage.UNKNOWN;
+            return new Usage(0, 0, jit);
         }
         double other = (end.busyTicks() - start.busyTicks() - (end.selfTicks() - start.selfTicks()))
                 / TICKS_PER_SECOND / seconds;
         double steal = (end.stealTicks() - start.stealTicks()) / TICKS_PER_SECOND / seconds;
-        return new Usage(Math.max(0, other), Math.max(0, steal));
+        return new Usage(Math.max(0, other), Math.max(0, steal), jit);
     }
 }

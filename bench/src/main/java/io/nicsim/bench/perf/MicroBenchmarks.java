@@ -37,8 +37,10 @@ public final class MicroBenchmarks {
      * @param nsPerOp     average time per operation
      * @param errorNs     JMH's 99.9% error bound on it
      * @param bytesPerOp  allocation per operation ({@code gc.alloc.rate.norm}), NaN if not measured
+     * @param otherCores  CPU other processes used while the benchmark's class ran, in cores
      */
-    public record Row(String benchmark, String param, double nsPerOp, double errorNs, double bytesPerOp) {
+    public record Row(String benchmark, String param, double nsPerOp, double errorNs, double bytesPerOp,
+                      double otherCores) {
     }
 
     private MicroBenchmarks() {
@@ -58,21 +60,24 @@ public final class MicroBenchmarks {
                     .verbosity(VerboseMode.SILENT)
                     .shouldFailOnError(true)
                     .build();
+            MachineLoad.awaitQuiet(FloorBenchmark.QUIET_WAIT_NANOS, progress);
+            MachineLoad.Sample load = MachineLoad.sample();
             Collection<RunResult> results = new Runner(options).run();
+            double otherCores = MachineLoad.since(load).otherCores();
             for (RunResult result : results) {
-                rows.add(row(result));
+                rows.add(row(result, otherCores));
             }
         }
         return rows;
     }
 
-    static Row row(RunResult result) {
+    static Row row(RunResult result, double otherCores) {
         String name = result.getParams().getBenchmark();
         String shortName = name.substring(name.lastIndexOf('.', name.lastIndexOf('.') - 1) + 1);
         String param = result.getParams().getParamsKeys().contains("policy") ? result.getParams().getParam("policy") : "";
         Result<?> primary = result.getPrimaryResult();
         Result<?> alloc = result.getSecondaryResults().get("gc.alloc.rate.norm");
         return new Row(shortName, param, primary.getScore(), primary.getScoreError(),
-                alloc == null ? Double.NaN : alloc.getScore());
+                alloc == null ? Double.NaN : alloc.getScore(), otherCores);
     }
 }

@@ -28,7 +28,7 @@ public final class PacingBenchmark {
     }
 
     public record RateResult(double ratePerSecond, LatencyFigures lateness, long generated, long delivered,
-                             long journalDescriptors, boolean inOrder, double otherCores) {
+                             long journalDescriptors, boolean inOrder, double otherCores, long jitMillis) {
     }
 
     public record Result(Options options, List<RateResult> rates) {
@@ -40,6 +40,19 @@ public final class PacingBenchmark {
     public static Result run(Options options, PrintWriter progress) throws Exception {
         List<RateResult> results = new ArrayList<>();
         try (ScratchDir scratch = ScratchDir.create("pacing")) {
+            // Not counted: on 2 cores the JIT compilers can only run by preempting the device thread, so they
+            // compile the path first.
+            progress.println("JIT warm-up run, not counted ...");
+            progress.flush();
+            Pacing warm = new Pacing(options.kind(), options.ratesPerSecond().getFirst(), options.seed(),
+                    options.warmupNanos(), FloorBenchmark.JIT_WARMUP_NANOS);
+            Path warmQueues = scratch.resolve("warmup");
+            try {
+                NicsimPath.run(NicsimPath.scenario(warm, BusyPollConsumer.NAME, FloorBenchmark.NICSIM_OVERRIDES),
+                        BusyPollConsumer.NAME, warmQueues);
+            } finally {
+                ScratchDir.delete(warmQueues);
+            }
             for (double rate : options.ratesPerSecond()) {
                 progress.printf("%s %s pps: %s warm-up + %s measured ...%n", options.kind(), Format.rate(rate),
                         Units.formatDuration(options.warmupNanos()), Units.formatDuration(options.durationNanos()));
@@ -54,10 +67,11 @@ public final class PacingBenchmark {
                     try {
                         MachineLoad.Sample load = MachineLoad.sample();
                         RunResult run = NicsimPath.run(scenario, BusyPollConsumer.NAME, queues);
-                        double otherCores = MachineLoad.since(load).otherCores();
+                        MachineLoad.Usage usage = MachineLoad.since(load);
                         JournalLateness journal = JournalLateness.read(queues, options.warmupNanos());
                         result = new RateResult(rate, LatencyFigures.of(journal.lateness()), run.packets().generated(),
-                                run.packets().delivered(), journal.descriptors(), journal.inOrder(), otherCores);
+                                run.packets().delivered(), journal.descriptors(), journal.inOrder(), usage.otherCores(),
+                                usage.jitMillis());
                     } finally {
                         ScratchDir.delete(queues);
                     }
@@ -83,12 +97,13 @@ public final class PacingBenchmark {
 
     static TextTable table(Result result) {
         TextTable table = new TextTable("rate pps", "p50 us", "p90 us", "p99 us", "p99.9 us", "max us", "measured",
-                "delivered/generated", "others' cpu");
+                "delivered/generated", "others' cpu", "jit ms");
         for (RateResult r : result.rates()) {
             LatencyFigures l = r.lateness();
             table.row(Format.rate(r.ratePerSecond()), Format.micros(l.p50()), Format.micros(l.p90()),
                     Format.micros(l.p99()), Format.micros(l.p999()), Format.micros(l.max()), Format.count(l.count()),
-                    Format.count(r.delivered()) + "/" + Format.count(r.generated()), Format.cores(r.otherCores()));
+                    Format.count(r.delivered()) + "/" + Format.count(r.generated()), Format.cores(r.otherCores()),
+                    Long.toString(r.jitMillis()));
         }
         return table;
     }

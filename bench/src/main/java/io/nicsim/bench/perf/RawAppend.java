@@ -1,5 +1,6 @@
 package io.nicsim.bench.perf;
 
+import io.nicsim.bench.run.SystemNanoClock;
 import io.nicsim.nic.queue.DescriptorReader;
 import io.nicsim.nic.queue.DescriptorWriter;
 import io.nicsim.nic.queue.DeviceQueues;
@@ -44,7 +45,7 @@ final class RawAppend {
 
     private static double appendOnly(Path dir, long warmupNanos, long durationNanos) {
         try (DeviceQueues queues = DeviceQueues.open(dir);
-             DescriptorWriter writer = queues.newDescriptorWriter(System::nanoTime)) {
+             DescriptorWriter writer = queues.newDescriptorWriter(SystemNanoClock.INSTANCE)) {
             long packetId = 0;
             long warmEnd = System.nanoTime() + warmupNanos;
             while (System.nanoTime() < warmEnd) {
@@ -89,7 +90,7 @@ final class RawAppend {
                 }
             });
             double rate;
-            try (DescriptorWriter writer = queues.newDescriptorWriter(System::nanoTime)) {
+            try (DescriptorWriter writer = queues.newDescriptorWriter(SystemNanoClock.INSTANCE)) {
                 long packetId = 0;
                 long warmEnd = System.nanoTime() + warmupNanos;
                 while (System.nanoTime() < warmEnd) {

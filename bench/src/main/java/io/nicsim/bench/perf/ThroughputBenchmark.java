@@ -41,7 +41,8 @@ public final class ThroughputBenchmark {
      * @param seed               schedule seed
      * @param trialWarmupNanos   warm-up of each trial (not judged)
      * @param trialDurationNanos judged time of each trial
-     * @param maxLatenessNanos   bound on the wire's injection lateness p99
+     * @param latenessPercentile the percentile of the wire's injection lateness that is bounded, e.g. 90
+     * @param maxLatenessNanos   bound on that percentile
      * @param drainNanos         how long a trial waits for packets in flight after the schedule ends
      * @param limits             the rate search's bounds
      * @param rawNanos           measured time of each raw append rate
@@ -49,11 +50,15 @@ public final class ThroughputBenchmark {
      * @param configs            the configurations to search
      */
     public record Options(String kind, long seed, long trialWarmupNanos, long trialDurationNanos,
-                          long maxLatenessNanos, long drainNanos, RateSearch.Limits limits, long rawNanos,
+                          double latenessPercentile, long maxLatenessNanos, long drainNanos, RateSearch.Limits limits, long rawNanos,
                           int attempts, List<Config> configs) {
         public Options {
             if (attempts < 1) {
                 throw new IllegalArgumentException("--attempts: expected at least 1, found " + attempts);
+            }
+            if (!(latenessPercentile > 0 && latenessPercentile < 100)) {
+                throw new IllegalArgumentException("--lateness-percentile: expected a percentile in (0, 100), found "
+                        + latenessPercentile);
             }
         }
     }
@@ -65,11 +70,12 @@ public final class ThroughputBenchmark {
      * @param notification the consumer's notification latency (woken - intended)
      * @param reason       why it was not sustained, empty if it was
      * @param otherCores   CPU other processes used during the trial, in cores
+     * @param jitMillis    JIT compilation time during the trial
      * @param attempt      which try at this rate it was (1 = first)
      */
     public record Trial(double ratePerSecond, long generated, long delivered, Map<String, Long> drops,
                         LatencyFigures lateness, LatencyFigures notification, long interrupts, String reason,
-                        double otherCores, int attempt) {
+                        double otherCores, long jitMillis, int attempt) {
         public boolean sustained() {
             return reason.isEmpty();
         }
@@ -86,22 +92,29 @@ public final class ThroughputBenchmark {
 
     /** The definition of "sustained" the results are judged by, printed with them. */
     public static String definition(Options options) {
+        String p = percentileName(options.latenessPercentile());
         return "sustained = every generated packet delivered (no drops; a trial waits at most "
                 + Units.formatDuration(options.drainNanos()) + " after the runner sees the schedule end, so a"
-                + " consumer slower than the rate strands packets and fails) and the wire's injection lateness p99"
+                + " consumer slower than the rate strands packets and fails) and the wire's injection lateness " + p
                 + " (injected - intended, read from the descriptor journal, warm-up excluded) <= "
                 + Format.micros(options.maxLatenessNanos()) + " us (the device kept pace with the schedule); a rate"
                 + " counts as not sustained only when " + options.attempts() + " trials in a row fail it (a VM pause"
                 + " of a few milliseconds fails one trial)";
     }
 
+    /** @return e.g. {@code p90}, {@code p99.9} */
+    static String percentileName(double percentile) {
+        return "p" + (percentile == Math.rint(percentile) ? Long.toString((long) percentile) : Double.toString(percentile));
+    }
+
     /** @return why a trial was not sustained, or "" if it was */
-    static String judge(long generated, long delivered, long latenessP99Nanos, long maxLatenessNanos) {
+    static String judge(long generated, long delivered, String percentileName, long latenessNanos,
+                        long maxLatenessNanos) {
         if (delivered < generated) {
             return Format.count(generated - delivered) + " dropped";
         }
-        if (latenessP99Nanos > maxLatenessNanos) {
-            return "lateness p99 " + Format.micros(latenessP99Nanos) + " us";
+        if (latenessNanos > maxLatenessNanos) {
+            return "lateness " + percentileName + " " + Format.micros(latenessNanos) + " us";
         }
         return "";
     }
@@ -117,12 +130,19 @@ public final class ThroughputBenchmark {
             int[] trialNumber = {0};
             for (Config config : options.configs()) {
                 progress.println(config.label() + ":");
+                progress.printf("  JIT warm-up trial at %s pps, not counted ...%n", Format.rate(options.limits().startRate()));
                 progress.flush();
+                // On 2 cores the JIT compilers can only run by preempting the device or the consumer: let them
+                // compile this configuration's path before any trial is judged.
+                trial(options, config, options.limits().startRate(), scratch.resolve("warmup-" + trialNumber[0]++), 0);
+                long[] trialNanos = {0}; // the budget counts time spent in trials, not waiting for a quiet machine
                 RateSearch.Outcome<Trial> outcome = RateSearch.search(rate -> {
                     Trial trial = null;
                     for (int attempt = 1; attempt <= options.attempts(); attempt++) {
                         MachineLoad.awaitQuiet(FloorBenchmark.QUIET_WAIT_NANOS, progress);
+                        long trialStart = System.nanoTime();
                         trial = trial(options, config, rate, scratch.resolve("trial-" + trialNumber[0]++), attempt);
+                        trialNanos[0] += System.nanoTime() - trialStart;
                         progress.printf("  %9s pps: %s%n", Format.rate(rate), trial.sustained() ? "sustained"
                                 : "not sustained (" + trial.reason() + ")"
                                 + (attempt < options.attempts() ? ", trying again" : ""));
@@ -132,7 +152,7 @@ public final class ThroughputBenchmark {
                         }
                     }
                     return trial;
-                }, Trial::sustained, options.limits(), System::nanoTime);
+                }, Trial::sustained, options.limits(), () -> trialNanos[0]);
                 results.add(new ConfigResult(config, outcome));
             }
             return new Result(options, raw, List.copyOf(results));
@@ -149,14 +169,16 @@ public final class ThroughputBenchmark {
         try {
             MachineLoad.Sample load = MachineLoad.sample();
             RunResult run = NicsimPath.run(scenario, config.consumer(), queues);
-            double otherCores = MachineLoad.since(load).otherCores();
+            MachineLoad.Usage usage = MachineLoad.since(load);
             JournalLateness journal = JournalLateness.read(queues, options.trialWarmupNanos());
             LatencyFigures lateness = LatencyFigures.of(journal.lateness());
+            long judgedLateness = journal.lateness().getValueAtPercentile(options.latenessPercentile());
             long generated = run.packets().generated();
             long delivered = run.packets().delivered();
             return new Trial(rate, generated, delivered, run.packets().dropReasons(), lateness,
                     LatencyFigures.of(run.latencyNanos().notification()), run.interrupts(),
-                    judge(generated, delivered, lateness.p99(), options.maxLatenessNanos()), otherCores, attempt);
+                    judge(generated, delivered, percentileName(options.latenessPercentile()), judgedLateness,
+                            options.maxLatenessNanos()), usage.otherCores(), usage.jitMillis(), attempt);
         } finally {
             ScratchDir.delete(queues);
         }

@@ -35,7 +35,7 @@ public final class ThroughputReport {
 
     static TextTable table(ThroughputBenchmark.Result result) {
         TextTable table = new TextTable("configuration", "sustained pps", "vs raw append", "first failure",
-                "lateness p50/p99 us", "notify p50/p99 us", "trials", "stopped by");
+                "lateness p50/p90/p99 us", "notify p50/p99 us", "trials", "stopped by");
         for (ThroughputBenchmark.ConfigResult config : result.configs()) {
             RateSearch.Outcome<ThroughputBenchmark.Trial> search = config.search();
             ThroughputBenchmark.Trial best = trialAt(search, search.highestSustained());
@@ -44,7 +44,8 @@ public final class ThroughputReport {
                     search.highestSustained() > 0 ? Format.rate(search.highestSustained()) : "none",
                     Format.percent(search.highestSustained() / result.raw().appendPerSecond()),
                     failed == null ? "-" : Format.rate(failed.ratePerSecond()) + " (" + failed.reason() + ")",
-                    best == null ? "-" : Format.micros(best.lateness().p50()) + " / " + Format.micros(best.lateness().p99()),
+                    best == null ? "-" : Format.micros(best.lateness().p50()) + " / " + Format.micros(best.lateness().p90())
+                            + " / " + Format.micros(best.lateness().p99()),
                     best == null ? "-" : Format.micros(best.notification().p50()) + " / "
                             + Format.micros(best.notification().p99()),
                     Integer.toString(search.steps().size()), search.stoppedBy());
@@ -59,16 +60,17 @@ public final class ThroughputReport {
 
     static TextTable steps(ThroughputBenchmark.Result result) {
         TextTable table = new TextTable("configuration", "rate pps", "try", "result", "delivered",
-                "lateness p50/p99 us", "notify p50/p99 us", "interrupts", "others' cpu");
+                "lateness p50/p90/p99 us", "notify p50/p99 us", "interrupts", "others' cpu", "jit ms");
         for (ThroughputBenchmark.ConfigResult config : result.configs()) {
             for (RateSearch.Step<ThroughputBenchmark.Trial> step : config.search().steps()) {
                 ThroughputBenchmark.Trial t = step.outcome();
                 table.row(config.config().label(), Format.rate(t.ratePerSecond()), Integer.toString(t.attempt()),
                         t.sustained() ? "sustained" : t.reason(),
                         Format.count(t.delivered()) + "/" + Format.count(t.generated()),
-                        Format.micros(t.lateness().p50()) + " / " + Format.micros(t.lateness().p99()),
+                        Format.micros(t.lateness().p50()) + " / " + Format.micros(t.lateness().p90()) + " / "
+                                + Format.micros(t.lateness().p99()),
                         Format.micros(t.notification().p50()) + " / " + Format.micros(t.notification().p99()),
-                        Format.count(t.interrupts()), Format.cores(t.otherCores()));
+                        Format.count(t.interrupts()), Format.cores(t.otherCores()), Long.toString(t.jitMillis()));
             }
         }
         return table;

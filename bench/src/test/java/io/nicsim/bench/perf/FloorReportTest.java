@@ -11,7 +11,7 @@ class FloorReportTest {
 
     private static FloorBenchmark.VariantRun run(String variant, long p50, long p99) {
         return new FloorBenchmark.VariantRun(variant, new LatencyFigures(1_000, p50, p50 * 2, p99, p99 * 2, p99 * 3),
-                1_000, 1_000, 0.01, 0);
+                1_000, 1_000, 0.01, 0, 0);
     }
 
     private static FloorBenchmark.Round round(int number, long bareP50, long nicsimP50, long bareP99, long nicsimP99) {
@@ -25,7 +25,7 @@ class FloorReportTest {
         return new FloorBenchmark.Result(new FloorBenchmark.Options(pacing, 3, 1), List.of(
                 round(1, 1_000, 1_100, 10_000, 20_000),
                 round(2, 400, 480, 20_000, 20_000),
-                round(3, 400, 600, 50_000, 70_000)));
+                round(3, 400, 600, 50_000, 70_000)), "page faults: fine");
     }
 
     @Test

@@ -14,21 +14,23 @@ class ThroughputReportTest {
 
     @Test
     void sustainedMeansEveryPacketDeliveredAndLatenessP99WithinTheBound() {
-        assertThat(ThroughputBenchmark.judge(1_000, 1_000, BOUND, BOUND)).isEmpty();
-        assertThat(ThroughputBenchmark.judge(1_000, 998, 0, BOUND)).isEqualTo("2 dropped");
-        assertThat(ThroughputBenchmark.judge(1_000, 1_000, BOUND + 1, BOUND)).isEqualTo("lateness p99 100.0 us");
+        assertThat(ThroughputBenchmark.judge(1_000, 1_000, "p90", BOUND, BOUND)).isEmpty();
+        assertThat(ThroughputBenchmark.judge(1_000, 998, "p90", 0, BOUND)).isEqualTo("2 dropped");
+        assertThat(ThroughputBenchmark.judge(1_000, 1_000, "p90", BOUND + 1, BOUND)).isEqualTo("lateness p90 100.0 us");
+        assertThat(ThroughputBenchmark.percentileName(99.9)).isEqualTo("p99.9");
+        assertThat(ThroughputBenchmark.percentileName(90)).isEqualTo("p90");
     }
 
     private static ThroughputBenchmark.Trial trial(double rate, String reason) {
         LatencyFigures figures = new LatencyFigures(100, 200, 300, 400, 500, 600);
         return new ThroughputBenchmark.Trial(rate, 10, reason.isEmpty() ? 10 : 9, Map.of(), figures, figures, 1,
-                reason, 0, 1);
+                reason, 0, 0, 1);
     }
 
     static ThroughputBenchmark.Result result() {
         RateSearch.Limits limits = new RateSearch.Limits(250_000, 1_000, 32e6, 0.1, 10, 30_000_000_000L, 1_000);
         ThroughputBenchmark.Options options = new ThroughputBenchmark.Options("constant", 1, 500_000_000L,
-                1_000_000_000L, BOUND, 20_000_000L, limits, 1_000_000_000L, 2, ThroughputBenchmark.CONFIGS);
+                1_000_000_000L, 90, BOUND, 20_000_000L, limits, 1_000_000_000L, 2, ThroughputBenchmark.CONFIGS);
         RateSearch.Outcome<ThroughputBenchmark.Trial> outcome = new RateSearch.Outcome<>(2e6, 2.2e6, "resolution",
                 List.of(new RateSearch.Step<>(2e6, true, trial(2e6, "")),
                         new RateSearch.Step<>(2.2e6, false, trial(2.2e6, "lateness p99 312 us"))));
@@ -39,7 +41,7 @@ class ThroughputReportTest {
     @Test
     void printsTheDefinitionTheRawRateAndEachConfiguration() {
         String text = ThroughputReport.text(result());
-        assertThat(text).contains("sustained = every generated packet delivered", "<= 100.0 us",
+        assertThat(text).contains("sustained = every generated packet delivered", "lateness p90", "<= 100.0 us",
                 "4.00M/s on one thread", "coalesce rxFrames=64 + busy-poll", "2.00M", "50%",
                 "2.20M (lateness p99 312 us)");
         assertThat(ThroughputReport.targets(result())).containsExactly(
