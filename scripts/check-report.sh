@@ -20,6 +20,9 @@ chromium="$(command -v chromium || command -v chromium-browser || true)"
 
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
+# Chromium keeps caches and settings under the home folder: give it the scratch folder instead.
+export HOME="$work/home" XDG_CACHE_HOME="$work/cache" XDG_CONFIG_HOME="$work/config"
+mkdir -p "$HOME" "$XDG_CACHE_HOME" "$XDG_CONFIG_HOME"
 
 # 1. embedded images
 grep -o '<img [^>]*>' "$report" > "$work/imgs" || true
