@@ -53,7 +53,7 @@ public final class FloorBenchmark {
     static final long JIT_WARMUP_NANOS = 2_000_000_000L;
 
     /** How long a run waits for the machine to be quiet before it starts anyway. */
-    static final long QUIET_WAIT_NANOS = 30_000_000_000L;
+    static final long QUIET_WAIT_NANOS = 90_000_000_000L;
 
     /** One variant's run in one round. */
     /**
