@@ -9,6 +9,7 @@ import io.nicsim.bench.run.RunFolder;
 import io.nicsim.bench.run.RunOptions;
 import io.nicsim.bench.run.StopSignal;
 import io.nicsim.bench.scenario.Scenario;
+import io.nicsim.host.consumer.Consumers;
 import io.nicsim.bench.scenario.ScenarioException;
 import io.nicsim.bench.scenario.ScenarioLoader;
 import picocli.CommandLine.Model.CommandSpec;
@@ -84,8 +85,19 @@ public final class StudyOptions {
         }
     }
 
-    /** @return --out, or {@code runs/<timestamp>-<scenario><suffix>}, checked writable without writing */
+    /**
+     * @return --out, or {@code runs/<timestamp>-<scenario><suffix>}, checked writable without writing, after the
+     *         options were checked against the scenario
+     */
     Path outputFolder(Scenario scenario, String suffix) throws ScenarioException {
+        if (exportPackets) {
+            for (String consumer : scenario.host().consumers()) {
+                if (Consumers.recordsFromManyThreads(consumer)) {
+                    throw new ScenarioException("--export-packets", null, consumer + " handles packets on many threads;"
+                            + " the export supports " + String.join(", ", Consumers.BASE));
+                }
+            }
+        }
         Path dir = out != null ? out : RunFolder.defaultFor(Path.of(""), scenario.name() + suffix, LocalDateTime.now());
         String problem = RunFolder.problem(dir);
         if (problem != null) {
@@ -118,8 +130,11 @@ public final class StudyOptions {
         return "nicsim " + String.join(" ", args);
     }
 
-    /** The latency and stage tables, and where the files are. */
+    /** The study table, then latency, stage and cost details, and where the files are. */
     static void printResults(PrintWriter out, Summary summary, Path runDir) {
+        out.println();
+        out.print(LatencyTable.renderStudy(summary));
+        out.print(LatencyTable.renderPriorities(summary));
         out.println();
         out.print(LatencyTable.render(summary));
         out.println();
@@ -131,7 +146,9 @@ public final class StudyOptions {
             out.println();
         }
         out.println("notification latency = woken - intended arrival (coordinated-omission corrected), microseconds;");
-        out.println("'p99 uncorr' is measured from the actual injection instead. Details: "
+        out.println("'p99 uncorr' is measured from the actual injection instead. CPU and context switches (blocked +");
+        out.println("preempted) are the consumer's threads' per packet; mem/waiter is resident memory per parked waiter");
+        out.println("of the consumer's kind, from a probe JVM. Details: "
                 + runDir.resolve(SummaryWriter.FILE_NAME) + "; charts: " + runDir.resolve(RunReport.FILE_NAME));
     }
 

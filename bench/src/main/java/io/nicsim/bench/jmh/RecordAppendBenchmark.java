@@ -77,14 +77,14 @@ public class RecordAppendBenchmark {
     @Benchmark
     public long descriptorAppend() {
         long id = sequence++;
-        return descriptorWriter.write(0, id, 0, 64, id, id, id);
+        return descriptorWriter.write(0, id, 0, 64, 0, id, id, id);
     }
 
     /** Appends one descriptor and reads it back (the host driver's poll). */
     @Benchmark
     public long descriptorAppendAndRead() {
         long id = sequence++;
-        descriptorWriter.write(0, id, 0, 64, id, id, id);
+        descriptorWriter.write(0, id, 0, 64, 0, id, id, id);
         DescriptorRecord record = descriptorReader.poll();
         return record == null ? -1 : record.packetId;
     }

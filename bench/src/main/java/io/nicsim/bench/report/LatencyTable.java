@@ -1,11 +1,15 @@
 package io.nicsim.bench.report;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /** The study table printed at the end of a run: one row per consumer, latencies in microseconds. */
 public final class LatencyTable {
 
-    private static final String ROW = "%-16s %9s %9s %9s %9s %9s %13s %12s %10s %12s%n";
+    private static final String ROW = "%-26s %9s %9s %9s %9s %9s %13s %12s %10s %12s%n";
 
     private LatencyTable() {
     }
@@ -24,7 +28,72 @@ public final class LatencyTable {
         return out.toString();
     }
 
-    private static final String STAGE_ROW = "%-16s %9s %9s %9s %9s %9s %9s%n";
+    private static final String STUDY_ROW = "%-26s %8s %8s %9s %11s %10s %11s %12s %11s  %s%n";
+
+    /**
+     * The study table: per consumer, notification latency (p50, p99, p99.9), what each packet cost the consumer
+     * (CPU, context switches), memory per waiting consumer, p99 per traffic class, and whether the consumer
+     * serves high-priority packets first. A figure not measured shows as "-".
+     */
+    public static String renderStudy(Summary summary) {
+        StringBuilder out = new StringBuilder();
+        out.append(String.format(Locale.ROOT, STUDY_ROW, firstColumn(summary), "p50 us", "p99 us", "p99.9 us",
+                "CPU us/pkt", "ctxsw/pkt", "mem/waiter", "high p99 us", "low p99 us", "high first"));
+        for (RunResult run : summary.runs()) {
+            LatencySummary n = run.latencyNanos().notification();
+            io.nicsim.host.cost.RunCosts c = run.costs();
+            out.append(String.format(Locale.ROOT, STUDY_ROW, run.name(), micros(n.p50()), micros(n.p99()),
+                    micros(n.p999()),
+                    c == null ? "-" : micros(Math.round(c.consumerCpuNanosPerPacket())),
+                    c == null ? "-" : String.format(Locale.ROOT, "%.3f",
+                            c.voluntarySwitchesPerPacket() + c.involuntarySwitchesPerPacket()),
+                    c == null ? "-" : bytes(c.memoryBytesPerWaiter()),
+                    classP99(run, "high"), classP99(run, "low"), highFirst(run.priority())));
+        }
+        return out.toString();
+    }
+
+    private static String classP99(RunResult run, String trafficClass) {
+        LatencySummary summary = run.byClass() == null ? null : run.byClass().get(trafficClass);
+        return summary == null || summary.count() == 0 ? "-" : micros(summary.p99());
+    }
+
+    private static String highFirst(String priority) {
+        return priority == null ? "-" : priority.startsWith("yes") ? "yes" : "no";
+    }
+
+    /** @return bytes with a binary unit, or "-" when not measured (NaN or negative) */
+    public static String bytes(double value) {
+        if (!(value >= 0)) {
+            return "-";
+        }
+        return value >= 10_240 ? String.format(Locale.ROOT, "%.1f KiB", value / 1024.0)
+                : String.format(Locale.ROOT, "%,.0f B", value);
+    }
+
+    /**
+     * @return one line per distinct way the runs treat high-priority packets, e.g. {@code high first: no for
+     *         busy-poll, platform-thread (one thread drains the ring in arrival order)}; empty if none is known
+     */
+    public static String renderPriorities(Summary summary) {
+        Map<String, List<String>> byPriority = new LinkedHashMap<>();
+        for (RunResult run : summary.runs()) {
+            if (run.priority() != null) {
+                byPriority.computeIfAbsent(run.priority(), k -> new ArrayList<>()).add(run.name());
+            }
+        }
+        StringBuilder out = new StringBuilder();
+        byPriority.forEach((priority, runs) -> {
+            int colon = priority.indexOf(':');
+            String answer = colon < 0 ? priority : priority.substring(0, colon);
+            String why = colon < 0 ? "" : " (" + priority.substring(colon + 1).trim() + ")";
+            out.append("high first: ").append(answer).append(" for ").append(String.join(", ", runs)).append(why)
+                    .append('\n');
+        });
+        return out.toString();
+    }
+
+    private static final String STAGE_ROW = "%-26s %9s %9s %9s %9s %9s %9s%n";
     private static final String[] STAGES = {"detect", "dma", "hold", "deliver", "wake", "handle"};
 
     /** The median of each latency stage per run, in microseconds: where the time goes. */
@@ -46,7 +115,7 @@ public final class LatencyTable {
         return out.toString();
     }
 
-    private static final String COST_ROW = "%-16s %13s %13s %13s %15s %13s %8s%n";
+    private static final String COST_ROW = "%-26s %13s %13s %13s %15s %13s %8s%n";
 
     /**
      * What each run cost per packet over its measured window: the consumer's CPU (for virtual threads, their

@@ -32,13 +32,16 @@ import java.util.Map;
  * @param costs               what the measured window cost the host per packet: consumer CPU, context switches,
  *                            scheduling delay, process CPU, GC (null where not measured)
  *                            {@code packets} (with --export-packets)
+ * @param byClass             notification latency per traffic class ({@code high}, {@code low}); a class no
+ *                            measured packet had is left out
+ * @param priority            whether and how the consumer serves high-priority packets first
  */
 public record RunResult(String consumer, String policy, Map<String, Object> firmware, Map<String, Object> traffic,
                         PacketCounts packets, long interrupts, long interruptsDelivered, long doorbells,
                         String driver, Latency latencyNanos,
                         Placement.Report placement, long measuredNanos, long warmupNanos, String journal,
                         String label, boolean interrupted, long trafficNanos, Map<String, String> files,
-                        RunCosts costs) {
+                        RunCosts costs, Map<String, LatencySummary> byClass, String priority) {
 
     /**
      * @param generated  packets whose arrival time came during the run
@@ -72,10 +75,17 @@ public record RunResult(String consumer, String policy, Map<String, Object> firm
         return nanos > 0 ? interrupts * 1e9 / nanos : 0;
     }
 
+    /** @return this result with its costs replaced (e.g. completed with memory per waiting consumer) */
+    public RunResult withCosts(RunCosts newCosts) {
+        return new RunResult(consumer, policy, firmware, traffic, packets, interrupts, interruptsDelivered, doorbells,
+                driver, latencyNanos, placement, measuredNanos, warmupNanos, journal, label, interrupted, trafficNanos,
+                files, newCosts, byClass, priority);
+    }
+
     /** @return this result with its files listed */
     public RunResult withFiles(Map<String, String> runFiles) {
         return new RunResult(consumer, policy, firmware, traffic, packets, interrupts, interruptsDelivered, doorbells,
                 driver, latencyNanos, placement, measuredNanos, warmupNanos, journal, label, interrupted, trafficNanos,
-                runFiles, costs);
+                runFiles, costs, byClass, priority);
     }
 }

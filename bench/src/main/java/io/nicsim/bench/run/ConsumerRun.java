@@ -17,6 +17,9 @@ import io.nicsim.host.cost.CostWindow;
 import io.nicsim.host.cost.RunCosts;
 import io.nicsim.host.consumer.ConsumerContext;
 import io.nicsim.host.consumer.Consumers;
+import io.nicsim.host.consumer.ShapeConfig;
+import io.nicsim.host.rx.RxCounters;
+import io.nicsim.nic.traffic.TrafficClasses;
 import io.nicsim.host.driver.InterruptDispatcher;
 import io.nicsim.host.driver.InterruptLog;
 import io.nicsim.host.measure.HostStampJournal;
@@ -61,6 +64,10 @@ public final class ConsumerRun {
     public static final String DROP_STOPPED_ON_WIRE = "stopped-on-wire";
     public static final String DROP_STOPPED_IN_MAC = "stopped-in-mac";
     public static final String DROP_STRANDED_IN_RING = "stranded-in-ring";
+    /** The driver read the packet but the application's buffer (socket, loop queue, pool) was full. */
+    public static final String DROP_SOCKET_FULL = "socket-full";
+    /** The driver handed the packet to the application, which had not handled it when the run stopped. */
+    public static final String DROP_STRANDED_IN_APP = "stranded-in-app";
 
     private ConsumerRun() {
     }
@@ -150,6 +157,11 @@ public final class ConsumerRun {
         long scheduleNanos = run.warmupNanos() + run.durationNanos();
         AtomicReference<Throwable> failure = new AtomicReference<>();
 
+        boolean manyWriters = Consumers.recordsFromManyThreads(consumerName);
+        if (manyWriters && options.exportPackets()) {
+            throw new IllegalArgumentException("--export-packets: " + consumerName
+                    + " handles packets on many threads; the export supports " + String.join(", ", Consumers.BASE));
+        }
         try (DeviceQueues queues = DeviceQueues.open(queueDir);
              HostStampJournal stamps = options.exportPackets() ? HostStampJournal.open(queueDir, ConsumerContext.QUEUE) : null) {
             Policy policy = PolicyFactory.create(firmware);
@@ -158,10 +170,12 @@ public final class ConsumerRun {
             GatedDevice gatedDevice = new GatedDevice(device, clock);
             LatencyRecorder recorder = new LatencyRecorder(LatencyRecorder.intervalsCovering(run.warmupNanos()),
                     Math.max(1, LatencyRecorder.intervalsCovering(run.durationNanos())),
-                    stamps != null ? stamps : PacketStampSink.NONE);
+                    stamps != null ? stamps : PacketStampSink.NONE, manyWriters);
             InterruptLog interruptLog = new InterruptLog(InterruptLog.DEFAULT_CAPACITY);
+            RxCounters rxCounters = new RxCounters();
             Consumer consumer = Consumers.create(consumerName, new ConsumerContext(queues, clock, recorder,
-                    new PacketHandler(host.handlerWorkNanos(), clock), policy.driver(), interruptLog));
+                    new PacketHandler(host.handlerWorkNanos(), host.handlerBlockNanos(), clock), policy.driver(),
+                    interruptLog, rxCounters, new ShapeConfig(host.workersOrCores(), host.socketSlots(), traffic.flows())));
             InterruptDispatcher dispatcher = new InterruptDispatcher(queues, clock, consumer, interruptLog);
             String mode = Placement.resolve(host.placement(), Runtime.getRuntime().availableProcessors());
 
@@ -186,7 +200,7 @@ public final class ConsumerRun {
                     long handledAtOpen = recorder.packetsHandled();
                     trafficStoppedNanos = waitForTraffic(device, gatedDevice, clock,
                             startNanos + scheduleNanos + run.drainTimeoutNanos(), failure, options);
-                    waitForDrain(device, gatedDevice, recorder, clock,
+                    waitForDrain(device, gatedDevice, recorder, rxCounters, clock,
                             Math.max(clock.nanoTime(), startNanos + scheduleNanos) + run.drainTimeoutNanos(), failure,
                             options);
                     costs = costWindow.close(recorder.packetsHandled() - handledAtOpen);
@@ -204,10 +218,14 @@ public final class ConsumerRun {
             long generated = injected + device.wire().countDueNotInjected(stoppedEarly ? trafficStoppedNanos : stopNanos);
             long written = device.firmware().descriptorsWritten();
             long delivered = recorder.packetsHandled();
+            long read = rxCounters.read();
+            long socketFull = rxCounters.socketFull();
             Map<String, Long> drops = new LinkedHashMap<>();
             putIfPositive(drops, DROP_STOPPED_ON_WIRE, generated - injected);
             putIfPositive(drops, DROP_STOPPED_IN_MAC, injected - written);
-            putIfPositive(drops, DROP_STRANDED_IN_RING, written - delivered);
+            putIfPositive(drops, DROP_STRANDED_IN_RING, written - read);
+            putIfPositive(drops, DROP_SOCKET_FULL, socketFull);
+            putIfPositive(drops, DROP_STRANDED_IN_APP, read - socketFull - delivered);
             long dropped = drops.values().stream().mapToLong(Long::longValue).sum();
             long trafficNanos = stoppedEarly ? clamp(trafficStoppedNanos - startNanos, scheduleNanos) : scheduleNanos;
             long measuredNanos = stoppedEarly ? clamp(trafficStoppedNanos - measureFromNanos, run.durationNanos())
@@ -225,7 +243,7 @@ public final class ConsumerRun {
                     new RunResult.Latency(LatencySummary.of(recorder.notification()),
                             LatencySummary.of(recorder.notificationUncorrected()), stages),
                     placement, measuredNanos, run.warmupNanos(), journal, label, stoppedEarly, trafficNanos, null,
-                    costs);
+                    costs, byClass(recorder), consumer.priority());
             return new Outcome(result, recorder, startNanos, epochMillisAtFirstInterval, injected);
         }
     }
@@ -263,14 +281,27 @@ public final class ConsumerRun {
         return NOT_STOPPED;
     }
 
-    private static void waitForDrain(Device device, GatedDevice gate, LatencyRecorder recorder, NanoClock clock,
-                                     long deadlineNanos, AtomicReference<Throwable> failure, RunOptions options)
-            throws InterruptedException {
+    /** Notification latency per traffic class that measured packets had. */
+    private static Map<String, LatencySummary> byClass(LatencyRecorder recorder) {
+        Map<String, LatencySummary> classes = new LinkedHashMap<>();
+        for (int trafficClass : new int[] {TrafficClasses.HIGH, TrafficClasses.LOW}) {
+            if (recorder.notification(trafficClass).getTotalCount() > 0) {
+                classes.put(TrafficClasses.name(trafficClass), LatencySummary.of(recorder.notification(trafficClass)));
+            }
+        }
+        return classes;
+    }
+
+    private static void waitForDrain(Device device, GatedDevice gate, LatencyRecorder recorder, RxCounters rxCounters,
+                                     NanoClock clock, long deadlineNanos, AtomicReference<Throwable> failure,
+                                     RunOptions options) throws InterruptedException {
         while (clock.nanoTime() < deadlineNanos && failure.get() == null) {
             long injected = device.wire().injectedPackets();
             long written = device.firmware().descriptorsWritten();
             boolean trafficEnded = device.wire().isExhausted() || !gate.isOpen();
-            if (trafficEnded && written == injected && recorder.packetsHandled() == written) {
+            // every packet written was read from the ring, and every packet read was handled or dropped
+            if (trafficEnded && written == injected && rxCounters.read() == written
+                    && recorder.packetsHandled() + rxCounters.socketFull() == written) {
                 return;
             }
             options.progress().tick();
@@ -298,6 +329,7 @@ public final class ConsumerRun {
         parameters.put("seed", traffic.seed());
         parameters.put("flows", traffic.flows());
         parameters.put("frameBytes", traffic.frameBytes());
+        parameters.put("highPriorityShare", traffic.highPriorityShare());
         return parameters;
     }
 }

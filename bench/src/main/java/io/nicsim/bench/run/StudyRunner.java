@@ -61,8 +61,10 @@ public final class StudyRunner {
                     scenario.run().durationNanos());
             RunFiles files = RunFiles.of(runDir, i, spec.label());
             try {
-                results.add(ConsumerRun.run(scenario, spec.label(), spec.consumer(), files.queueDir(), files, clock,
-                        options));
+                RunResult result = ConsumerRun.run(scenario, spec.label(), spec.consumer(), files.queueDir(), files,
+                        clock, options);
+                results.add(result.withCosts(MemoryProbe.complete(result.costs(), spec.consumer(),
+                        scenario.run().memoryProbeWaiters())));
             } finally {
                 options.progress().endRun();
             }

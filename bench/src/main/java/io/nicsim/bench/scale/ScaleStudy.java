@@ -51,7 +51,8 @@ public final class ScaleStudy {
         return results;
     }
 
-    private static ScaleResult probeInChild(String kind, int count, int wakeups) throws InterruptedException {
+    /** Parks {@code count} waiters of {@code kind} in a JVM of its own and measures them. */
+    public static ScaleResult probeInChild(String kind, int count, int wakeups) throws InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());

@@ -46,6 +46,25 @@ public enum KeyType {
             return Units.parseInteger(text, Long.MIN_VALUE, Long.MAX_VALUE);
         }
     },
+    /** A share of a whole: a number from 0 to 1, or a percentage. */
+    SHARE("a share from 0 to 1 (0.1 or 10%)") {
+        @Override
+        Object parse(String text) {
+            String trimmed = text.trim();
+            boolean percent = trimmed.endsWith("%");
+            double value;
+            try {
+                value = Double.parseDouble(percent ? trimmed.substring(0, trimmed.length() - 1).trim() : trimmed);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("expected a share from 0 to 1 (0.1 or 10%), found " + Quote.of(text));
+            }
+            value = percent ? value / 100 : value;
+            if (!(value >= 0 && value <= 1)) {
+                throw new IllegalArgumentException("expected a share from 0 to 1 (0.1 or 10%), found " + Quote.of(text));
+            }
+            return value;
+        }
+    },
     /** A word from a fixed list; the list is the key's. */
     NAME("a name") {
         @Override

@@ -7,6 +7,8 @@ package io.nicsim.bench.scenario;
  * @param warmupNanos       traffic before it, counted but not recorded
  * @param drainTimeoutNanos how long to wait for packets in flight once traffic ends
  * @param queueStaging      where live queues go: {@code auto} (memory, moved to the run folder after) or {@code none}
+ * @param memoryProbeWaiters waiting consumers a probe JVM parks to measure memory per waiting consumer (0 = none)
  */
-public record RunConfig(long durationNanos, long warmupNanos, long drainTimeoutNanos, String queueStaging) {
+public record RunConfig(long durationNanos, long warmupNanos, long drainTimeoutNanos, String queueStaging,
+                        int memoryProbeWaiters) {
 }

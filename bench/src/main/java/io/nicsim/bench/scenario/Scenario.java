@@ -27,7 +27,8 @@ public final class Scenario {
 
     public TrafficConfig traffic() {
         return new TrafficConfig(string("traffic.kind"), (double) values.get("traffic.ratePerSecond"),
-                (long) values.get("traffic.seed"), integer("traffic.flows"), integer("traffic.frameBytes"));
+                (long) values.get("traffic.seed"), integer("traffic.flows"), integer("traffic.frameBytes"),
+                (double) values.get("traffic.highPriorityShare"));
     }
 
     public FirmwareConfig firmware() {
@@ -43,12 +44,13 @@ public final class Scenario {
     @SuppressWarnings("unchecked")
     public HostConfig host() {
         return new HostConfig((List<String>) values.get("host.consumer"), (long) values.get("host.handlerWorkNanos"),
+                (long) values.get("host.handlerBlockNanos"), integer("host.workers"), integer("host.socketSlots"),
                 string("host.placement"), string("host.deviceIdle"), string("host.dispatcherIdle"));
     }
 
     public RunConfig run() {
         return new RunConfig((long) values.get("run.duration"), (long) values.get("run.warmup"),
-                (long) values.get("run.drainTimeout"), string("run.queueStaging"));
+                (long) values.get("run.drainTimeout"), string("run.queueStaging"), integer("run.memoryProbeWaiters"));
     }
 
     /** @return a copy of this scenario with {@code host.consumer} set to one consumer */

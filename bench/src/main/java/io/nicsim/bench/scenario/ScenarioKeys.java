@@ -1,10 +1,12 @@
 package io.nicsim.bench.scenario;
 
+import io.nicsim.bench.run.MemoryProbe;
 import io.nicsim.bench.run.Placement;
 import io.nicsim.bench.run.QueueStaging;
 import io.nicsim.firmware.policy.FirmwareConfig;
 import io.nicsim.firmware.policy.PolicyFactory;
 import io.nicsim.host.consumer.Consumers;
+import io.nicsim.host.consumer.ShapeConfig;
 import io.nicsim.nic.agent.IdleStrategies;
 import io.nicsim.nic.traffic.TrafficConfig;
 import io.nicsim.nic.traffic.TrafficSources;
@@ -32,6 +34,9 @@ public final class ScenarioKeys {
         key("traffic.seed", KeyType.LONG, traffic.seed(), List.of(), "random seed; the same seed replays the same arrivals");
         key("traffic.flows", KeyType.POSITIVE_COUNT, traffic.flows(), List.of(), "flows the packets are spread over");
         key("traffic.frameBytes", KeyType.POSITIVE_COUNT, traffic.frameBytes(), List.of(), "frame size in bytes");
+        key("traffic.highPriorityShare", KeyType.SHARE, traffic.highPriorityShare(), List.of(),
+                "share of packets marked high priority (the NIC reports the class in the descriptor); latency is"
+                        + " reported per class");
 
         FirmwareConfig firmware = FirmwareConfig.DEFAULTS;
         key("firmware.policy", KeyType.NAME, firmware.policy(), PolicyFactory.NAMES,
@@ -72,6 +77,14 @@ public final class ScenarioKeys {
         key("host.consumer", KeyType.NAME_LIST, Consumers.NAMES, Consumers.NAMES,
                 "consumer(s) under test, run one after another: " + String.join(", ", Consumers.NAMES));
         key("host.handlerWorkNanos", KeyType.DURATION, 0L, List.of(), "CPU work of the handler per packet (busy spin)");
+        key("host.handlerBlockNanos", KeyType.DURATION, 0L, List.of(),
+                "blocking wait of the handler per packet, after its CPU work, as a call to a slow service: threads park,"
+                        + " busy-poll spins, event loops set a timer and handle other packets meanwhile");
+        key("host.workers", KeyType.COUNT, 0, List.of(),
+                "platform-pool threads, event-loops loops, virtual-thread-verticles verticles (0 = one per core)");
+        key("host.socketSlots", KeyType.POSITIVE_COUNT, ShapeConfig.DEFAULTS.socketSlots(), List.of(),
+                "packets each application buffer holds (a flow's socket, a loop's queue, a pool's tasks) in shapes"
+                        + " that hand packets to other threads; beyond it the driver drops them as socket-full");
         key("host.placement", KeyType.NAME, Placement.AUTO, Placement.NAMES,
                 "where busy loops run: shared (device and interrupt path on one spinning thread), separate (a thread"
                         + " each), auto (shared below 4 cores)");
@@ -88,6 +101,9 @@ public final class ScenarioKeys {
         key("run.queueStaging", KeyType.NAME, QueueStaging.AUTO, List.of(QueueStaging.AUTO, QueueStaging.NONE),
                 "auto: write the live Chronicle queues to /dev/shm (no file-system stalls in the figures) and move"
                         + " them into the run folder afterwards; none: write them in the run folder directly");
+        key("run.memoryProbeWaiters", KeyType.COUNT, MemoryProbe.DEFAULT_WAITERS, List.of(),
+                "platform threads a separate JVM parks after each run to measure memory per waiting consumer (virtual"
+                        + " threads 10x, event-loop callbacks 100x as many; 0 = skip)");
     }
 
     private ScenarioKeys() {

@@ -1,5 +1,6 @@
 package io.nicsim.host.consumer;
 
+import io.nicsim.host.rx.InlineDelivery;
 import io.nicsim.host.rx.RxQueue;
 
 import java.util.concurrent.CountDownLatch;
@@ -47,7 +48,7 @@ public final class BusyPollConsumer implements Consumer {
     }
 
     private void run() {
-        try (RxQueue rx = context.openQueue()) {
+        try (RxQueue rx = context.openQueue(new InlineDelivery(context.handler(), context.recorder(), context.clock(), true))) {
             ready.countDown();
             while (running) {
                 if (rx.poll(Integer.MAX_VALUE, RxQueue.NOT_WOKEN) == 0) {

@@ -38,4 +38,27 @@ public interface Consumer {
 
     /** Stops waiting and returns once every thread of the consumer has finished with the queues. */
     void stop() throws Exception;
+
+    /**
+     * Work the consumer does on the interrupt path's thread, called on every turn after the interrupts were
+     * delivered: a shape whose driver runs there (as Linux runs NAPI in softirq context on the CPU that took the
+     * interrupt) polls the ring and hands packets to its threads. Must not block.
+     *
+     * @return work done (0 when idle)
+     */
+    default int pollOnInterruptPath() {
+        return 0;
+    }
+
+    /** The interrupt path is closing, on its own thread: release what {@link #pollOnInterruptPath()} opened. */
+    default void closeOnInterruptPath() {
+    }
+
+    /**
+     * @return whether and how the consumer serves high-priority packets first, for the report; by default it
+     *         cannot: one thread drains one ring in arrival order
+     */
+    default String priority() {
+        return Priorities.IN_ORDER;
+    }
 }

@@ -1,6 +1,8 @@
 package io.nicsim.host.consumer;
 
 import io.nicsim.firmware.driver.DriverPolicy;
+import io.nicsim.host.dispatch.LoopCompletions;
+import io.nicsim.host.rx.PacketHandler;
 import io.nicsim.host.rx.RxQueue;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -19,7 +21,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * ever being allowed to block. The driver policy runs as loop tasks: "poll again" re-queues itself (other
  * tasks get their turn, as a softirq re-raises), timed sleeps are Vert.x timers, whose granularity is one
  * millisecond; sleeps shorter than {@link ParkingConsumer#SPIN_BELOW_NANOS} re-queue a task until the deadline
- * instead (a busy wait that still lets other tasks run, as DPDK's {@code rte_delay_us} busy-waits).
+ * instead (a busy wait that still lets other tasks run, as DPDK's {@code rte_delay_us} busy-waits). A handler
+ * that waits ({@code host.handlerBlockNanos}) never blocks the loop: its wait is a timer
+ * ({@link LoopCompletions}) and the loop polls on meanwhile, taking at most as many packets as may wait at once.
  */
 public final class EventLoopConsumer implements Consumer {
 
@@ -125,7 +129,9 @@ public final class EventLoopConsumer implements Consumer {
             return;
         }
         RxQueue rx = verticle.rx;
-        int packets = rx.poll(driver.budget(), wokenNanos);
+        LoopCompletions completions = verticle.completions;
+        int budget = completions == null ? driver.budget() : Math.min(driver.budget(), completions.free());
+        int packets = rx.poll(budget, wokenNanos);
         switch (driver.afterPoll(packets, context.clock().nanoTime())) {
             case POLL_NOW -> verticle.loopContext().runOnContext(pollNowTask);
             case POLL_AT -> sleepUntil(driver.wakeAtNanos());
@@ -178,6 +184,7 @@ public final class EventLoopConsumer implements Consumer {
     private final class RxVerticle extends VerticleBase {
 
         private RxQueue rx;
+        private LoopCompletions completions;
         private volatile String threadName;
         private boolean stopped;
 
@@ -187,7 +194,18 @@ public final class EventLoopConsumer implements Consumer {
 
         @Override
         public Future<?> start() {
-            rx = EventLoopConsumer.this.context.openQueue();
+            ConsumerContext consumer = EventLoopConsumer.this.context;
+            PacketHandler handler = consumer.handler();
+            if (handler.blockNanos() > 0) {
+                completions = new LoopCompletions(consumer.shape().socketSlots(), handler.blockNanos(), vertx,
+                        consumer.recorder(), consumer.clock(), () -> { });
+                rx = consumer.openQueue((descriptor, packetWokenNanos, raisedNanos, deliveredNanos) -> {
+                    handler.handle(descriptor);
+                    completions.start(descriptor, packetWokenNanos, raisedNanos, deliveredNanos);
+                });
+            } else {
+                rx = consumer.openQueue();
+            }
             threadName = Thread.currentThread().getName();
             if (driver.startsPolling()) {
                 context.runOnContext(pollNowTask);

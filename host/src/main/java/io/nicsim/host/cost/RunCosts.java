@@ -13,9 +13,30 @@ package io.nicsim.host.cost;
  * @param gcCount                        collections during the window
  * @param packets                        packets the figures are divided by
  * @param consumerThreads                kernel thread names counted as the consumer's
+ * @param memoryBytesPerWaiter           resident memory one more waiting consumer of this kind takes (its thread's
+ *                                       stack, a virtual thread's stack chunk, an event-loop callback), from a
+ *                                       probe in a JVM of its own; NaN if not measured
+ * @param memoryProbe                    what that probe parked and how many, or null
  */
 public record RunCosts(double consumerCpuNanosPerPacket, double voluntarySwitchesPerPacket,
                        double involuntarySwitchesPerPacket, double runQueueWaitNanosPerPacket,
                        double processCpuNanosPerPacket, long gcMillis, long gcCount, long packets,
-                       java.util.List<String> consumerThreads) {
+                       java.util.List<String> consumerThreads, double memoryBytesPerWaiter, String memoryProbe) {
+
+    /** Costs without a memory figure. */
+    public RunCosts(double consumerCpuNanosPerPacket, double voluntarySwitchesPerPacket,
+                    double involuntarySwitchesPerPacket, double runQueueWaitNanosPerPacket,
+                    double processCpuNanosPerPacket, long gcMillis, long gcCount, long packets,
+                    java.util.List<String> consumerThreads) {
+        this(consumerCpuNanosPerPacket, voluntarySwitchesPerPacket, involuntarySwitchesPerPacket,
+                runQueueWaitNanosPerPacket, processCpuNanosPerPacket, gcMillis, gcCount, packets, consumerThreads,
+                Double.NaN, null);
+    }
+
+    /** @return these costs with the memory per waiting consumer a probe measured */
+    public RunCosts withMemory(double bytesPerWaiter, String probe) {
+        return new RunCosts(consumerCpuNanosPerPacket, voluntarySwitchesPerPacket, involuntarySwitchesPerPacket,
+                runQueueWaitNanosPerPacket, processCpuNanosPerPacket, gcMillis, gcCount, packets, consumerThreads,
+                bytesPerWaiter, probe);
+    }
 }

@@ -56,11 +56,12 @@ public final class InterruptDispatcher implements Agent {
             delivered += count;
             deliveredPublished.lazySet(delivered);
         }
-        return count;
+        return count + consumer.pollOnInterruptPath();
     }
 
     @Override
     public void onClose() {
+        consumer.closeOnInterruptPath();
         if (reader != null) {
             reader.close();
         }

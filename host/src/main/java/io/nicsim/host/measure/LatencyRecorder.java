@@ -1,7 +1,10 @@
 package io.nicsim.host.measure;
 
 import io.nicsim.nic.record.DescriptorRecord;
+import io.nicsim.host.rx.Packet;
+import io.nicsim.nic.traffic.TrafficClasses;
 import org.HdrHistogram.AbstractHistogram;
+import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.IntCountsHistogram;
 
@@ -26,7 +29,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>With a {@link PacketStampSink} other than {@link PacketStampSink#NONE}, each packet's host stamps are also
  * handed to it, for a per-packet export.
  *
- * <p>Single writer: only the consumer thread calls {@link #record}; read the histograms after it stopped.
+ * <p>Notification latency is also kept per traffic class ({@link TrafficClasses}), for priority studies.
+ *
+ * <p>Writers: a recorder made {@linkplain #LatencyRecorder(int, int, PacketStampSink, boolean) for one writer}
+ * is recorded into by one thread only (plain histograms); one made for many writers, by any number of threads
+ * at once (HdrHistogram's {@link ConcurrentHistogram}: wait-free atomic increments, no lock), for consumer
+ * shapes with a thread per flow or a pool. Read the histograms after every writer stopped.
  */
 public final class LatencyRecorder {
 
@@ -40,16 +48,19 @@ public final class LatencyRecorder {
 
     private static final Stage[] STAGES = Stage.values();
 
+    private final boolean concurrent;
     /** Index 0: measured packets; index 1: warm-up packets (recorded the same way, then ignored). */
-    private final Histogram[] notification = pair();
-    private final Histogram[] notificationUncorrected = pair();
+    private final Histogram[] notification;
+    private final Histogram[] notificationUncorrected;
     private final Histogram[][] stages = new Histogram[STAGES.length][];
+    /** Notification latency per traffic class, then measured / warm-up. */
+    private final Histogram[][] byClass = new Histogram[2][];
     /** Until {@link #measureFrom} is called everything is measured (times are within 2^62 ns of each other). */
     private long measureFromNanos = Long.MIN_VALUE / 2;
     private long handled;
     private final AtomicLong handledPublished = new AtomicLong();
     /** Notification latency per second of the schedule: warm-up intervals first. */
-    private final IntCountsHistogram[] intervals;
+    private final AbstractHistogram[] intervals;
     private final int lastInterval;
     private final int warmupIntervals;
     /** Intended time at which interval 0 starts; set by {@link #measureFrom}. */
@@ -67,6 +78,23 @@ public final class LatencyRecorder {
      * @param sink              where each packet's host stamps go ({@link PacketStampSink#NONE}: nowhere)
      */
     public LatencyRecorder(int warmupIntervals, int measuredIntervals, PacketStampSink sink) {
+        this(warmupIntervals, measuredIntervals, sink, false);
+    }
+
+    /**
+     * @param concurrent whether many threads record at once (then {@code sink} must be
+     *                   {@link PacketStampSink#NONE}: a per-packet export has one writer)
+     */
+    public LatencyRecorder(int warmupIntervals, int measuredIntervals, PacketStampSink sink, boolean concurrent) {
+        if (concurrent && sink != PacketStampSink.NONE) {
+            throw new IllegalArgumentException("a per-packet export needs a single-writer recorder");
+        }
+        this.concurrent = concurrent;
+        this.notification = pair();
+        this.notificationUncorrected = pair();
+        for (int i = 0; i < byClass.length; i++) {
+            byClass[i] = pair();
+        }
         if (warmupIntervals < 0 || measuredIntervals < 0 || warmupIntervals + measuredIntervals < 1) {
             throw new IllegalArgumentException("need at least one interval, got " + warmupIntervals + " warm-up and "
                     + measuredIntervals + " measured");
@@ -75,9 +103,10 @@ public final class LatencyRecorder {
             stages[i] = pair();
         }
         this.warmupIntervals = warmupIntervals;
-        this.intervals = new IntCountsHistogram[warmupIntervals + measuredIntervals];
+        this.intervals = new AbstractHistogram[warmupIntervals + measuredIntervals];
         for (int i = 0; i < intervals.length; i++) {
-            intervals[i] = new IntCountsHistogram(HIGHEST_TRACKABLE_NANOS, SIGNIFICANT_DIGITS);
+            intervals[i] = concurrent ? new ConcurrentHistogram(HIGHEST_TRACKABLE_NANOS, SIGNIFICANT_DIGITS)
+                    : new IntCountsHistogram(HIGHEST_TRACKABLE_NANOS, SIGNIFICANT_DIGITS);
         }
         this.lastInterval = intervals.length - 1;
         this.sink = sink;
@@ -92,8 +121,16 @@ public final class LatencyRecorder {
         return new Histogram(HIGHEST_TRACKABLE_NANOS, SIGNIFICANT_DIGITS);
     }
 
-    private static Histogram[] pair() {
-        return new Histogram[] {newHistogram(), newHistogram()};
+    private Histogram[] pair() {
+        return concurrent
+                ? new Histogram[] {new ConcurrentHistogram(HIGHEST_TRACKABLE_NANOS, SIGNIFICANT_DIGITS),
+                        new ConcurrentHistogram(HIGHEST_TRACKABLE_NANOS, SIGNIFICANT_DIGITS)}
+                : new Histogram[] {newHistogram(), newHistogram()};
+    }
+
+    /** @return whether many threads may record at once */
+    public boolean isConcurrent() {
+        return concurrent;
     }
 
     /**
@@ -120,30 +157,47 @@ public final class LatencyRecorder {
      */
     public void record(DescriptorRecord descriptor, long wokenNanos, long handledNanos, long raisedNanos,
                        long deliveredNanos) {
-        handledPublished.lazySet(++handled);
+        record(descriptor.packetId, descriptor.trafficClass, descriptor.intendedNanos, descriptor.injectedNanos,
+                descriptor.detectedNanos, descriptor.writtenNanos, wokenNanos, handledNanos, raisedNanos, deliveredNanos);
+    }
+
+    /** Records a packet handed from the driver to another thread, with its device and interrupt stamps. */
+    public void record(Packet packet, long wokenNanos, long handledNanos) {
+        record(packet.packetId, packet.trafficClass, packet.intendedNanos, packet.injectedNanos, packet.detectedNanos,
+                packet.writtenNanos, wokenNanos, handledNanos, packet.raisedNanos, packet.deliveredNanos);
+    }
+
+    private void record(long packetId, int trafficClass, long intendedNanos, long injectedNanos, long detectedNanos,
+                        long writtenNanos, long wokenNanos, long handledNanos, long raisedNanos, long deliveredNanos) {
+        if (concurrent) {
+            handledPublished.incrementAndGet();
+        } else {
+            handledPublished.lazySet(++handled);
+        }
         // An interrupt raised before the packet's descriptor was written cannot have notified it: the device writes
         // a packet's descriptor before it raises any interrupt covering it, on one thread. Such a pairing comes from
         // the caller matching the packet with an earlier interrupt (an entry that became visible in the interrupt
         // log between its skip and its check); the packet then counts as found by polling. Branch-free selects.
-        boolean impossible = raisedNanos < descriptor.writtenNanos;
+        boolean impossible = raisedNanos < writtenNanos;
         raisedNanos = impossible ? wokenNanos : raisedNanos;
         deliveredNanos = impossible ? wokenNanos : deliveredNanos;
         // Branch-free choice of histogram: warm-up packets take exactly the code path measured ones take, so
         // the JIT has compiled that path before measuring starts (a branch never taken in warm-up would be
         // compiled as an uncommon trap and deoptimise on the first measured packet).
-        int warmup = (int) ((descriptor.intendedNanos - measureFromNanos) >>> 63);
-        long notificationNanos = clamp(wokenNanos - descriptor.intendedNanos);
+        int warmup = (int) ((intendedNanos - measureFromNanos) >>> 63);
+        long notificationNanos = clamp(wokenNanos - intendedNanos);
         notification[warmup].recordValue(notificationNanos);
-        long slot = (descriptor.intendedNanos - intervalOriginNanos) / INTERVAL_NANOS;
+        byClass[trafficClass & 1][warmup].recordValue(notificationNanos);
+        long slot = (intendedNanos - intervalOriginNanos) / INTERVAL_NANOS;
         intervals[(int) Math.min(Math.max(slot, 0), lastInterval)].recordValue(notificationNanos);
-        notificationUncorrected[warmup].recordValue(clamp(wokenNanos - descriptor.injectedNanos));
-        stages[0][warmup].recordValue(clamp(descriptor.detectedNanos - descriptor.injectedNanos));
-        stages[1][warmup].recordValue(clamp(descriptor.writtenNanos - descriptor.detectedNanos));
-        stages[2][warmup].recordValue(clamp(raisedNanos - descriptor.writtenNanos));
+        notificationUncorrected[warmup].recordValue(clamp(wokenNanos - injectedNanos));
+        stages[0][warmup].recordValue(clamp(detectedNanos - injectedNanos));
+        stages[1][warmup].recordValue(clamp(writtenNanos - detectedNanos));
+        stages[2][warmup].recordValue(clamp(raisedNanos - writtenNanos));
         stages[3][warmup].recordValue(clamp(deliveredNanos - raisedNanos));
         stages[4][warmup].recordValue(clamp(wokenNanos - deliveredNanos));
         stages[5][warmup].recordValue(clamp(handledNanos - wokenNanos));
-        sink.stamp(descriptor.packetId, wokenNanos, handledNanos, raisedNanos, deliveredNanos);
+        sink.stamp(packetId, wokenNanos, handledNanos, raisedNanos, deliveredNanos);
     }
 
     private static long clamp(long nanos) {
@@ -163,6 +217,14 @@ public final class LatencyRecorder {
     /** @return notification latency of measured packets from their actual injection: woken - injected */
     public Histogram notificationUncorrected() {
         return notificationUncorrected[0];
+    }
+
+    /**
+     * @param trafficClass {@link TrafficClasses#LOW} or {@link TrafficClasses#HIGH}
+     * @return notification latency of that class's measured packets
+     */
+    public Histogram notification(int trafficClass) {
+        return byClass[trafficClass][0];
     }
 
     /** @return the distribution of one stage over the measured packets */

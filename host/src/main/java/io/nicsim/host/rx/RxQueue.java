@@ -27,19 +27,30 @@ public final class RxQueue implements AutoCloseable {
     private final DescriptorReader reader;
     private final DoorbellWriter doorbell;
     private final InterruptLog interrupts;
-    private final PacketHandler handler;
-    private final LatencyRecorder recorder;
+    private final PacketDelivery delivery;
+    private final RxCounters counters;
     private final NanoClock clock;
     private long lastConsumedPacketId = -1;
 
+    /** A queue whose packets are handled on the polling thread, blocking waits parked. */
     public RxQueue(int queue, DescriptorReader reader, DoorbellWriter doorbell, InterruptLog interrupts,
                    PacketHandler handler, LatencyRecorder recorder, NanoClock clock) {
+        this(queue, reader, doorbell, interrupts, new InlineDelivery(handler, recorder, clock, false),
+                new RxCounters(), clock);
+    }
+
+    /**
+     * @param delivery where each packet read goes
+     * @param counters counts the packets read
+     */
+    public RxQueue(int queue, DescriptorReader reader, DoorbellWriter doorbell, InterruptLog interrupts,
+                   PacketDelivery delivery, RxCounters counters, NanoClock clock) {
         this.queue = queue;
         this.reader = reader;
         this.doorbell = doorbell;
         this.interrupts = interrupts;
-        this.handler = handler;
-        this.recorder = recorder;
+        this.delivery = delivery;
+        this.counters = counters;
         this.clock = clock;
     }
 
@@ -66,10 +77,12 @@ public final class RxQueue implements AutoCloseable {
                     && interrupts.headLastPacketId() >= packetId && interrupts.headDeliveredNanos() <= packetWokenNanos;
             long raisedNanos = notified ? interrupts.headRaisedNanos() : packetWokenNanos;
             long deliveredNanos = notified ? interrupts.headDeliveredNanos() : packetWokenNanos;
-            handler.handle(descriptor);
-            recorder.record(descriptor, packetWokenNanos, clock.nanoTime(), raisedNanos, deliveredNanos);
+            delivery.deliver(descriptor, packetWokenNanos, raisedNanos, deliveredNanos);
             lastConsumedPacketId = packetId;
             count++;
+        }
+        if (count > 0) {
+            counters.addRead(count);
         }
         return count;
     }

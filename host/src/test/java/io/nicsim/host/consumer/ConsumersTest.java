@@ -5,12 +5,21 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Consumer names: the four of the default study, and a clear error for any other. */
+/** Consumer names: the four of the default study, the shapes with many threads, and a clear error for any other. */
 class ConsumersTest {
 
     @Test
     void namesTheFourConsumersInStudyOrder() {
-        assertThat(Consumers.NAMES).containsExactly("busy-poll", "platform-thread", "virtual-thread", "event-loop");
+        assertThat(Consumers.BASE).containsExactly("busy-poll", "platform-thread", "virtual-thread", "event-loop");
+    }
+
+    @Test
+    void theShapesWithManyThreadsAreKebabCaseAndRecordFromManyThreads() {
+        assertThat(Consumers.DISPATCHING).containsExactly("platform-thread-per-flow", "platform-pool",
+                "virtual-thread-per-flow", "virtual-thread-per-packet", "event-loops", "virtual-thread-verticles");
+        assertThat(Consumers.NAMES).hasSize(10).doesNotHaveDuplicates().allMatch(name -> name.matches("[a-z]+(-[a-z]+)*"));
+        assertThat(Consumers.DISPATCHING).allMatch(Consumers::recordsFromManyThreads);
+        assertThat(Consumers.BASE).noneMatch(Consumers::recordsFromManyThreads);
     }
 
     @Test

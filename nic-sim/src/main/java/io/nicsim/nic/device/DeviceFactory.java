@@ -5,6 +5,7 @@ import io.nicsim.firmware.policy.FirmwareConfig;
 import io.nicsim.firmware.policy.NotificationPolicy;
 import io.nicsim.firmware.policy.PolicyFactory;
 import io.nicsim.nic.queue.DeviceQueues;
+import io.nicsim.nic.traffic.TrafficClasses;
 import io.nicsim.nic.traffic.TrafficConfig;
 import io.nicsim.nic.traffic.TrafficSources;
 import io.nicsim.nic.wire.MacFifo;
@@ -38,7 +39,7 @@ public final class DeviceFactory {
                                 long scheduleNanos, NanoClock clock, DeviceQueues queues) {
         MacFifo mac = new MacFifo(MAC_FIFO_SLOTS);
         Wire wire = new Wire(TrafficSources.create(traffic, scheduleNanos), mac);
-        Firmware fw = new Firmware(0, mac, policy, pollIntervalNanos, clock);
+        Firmware fw = new Firmware(0, mac, policy, pollIntervalNanos, clock, TrafficClasses.of(traffic));
         return new Device(clock, wire, mac, fw, queues);
     }
 }

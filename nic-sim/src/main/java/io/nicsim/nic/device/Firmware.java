@@ -7,6 +7,7 @@ import io.nicsim.nic.queue.DoorbellReader;
 import io.nicsim.nic.queue.DeviceQueues;
 import io.nicsim.nic.queue.InterruptWriter;
 import io.nicsim.nic.record.DoorbellRecord;
+import io.nicsim.nic.traffic.TrafficClasses;
 import io.nicsim.nic.wire.MacFifo;
 
 import java.util.concurrent.atomic.AtomicLong;
@@ -24,6 +25,7 @@ public final class Firmware {
     private final NotificationPolicy policy;
     private final long pollIntervalNanos;
     private final NanoClock clock;
+    private final TrafficClasses classes;
 
     private DescriptorWriter descriptors;
     private InterruptWriter interrupts;
@@ -44,6 +46,12 @@ public final class Firmware {
     private static final int TOUCH_EVERY_IDLE_TURNS_MASK = 15;
 
     public Firmware(int queue, MacFifo mac, NotificationPolicy policy, long pollIntervalNanos, NanoClock clock) {
+        this(queue, mac, policy, pollIntervalNanos, clock, TrafficClasses.NONE);
+    }
+
+    /** @param classes how the MAC reads each packet's priority mark into its descriptor */
+    public Firmware(int queue, MacFifo mac, NotificationPolicy policy, long pollIntervalNanos, NanoClock clock,
+                    TrafficClasses classes) {
         if (pollIntervalNanos < 0) {
             throw new IllegalArgumentException("pollIntervalNanos must be >= 0, got " + pollIntervalNanos);
         }
@@ -52,6 +60,7 @@ public final class Firmware {
         this.policy = policy;
         this.pollIntervalNanos = pollIntervalNanos;
         this.clock = clock;
+        this.classes = classes;
     }
 
     /** Opens the writers; call on the thread that will run {@link #doWork(long)}. */
@@ -97,7 +106,7 @@ public final class Firmware {
         while (!mac.isEmpty()) {
             long packetId = mac.headPacketId();
             int frameBytes = mac.headFrameBytes();
-            long writtenNanos = descriptors.write(queue, packetId, mac.headFlow(), frameBytes,
+            long writtenNanos = descriptors.write(queue, packetId, mac.headFlow(), frameBytes, classes.classOf(packetId),
                     mac.headIntendedNanos(), mac.headInjectedNanos(), detectedNanos);
             mac.pop();
             count++;

@@ -33,9 +33,9 @@ public final class DescriptorWriter implements AutoCloseable {
      *
      * @return the {@code written} stamp
      */
-    public long write(int queue, long packetId, int flow, int frameBytes,
+    public long write(int queue, long packetId, int flow, int frameBytes, int trafficClass,
                       long intendedNanos, long injectedNanos, long detectedNanos) {
-        DescriptorRecord.encodeHead(scratchAddress, queue, packetId, flow, frameBytes, intendedNanos, injectedNanos,
+        DescriptorRecord.encodeHead(scratchAddress, queue, packetId, flow, frameBytes, trafficClass, intendedNanos, injectedNanos,
                 detectedNanos);
         try (DocumentContext dc = appender.writingDocument()) {
             long writtenNanos = clock.nanoTime();

@@ -13,6 +13,8 @@ public final class DescriptorRecord {
     public long packetId;
     public int flow;
     public int frameBytes;
+    /** {@link io.nicsim.nic.traffic.TrafficClasses#LOW} or {@link io.nicsim.nic.traffic.TrafficClasses#HIGH}. */
+    public int trafficClass;
     public long intendedNanos;
     public long injectedNanos;
     public long detectedNanos;
@@ -22,12 +24,13 @@ public final class DescriptorRecord {
      * Writes every field but {@code writtenNanos}, which the caller stamps last with {@link #writeWrittenNanos}
      * so that it is as close as possible to the moment the record becomes visible.
      */
-    public static void writeHead(Bytes<?> bytes, int queue, long packetId, int flow, int frameBytes,
+    public static void writeHead(Bytes<?> bytes, int queue, long packetId, int flow, int frameBytes, int trafficClass,
                                  long intendedNanos, long injectedNanos, long detectedNanos) {
         RecordHeader.write(bytes, RecordFormat.TYPE_DESCRIPTOR, queue);
         bytes.writeLong(packetId);
         bytes.writeInt(flow);
         bytes.writeInt(frameBytes);
+        bytes.writeInt(trafficClass);
         bytes.writeLong(intendedNanos);
         bytes.writeLong(injectedNanos);
         bytes.writeLong(detectedNanos);
@@ -46,16 +49,17 @@ public final class DescriptorRecord {
      * own writes); with {@link #encodeWrittenNanos} the bytes can be appended with one copy instead of one checked
      * write per field.
      */
-    public static void encodeHead(long address, int queue, long packetId, int flow, int frameBytes,
+    public static void encodeHead(long address, int queue, long packetId, int flow, int frameBytes, int trafficClass,
                                   long intendedNanos, long injectedNanos, long detectedNanos) {
         UnsafeMemory memory = UnsafeMemory.MEMORY;
         RecordHeader.encode(address, RecordFormat.TYPE_DESCRIPTOR, queue);
         memory.writeLong(address + 4, packetId);
         memory.writeInt(address + 12, flow);
         memory.writeInt(address + 16, frameBytes);
-        memory.writeLong(address + 20, intendedNanos);
-        memory.writeLong(address + 28, injectedNanos);
-        memory.writeLong(address + 36, detectedNanos);
+        memory.writeInt(address + 20, trafficClass);
+        memory.writeLong(address + 24, intendedNanos);
+        memory.writeLong(address + 32, injectedNanos);
+        memory.writeLong(address + 40, detectedNanos);
     }
 
     /** Encodes {@code writtenNanos} into a descriptor encoded by {@link #encodeHead}. */
@@ -69,6 +73,7 @@ public final class DescriptorRecord {
         packetId = bytes.readLong();
         flow = bytes.readInt();
         frameBytes = bytes.readInt();
+        trafficClass = bytes.readInt();
         intendedNanos = bytes.readLong();
         injectedNanos = bytes.readLong();
         detectedNanos = bytes.readLong();
@@ -79,7 +84,7 @@ public final class DescriptorRecord {
     @Override
     public String toString() {
         return "descriptor{queue=" + queue + ", packetId=" + packetId + ", flow=" + flow + ", frameBytes=" + frameBytes
-                + ", intendedNanos=" + intendedNanos + ", injectedNanos=" + injectedNanos + ", detectedNanos="
+                + ", trafficClass=" + trafficClass + ", intendedNanos=" + intendedNanos + ", injectedNanos=" + injectedNanos + ", detectedNanos="
                 + detectedNanos + ", writtenNanos=" + writtenNanos + '}';
     }
 }

@@ -7,7 +7,7 @@ package io.nicsim.nic.record;
  *
  * <pre>
  * header      type:u8  version:u8  queue:u16
- * descriptor  packetId:i64 flow:i32 frameBytes:i32 intendedNanos:i64 injectedNanos:i64 detectedNanos:i64 writtenNanos:i64
+ * descriptor  packetId:i64 flow:i32 frameBytes:i32 trafficClass:i32 intendedNanos:i64 injectedNanos:i64 detectedNanos:i64 writtenNanos:i64
  * interrupt   sequence:i64 firstPacketId:i64 lastPacketId:i64 raisedNanos:i64
  * doorbell    sequence:i64 kind:i32 consumedPacketId:i64 writtenNanos:i64
  * </pre>
@@ -15,8 +15,8 @@ package io.nicsim.nic.record;
  */
 public final class RecordFormat {
 
-    /** The version this build writes and reads. */
-    public static final byte VERSION = 1;
+    /** The version this build writes and reads (2: descriptors carry the packet's traffic class). */
+    public static final byte VERSION = 2;
 
     public static final byte TYPE_DESCRIPTOR = 1;
     public static final byte TYPE_INTERRUPT = 2;
@@ -24,7 +24,7 @@ public final class RecordFormat {
 
     /** Bytes of the common header. */
     public static final int HEADER_BYTES = 4;
-    public static final int DESCRIPTOR_BYTES = HEADER_BYTES + 8 + 4 + 4 + 8 * 4;
+    public static final int DESCRIPTOR_BYTES = HEADER_BYTES + 8 + 4 + 4 + 4 + 8 * 4;
     public static final int INTERRUPT_BYTES = HEADER_BYTES + 8 * 4;
     public static final int DOORBELL_BYTES = HEADER_BYTES + 8 + 4 + 8 + 8;
 

@@ -19,9 +19,9 @@ class DescriptorEncodeTest {
         Bytes<?> copy = Bytes.allocateElasticDirect(RecordFormat.DESCRIPTOR_BYTES);
         try {
             long address = encoded.addressForWrite(0);
-            DescriptorRecord.encodeHead(address, 3, 0x0102030405060708L, -7, 1518, 11L, -12L, Long.MAX_VALUE);
+            DescriptorRecord.encodeHead(address, 3, 0x0102030405060708L, -7, 1518, 1, 11L, -12L, Long.MAX_VALUE);
             DescriptorRecord.encodeWrittenNanos(address, Long.MIN_VALUE);
-            DescriptorRecord.writeHead(written, 3, 0x0102030405060708L, -7, 1518, 11L, -12L, Long.MAX_VALUE);
+            DescriptorRecord.writeHead(written, 3, 0x0102030405060708L, -7, 1518, 1, 11L, -12L, Long.MAX_VALUE);
             DescriptorRecord.writeWrittenNanos(written, Long.MIN_VALUE);
             copy.unsafeWrite(address, RecordFormat.DESCRIPTOR_BYTES);
 

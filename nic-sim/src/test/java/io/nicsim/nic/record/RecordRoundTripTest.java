@@ -37,13 +37,13 @@ class RecordRoundTripTest {
         ManualNanoClock clock = new ManualNanoClock(5_000);
         try (DeviceQueues queues = DeviceQueues.open(dir)) {
             try (DescriptorWriter writer = queues.newDescriptorWriter(clock)) {
-                assertThat(writer.write(0, 0, 3, 64, 1_000, 2_000, 3_000)).as("written stamp from the clock")
+                assertThat(writer.write(0, 0, 3, 64, 1, 1_000, 2_000, 3_000)).as("written stamp from the clock")
                         .isEqualTo(5_000);
                 clock.setNanos(6_000);
-                assertThat(writer.write(65_535, Long.MAX_VALUE, Integer.MAX_VALUE, 9_000, Long.MIN_VALUE, -1,
+                assertThat(writer.write(65_535, Long.MAX_VALUE, Integer.MAX_VALUE, 9_000, 0, Long.MIN_VALUE, -1,
                         Long.MAX_VALUE)).isEqualTo(6_000);
                 clock.setNanos(7_000);
-                writer.write(12, 41, 0, 1, -3, -2, -1);
+                writer.write(12, 41, 0, 1, 0, -3, -2, -1);
             }
             try (DescriptorReader reader = queues.newDescriptorReader()) {
                 DescriptorRecord d = reader.poll();
@@ -52,6 +52,7 @@ class RecordRoundTripTest {
                 assertThat(d.packetId).isZero();
                 assertThat(d.flow).isEqualTo(3);
                 assertThat(d.frameBytes).isEqualTo(64);
+                assertThat(d.trafficClass).isEqualTo(1);
                 assertThat(d.intendedNanos).isEqualTo(1_000);
                 assertThat(d.injectedNanos).isEqualTo(2_000);
                 assertThat(d.detectedNanos).isEqualTo(3_000);
@@ -62,6 +63,7 @@ class RecordRoundTripTest {
                 assertThat(d.packetId).isEqualTo(Long.MAX_VALUE);
                 assertThat(d.flow).isEqualTo(Integer.MAX_VALUE);
                 assertThat(d.frameBytes).isEqualTo(9_000);
+                assertThat(d.trafficClass).as("overwritten by the next read").isZero();
                 assertThat(d.intendedNanos).isEqualTo(Long.MIN_VALUE);
                 assertThat(d.injectedNanos).isEqualTo(-1);
                 assertThat(d.detectedNanos).isEqualTo(Long.MAX_VALUE);
@@ -137,7 +139,7 @@ class RecordRoundTripTest {
              DescriptorReader reader = queues.newDescriptorReader();
              DescriptorWriter writer = queues.newDescriptorWriter(clock)) {
             assertThat(reader.poll()).isNull();
-            writer.write(0, 99, 0, 64, 0, 0, 0);
+            writer.write(0, 99, 0, 64, 0, 0, 0, 0);
             assertThat(reader.poll().packetId).isEqualTo(99);
             assertThat(reader.poll()).isNull();
         }
@@ -148,20 +150,22 @@ class RecordRoundTripTest {
         ManualNanoClock clock = new ManualNanoClock(0x1122334455667788L);
         try (DeviceQueues queues = DeviceQueues.open(dir)) {
             try (DescriptorWriter writer = queues.newDescriptorWriter(clock)) {
-                writer.write(0x0102, 0x0807060504030201L, 0x0C0B0A09, 0x100F0E0D, 1, 2, 3);
+                writer.write(0x0102, 0x0807060504030201L, 0x0C0B0A09, 0x100F0E0D, 0x14131211, 1, 2, 3);
             }
             try (InterruptWriter writer = queues.newInterruptWriter()) {
                 writer.write(0x0304, 9, 10, 11, 12);
             }
         }
         byte[] descriptor = readRaw(DeviceQueues.DESCRIPTORS);
-        assertThat(descriptor).hasSize(RecordFormat.DESCRIPTOR_BYTES).hasSize(52);
+        assertThat(descriptor).hasSize(RecordFormat.DESCRIPTOR_BYTES).hasSize(56);
         assertThat(descriptor[0]).as("type").isEqualTo(RecordFormat.TYPE_DESCRIPTOR);
-        assertThat(descriptor[1]).as("version").isEqualTo(RecordFormat.VERSION).isEqualTo((byte) 1);
+        assertThat(descriptor[1]).as("version").isEqualTo(RecordFormat.VERSION).isEqualTo((byte) 2);
         assertThat(new byte[] {descriptor[2], descriptor[3]}).as("queue u16 LE").containsExactly(0x02, 0x01);
         assertThat(java.util.Arrays.copyOfRange(descriptor, 4, 20)).as("packetId i64, flow i32, frameBytes i32")
                 .containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16);
-        assertThat(java.util.Arrays.copyOfRange(descriptor, 44, 52)).as("writtenNanos last")
+        assertThat(java.util.Arrays.copyOfRange(descriptor, 20, 24)).as("trafficClass i32")
+                .containsExactly(0x11, 0x12, 0x13, 0x14);
+        assertThat(java.util.Arrays.copyOfRange(descriptor, 48, 56)).as("writtenNanos last")
                 .containsExactly(0x88, 0x77, 0x66, 0x55, 0x44, 0x33, 0x22, 0x11);
 
         byte[] interrupt = readRaw(DeviceQueues.INTERRUPTS);

@@ -1,0 +1,162 @@
+package io.nicsim.host.dispatch;
+
+import io.nicsim.firmware.clock.NanoClock;
+import io.nicsim.host.consumer.Consumer;
+import io.nicsim.host.consumer.ConsumerContext;
+import io.nicsim.host.consumer.ConsumerFailure;
+import io.nicsim.host.consumer.Priorities;
+import io.nicsim.host.measure.LatencyRecorder;
+import io.nicsim.host.rx.Packet;
+import io.nicsim.host.rx.PacketHandler;
+import io.nicsim.host.rx.RxCounters;
+import io.nicsim.nic.record.DescriptorRecord;
+import io.nicsim.nic.traffic.TrafficClasses;
+
+import java.util.List;
+import java.util.concurrent.PriorityBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * A fixed pool of platform threads fed by the driver ({@link SoftirqDriver}), as a server hands each request to
+ * an executor: a {@link ThreadPoolExecutor} of {@code workers} threads over a priority queue that hands out
+ * high-priority packets first. Threads and stacks stay few whatever the number of flows, but every packet is a
+ * task object and a trip through the executor's locked queue, and a slow handler holds a pool thread: with
+ * blocking work, at most {@code workers} packets wait at once.
+ */
+public final class PoolConsumer implements Consumer {
+
+    public static final String NAME = "platform-pool";
+    private static final String THREAD_PREFIX = "nicsim-pool-";
+
+    private final ConsumerContext context;
+    private final NanoClock clock;
+    private final LatencyRecorder recorder;
+    private final PacketHandler handler;
+    private final RxCounters counters;
+    private final int socketSlots;
+    private final SoftirqDriver softirq;
+    private final AtomicInteger queued = new AtomicInteger();
+    private final AtomicLong sequence = new AtomicLong();
+    private final AtomicReference<Throwable> failure = new AtomicReference<>();
+    private volatile boolean running = true;
+    private ThreadPoolExecutor pool;
+
+    public PoolConsumer(ConsumerContext context) {
+        this.context = context;
+        this.clock = context.clock();
+        this.recorder = context.recorder();
+        this.handler = context.handler();
+        this.counters = context.counters();
+        this.socketSlots = context.shape().socketSlots();
+        this.softirq = new SoftirqDriver(context, this::dispatch);
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String waitsBy() {
+        return "park, a pool of " + context.shape().workers() + " threads";
+    }
+
+    @Override
+    public String threadName() {
+        return THREAD_PREFIX + "0";
+    }
+
+    @Override
+    public List<String> costThreadPrefixes() {
+        return List.of(THREAD_PREFIX);
+    }
+
+    @Override
+    public String priority() {
+        return Priorities.POOL_QUEUE;
+    }
+
+    @Override
+    public void start() {
+        int workers = context.shape().workers();
+        pool = new ThreadPoolExecutor(workers, workers, 0, TimeUnit.MILLISECONDS, new PriorityBlockingQueue<>(),
+                Thread.ofPlatform().name(THREAD_PREFIX, 0).factory());
+        pool.prestartAllCoreThreads();
+    }
+
+    /** Driver thread: one task per packet, unless the pool already holds {@code socketSlots} of them. */
+    private void dispatch(DescriptorRecord descriptor, long wokenNanos, long raisedNanos, long deliveredNanos) {
+        if (queued.get() >= socketSlots) {
+            counters.addSocketFull();
+            return;
+        }
+        queued.incrementAndGet();
+        Task task = new Task(sequence.getAndIncrement());
+        task.packet.set(descriptor, raisedNanos, deliveredNanos, clock.nanoTime());
+        pool.execute(task);
+    }
+
+    /** One packet's work; high priority before low, then first come first served. */
+    private final class Task implements Runnable, Comparable<Task> {
+
+        private final Packet packet = new Packet();
+        private final long order;
+
+        Task(long sequence) {
+            this.order = sequence;
+        }
+
+        @Override
+        public void run() {
+            long wokenNanos = clock.nanoTime();
+            try {
+                if (!running) {
+                    return;
+                }
+                handler.work();
+                handler.parkBlocked();
+                recorder.record(packet, wokenNanos, clock.nanoTime());
+            } catch (Throwable t) {
+                failure.compareAndSet(null, t);
+            } finally {
+                queued.decrementAndGet();
+            }
+        }
+
+        @Override
+        public int compareTo(Task other) {
+            boolean high = packet.trafficClass == TrafficClasses.HIGH;
+            boolean otherHigh = other.packet.trafficClass == TrafficClasses.HIGH;
+            return high != otherHigh ? (high ? -1 : 1) : Long.compare(order, other.order);
+        }
+    }
+
+    @Override
+    public void onInterrupt() {
+        softirq.onInterrupt();
+    }
+
+    @Override
+    public int pollOnInterruptPath() {
+        return softirq.doWork();
+    }
+
+    @Override
+    public void closeOnInterruptPath() {
+        softirq.close();
+    }
+
+    @Override
+    public void stop() throws InterruptedException {
+        running = false;
+        pool.shutdownNow();
+        if (!pool.awaitTermination(30, TimeUnit.SECONDS)) {
+            throw new IllegalStateException(NAME + ": pool threads did not stop within 30 s");
+        }
+        ConsumerFailure.rethrow(NAME, failure.get());
+    }
+}
