@@ -74,8 +74,10 @@ public final class ScenarioKeys {
         key("firmware.hybridSleepTimeoutNanos", KeyType.DURATION, firmware.hybridSleepTimeoutNanos(), List.of(),
                 "hybrid-poll: longest sleep waiting for the interrupt");
 
-        key("host.consumer", KeyType.NAME_LIST, Consumers.NAMES, Consumers.NAMES,
-                "consumer(s) under test, run one after another: " + String.join(", ", Consumers.NAMES));
+        key("host.consumer", KeyType.NAME_LIST, Consumers.BASE, Consumers.NAMES,
+                "consumer(s) under test, run one after another; the default is the four base consumers, each one thread"
+                        + " draining the ring: " + String.join(", ", Consumers.BASE) + "; shapes whose driver hands packets"
+                        + " to other threads: " + String.join(", ", Consumers.DISPATCHING));
         key("host.handlerWorkNanos", KeyType.DURATION, 0L, List.of(), "CPU work of the handler per packet (busy spin)");
         key("host.handlerBlockNanos", KeyType.DURATION, 0L, List.of(),
                 "blocking wait of the handler per packet, after its CPU work, as a call to a slow service: threads park,"

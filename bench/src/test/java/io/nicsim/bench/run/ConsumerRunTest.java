@@ -102,6 +102,49 @@ class ConsumerRunTest {
 
     @ParameterizedTest
     @MethodSource("consumers")
+    void blockingHandlersAndTwoClassesAccountForEveryPacketPerClass(String consumer, @TempDir Path dir)
+            throws Exception {
+        Scenario scenario = scenario(consumer, "run.queueStaging=none", "traffic.flows=8",
+                "traffic.highPriorityShare=0.25", "host.handlerWorkNanos=1us", "host.handlerBlockNanos=30us",
+                "host.workers=2");
+        RunResult result = ConsumerRun.run(scenario, consumer, dir.resolve("queues"), SystemNanoClock.INSTANCE);
+
+        RunResult.PacketCounts packets = result.packets();
+        assertThat(packets.generated()).isEqualTo(scheduledPackets(scenario))
+                .isEqualTo(packets.delivered() + packets.dropped());
+        assertThat(packets.dropped()).as("drops %s", packets.dropReasons()).isZero();
+        assertThat(result.byClass()).containsOnlyKeys("high", "low");
+        assertThat(result.byClass().get("high").count() + result.byClass().get("low").count())
+                .isEqualTo(packets.measured());
+        assertThat((double) result.byClass().get("high").count() / packets.measured()).as("a quarter high")
+                .isBetween(0.18, 0.32);
+        assertThat(result.latencyNanos().stages().get("handle").min()).as("each handler waited 30 us")
+                .isGreaterThanOrEqualTo(30_000);
+        assertThat(result.priority()).matches("(yes|no): .+");
+        assertThat(result.traffic()).containsEntry("highPriorityShare", 0.25);
+    }
+
+    @ParameterizedTest
+    @MethodSource("io.nicsim.bench.run.ConsumerRunTest#dispatching")
+    void aFullApplicationBufferDropsAsSocketFullAndStillBalances(String consumer, @TempDir Path dir) throws Exception {
+        // 20k packets per second, each handler blocking 2 ms, buffers of 4 packets: the application cannot keep up
+        Scenario scenario = scenario(consumer, "run.queueStaging=none", "traffic.flows=2", "host.workers=1",
+                "host.handlerBlockNanos=2ms", "host.socketSlots=4");
+        RunResult result = ConsumerRun.run(scenario, consumer, dir.resolve("queues"), SystemNanoClock.INSTANCE);
+
+        RunResult.PacketCounts packets = result.packets();
+        assertThat(packets.generated()).isEqualTo(packets.delivered() + packets.dropped());
+        assertThat(packets.dropReasons()).containsKey(ConsumerRun.DROP_SOCKET_FULL);
+        assertThat(packets.dropReasons().keySet()).isSubsetOf(ConsumerRun.DROP_SOCKET_FULL,
+                ConsumerRun.DROP_STRANDED_IN_APP);
+    }
+
+    static List<String> dispatching() {
+        return Consumers.DISPATCHING;
+    }
+
+    @ParameterizedTest
+    @MethodSource("consumers")
     void stagedQueuesEndUpInTheRunFolder(String consumer, @TempDir Path dir) throws Exception {
         Scenario scenario = scenario(consumer, "run.queueStaging=auto", "run.duration=50ms", "run.warmup=0ns");
         Path queues = dir.resolve("queues");

@@ -34,8 +34,8 @@ class PolicyMatrixTest {
     @MethodSource("policiesAndConsumers")
     void accountsForEveryPacket(String policy, String consumer, @TempDir Path dir) throws Exception {
         Scenario scenario = ScenarioLoader.load(null, List.of("run.duration=150ms", "run.warmup=50ms",
-                "run.drainTimeout=20s", "traffic.ratePerSecond=20kpps", "host.consumer=" + consumer,
-                "firmware.policy=" + policy, "run.queueStaging=none"));
+                "run.drainTimeout=20s", "traffic.ratePerSecond=20kpps", "traffic.flows=4", "host.consumer=" + consumer,
+                "firmware.policy=" + policy, "run.queueStaging=none", "host.workers=2"));
         Path queues = dir.resolve("queues");
 
         RunResult result = ConsumerRun.run(scenario, consumer, queues, SystemNanoClock.INSTANCE);
