@@ -90,6 +90,10 @@ public final class LatencyTable {
             out.append("high first: ").append(answer).append(" for ").append(String.join(", ", runs)).append(why)
                     .append('\n');
         });
+        if (!byPriority.isEmpty()) {
+            out.append("Java thread priorities: ").append(io.nicsim.host.consumer.Priorities.javaThreadPriorities())
+                    .append('\n');
+        }
         return out.toString();
     }
 

@@ -12,7 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Memory per waiting consumer for a run's table: after the run, a probe JVM of its own ({@link ScaleStudy}) parks
- * N waiters of the kind the consumer waits as and reports resident memory growth per waiter. Each kind is probed
+ * N waiters of the kind the consumer waits as and reports the memory each holds. Each kind is probed
  * once per nicsim process. Busy-poll and the shapes with a thread per flow or pool wait as platform threads, the
  * virtual-thread shapes as virtual threads, the event loops as callbacks registered on a loop. The probe JVM
  * starts after the run ended, so it never competes with a measurement.
@@ -67,11 +67,15 @@ public final class MemoryProbe {
                 PROBED.put(kind + "/" + count, probe);
             }
         }
-        if (probe.error() != null || probe.residentBytesPerConsumer() < 0) {
+        // A platform thread's stack is native memory, outside the heap: resident growth counts it. A virtual
+        // thread's stack chunk and an event loop's callback live on the heap: heap growth after GC counts them,
+        // where resident growth (whole pages, the heap already committed) would read as zero.
+        boolean platform = kind.equals(ScaleStudy.PLATFORM);
+        long bytes = platform ? probe.residentBytesPerConsumer() : probe.heapBytesPerConsumer();
+        if (probe.error() != null || bytes < 0) {
             return costs.withMemory(Double.NaN, kind + " probe failed: " + probe.error());
         }
-        return costs.withMemory(probe.residentBytesPerConsumer(),
-                String.format(Locale.ROOT, "%,d %s waiters parked in a probe JVM; resident memory growth per waiter",
-                        probe.reached(), kind));
+        return costs.withMemory(bytes, String.format(Locale.ROOT, "%,d %s waiters parked in a probe JVM; %s per waiter",
+                probe.reached(), kind, platform ? "resident memory growth" : "heap growth after GC"));
     }
 }

@@ -16,4 +16,22 @@ public final class Priorities {
 
     private Priorities() {
     }
+
+    /**
+     * @return whether this JVM passes Java thread priorities to the OS: on Linux HotSpot ignores them unless
+     *         started with {@code -XX:ThreadPriorityPolicy=1} as root, so a "higher priority thread" is not one
+     */
+    public static String javaThreadPriorities() {
+        String policy;
+        try {
+            policy = java.lang.management.ManagementFactory.getPlatformMXBean(
+                    com.sun.management.HotSpotDiagnosticMXBean.class).getVMOption("ThreadPriorityPolicy").getValue();
+        } catch (RuntimeException e) {
+            return "unknown on this JVM";
+        }
+        boolean linux = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("linux");
+        return linux && "0".equals(policy)
+                ? "ignored (Linux, -XX:ThreadPriorityPolicy=0): Thread.setPriority changes nothing the scheduler sees"
+                : "passed to the OS (ThreadPriorityPolicy=" + policy + ")";
+    }
 }
