@@ -43,7 +43,7 @@ public final class BenchCommand implements Runnable {
 
     /** {@code nicsim bench jmh [JMH args]}: the JMH micro-benchmarks, with JMH's own options. */
     @Command(name = "jmh", description = {
-            "JMH micro-benchmarks: policy decisions, record append and read, wake-ups.",
+            "JMH micro-benchmarks: policy decisions, record append and read, wake-ups, hand-offs.",
             "Every argument goes to JMH, e.g.: nicsim bench jmh PolicyDecision -prof gc",
             "Forked JVMs inherit this JVM's flags (the Chronicle flags of jvm.options)."},
             mixinStandardHelpOptions = false)

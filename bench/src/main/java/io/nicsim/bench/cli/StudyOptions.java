@@ -147,8 +147,9 @@ public final class StudyOptions {
         }
         out.println("notification latency = woken - intended arrival (coordinated-omission corrected), microseconds;");
         out.println("'p99 uncorr' is measured from the actual injection instead. CPU and context switches (blocked +");
-        out.println("preempted) are the consumer's threads' per packet; mem/waiter is resident memory per parked waiter");
-        out.println("of the consumer's kind, from a probe JVM. Details: "
+        out.println("preempted) are the consumer's threads' per packet; mem/waiter is what one more parked waiter of the");
+        out.println("consumer's kind holds (a platform thread's resident stack, a virtual thread's or callback's heap),");
+        out.println("from a probe JVM. Details: "
                 + runDir.resolve(SummaryWriter.FILE_NAME) + "; charts: " + runDir.resolve(RunReport.FILE_NAME));
     }
 

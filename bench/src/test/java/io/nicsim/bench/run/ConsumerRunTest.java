@@ -31,7 +31,8 @@ class ConsumerRunTest {
 
     private static Scenario scenario(String consumer, String... more) throws Exception {
         List<String> overrides = new ArrayList<>(List.of("run.duration=300ms", "run.warmup=100ms",
-                "run.drainTimeout=20s", "traffic.ratePerSecond=20kpps", "host.consumer=" + consumer));
+                "run.drainTimeout=20s", "traffic.ratePerSecond=20kpps", "host.consumer=" + consumer,
+                "host.socketSlots=65536")); // buffers that only a stall of seconds fills: these tests expect no drop
         overrides.addAll(List.of(more));
         return ScenarioLoader.load(null, overrides);
     }
@@ -104,9 +105,10 @@ class ConsumerRunTest {
     @MethodSource("consumers")
     void blockingHandlersAndTwoClassesAccountForEveryPacketPerClass(String consumer, @TempDir Path dir)
             throws Exception {
+        // 10k packets per second, each handler 31 us (a parked 30 us wait takes longer: timer slack), 4 workers
         Scenario scenario = scenario(consumer, "run.queueStaging=none", "traffic.flows=8",
-                "traffic.highPriorityShare=0.25", "host.handlerWorkNanos=1us", "host.handlerBlockNanos=30us",
-                "host.workers=2");
+                "traffic.ratePerSecond=10kpps", "traffic.highPriorityShare=0.25", "host.handlerWorkNanos=1us",
+                "host.handlerBlockNanos=30us", "host.workers=4");
         RunResult result = ConsumerRun.run(scenario, consumer, dir.resolve("queues"), SystemNanoClock.INSTANCE);
 
         RunResult.PacketCounts packets = result.packets();

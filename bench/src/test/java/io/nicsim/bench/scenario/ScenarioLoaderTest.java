@@ -32,6 +32,7 @@ class ScenarioLoaderTest {
               seed: -42
               flows: 8
               frameBytes: 1500
+              highPriorityShare: 25%
             nic:
             firmware:
               policy: coalesce
@@ -41,6 +42,9 @@ class ScenarioLoaderTest {
             host:
               consumer: event-loop
               handlerWorkNanos: 1.5us
+              handlerBlockNanos: 40us
+              workers: 3
+              socketSlots: 64
               placement: separate
               deviceIdle: yield
               dispatcherIdle: backoff
@@ -82,11 +86,15 @@ class ScenarioLoaderTest {
     void aFileWithEverySectionSetsEveryTypedView() throws Exception {
         Scenario scenario = ScenarioLoader.load(write("full.yaml", FULL), List.of());
         assertThat(scenario.name()).isEqualTo("full-study");
-        assertThat(scenario.traffic()).isEqualTo(new TrafficConfig("constant", 50_000.0, -42, 8, 1500));
+        assertThat(scenario.traffic()).isEqualTo(new TrafficConfig("constant", 50_000.0, -42, 8, 1500, 0.25));
         assertThat(scenario.firmware()).isEqualTo(FirmwareConfig.DEFAULTS.withPolicy("coalesce").withCoalescing(20, 16).withPollIntervalNanos(2_000));
         HostConfig host = scenario.host();
         assertThat(host.consumers()).containsExactly("event-loop");
         assertThat(host.handlerWorkNanos()).isEqualTo(1_500);
+        assertThat(host.handlerBlockNanos()).isEqualTo(40_000);
+        assertThat(host.workers()).isEqualTo(3);
+        assertThat(host.workersOrCores()).isEqualTo(3);
+        assertThat(host.socketSlots()).isEqualTo(64);
         assertThat(host.placement()).isEqualTo("separate");
         assertThat(host.deviceIdle()).isEqualTo("yield");
         assertThat(host.dispatcherIdle()).isEqualTo("backoff");

@@ -25,6 +25,11 @@ class RecordingAllocatesNothingTest {
     }
 
     @Test
+    void theManyWritersRecorderAllocatesNothingEither() {
+        assertThat(allocatedBytes(new LatencyRecorder(1, 2, PacketStampSink.NONE, true))).isLessThan(256);
+    }
+
+    @Test
     void withTheHostStampJournalToo(@TempDir Path dir) {
         try (HostStampJournal journal = HostStampJournal.open(dir, 0)) {
             assertThat(allocatedBytes(new LatencyRecorder(1, 2, journal))).isLessThan(256);
@@ -59,6 +64,7 @@ class RecordingAllocatesNothingTest {
         d.injectedNanos = d.intendedNanos + 100;
         d.detectedNanos = d.injectedNanos + 50;
         d.writtenNanos = d.detectedNanos + 200;
+        d.trafficClass = (int) (id & 1);
         long woken = d.writtenNanos + 5_000;
         recorder.record(d, woken, woken + 300, d.writtenNanos + 100, d.writtenNanos + 400);
     }

@@ -196,13 +196,13 @@ class RecordRoundTripTest {
     void interruptOfAnotherFormatVersionIsRefusedNamingTheVersion() {
         writeRaw(DeviceQueues.INTERRUPTS, bytes -> {
             bytes.writeByte(RecordFormat.TYPE_INTERRUPT);
-            bytes.writeByte((byte) 2);
+            bytes.writeByte((byte) 1); // the previous format version
             bytes.writeShort((short) 0);
             bytes.write(new byte[RecordFormat.INTERRUPT_BYTES - RecordFormat.HEADER_BYTES]);
         });
 
         try (DeviceQueues queues = DeviceQueues.open(dir); InterruptReader reader = queues.newInterruptReader()) {
-            assertThatThrownBy(reader::poll).isInstanceOf(RecordFormatException.class).hasMessageContaining("version 2");
+            assertThatThrownBy(reader::poll).isInstanceOf(RecordFormatException.class).hasMessageContaining("version 1");
         }
     }
 
