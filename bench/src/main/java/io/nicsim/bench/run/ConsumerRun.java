@@ -315,6 +315,7 @@ public final class ConsumerRun {
             case TraceSource.KIND -> {
                 parameters.put("traceFile", traffic.traceFile());
                 parameters.put("traceSpeedup", traffic.traceSpeedup());
+                parameters.put("traceRepeat", traffic.traceRepeat());
             }
             case UdpSource.KIND -> parameters.put("udpPort", traffic.udpPort());
             default -> {

@@ -31,7 +31,7 @@ public final class Scenario {
                 (long) values.get("traffic.seed"), integer("traffic.flows"), integer("traffic.frameBytes"),
                 nanos("traffic.burstNanos"), nanos("traffic.idleNanos"), number("traffic.mmppRate2PerSecond"),
                 nanos("traffic.mmppSojourn1Nanos"), nanos("traffic.mmppSojourn2Nanos"), string("traffic.traceFile"),
-                number("traffic.traceSpeedup"), integer("traffic.udpPort"));
+                number("traffic.traceSpeedup"), string("traffic.traceRepeat"), integer("traffic.udpPort"));
     }
 
     public NicConfig nic() {

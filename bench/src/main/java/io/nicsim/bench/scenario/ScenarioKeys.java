@@ -7,6 +7,7 @@ import io.nicsim.firmware.policy.PolicyFactory;
 import io.nicsim.host.consumer.Consumers;
 import io.nicsim.nic.agent.IdleStrategies;
 import io.nicsim.nic.device.NicConfig;
+import io.nicsim.nic.traffic.TraceSource;
 import io.nicsim.nic.traffic.TrafficConfig;
 import io.nicsim.nic.traffic.TrafficSources;
 
@@ -52,6 +53,9 @@ public final class ScenarioKeys {
                 "trace: CSV (timestampNanos,flow,bytes) or classic pcap file, relative to the scenario file");
         key("traffic.traceSpeedup", KeyType.POSITIVE_NUMBER, traffic.traceSpeedup(), List.of(),
                 "trace: replay this many times faster than recorded (gaps divided by it)");
+        key("traffic.traceRepeat", KeyType.NAME, traffic.traceRepeat(), TraceSource.REPEATS,
+                "trace: loop (start again one mean gap after the last packet, until the run ends; the warm-up plays it"
+                        + " too) or once");
         key("traffic.udpPort", KeyType.POSITIVE_COUNT, traffic.udpPort(), List.of(),
                 "udp: the port on 127.0.0.1 whose datagrams become arrivals (e.g. from ./nicsim send)");
 

@@ -226,6 +226,7 @@ public final class ScenarioLoader {
     private static void buildable(Scenario scenario, Map<String, String> sources) throws ScenarioException {
         try {
             PolicyFactory.create(scenario.firmware());
+            scenario.nic();
             TrafficSources.create(scenario.traffic(), scenario.run().warmupNanos() + scenario.run().durationNanos());
         } catch (IllegalArgumentException e) {
             String message = e.getMessage();

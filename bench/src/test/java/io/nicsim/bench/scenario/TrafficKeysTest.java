@@ -26,11 +26,12 @@ class TrafficKeysTest {
     void everyKindsKeysReachTheTrafficConfig() throws Exception {
         Scenario scenario = ScenarioLoader.load(null, List.of("traffic.kind=mmpp", "traffic.ratePerSecond=50kpps",
                 "traffic.mmppRate2PerSecond=2Mpps", "traffic.mmppSojourn1Nanos=3ms", "traffic.mmppSojourn2Nanos=40us",
-                "traffic.burstNanos=7us", "traffic.idleNanos=0", "traffic.udpPort=4000", "traffic.traceSpeedup=2.5"));
+                "traffic.burstNanos=7us", "traffic.idleNanos=0", "traffic.udpPort=4000", "traffic.traceSpeedup=2.5",
+                "traffic.traceRepeat=once"));
 
         TrafficConfig traffic = scenario.traffic();
         assertThat(traffic).isEqualTo(new TrafficConfig("mmpp", 50_000, 1, 1, 64, 7_000, 0, 2_000_000, 3_000_000,
-                40_000, "", 2.5, 4000));
+                40_000, "", 2.5, "once", 4000));
     }
 
     @Test
@@ -60,7 +61,7 @@ class TrafficKeysTest {
 
     @Test
     void aTraceFileGivenWithSetIsReadFromTheWorkingFolder() throws Exception {
-        Path csv = Files.writeString(dir.resolve("t.csv"), "0,0,64\n");
+        Path csv = Files.writeString(dir.resolve("t.csv"), "0,0,64\n5,0,64\n");
         Path relative = Path.of("").toAbsolutePath().relativize(csv.toAbsolutePath());
 
         Scenario scenario = ScenarioLoader.load(null, List.of("traffic.kind=trace", "traffic.traceFile=" + relative));

@@ -73,4 +73,22 @@ class UdpRunTest {
         assertThat(packets.get("dropped").asLong()).as("drops %s", packets.get("dropReasons")).isZero();
         assertThat(packets.get("measured").asLong()).isEqualTo(sent.sent());
     }
+
+    @Test
+    void aPortInUseFailsWithOneLineBeforeWritingAnything(@TempDir Path dir) throws Exception {
+        try (DatagramChannel taken = DatagramChannel.open()) {
+            taken.bind(new InetSocketAddress("127.0.0.1", 0));
+            int port = ((InetSocketAddress) taken.getLocalAddress()).getPort();
+            Path out = dir.resolve("run");
+            StringWriter stderr = new StringWriter();
+
+            int code = NicsimCli.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(stderr)).execute("run",
+                    "../scenarios/traffic-udp.yaml", "--set", "traffic.udpPort=" + port, "--out", out.toString());
+
+            assertThat(code).isEqualTo(1);
+            assertThat(stderr.toString().lines().toList()).hasSize(1).first().asString()
+                    .startsWith("error: traffic.udpPort: cannot listen on 127.0.0.1:" + port + ": ");
+            assertThat(out).as("nothing written").doesNotExist();
+        }
+    }
 }

@@ -16,12 +16,13 @@ package io.nicsim.nic.traffic;
  * @param mmppSojourn2Nanos  mmpp: mean time spent in state 2 (exponentially distributed)
  * @param traceFile          trace: a CSV ({@code timestampNanos,flow,bytes}) or classic pcap file; empty = none
  * @param traceSpeedup       trace: replay this many times faster than recorded (gaps divided by it)
+ * @param traceRepeat        trace: {@code loop} (again and again until the run ends) or {@code once}
  * @param udpPort            udp: the port on 127.0.0.1 whose datagrams become arrivals
  */
 public record TrafficConfig(String kind, double ratePerSecond, long seed, int flows, int frameBytes,
                             long burstNanos, long idleNanos,
                             double mmppRate2PerSecond, long mmppSojourn1Nanos, long mmppSojourn2Nanos,
-                            String traceFile, double traceSpeedup, int udpPort) {
+                            String traceFile, double traceSpeedup, String traceRepeat, int udpPort) {
 
     /** Default burst of an on-off source: 100 µs. */
     public static final long DEFAULT_BURST_NANOS = 100_000;
@@ -43,30 +44,36 @@ public record TrafficConfig(String kind, double ratePerSecond, long seed, int fl
     public TrafficConfig(String kind, double ratePerSecond, long seed, int flows, int frameBytes) {
         this(kind, ratePerSecond, seed, flows, frameBytes, DEFAULT_BURST_NANOS, DEFAULT_IDLE_NANOS,
                 DEFAULT_MMPP_RATE2_PER_SECOND, DEFAULT_MMPP_SOJOURN1_NANOS, DEFAULT_MMPP_SOJOURN2_NANOS, "", 1.0,
-                DEFAULT_UDP_PORT);
+                TraceSource.LOOP, DEFAULT_UDP_PORT);
     }
 
     /** @return this config as an on-off source: bursts of {@code burstNanos} at ratePerSecond, then {@code idleNanos} of silence */
     public TrafficConfig withOnOff(long burst, long idle) {
         return new TrafficConfig(OnOffSource.KIND, ratePerSecond, seed, flows, frameBytes, burst, idle,
-                mmppRate2PerSecond, mmppSojourn1Nanos, mmppSojourn2Nanos, traceFile, traceSpeedup, udpPort);
+                mmppRate2PerSecond, mmppSojourn1Nanos, mmppSojourn2Nanos, traceFile, traceSpeedup, traceRepeat, udpPort);
     }
 
     /** @return this config as an MMPP source: ratePerSecond in state 1, {@code rate2PerSecond} in state 2 */
     public TrafficConfig withMmpp(double rate2PerSecond, long sojourn1, long sojourn2) {
         return new TrafficConfig(MmppSource.KIND, ratePerSecond, seed, flows, frameBytes, burstNanos, idleNanos,
-                rate2PerSecond, sojourn1, sojourn2, traceFile, traceSpeedup, udpPort);
+                rate2PerSecond, sojourn1, sojourn2, traceFile, traceSpeedup, traceRepeat, udpPort);
     }
 
     /** @return this config as a trace replay of {@code file}, {@code speedup} times faster than recorded */
     public TrafficConfig withTrace(String file, double speedup) {
         return new TrafficConfig(TraceSource.KIND, ratePerSecond, seed, flows, frameBytes, burstNanos, idleNanos,
-                mmppRate2PerSecond, mmppSojourn1Nanos, mmppSojourn2Nanos, file, speedup, udpPort);
+                mmppRate2PerSecond, mmppSojourn1Nanos, mmppSojourn2Nanos, file, speedup, traceRepeat, udpPort);
+    }
+
+    /** @return this trace config played {@code loop} or {@code once} */
+    public TrafficConfig withTraceRepeat(String repeat) {
+        return new TrafficConfig(kind, ratePerSecond, seed, flows, frameBytes, burstNanos, idleNanos,
+                mmppRate2PerSecond, mmppSojourn1Nanos, mmppSojourn2Nanos, traceFile, traceSpeedup, repeat, udpPort);
     }
 
     /** @return this config as a UDP source on 127.0.0.1:{@code port} */
     public TrafficConfig withUdp(int port) {
         return new TrafficConfig(UdpSource.KIND, ratePerSecond, seed, flows, frameBytes, burstNanos, idleNanos,
-                mmppRate2PerSecond, mmppSojourn1Nanos, mmppSojourn2Nanos, traceFile, traceSpeedup, port);
+                mmppRate2PerSecond, mmppSojourn1Nanos, mmppSojourn2Nanos, traceFile, traceSpeedup, traceRepeat, port);
     }
 }

@@ -72,13 +72,18 @@ public final class TrafficSources {
                     throw new IllegalArgumentException("traffic.traceSpeedup must be a positive number, found "
                             + config.traceSpeedup());
                 }
+                if (!TraceSource.REPEATS.contains(config.traceRepeat())) {
+                    throw new IllegalArgumentException("traffic.traceRepeat: expected one of " + TraceSource.REPEATS
+                            + ", found '" + config.traceRepeat() + "'");
+                }
                 Trace trace;
                 try {
                     trace = TraceFiles.load(config.traceFile());
                 } catch (IllegalArgumentException e) {
                     throw new IllegalArgumentException("traffic.traceFile: " + e.getMessage(), e);
                 }
-                yield new TraceSource(trace, config.traceSpeedup(), durationNanos);
+                yield new TraceSource(trace, config.traceSpeedup(), !TraceSource.ONCE.equals(config.traceRepeat()),
+                        durationNanos);
             }
             case UdpSource.KIND -> {
                 if (config.udpPort() < 1 || config.udpPort() > 65_535) {

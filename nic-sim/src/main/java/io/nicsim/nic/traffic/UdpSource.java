@@ -85,6 +85,20 @@ public final class UdpSource implements LiveSource {
         }
     }
 
+    /**
+     * Checks that the port can be listened on now, before a run writes anything (it may still be taken before the
+     * run opens it).
+     *
+     * @throws IllegalStateException "traffic.udpPort: cannot listen on 127.0.0.1:PORT: why"
+     */
+    public static void checkPortFree(int port) {
+        try (DatagramChannel probe = DatagramChannel.open(StandardProtocolFamily.INET)) {
+            probe.bind(new InetSocketAddress(HOST, port));
+        } catch (IOException e) {
+            throw new IllegalStateException("traffic.udpPort: cannot listen on " + HOST + ":" + port + ": " + e.getMessage(), e);
+        }
+    }
+
     @Override
     public boolean next() {
         if (ended || channel == null) {

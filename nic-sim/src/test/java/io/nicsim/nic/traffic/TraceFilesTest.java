@@ -26,9 +26,14 @@ class TraceFilesTest {
     private record Packet(long offsetNanos, int flow, int frameBytes) {
     }
 
+    /** Plays the trace once. */
     private static List<Packet> replay(String file, double speedup, long durationNanos) {
-        TrafficSource source = TrafficSources.create(new TrafficConfig("constant", 1, 1, 1, 64).withTrace(file, speedup),
-                durationNanos);
+        return replay(file, speedup, durationNanos, TraceSource.ONCE);
+    }
+
+    private static List<Packet> replay(String file, double speedup, long durationNanos, String repeat) {
+        TrafficSource source = TrafficSources.create(new TrafficConfig("constant", 1, 1, 1, 64).withTrace(file, speedup)
+                .withTraceRepeat(repeat), durationNanos);
         assertThat(source.kind()).isEqualTo("trace");
         List<Packet> packets = new ArrayList<>();
         while (source.next()) {
@@ -64,9 +69,36 @@ class TraceFilesTest {
     }
 
     @Test
+    void aLoopStartsAgainOneMeanGapAfterTheLastPacketUntilTheRunEnds() throws IOException {
+        // span 900 ns over 3 gaps: mean gap 300, so loops start every 1200 ns
+        Path file = csv("t.csv", "100,0,64", "200,1,65", "400,2,66", "1000,3,67");
+
+        List<Packet> packets = replay(file.toString(), 1, 3_000, TraceSource.LOOP);
+
+        assertThat(packets).extracting(Packet::offsetNanos)
+                .containsExactly(0L, 100L, 300L, 900L, 1_200L, 1_300L, 1_500L, 2_100L, 2_400L, 2_500L, 2_700L);
+        assertThat(packets).extracting(Packet::flow).containsExactly(0, 1, 2, 3, 0, 1, 2, 3, 0, 1, 2);
+        assertThat(replay(file.toString(), 2, 1_500, TraceSource.LOOP)).as("speedup applies to the loops too")
+                .extracting(Packet::offsetNanos).containsExactly(0L, 50L, 150L, 450L, 600L, 650L, 750L, 1_050L, 1_200L,
+                        1_250L, 1_350L);
+        assertThat(TrafficSources.create(new TrafficConfig("constant", 1, 1, 1, 64).withTrace(file.toString(), 1), 10)
+                .next()).as("loop is the default").isTrue();
+    }
+
+    @Test
+    void aOnePacketTraceCannotLoop() throws IOException {
+        Path file = csv("one.csv", "5,0,64");
+        assertThat(replay(file.toString(), 1, 1_000)).containsExactly(new Packet(0, 0, 64));
+        assertThatIllegalArgumentException().isThrownBy(() -> replay(file.toString(), 1, 1_000, TraceSource.LOOP))
+                .withMessageStartingWith("traffic.traceRepeat: " + file + " holds one packet");
+        assertThatIllegalArgumentException().isThrownBy(() -> replay(file.toString(), 1, 1_000, "twice"))
+                .withMessageStartingWith("traffic.traceRepeat: expected one of [loop, once], found 'twice'");
+    }
+
+    @Test
     void csvFlowsHaveSyntheticTuples() throws IOException {
         TrafficSource source = TrafficSources.create(new TrafficConfig("constant", 1, 1, 1, 64)
-                .withTrace(csv("t.csv", "0,5,64").toString(), 1), 10);
+                .withTrace(csv("t.csv", "0,5,64", "9,5,64").toString(), 1), 10);
         assertThat(source.flowTuples()).isSameAs(SyntheticFlows.INSTANCE);
     }
 
