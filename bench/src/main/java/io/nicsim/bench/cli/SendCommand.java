@@ -14,8 +14,8 @@ import java.util.concurrent.Callable;
 
 /** {@code nicsim send}: UDP datagrams at a rate, for a run whose traffic is {@code udp}. */
 @Command(name = "send", mixinStandardHelpOptions = true, description = {
-        "Send UDP datagrams at a constant rate, to drive a run with traffic.kind=udp from another terminal",
-        "(or use any program that sends UDP to 127.0.0.1:PORT). Prints how many were sent."})
+        "Send UDP datagrams at a constant rate to a run whose traffic.kind is udp.",
+        "Any program that sends UDP to 127.0.0.1:PORT drives such a run too; this one prints how many it sent."})
 public final class SendCommand implements Callable<Integer> {
 
     @Option(names = "--port", paramLabel = "PORT", defaultValue = "" + TrafficConfig.DEFAULT_UDP_PORT,

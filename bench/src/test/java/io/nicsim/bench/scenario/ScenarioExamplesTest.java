@@ -49,6 +49,13 @@ class ScenarioExamplesTest {
         assertThat(names).contains("overload.yaml", "receive-livelock.yaml", "napi-overload.yaml", "nic-link-dma.yaml");
     }
 
+    private static int freeUdpPort() throws IOException {
+        try (java.nio.channels.DatagramChannel probe = java.nio.channels.DatagramChannel.open()) {
+            probe.bind(new java.net.InetSocketAddress("127.0.0.1", 0));
+            return ((java.net.InetSocketAddress) probe.getLocalAddress()).getPort();
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("examples")
     void validatesAndRunsForOneSecond(Path file, @TempDir Path dir) throws Exception {
@@ -57,9 +64,13 @@ class ScenarioExamplesTest {
         boolean live = !io.nicsim.nic.traffic.TrafficSources.isReplayable(scenario.traffic().kind());
         Path out = dir.resolve("run");
         StringWriter stderr = new StringWriter();
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("run", file.toString(), "--duration", "1s",
+                "--set", "run.warmup=100ms", "--set", "run.drainTimeout=20s", "--out", out.toString()));
+        if (live) {
+            args.addAll(java.util.List.of("--set", "traffic.udpPort=" + freeUdpPort())); // its own port is its user's
+        }
         int code = NicsimCli.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(stderr)).execute(
-                "run", file.toString(), "--duration", "1s", "--set", "run.warmup=100ms",
-                "--set", "run.drainTimeout=20s", "--out", out.toString());
+                args.toArray(String[]::new));
 
         assertThat(code).as("stderr: %s", stderr).isZero();
         JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());

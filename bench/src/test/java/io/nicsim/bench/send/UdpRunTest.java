@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.fail;
  * The udp acceptance, end to end in one JVM: {@code nicsim run scenarios/traffic-udp.yaml} listens while the
  * {@code nicsim send} sender class sends 10k datagrams per second for 2 s from 4 source ports; every datagram
  * sent is generated (read from the socket during the run) and accounted for: generated = delivered + dropped, over
- * 4 flows. No timing is asserted; the run lasts long enough for the sender to finish.
+ * 4 flows, each packet in packets.csv. No timing is asserted; the run lasts long enough for the sender to finish.
  */
 class UdpRunTest {
 
@@ -52,7 +52,7 @@ class UdpRunTest {
         CompletableFuture<Integer> run = CompletableFuture.supplyAsync(() -> NicsimCli.commandLine(
                 new PrintWriter(new StringWriter()), new PrintWriter(stderr)).execute("run",
                 "../scenarios/traffic-udp.yaml", "--set", "traffic.udpPort=" + port, "--set", "run.duration=4s",
-                "--set", "run.drainTimeout=20s", "--quiet", "--out", out.toString()));
+                "--set", "run.drainTimeout=20s", "--quiet", "--export-packets", "--out", out.toString()));
         for (int i = 0; !listening(port); i++) {
             if (run.isDone() || i > 20_000) {
                 fail("the run never listened on port %d: exit %s, stderr %s", port, run.getNow(null), stderr);
@@ -72,6 +72,14 @@ class UdpRunTest {
                 .isEqualTo(packets.get("delivered").asLong() + packets.get("dropped").asLong());
         assertThat(packets.get("dropped").asLong()).as("drops %s", packets.get("dropReasons")).isZero();
         assertThat(packets.get("measured").asLong()).isEqualTo(sent.sent());
+        try (var files = java.nio.file.Files.walk(out)) {
+            Path csv = files.filter(f -> f.getFileName().toString().equals("packets.csv")).findFirst().orElseThrow();
+            var rows = java.nio.file.Files.readAllLines(csv);
+            assertThat(rows).hasSize(20_001);
+            assertThat(rows.stream().skip(1).map(r -> r.split(",")[2]).distinct()).as("flows: one per source port")
+                    .containsExactlyInAnyOrder("0", "1", "2", "3");
+            assertThat(rows.get(1)).startsWith("0,0,").contains(",64,").endsWith(",delivered");
+        }
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.nicsim.nic.wire;
 
 import io.nicsim.nic.traffic.TrafficConfig;
+import io.nicsim.nic.traffic.TrafficSource;
 import io.nicsim.nic.traffic.TrafficSources;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -93,6 +94,31 @@ class LinkTimingTest {
         double meanGapNanos = (lastInjected - firstInjected) / (double) (packets - 1);
         assertThat(meanGapNanos).as("back to back at line rate").isCloseTo(67.2, within(0.05));
         assertThat(lastInjected - start).as("the backlog drains after the schedule ends").isGreaterThan(schedule);
+    }
+
+    /**
+     * Queueing sanity (REFERENCE section 6): Poisson arrivals on a link are an M/D/1 queue (the service time is the
+     * fixed serialization), so the mean wait before a frame starts must match Pollaczek-Khinchine,
+     * {@code W = rho * S / (2 (1 - rho))}: 1518-byte frames at 60k/s on 1 Gbit/s, rho = 0.738, W = 17.35 us.
+     */
+    @Test
+    void poissonArrivalsWaitAsInAnMD1Queue() {
+        double rate = 60_000;
+        int frameBytes = 1518;
+        LinkTiming link = new LinkTiming(1);
+        double serviceNanos = link.serializationPicos(frameBytes) / 1_000.0;
+        TrafficSource source = TrafficSources.create(new TrafficConfig("poisson", rate, 11, 1, frameBytes), 20_000_000_000L);
+        double waitSumNanos = 0;
+        long packets = 0;
+        while (source.next()) {
+            waitSumNanos += link.arrivalOffsetNanos(source.offsetNanos(), frameBytes) - source.offsetNanos() - serviceNanos;
+            packets++;
+        }
+        double rho = rate * serviceNanos / 1e9;
+        double expectedWaitNanos = rho * serviceNanos / (2 * (1 - rho));
+        assertThat(rho).isCloseTo(0.738, within(0.001));
+        assertThat(waitSumNanos / packets).as("mean wait over %d frames", packets)
+                .isCloseTo(expectedWaitNanos, within(0.03 * expectedWaitNanos));
     }
 
     /** Below line rate the link only adds each frame's own serialization: intended + 67.2 ns when the wire is idle. */
