@@ -272,8 +272,8 @@ public final class BenchCommand implements Runnable {
                     configs.add(ThroughputBenchmark.CONFIGS.get(n - 1));
                 }
             }
-            if (!TrafficSources.KINDS.contains(kind)) {
-                throw new IllegalArgumentException("--traffic: expected one of " + TrafficSources.KINDS + ", found '"
+            if (!TrafficSources.RATE_KINDS.contains(kind)) {
+                throw new IllegalArgumentException("--traffic: expected one of " + TrafficSources.RATE_KINDS + ", found '"
                         + kind + "'");
             }
             long duration = Units.parseDurationNanos(this.duration);
@@ -324,8 +324,8 @@ public final class BenchCommand implements Runnable {
 
         @Override
         void validate() {
-            if (!TrafficSources.KINDS.contains(kind)) {
-                throw new IllegalArgumentException("--traffic: expected one of " + TrafficSources.KINDS + ", found '"
+            if (!TrafficSources.RATE_KINDS.contains(kind)) {
+                throw new IllegalArgumentException("--traffic: expected one of " + TrafficSources.RATE_KINDS + ", found '"
                         + kind + "'");
             }
             List<Double> parsed = new ArrayList<>();

@@ -10,6 +10,9 @@ import io.nicsim.bench.run.SystemNanoClock;
 import io.nicsim.bench.scenario.Scenario;
 import io.nicsim.bench.scenario.ScenarioException;
 import io.nicsim.bench.scenario.Units;
+import io.nicsim.nic.traffic.TraceSource;
+import io.nicsim.nic.traffic.TrafficConfig;
+import io.nicsim.nic.traffic.UdpSource;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -46,10 +49,9 @@ public final class RunCommand implements Callable<Integer> {
         }
         try {
             Progress progress = study.progress(out);
-            progress.line(String.format("nicsim run: %s, %s firmware, %s %s pps; %s per consumer; results in %s",
-                    scenario.name(), scenario.firmware().policy(), scenario.traffic().kind(),
-                    fmtRate(scenario.traffic().ratePerSecond()), Units.formatDuration(scenario.run().durationNanos()),
-                    runDir));
+            progress.line(String.format("nicsim run: %s, %s firmware, %s; %s per consumer; results in %s",
+                    scenario.name(), scenario.firmware().policy(), describe(scenario.traffic()),
+                    Units.formatDuration(scenario.run().durationNanos()), runDir));
             StopSignal stop = new StopSignal();
             Summary summary;
             try (Interruption ignored = Interruption.install(stop, err)) {
@@ -67,6 +69,16 @@ public final class RunCommand implements Callable<Integer> {
         } catch (Exception e) {
             return study.error(err, e, ExitCodes.FAILED);
         }
+    }
+
+    /** @return the traffic in a few words: {@code poisson 200k pps}, {@code trace flows.csv}, {@code udp 127.0.0.1:9876} */
+    static String describe(TrafficConfig traffic) {
+        return switch (traffic.kind()) {
+            case TraceSource.KIND -> "trace " + java.nio.file.Path.of(traffic.traceFile()).getFileName()
+                    + (traffic.traceSpeedup() == 1.0 ? "" : " x" + traffic.traceSpeedup());
+            case UdpSource.KIND -> "udp " + UdpSource.HOST + ":" + traffic.udpPort();
+            default -> traffic.kind() + " " + fmtRate(traffic.ratePerSecond()) + " pps";
+        };
     }
 
     static String fmtRate(double ratePerSecond) {

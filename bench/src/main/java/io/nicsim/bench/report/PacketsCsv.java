@@ -26,7 +26,8 @@ import java.util.List;
  * (raised, delivered, woken, handled). Stamps are {@code System.nanoTime()} values, the clock of the journal;
  * a cell is empty where the stage does not apply: a dropped packet has none past where it was lost, a packet no
  * interrupt notified (found by polling) has no raised or delivered. The last column says what became of it:
- * {@value #DELIVERED} or the drop reason of summary.json.
+ * {@value #DELIVERED} or the drop reason of summary.json. A live source (udp) cannot be replayed: a packet lost
+ * before its descriptor was written has its id and outcome only.
  */
 public final class PacketsCsv {
 
@@ -46,7 +47,8 @@ public final class PacketsCsv {
      */
     public static void write(Path csv, Path queueDir, TrafficConfig traffic, long scheduleNanos, long trafficStartNanos,
                              long generated, long injected) throws IOException {
-        TrafficSource schedule = TrafficSources.create(traffic, scheduleNanos);
+        TrafficSource schedule = TrafficSources.isReplayable(traffic.kind())
+                ? TrafficSources.create(traffic, scheduleNanos) : null;
         Path temporary = csv.resolveSibling(csv.getFileName() + ".tmp");
         try (DeviceQueues queues = DeviceQueues.open(queueDir);
              DescriptorReader descriptors = queues.newDescriptorReader();
@@ -61,15 +63,22 @@ public final class PacketsCsv {
             DescriptorRecord descriptor = descriptors.poll();
             HostStampRecord host = hostStamps.poll();
             for (long id = 0; id < generated; id++) {
-                if (!schedule.next()) {
+                if (schedule != null && !schedule.next()) {
                     throw new IllegalStateException("the schedule holds fewer packets than the " + generated + " generated");
                 }
                 boolean written = descriptor != null && descriptor.packetId == id;
                 boolean handled = host != null && host.packetId == id;
                 row.setLength(0);
-                row.append(id).append(',').append(written ? descriptor.queue : 0).append(',')
-                        .append(schedule.flow()).append(',').append(schedule.frameBytes()).append(',')
-                        .append(written ? descriptor.intendedNanos : trafficStartNanos + schedule.offsetNanos()).append(',');
+                row.append(id).append(',').append(written ? descriptor.queue : 0).append(',');
+                if (written) {
+                    row.append(descriptor.flow).append(',').append(descriptor.frameBytes).append(',')
+                            .append(descriptor.intendedNanos).append(',');
+                } else if (schedule != null) {
+                    row.append(schedule.flow()).append(',').append(schedule.frameBytes()).append(',')
+                            .append(trafficStartNanos + schedule.offsetNanos()).append(',');
+                } else {
+                    row.append(",,,");
+                }
                 if (written) {
                     row.append(descriptor.injectedNanos).append(',').append(descriptor.detectedNanos).append(',')
                             .append(descriptor.writtenNanos).append(',');

@@ -30,7 +30,11 @@ import io.nicsim.host.rx.PacketHandler;
 import io.nicsim.nic.device.Device;
 import io.nicsim.nic.device.DeviceFactory;
 import io.nicsim.nic.queue.DeviceQueues;
+import io.nicsim.nic.traffic.MmppSource;
+import io.nicsim.nic.traffic.OnOffSource;
+import io.nicsim.nic.traffic.TraceSource;
 import io.nicsim.nic.traffic.TrafficConfig;
+import io.nicsim.nic.traffic.UdpSource;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -165,8 +169,8 @@ public final class ConsumerRun {
         try (DeviceQueues queues = DeviceQueues.open(queueDir);
              HostStampJournal stamps = options.exportPackets() ? HostStampJournal.open(queueDir, ConsumerContext.QUEUE) : null) {
             Policy policy = PolicyFactory.create(firmware);
-            Device device = DeviceFactory.create(traffic, policy.device(), firmware.pollIntervalNanos(), scheduleNanos,
-                    clock, queues);
+            Device device = DeviceFactory.create(traffic, scenario.nic(), policy.device(), firmware.pollIntervalNanos(),
+                    scheduleNanos, clock, queues);
             GatedDevice gatedDevice = new GatedDevice(device, clock);
             LatencyRecorder recorder = new LatencyRecorder(LatencyRecorder.intervalsCovering(run.warmupNanos()),
                     Math.max(1, LatencyRecorder.intervalsCovering(run.durationNanos())),
@@ -330,6 +334,26 @@ public final class ConsumerRun {
         parameters.put("flows", traffic.flows());
         parameters.put("frameBytes", traffic.frameBytes());
         parameters.put("highPriorityShare", traffic.highPriorityShare());
+        switch (traffic.kind()) {
+            case OnOffSource.KIND -> {
+                parameters.put("burstNanos", traffic.burstNanos());
+                parameters.put("idleNanos", traffic.idleNanos());
+            }
+            case MmppSource.KIND -> {
+                parameters.put("mmppRate2PerSecond", traffic.mmppRate2PerSecond());
+                parameters.put("mmppSojourn1Nanos", traffic.mmppSojourn1Nanos());
+                parameters.put("mmppSojourn2Nanos", traffic.mmppSojourn2Nanos());
+            }
+            case TraceSource.KIND -> {
+                parameters.put("traceFile", traffic.traceFile());
+                parameters.put("traceSpeedup", traffic.traceSpeedup());
+                parameters.put("traceRepeat", traffic.traceRepeat());
+            }
+            case UdpSource.KIND -> parameters.put("udpPort", traffic.udpPort());
+            default -> {
+                // constant and poisson: rate, seed, flows and frame size say it all
+            }
+        }
         return parameters;
     }
 }

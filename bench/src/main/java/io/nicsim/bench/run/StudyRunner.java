@@ -8,6 +8,7 @@ import io.nicsim.bench.report.Summary;
 import io.nicsim.bench.report.SummaryWriter;
 import io.nicsim.bench.scenario.Scenario;
 import io.nicsim.firmware.clock.NanoClock;
+import io.nicsim.nic.traffic.UdpSource;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -51,6 +52,7 @@ public final class StudyRunner {
      */
     public Summary run(Scenario base, List<RunSpec> specs, List<String> varies, Path runDir, String command)
             throws Exception {
+        checkLiveSources(specs);
         RunFolder.create(runDir);
         ScenarioYaml.write(base.effective(), runDir.resolve(SCENARIO_FILE));
         List<RunResult> results = new ArrayList<>();
@@ -75,5 +77,19 @@ public final class StudyRunner {
                 base.effective(), command, comparison);
         SummaryWriter.write(summary, runDir);
         return summary;
+    }
+
+    /**
+     * Checks, before anything is written, that each UDP source's port can be listened on: a port in use fails here
+     * with one line, not after the run folder exists.
+     *
+     * @throws IllegalStateException "traffic.udpPort: cannot listen on 127.0.0.1:PORT: why"
+     */
+    static void checkLiveSources(List<RunSpec> specs) {
+        for (RunSpec spec : specs) {
+            if (UdpSource.KIND.equals(spec.scenario().traffic().kind())) {
+                UdpSource.checkPortFree(spec.scenario().traffic().udpPort());
+            }
+        }
     }
 }

@@ -25,6 +25,36 @@ public enum KeyType {
             return rate;
         }
     },
+    /** A decimal number >= 0. */
+    NUMBER("a number >= 0") {
+        @Override
+        Object parse(String text) {
+            return Units.parseNumber(text, false);
+        }
+    },
+    /** A decimal number above 0. */
+    POSITIVE_NUMBER("a number above 0") {
+        @Override
+        Object parse(String text) {
+            return Units.parseNumber(text, true);
+        }
+    },
+    /**
+     * A file path; empty means none. The loader resolves a relative path against the scenario file's folder (the
+     * working folder for {@code --set}) and keeps it absolute, so the effective scenario replays from anywhere.
+     */
+    PATH("a file path") {
+        @Override
+        Object parse(String text) {
+            String path = text.trim();
+            try {
+                java.nio.file.Path.of(path);
+            } catch (java.nio.file.InvalidPathException e) {
+                throw new IllegalArgumentException("expected a file path, found " + Quote.of(text));
+            }
+            return path;
+        }
+    },
     /** A non-negative 32-bit integer. */
     COUNT("an integer >= 0") {
         @Override

@@ -1,6 +1,7 @@
 package io.nicsim.bench.scenario;
 
 import io.nicsim.firmware.policy.FirmwareConfig;
+import io.nicsim.nic.device.NicConfig;
 import io.nicsim.nic.traffic.TrafficConfig;
 
 import java.util.LinkedHashMap;
@@ -26,9 +27,16 @@ public final class Scenario {
     }
 
     public TrafficConfig traffic() {
-        return new TrafficConfig(string("traffic.kind"), (double) values.get("traffic.ratePerSecond"),
+        return new TrafficConfig(string("traffic.kind"), number("traffic.ratePerSecond"),
                 (long) values.get("traffic.seed"), integer("traffic.flows"), integer("traffic.frameBytes"),
-                (double) values.get("traffic.highPriorityShare"));
+                nanos("traffic.burstNanos"), nanos("traffic.idleNanos"), number("traffic.mmppRate2PerSecond"),
+                nanos("traffic.mmppSojourn1Nanos"), nanos("traffic.mmppSojourn2Nanos"), string("traffic.traceFile"),
+                number("traffic.traceSpeedup"), string("traffic.traceRepeat"), integer("traffic.udpPort"),
+                number("traffic.highPriorityShare"));
+    }
+
+    public NicConfig nic() {
+        return new NicConfig(number("nic.linkGbps"), nanos("nic.dmaNanos"), integer("nic.dmaPicosPerByte"));
     }
 
     public FirmwareConfig firmware() {
@@ -83,6 +91,10 @@ public final class Scenario {
 
     private long nanos(String path) {
         return (long) values.get(path);
+    }
+
+    private double number(String path) {
+        return (double) values.get(path);
     }
 
     private int integer(String path) {

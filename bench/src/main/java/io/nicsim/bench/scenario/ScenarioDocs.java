@@ -24,7 +24,8 @@ public final class ScenarioDocs {
         out.append("`scenarios/` holds commented examples.\n\n");
         out.append("Units: durations take `ns`, `us`, `ms`, `s`, `m` (a bare number is nanoseconds): `500ns`, `10us`,\n");
         out.append("`1.5ms`, `2s`. Rates take `pps`, `kpps`, `Mpps` (a bare number is packets per second): `50kpps`,\n");
-        out.append("`1.5Mpps`.\n\n");
+        out.append("`1.5Mpps`. A relative file path is read from the scenario file's folder (from the working folder for\n");
+        out.append("`--set`).\n\n");
         String section = null;
         for (ScenarioKey key : ScenarioKeys.all()) {
             String keySection = key.path().substring(0, key.path().indexOf('.'));
@@ -34,14 +35,13 @@ public final class ScenarioDocs {
                 out.append("| key | type | default | meaning |\n|---|---|---|---|\n");
             }
             out.append("| `").append(key.path()).append("` | ").append(key.type().description())
-                    .append(allowed(key)).append(" | `").append(defaultText(key)).append("` | ")
+                    .append(allowed(key)).append(" | ").append(defaultCell(key)).append(" | ")
                     .append(key.doc().replace("|", "\\|")).append(" |\n");
             if (isLastOfSection(key)) {
                 out.append('\n');
             }
         }
-        out.append("## `nic`\n\nNo keys yet: the multi-queue NIC model (queues, ring slots, link speed) will add them.\n");
-        return out.toString();
+        return out.toString().stripTrailing() + "\n";
     }
 
     private static boolean isLastOfSection(ScenarioKey key) {
@@ -57,6 +57,12 @@ public final class ScenarioDocs {
 
     private static String allowed(ScenarioKey key) {
         return key.allowed().isEmpty() ? "" : ": " + String.join(", ", key.allowed());
+    }
+
+    /** @return the default in code font, or {@code none} for an empty one (a file path nobody gave) */
+    private static String defaultCell(ScenarioKey key) {
+        String text = defaultText(key);
+        return text.isEmpty() ? "none" : "`" + text + "`";
     }
 
     /** @return the default as a scenario file would write it */

@@ -8,6 +8,8 @@ import io.nicsim.firmware.policy.PolicyFactory;
 import io.nicsim.host.consumer.Consumers;
 import io.nicsim.host.consumer.ShapeConfig;
 import io.nicsim.nic.agent.IdleStrategies;
+import io.nicsim.nic.device.NicConfig;
+import io.nicsim.nic.traffic.TraceSource;
 import io.nicsim.nic.traffic.TrafficConfig;
 import io.nicsim.nic.traffic.TrafficSources;
 
@@ -29,14 +31,47 @@ public final class ScenarioKeys {
     static {
         TrafficConfig traffic = TrafficConfig.DEFAULTS;
         key("traffic.kind", KeyType.NAME, traffic.kind(), TrafficSources.KINDS,
-                "arrival process: constant (even gaps) or poisson (exponential gaps)");
-        key("traffic.ratePerSecond", KeyType.RATE, traffic.ratePerSecond(), List.of(), "mean packets per second");
+                "arrival process: constant (even gaps), poisson (exponential gaps), on-off (bursts and silences),"
+                        + " mmpp (two-state Markov-modulated Poisson), trace (replay a CSV or pcap file), udp (real"
+                        + " datagrams sent to 127.0.0.1:udpPort)");
+        key("traffic.ratePerSecond", KeyType.RATE, traffic.ratePerSecond(), List.of(),
+                "packets per second: the mean (constant, poisson), the rate within a burst (on-off), the rate in state 1"
+                        + " (mmpp)");
         key("traffic.seed", KeyType.LONG, traffic.seed(), List.of(), "random seed; the same seed replays the same arrivals");
-        key("traffic.flows", KeyType.POSITIVE_COUNT, traffic.flows(), List.of(), "flows the packets are spread over");
-        key("traffic.frameBytes", KeyType.POSITIVE_COUNT, traffic.frameBytes(), List.of(), "frame size in bytes");
+        key("traffic.flows", KeyType.POSITIVE_COUNT, traffic.flows(), List.of(),
+                "flows the packets are spread over, each with a synthetic 5-tuple (trace and udp: the packets' own)");
+        key("traffic.frameBytes", KeyType.POSITIVE_COUNT, traffic.frameBytes(), List.of(),
+                "frame size in bytes, FCS included (trace and udp: each packet's own)");
         key("traffic.highPriorityShare", KeyType.SHARE, traffic.highPriorityShare(), List.of(),
                 "share of packets marked high priority (the NIC reports the class in the descriptor); latency is"
                         + " reported per class");
+        key("traffic.burstNanos", KeyType.DURATION, traffic.burstNanos(), List.of(),
+                "on-off: length of each burst, arrivals evenly spaced at ratePerSecond within it");
+        key("traffic.idleNanos", KeyType.DURATION, traffic.idleNanos(), List.of(), "on-off: silence after each burst");
+        key("traffic.mmppRate2PerSecond", KeyType.RATE, traffic.mmppRate2PerSecond(), List.of(),
+                "mmpp: Poisson rate in state 2 (state 1 has ratePerSecond)");
+        key("traffic.mmppSojourn1Nanos", KeyType.DURATION, traffic.mmppSojourn1Nanos(), List.of(),
+                "mmpp: mean time in state 1 before switching (exponentially distributed)");
+        key("traffic.mmppSojourn2Nanos", KeyType.DURATION, traffic.mmppSojourn2Nanos(), List.of(),
+                "mmpp: mean time in state 2 before switching (exponentially distributed)");
+        key("traffic.traceFile", KeyType.PATH, traffic.traceFile(), List.of(),
+                "trace: CSV (timestampNanos,flow,bytes) or classic pcap file, relative to the scenario file");
+        key("traffic.traceSpeedup", KeyType.POSITIVE_NUMBER, traffic.traceSpeedup(), List.of(),
+                "trace: replay this many times faster than recorded (gaps divided by it)");
+        key("traffic.traceRepeat", KeyType.NAME, traffic.traceRepeat(), TraceSource.REPEATS,
+                "trace: loop (start again one mean gap after the last packet, until the run ends; the warm-up plays it"
+                        + " too) or once");
+        key("traffic.udpPort", KeyType.POSITIVE_COUNT, traffic.udpPort(), List.of(),
+                "udp: the port on 127.0.0.1 whose datagrams become arrivals (e.g. from ./nicsim send)");
+
+        NicConfig nic = NicConfig.DEFAULTS;
+        key("nic.linkGbps", KeyType.NUMBER, nic.linkGbps(), List.of(),
+                "link speed in Gbit/s: a frame takes (bytes + 20) * 8 / linkGbps ns on the wire and never arrives faster"
+                        + " than line rate (0 = unlimited)");
+        key("nic.dmaNanos", KeyType.DURATION, nic.dmaNanos(), List.of(),
+                "fixed DMA time from detecting a packet to its descriptor being visible (part of the dma stage)");
+        key("nic.dmaPicosPerByte", KeyType.COUNT, nic.dmaPicosPerByte(), List.of(),
+                "DMA time per frame byte on top of dmaNanos, in picoseconds");
 
         FirmwareConfig firmware = FirmwareConfig.DEFAULTS;
         key("firmware.policy", KeyType.NAME, firmware.policy(), PolicyFactory.NAMES,

@@ -115,7 +115,8 @@ public final class ScenarioLoader {
                 Map.Entry<String, JsonNode> entry = keys.next();
                 String path = sectionName + "." + entry.getKey();
                 ScenarioKey key = known(at.key(path), path);
-                values.put(path, parse(at.value(path), key, scalarText(at.value(path), key, entry.getValue())));
+                Object value = parse(at.value(path), key, scalarText(at.value(path), key, entry.getValue()));
+                values.put(path, resolved(key, value, file.toAbsolutePath().getParent()));
                 sources.put(path, at.value(path));
             }
         }
@@ -146,8 +147,16 @@ public final class ScenarioLoader {
         }
         String path = override.substring(0, eq).trim();
         ScenarioKey key = known(SET_SOURCE, path);
-        values.put(path, parse(SET_SOURCE, key, override.substring(eq + 1)));
+        values.put(path, resolved(key, parse(SET_SOURCE, key, override.substring(eq + 1)), Path.of("").toAbsolutePath()));
         sources.put(path, SET_SOURCE);
+    }
+
+    /** A file path, made absolute against {@code base} (the scenario file's folder); other values as they are. */
+    private static Object resolved(ScenarioKey key, Object value, Path base) {
+        if (key.type() != KeyType.PATH || ((String) value).isEmpty()) {
+            return value;
+        }
+        return base.resolve((String) value).normalize().toString();
     }
 
     /** SnakeYAML's message spans lines (a snippet with a caret): keep its problem and context, on one line. */
@@ -217,6 +226,7 @@ public final class ScenarioLoader {
     private static void buildable(Scenario scenario, Map<String, String> sources) throws ScenarioException {
         try {
             PolicyFactory.create(scenario.firmware());
+            scenario.nic();
             TrafficSources.create(scenario.traffic(), scenario.run().warmupNanos() + scenario.run().durationNanos());
         } catch (IllegalArgumentException e) {
             String message = e.getMessage();
@@ -227,7 +237,11 @@ public final class ScenarioLoader {
                 }
             }
             String problem = key == null ? message : message.substring(key.length()).replaceFirst("^[:\\s]+", "");
-            throw new ScenarioException(key == null ? "scenario" : sourceOf(key, sources), key, problem);
+            String where = key == null ? "scenario" : sourceOf(key, sources);
+            if (key != null && !sources.containsKey(key) && key.startsWith("traffic.") && sources.containsKey("traffic.kind")) {
+                where = sources.get("traffic.kind"); // a key the kind needs and nobody set: the kind asked for it
+            }
+            throw new ScenarioException(where, key, problem);
         }
     }
 

@@ -50,6 +50,27 @@ public final class Units {
         return rate;
     }
 
+    /**
+     * A plain decimal number such as {@code 10}, {@code 2.5} or {@code 1e2}: no unit, finite.
+     *
+     * @param positive whether 0 is refused too
+     * @throws IllegalArgumentException for anything else, or a negative number
+     */
+    public static double parseNumber(String text, boolean positive) {
+        Matcher m = match(text, "a number such as 10 or 2.5");
+        if (!m.group(2).isEmpty()) {
+            throw expected("a number without a unit", text);
+        }
+        double value = number(m.group(1), text).doubleValue();
+        if (!Double.isFinite(value)) {
+            throw new IllegalArgumentException("expected a finite number, found " + Quote.of(text));
+        }
+        if (positive && !(value > 0)) {
+            throw new IllegalArgumentException("expected a number above 0, found " + Quote.of(text));
+        }
+        return value;
+    }
+
     /** @throws IllegalArgumentException for anything but an integer in [min, max] */
     public static long parseInteger(String text, long min, long max) {
         String trimmed = text.trim();

@@ -86,7 +86,7 @@ class ScenarioLoaderTest {
     void aFileWithEverySectionSetsEveryTypedView() throws Exception {
         Scenario scenario = ScenarioLoader.load(write("full.yaml", FULL), List.of());
         assertThat(scenario.name()).isEqualTo("full-study");
-        assertThat(scenario.traffic()).isEqualTo(new TrafficConfig("constant", 50_000.0, -42, 8, 1500, 0.25));
+        assertThat(scenario.traffic()).isEqualTo(new TrafficConfig("constant", 50_000.0, -42, 8, 1500).withHighPriorityShare(0.25));
         assertThat(scenario.firmware()).isEqualTo(FirmwareConfig.DEFAULTS.withPolicy("coalesce").withCoalescing(20, 16).withPollIntervalNanos(2_000));
         HostConfig host = scenario.host();
         assertThat(host.consumers()).containsExactly("event-loop");

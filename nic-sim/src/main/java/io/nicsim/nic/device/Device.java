@@ -43,7 +43,11 @@ public final class Device implements Agent {
 
     @Override
     public void onClose() {
-        firmware.close();
+        try {
+            firmware.close();
+        } finally {
+            wire.close();
+        }
     }
 
     @Override
@@ -59,8 +63,8 @@ public final class Device implements Agent {
         return firmware;
     }
 
-    /** @return packets in the MAC FIFO not yet polled; read only after the device thread stopped */
+    /** @return packets in the MAC FIFO not yet polled, or polled and still in DMA; read only after the device thread stopped */
     public int packetsInMac() {
-        return mac.size();
+        return mac.size() + firmware.packetsInDma();
     }
 }

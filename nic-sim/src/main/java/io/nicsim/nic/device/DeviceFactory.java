@@ -8,6 +8,7 @@ import io.nicsim.nic.queue.DeviceQueues;
 import io.nicsim.nic.traffic.TrafficClasses;
 import io.nicsim.nic.traffic.TrafficConfig;
 import io.nicsim.nic.traffic.TrafficSources;
+import io.nicsim.nic.wire.LinkTiming;
 import io.nicsim.nic.wire.MacFifo;
 import io.nicsim.nic.wire.Wire;
 
@@ -37,9 +38,21 @@ public final class DeviceFactory {
      */
     public static Device create(TrafficConfig traffic, NotificationPolicy policy, long pollIntervalNanos,
                                 long scheduleNanos, NanoClock clock, DeviceQueues queues) {
+        return create(traffic, NicConfig.DEFAULTS, policy, pollIntervalNanos, scheduleNanos, clock, queues);
+    }
+
+    /**
+     * @param nic               link speed and DMA time
+     * @param policy            the device half of the run's policy (its driver half goes to the host)
+     * @param pollIntervalNanos the firmware's MAC poll cadence (0 = every turn)
+     * @param scheduleNanos     traffic is scheduled in {@code [0, scheduleNanos)} after the wire's start
+     * @throws IllegalArgumentException naming the offending key for an invalid configuration
+     */
+    public static Device create(TrafficConfig traffic, NicConfig nic, NotificationPolicy policy, long pollIntervalNanos,
+                                long scheduleNanos, NanoClock clock, DeviceQueues queues) {
         MacFifo mac = new MacFifo(MAC_FIFO_SLOTS);
-        Wire wire = new Wire(TrafficSources.create(traffic, scheduleNanos), mac);
-        Firmware fw = new Firmware(0, mac, policy, pollIntervalNanos, clock, TrafficClasses.of(traffic));
+        Wire wire = new Wire(TrafficSources.create(traffic, scheduleNanos, clock), mac, new LinkTiming(nic.linkGbps()));
+        Firmware fw = new Firmware(0, mac, policy, pollIntervalNanos, nic, clock, TrafficClasses.of(traffic));
         return new Device(clock, wire, mac, fw, queues);
     }
 }

@@ -16,7 +16,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * The NIC firmware's receive loop for one RX queue: polls the MAC on its cadence ({@code pollIntervalNanos},
  * 0 = on every turn), DMAs a descriptor per packet into the descriptor queue, lets its
  * {@link NotificationPolicy} decide when to raise an interrupt into the interrupt queue, and reads the host's
- * doorbells (re-arm, disarm). One thread (the device's); nothing allocated per packet.
+ * doorbells (re-arm, disarm). With a DMA time ({@link NicConfig#dmaNanos()}, {@link NicConfig#dmaPicosPerByte()})
+ * a detected packet waits in a {@link DmaQueue} until its transfer is done, and its descriptor is written on the
+ * first turn after that (the {@code dma} stage, written - detected, includes the wait). One thread (the device's);
+ * nothing allocated per packet.
  */
 public final class Firmware {
 
@@ -26,6 +29,8 @@ public final class Firmware {
     private final long pollIntervalNanos;
     private final NanoClock clock;
     private final TrafficClasses classes;
+    /** Packets whose DMA is in flight; null without a DMA time (descriptors are written when detected). */
+    private final DmaQueue dma;
 
     private DescriptorWriter descriptors;
     private InterruptWriter interrupts;
@@ -45,13 +50,20 @@ public final class Firmware {
     /** Idle turns between two touches ahead of the descriptor queue, minus one (a power of two minus one). */
     private static final int TOUCH_EVERY_IDLE_TURNS_MASK = 15;
 
+    /** A firmware whose descriptors are visible as soon as it detects a packet (no DMA time). */
     public Firmware(int queue, MacFifo mac, NotificationPolicy policy, long pollIntervalNanos, NanoClock clock) {
-        this(queue, mac, policy, pollIntervalNanos, clock, TrafficClasses.NONE);
+        this(queue, mac, policy, pollIntervalNanos, NicConfig.DEFAULTS, clock);
+    }
+
+    /** @param nic its DMA time ({@code dmaNanos}, {@code dmaPicosPerByte}); the link speed is the wire's */
+    public Firmware(int queue, MacFifo mac, NotificationPolicy policy, long pollIntervalNanos, NicConfig nic,
+                    NanoClock clock) {
+        this(queue, mac, policy, pollIntervalNanos, nic, clock, TrafficClasses.NONE);
     }
 
     /** @param classes how the MAC reads each packet's priority mark into its descriptor */
-    public Firmware(int queue, MacFifo mac, NotificationPolicy policy, long pollIntervalNanos, NanoClock clock,
-                    TrafficClasses classes) {
+    public Firmware(int queue, MacFifo mac, NotificationPolicy policy, long pollIntervalNanos, NicConfig nic,
+                    NanoClock clock, TrafficClasses classes) {
         if (pollIntervalNanos < 0) {
             throw new IllegalArgumentException("pollIntervalNanos must be >= 0, got " + pollIntervalNanos);
         }
@@ -61,6 +73,7 @@ public final class Firmware {
         this.pollIntervalNanos = pollIntervalNanos;
         this.clock = clock;
         this.classes = classes;
+        this.dma = nic.hasDmaDelay() ? new DmaQueue(nic, mac.capacitySlots()) : null;
     }
 
     /** Opens the writers; call on the thread that will run {@link #doWork(long)}. */
@@ -77,14 +90,17 @@ public final class Firmware {
      * same turn are simultaneous for the device, and the missed-IRQ rule of a re-arm covers packets written
      * earlier in the turn.
      *
-     * @return the number of doorbells read, descriptors written and interrupts raised (0 when idle)
+     * @return the number of doorbells read, DMAs started, descriptors written and interrupts raised (0 when idle)
      */
     public int doWork(long nowNanos) {
         int work = 0;
         if (nowNanos >= nextPollNanos) {
             nextPollNanos = nextPollNanos + pollIntervalNanos > nowNanos ? nextPollNanos + pollIntervalNanos
                     : nowNanos + pollIntervalNanos;
-            work += pollMac(nowNanos);
+            work += dma == null ? pollMac(nowNanos) : startDmas(nowNanos);
+        }
+        if (dma != null && !dma.isEmpty()) {
+            work += completeDmas(nowNanos); // the DMA engine runs on every turn, not on the MAC poll's cadence
         }
         work += readDoorbells(nowNanos);
         // A turn that found nothing took a few nanoseconds: its own reading of the clock still holds for the
@@ -101,29 +117,65 @@ public final class Firmware {
         return work;
     }
 
+    /** Without a DMA time: writes a descriptor for every packet in the MAC, detected now. */
     private int pollMac(long detectedNanos) {
         int count = 0;
         while (!mac.isEmpty()) {
-            long packetId = mac.headPacketId();
-            int frameBytes = mac.headFrameBytes();
-            long writtenNanos = descriptors.write(queue, packetId, mac.headFlow(), frameBytes, classes.classOf(packetId),
-                    mac.headIntendedNanos(), mac.headInjectedNanos(), detectedNanos);
+            count += complete(mac.headPacketId(), mac.headFlow(), mac.headFrameBytes(), mac.headIntendedNanos(),
+                    mac.headInjectedNanos(), detectedNanos);
             mac.pop();
-            count++;
-            writtenCount++;
-            if (firstUnnotifiedPacketId < 0) {
-                firstUnnotifiedPacketId = packetId;
-            }
-            lastWrittenPacketId = packetId;
-            if (policy.onCompletion(writtenNanos, frameBytes)) {
-                raise();
-                count++;
-            }
         }
         if (count > 0) {
             writtenPublished.lazySet(writtenCount);
         }
         return count;
+    }
+
+    /** With a DMA time: starts the DMA of every packet in the MAC, detected now, as far as the queue holds them. */
+    private int startDmas(long detectedNanos) {
+        int count = 0;
+        while (!mac.isEmpty() && !dma.isFull()) {
+            dma.startFrom(mac, detectedNanos);
+            mac.pop();
+            count++;
+        }
+        return count;
+    }
+
+    /** Writes the descriptor of every packet whose DMA is done by {@code nowNanos}, in order. */
+    private int completeDmas(long nowNanos) {
+        int count = 0;
+        while (!dma.isEmpty() && dma.headReady(nowNanos)) {
+            count += complete(dma.headPacketId(), dma.headFlow(), dma.headFrameBytes(), dma.headIntendedNanos(),
+                    dma.headInjectedNanos(), dma.headDetectedNanos());
+            dma.pop();
+        }
+        if (count > 0) {
+            writtenPublished.lazySet(writtenCount);
+        }
+        return count;
+    }
+
+    /** Writes one descriptor and lets the policy decide on an interrupt. @return 1, or 2 with an interrupt */
+    private int complete(long packetId, int flow, int frameBytes, long intendedNanos, long injectedNanos,
+                         long detectedNanos) {
+        long writtenNanos = descriptors.write(queue, packetId, flow, frameBytes, classes.classOf(packetId),
+                intendedNanos, injectedNanos, detectedNanos);
+        writtenCount++;
+        if (firstUnnotifiedPacketId < 0) {
+            firstUnnotifiedPacketId = packetId;
+        }
+        lastWrittenPacketId = packetId;
+        if (policy.onCompletion(writtenNanos, frameBytes)) {
+            raise();
+            return 2;
+        }
+        return 1;
+    }
+
+    /** @return packets whose DMA is in flight (detected, descriptor not yet written); device thread, or after it stopped */
+    public int packetsInDma() {
+        return dma == null ? 0 : dma.size();
     }
 
     private int readDoorbells(long nowNanos) {

@@ -184,7 +184,8 @@ class TrafficSourcesTest {
     void defaultsArePoissonAt200kpps() {
         TrafficSource source = TrafficSources.create(TrafficConfig.DEFAULTS, SECOND);
         assertThat(source.kind()).isEqualTo("poisson");
-        assertThat(TrafficSources.KINDS).containsExactly("constant", "poisson");
+        assertThat(TrafficSources.KINDS).containsExactly("constant", "poisson", "on-off", "mmpp", "trace", "udp");
+        assertThat(TrafficSources.RATE_KINDS).containsExactly("constant", "poisson");
     }
 
     @ParameterizedTest
