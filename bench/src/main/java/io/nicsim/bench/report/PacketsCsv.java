@@ -95,7 +95,10 @@ public final class PacketsCsv {
                 } else {
                     row.append(",,");
                 }
+                // not written but a later packet was: its ring was full (packets still in the MAC or DMA at the stop
+                // come after every written one)
                 row.append(handled ? DELIVERED : written ? ConsumerRun.DROP_STRANDED_IN_RING
+                        : id < injected && descriptor != null ? ConsumerRun.DROP_RING_FULL
                         : id < injected ? ConsumerRun.DROP_STOPPED_IN_MAC : ConsumerRun.DROP_STOPPED_ON_WIRE);
                 row.append('\n');
                 out.append(row);

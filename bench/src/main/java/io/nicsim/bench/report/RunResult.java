@@ -35,13 +35,25 @@ import java.util.Map;
  * @param byClass             notification latency per traffic class ({@code high}, {@code low}); a class no
  *                            measured packet had is left out
  * @param priority            whether and how the consumer serves high-priority packets first
+ * @param nic                 the device's parameters: RX queues, ring slots, link and DMA times
+ * @param perQueue            what each RX queue carried
  */
 public record RunResult(String consumer, String policy, Map<String, Object> firmware, Map<String, Object> traffic,
                         PacketCounts packets, long interrupts, long interruptsDelivered, long doorbells,
                         String driver, Latency latencyNanos,
                         Placement.Report placement, long measuredNanos, long warmupNanos, String journal,
                         String label, boolean interrupted, long trafficNanos, Map<String, String> files,
-                        RunCosts costs, Map<String, LatencySummary> byClass, String priority) {
+                        RunCosts costs, Map<String, LatencySummary> byClass, String priority, Map<String, Object> nic,
+                        java.util.List<QueueCounts> perQueue) {
+
+    /**
+     * @param queue      RX queue
+     * @param packets    descriptors written into its ring
+     * @param ringFull   packets dropped because its ring was full
+     * @param interrupts interrupts raised on its vector
+     */
+    public record QueueCounts(int queue, long packets, long ringFull, long interrupts) {
+    }
 
     /**
      * @param generated  packets whose arrival time came during the run
@@ -79,13 +91,13 @@ public record RunResult(String consumer, String policy, Map<String, Object> firm
     public RunResult withCosts(RunCosts newCosts) {
         return new RunResult(consumer, policy, firmware, traffic, packets, interrupts, interruptsDelivered, doorbells,
                 driver, latencyNanos, placement, measuredNanos, warmupNanos, journal, label, interrupted, trafficNanos,
-                files, newCosts, byClass, priority);
+                files, newCosts, byClass, priority, nic, perQueue);
     }
 
     /** @return this result with its files listed */
     public RunResult withFiles(Map<String, String> runFiles) {
         return new RunResult(consumer, policy, firmware, traffic, packets, interrupts, interruptsDelivered, doorbells,
                 driver, latencyNanos, placement, measuredNanos, warmupNanos, journal, label, interrupted, trafficNanos,
-                runFiles, costs, byClass, priority);
+                runFiles, costs, byClass, priority, nic, perQueue);
     }
 }

@@ -13,11 +13,16 @@ import io.nicsim.firmware.policy.FirmwareConfig;
 import io.nicsim.firmware.policy.Policy;
 import io.nicsim.firmware.policy.PolicyFactory;
 import io.nicsim.host.consumer.Consumer;
+import io.nicsim.host.consumer.ConsumerGroup;
 import io.nicsim.host.cost.CostWindow;
 import io.nicsim.host.cost.RunCosts;
 import io.nicsim.host.consumer.ConsumerContext;
 import io.nicsim.host.consumer.Consumers;
 import io.nicsim.host.consumer.ShapeConfig;
+import io.nicsim.firmware.policy.NotificationPolicy;
+import io.nicsim.nic.device.NicConfig;
+import java.util.ArrayList;
+import java.util.List;
 import io.nicsim.host.rx.RxCounters;
 import io.nicsim.nic.traffic.TrafficClasses;
 import io.nicsim.host.driver.InterruptDispatcher;
@@ -68,6 +73,8 @@ public final class ConsumerRun {
     public static final String DROP_STOPPED_ON_WIRE = "stopped-on-wire";
     public static final String DROP_STOPPED_IN_MAC = "stopped-in-mac";
     public static final String DROP_STRANDED_IN_RING = "stranded-in-ring";
+    /** The packet's RX ring had no free descriptor (the host had not returned enough slots). */
+    public static final String DROP_RING_FULL = "ring-full";
     /** The driver read the packet but the application's buffer (socket, loop queue, pool) was full. */
     public static final String DROP_SOCKET_FULL = "socket-full";
     /** The driver handed the packet to the application, which had not handled it when the run stopped. */
@@ -161,26 +168,43 @@ public final class ConsumerRun {
         long scheduleNanos = run.warmupNanos() + run.durationNanos();
         AtomicReference<Throwable> failure = new AtomicReference<>();
 
-        boolean manyWriters = Consumers.recordsFromManyThreads(consumerName);
+        NicConfig nic = scenario.nic();
+        int rxQueues = nic.queues();
+        boolean manyWriters = Consumers.recordsFromManyThreads(consumerName) || rxQueues > 1;
         if (manyWriters && options.exportPackets()) {
-            throw new IllegalArgumentException("--export-packets: " + consumerName
-                    + " handles packets on many threads; the export supports " + String.join(", ", Consumers.BASE));
+            throw new IllegalArgumentException("--export-packets: supported for one RX queue and the consumers "
+                    + String.join(", ", Consumers.BASE));
         }
-        try (DeviceQueues queues = DeviceQueues.open(queueDir);
+        try (DeviceQueues queues = DeviceQueues.open(queueDir, rxQueues);
              HostStampJournal stamps = options.exportPackets() ? HostStampJournal.open(queueDir, ConsumerContext.QUEUE) : null) {
-            Policy policy = PolicyFactory.create(firmware);
-            Device device = DeviceFactory.create(traffic, scenario.nic(), policy.device(), firmware.pollIntervalNanos(),
+            // each RX queue has its own interrupt vector and moderation state: a policy instance per queue
+            Policy[] policies = new Policy[rxQueues];
+            NotificationPolicy[] devicePolicies = new NotificationPolicy[rxQueues];
+            for (int q = 0; q < rxQueues; q++) {
+                policies[q] = PolicyFactory.create(firmware);
+                devicePolicies[q] = policies[q].device();
+            }
+            Policy policy = policies[0];
+            Device device = DeviceFactory.create(traffic, nic, devicePolicies, firmware.pollIntervalNanos(),
                     scheduleNanos, clock, queues);
             GatedDevice gatedDevice = new GatedDevice(device, clock);
             LatencyRecorder recorder = new LatencyRecorder(LatencyRecorder.intervalsCovering(run.warmupNanos()),
                     Math.max(1, LatencyRecorder.intervalsCovering(run.durationNanos())),
                     stamps != null ? stamps : PacketStampSink.NONE, manyWriters);
-            InterruptLog interruptLog = new InterruptLog(InterruptLog.DEFAULT_CAPACITY);
             RxCounters rxCounters = new RxCounters();
-            Consumer consumer = Consumers.create(consumerName, new ConsumerContext(queues, clock, recorder,
-                    new PacketHandler(host.handlerWorkNanos(), host.handlerBlockNanos(), clock), policy.driver(),
-                    interruptLog, rxCounters, new ShapeConfig(host.workersOrCores(), host.socketSlots(), traffic.flows())));
-            InterruptDispatcher dispatcher = new InterruptDispatcher(queues, clock, consumer, interruptLog);
+            PacketHandler handler = new PacketHandler(host.handlerWorkNanos(), host.handlerBlockNanos(), clock);
+            ShapeConfig shape = new ShapeConfig(host.workersOrCores(), host.socketSlots(), traffic.flows());
+            int refillEvery = nic.ringSlots() > 0 ? ConsumerContext.REFILL_EVERY : 0;
+            InterruptLog[] interruptLogs = new InterruptLog[rxQueues];
+            List<ConsumerContext> contexts = new ArrayList<>();
+            for (int q = 0; q < rxQueues; q++) {
+                interruptLogs[q] = new InterruptLog(InterruptLog.DEFAULT_CAPACITY);
+                contexts.add(new ConsumerContext(queues, clock, recorder, handler, policies[q].driver(),
+                        interruptLogs[q], rxCounters, shape, q, refillEvery));
+            }
+            Consumer[] byQueue = Consumers.create(consumerName, contexts);
+            ConsumerGroup consumer = new ConsumerGroup(byQueue);
+            InterruptDispatcher dispatcher = new InterruptDispatcher(queues, clock, byQueue, interruptLogs);
             String mode = Placement.resolve(host.placement(), Runtime.getRuntime().availableProcessors());
 
             consumer.start();
@@ -221,12 +245,14 @@ public final class ConsumerRun {
             // stopped early: packets due by the stop and not injected are drops; later ones were never generated
             long generated = injected + device.wire().countDueNotInjected(stoppedEarly ? trafficStoppedNanos : stopNanos);
             long written = device.firmware().descriptorsWritten();
+            long ringFull = device.firmware().ringFullDrops();
             long delivered = recorder.packetsHandled();
             long read = rxCounters.read();
             long socketFull = rxCounters.socketFull();
             Map<String, Long> drops = new LinkedHashMap<>();
             putIfPositive(drops, DROP_STOPPED_ON_WIRE, generated - injected);
-            putIfPositive(drops, DROP_STOPPED_IN_MAC, injected - written);
+            putIfPositive(drops, DROP_RING_FULL, ringFull);
+            putIfPositive(drops, DROP_STOPPED_IN_MAC, injected - ringFull - written);
             putIfPositive(drops, DROP_STRANDED_IN_RING, written - read);
             putIfPositive(drops, DROP_SOCKET_FULL, socketFull);
             putIfPositive(drops, DROP_STRANDED_IN_APP, read - socketFull - delivered);
@@ -247,7 +273,8 @@ public final class ConsumerRun {
                     new RunResult.Latency(LatencySummary.of(recorder.notification()),
                             LatencySummary.of(recorder.notificationUncorrected()), stages),
                     placement, measuredNanos, run.warmupNanos(), journal, label, stoppedEarly, trafficNanos, null,
-                    costs, byClass(recorder), consumer.priority());
+                    costs, byClass(recorder), consumer.priority(), nicParameters(nic, refillEvery),
+                    perQueue(device, dispatcher));
             return new Outcome(result, recorder, startNanos, epochMillisAtFirstInterval, injected);
         }
     }
@@ -296,6 +323,27 @@ public final class ConsumerRun {
         return classes;
     }
 
+    private static Map<String, Object> nicParameters(NicConfig nic, int refillEvery) {
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        parameters.put("queues", nic.queues());
+        parameters.put("ringSlots", nic.ringSlots());
+        parameters.put("refillEvery", refillEvery);
+        parameters.put("linkGbps", nic.linkGbps());
+        parameters.put("dmaNanos", nic.dmaNanos());
+        parameters.put("dmaPicosPerByte", nic.dmaPicosPerByte());
+        return parameters;
+    }
+
+    /** What each RX queue carried: how even RSS spread the flows, and where the rings overflowed. */
+    private static List<RunResult.QueueCounts> perQueue(Device device, InterruptDispatcher dispatcher) {
+        List<RunResult.QueueCounts> counts = new ArrayList<>();
+        for (int q = 0; q < device.firmware().rxQueues(); q++) {
+            counts.add(new RunResult.QueueCounts(q, device.firmware().descriptorsWritten(q),
+                    device.firmware().ringFullDrops(q), device.firmware().interruptsRaised(q)));
+        }
+        return counts;
+    }
+
     private static void waitForDrain(Device device, GatedDevice gate, LatencyRecorder recorder, RxCounters rxCounters,
                                      NanoClock clock, long deadlineNanos, AtomicReference<Throwable> failure,
                                      RunOptions options) throws InterruptedException {
@@ -304,7 +352,8 @@ public final class ConsumerRun {
             long written = device.firmware().descriptorsWritten();
             boolean trafficEnded = device.wire().isExhausted() || !gate.isOpen();
             // every packet written was read from the ring, and every packet read was handled or dropped
-            if (trafficEnded && written == injected && rxCounters.read() == written
+            long ringFull = device.firmware().ringFullDrops();
+            if (trafficEnded && written + ringFull == injected && rxCounters.read() == written
                     && recorder.packetsHandled() + rxCounters.socketFull() == written) {
                 return;
             }

@@ -36,7 +36,8 @@ public final class Scenario {
     }
 
     public NicConfig nic() {
-        return new NicConfig(number("nic.linkGbps"), nanos("nic.dmaNanos"), integer("nic.dmaPicosPerByte"));
+        return new NicConfig(number("nic.linkGbps"), nanos("nic.dmaNanos"), integer("nic.dmaPicosPerByte"),
+                integer("nic.queues"), integer("nic.ringSlots"));
     }
 
     public FirmwareConfig firmware() {

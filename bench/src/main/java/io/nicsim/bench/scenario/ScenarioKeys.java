@@ -72,6 +72,12 @@ public final class ScenarioKeys {
                 "fixed DMA time from detecting a packet to its descriptor being visible (part of the dma stage)");
         key("nic.dmaPicosPerByte", KeyType.COUNT, nic.dmaPicosPerByte(), List.of(),
                 "DMA time per frame byte on top of dmaNanos, in picoseconds");
+        key("nic.queues", KeyType.POSITIVE_COUNT, nic.queues(), List.of(),
+                "RX queues, each with its own descriptor ring, interrupt vector and policy instance; flows are spread"
+                        + " over them by RSS (Toeplitz hash of the 5-tuple, 128-entry indirection table)");
+        key("nic.ringSlots", KeyType.COUNT, nic.ringSlots(), List.of(),
+                "descriptors per RX ring (0 = unlimited); the host returns slots with a refill doorbell every 16"
+                        + " packets, a packet finding its ring full is dropped as ring-full");
 
         FirmwareConfig firmware = FirmwareConfig.DEFAULTS;
         key("firmware.policy", KeyType.NAME, firmware.policy(), PolicyFactory.NAMES,

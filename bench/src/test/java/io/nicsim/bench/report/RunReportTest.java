@@ -61,7 +61,7 @@ class RunReportTest {
         return new RunResult(label, "per-packet", Map.of("policy", "per-packet"), Map.of("kind", "poisson"),
                 new RunResult.PacketCounts(3_000, 3_000, 0, Map.of(), notification.count()), 3_000, 3_000, 0,
                 "drain", new RunResult.Latency(notification, notification, stages), null, 2_000_000_000L,
-                1_000_000_000L, files.queueDir().toString(), label, false, 3_000_000_000L, written, null, null, null);
+                1_000_000_000L, files.queueDir().toString(), label, false, 3_000_000_000L, written, null, null, null, null, null);
     }
 
     @Test

@@ -36,6 +36,14 @@ public interface Consumer {
      */
     void onInterrupt();
 
+    /**
+     * An interrupt for RX queue {@code queue}: a consumer serving several queues (the shapes whose driver runs on
+     * the interrupt path) tells them apart; one that serves a single queue is {@link #onInterrupt()}.
+     */
+    default void onInterrupt(int queue) {
+        onInterrupt();
+    }
+
     /** Stops waiting and returns once every thread of the consumer has finished with the queues. */
     void stop() throws Exception;
 

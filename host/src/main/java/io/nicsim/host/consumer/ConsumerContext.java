@@ -12,20 +12,34 @@ import io.nicsim.host.rx.RxQueue;
 import io.nicsim.nic.queue.DeviceQueues;
 
 /**
- * What every consumer needs: the device's queues, the run's clock, the recorder, the handler, the driver
- * policy that says what to do after each poll, the log of delivered interrupts, the host-side packet counters and
- * the sizes of shapes with many threads.
+ * What a consumer needs to serve one RX queue: the device's queues and which RX queue, the run's clock, the
+ * recorder, the handler, the driver policy that says what to do after each poll (one instance per queue), the log
+ * of the queue's delivered interrupts, the host-side packet counters, the sizes of shapes with many threads, and
+ * how often the driver returns ring slots to the device ({@code refillEvery} packets; 0 = never, an unlimited
+ * ring).
  */
 public record ConsumerContext(DeviceQueues queues, NanoClock clock, LatencyRecorder recorder, PacketHandler handler,
-                              DriverPolicy driver, InterruptLog interrupts, RxCounters counters, ShapeConfig shape) {
+                              DriverPolicy driver, InterruptLog interrupts, RxCounters counters, ShapeConfig shape,
+                              int queue, int refillEvery) {
 
-    /** The RX queue every consumer serves (one queue until multi-queue arrives). */
+    /** The RX queue of a one-queue device. */
     public static final int QUEUE = 0;
+    /**
+     * Ring slots the driver returns at once: ixgbe's {@code IXGBE_RX_BUFFER_WRITE}, refilling and writing the tail
+     * register every 16 buffers rather than every one.
+     */
+    public static final int REFILL_EVERY = 16;
 
-    /** A context with fresh counters and default shape sizes. */
+    /** A context for RX queue 0 of an unlimited ring, with fresh counters and default shape sizes. */
     public ConsumerContext(DeviceQueues queues, NanoClock clock, LatencyRecorder recorder, PacketHandler handler,
                            DriverPolicy driver, InterruptLog interrupts) {
         this(queues, clock, recorder, handler, driver, interrupts, new RxCounters(), ShapeConfig.DEFAULTS);
+    }
+
+    /** A context for RX queue 0 of an unlimited ring. */
+    public ConsumerContext(DeviceQueues queues, NanoClock clock, LatencyRecorder recorder, PacketHandler handler,
+                           DriverPolicy driver, InterruptLog interrupts, RxCounters counters, ShapeConfig shape) {
+        this(queues, clock, recorder, handler, driver, interrupts, counters, shape, QUEUE, 0);
     }
 
     /** Opens the RX queue bound to the calling thread; packets are handled on it, blocking waits parked. */
@@ -35,7 +49,7 @@ public record ConsumerContext(DeviceQueues queues, NanoClock clock, LatencyRecor
 
     /** Opens the RX queue bound to the calling thread; each packet read goes to {@code delivery}. */
     public RxQueue openQueue(PacketDelivery delivery) {
-        return new RxQueue(QUEUE, queues.newDescriptorReader(), queues.newDoorbellWriter(clock), interrupts, delivery,
-                counters, clock);
+        return new RxQueue(queue, queues.newDescriptorReader(queue), queues.newDoorbellWriter(clock), interrupts,
+                delivery, counters, clock, refillEvery);
     }
 }

@@ -30,19 +30,48 @@ public final class Consumers {
     private Consumers() {
     }
 
-    /** @throws IllegalArgumentException for an unknown name */
+    /**
+     * The consumers of a device with one RX queue per context: a base consumer gets an instance (a thread or loop)
+     * per queue, a shape that hands packets over serves every queue with one instance.
+     *
+     * @param contexts one per RX queue, in queue order
+     * @return the consumer serving each RX queue
+     * @throws IllegalArgumentException for an unknown name
+     */
+    public static Consumer[] create(String name, java.util.List<ConsumerContext> contexts) {
+        Consumer[] byQueue = new Consumer[contexts.size()];
+        if (recordsFromManyThreads(name)) {
+            java.util.Arrays.fill(byQueue, createShape(name, contexts));
+        } else {
+            for (int q = 0; q < byQueue.length; q++) {
+                byQueue[q] = create(name, contexts.get(q));
+            }
+        }
+        return byQueue;
+    }
+
+    private static Consumer createShape(String name, java.util.List<ConsumerContext> contexts) {
+        return switch (name) {
+            case FlowThreadsConsumer.PLATFORM -> FlowThreadsConsumer.platform(contexts);
+            case FlowThreadsConsumer.VIRTUAL -> FlowThreadsConsumer.virtual(contexts);
+            case PoolConsumer.NAME -> new PoolConsumer(contexts);
+            case VirtualPerPacketConsumer.NAME -> new VirtualPerPacketConsumer(contexts);
+            case EventLoopsConsumer.EVENT_LOOPS -> EventLoopsConsumer.eventLoops(contexts);
+            case EventLoopsConsumer.VIRTUAL_VERTICLES -> EventLoopsConsumer.virtualVerticles(contexts);
+            default -> throw new IllegalArgumentException("host.consumer: not a shape: " + name);
+        };
+    }
+
+    /** A consumer of one RX queue. @throws IllegalArgumentException for an unknown name */
     public static Consumer create(String name, ConsumerContext context) {
+        if (recordsFromManyThreads(name)) {
+            return createShape(name, java.util.List.of(context));
+        }
         return switch (name) {
             case BusyPollConsumer.NAME -> new BusyPollConsumer(context);
             case ParkingConsumer.PLATFORM -> ParkingConsumer.platform(context);
             case ParkingConsumer.VIRTUAL -> ParkingConsumer.virtual(context);
             case EventLoopConsumer.NAME -> new EventLoopConsumer(context);
-            case FlowThreadsConsumer.PLATFORM -> FlowThreadsConsumer.platform(context);
-            case FlowThreadsConsumer.VIRTUAL -> FlowThreadsConsumer.virtual(context);
-            case PoolConsumer.NAME -> new PoolConsumer(context);
-            case VirtualPerPacketConsumer.NAME -> new VirtualPerPacketConsumer(context);
-            case EventLoopsConsumer.EVENT_LOOPS -> EventLoopsConsumer.eventLoops(context);
-            case EventLoopsConsumer.VIRTUAL_VERTICLES -> EventLoopsConsumer.virtualVerticles(context);
             case null, default -> throw new IllegalArgumentException(
                     "host.consumer: expected one of " + NAMES + ", found '" + name + "'");
         };

@@ -24,8 +24,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Vert.x with {@code workers} verticles, one per queue, each serving the flows the driver steers to it
- * ({@code flow % workers}, as receive packet steering spreads flows over CPUs): the driver
+ * Vert.x with {@code workers} verticles, one per queue: with several RX queues verticle {@code q % workers} serves
+ * RX queue {@code q}; with one, each serves the flows the driver steers to it ({@code flow % workers}, as receive
+ * packet steering spreads flows over CPUs). The driver
  * ({@link SoftirqDriver}) puts each packet in its verticle's high- or low-priority {@link Mailbox} and, if the
  * verticle is idle, queues one drain task on its context. Two threading models:
  * <ul>
@@ -54,11 +55,15 @@ public final class EventLoopsConsumer implements Consumer {
     private final PacketHandler handler;
     private final RxCounters counters;
     private final QueueVerticle[] verticles;
-    private final SoftirqDriver softirq;
+    private final SoftirqDrivers softirq;
+    /** With several RX queues, verticle {@code q % workers} serves RX queue {@code q}; with one, flows are steered. */
+    private final boolean byRxQueue;
     private Vertx vertx;
 
-    private EventLoopsConsumer(String name, boolean virtual, ConsumerContext context) {
+    private EventLoopsConsumer(String name, boolean virtual, List<ConsumerContext> contexts) {
+        ConsumerContext context = contexts.get(0);
         this.name = name;
+        this.byRxQueue = contexts.size() > 1;
         this.virtual = virtual;
         this.context = context;
         this.clock = context.clock();
@@ -66,15 +71,17 @@ public final class EventLoopsConsumer implements Consumer {
         this.handler = context.handler();
         this.counters = context.counters();
         this.verticles = new QueueVerticle[context.shape().workers()];
-        this.softirq = new SoftirqDriver(context, this::dispatch);
+        this.softirq = new SoftirqDrivers(contexts, this::dispatch);
     }
 
-    public static EventLoopsConsumer eventLoops(ConsumerContext context) {
-        return new EventLoopsConsumer(EVENT_LOOPS, false, context);
+    /** @param contexts one per RX queue served */
+    public static EventLoopsConsumer eventLoops(List<ConsumerContext> contexts) {
+        return new EventLoopsConsumer(EVENT_LOOPS, false, contexts);
     }
 
-    public static EventLoopsConsumer virtualVerticles(ConsumerContext context) {
-        return new EventLoopsConsumer(VIRTUAL_VERTICLES, true, context);
+    /** @param contexts one per RX queue served */
+    public static EventLoopsConsumer virtualVerticles(List<ConsumerContext> contexts) {
+        return new EventLoopsConsumer(VIRTUAL_VERTICLES, true, contexts);
     }
 
     @Override
@@ -121,7 +128,7 @@ public final class EventLoopsConsumer implements Consumer {
 
     /** Driver thread: into the packet's verticle's mailbox of its class; wake the verticle if it is idle. */
     private void dispatch(DescriptorRecord descriptor, long wokenNanos, long raisedNanos, long deliveredNanos) {
-        QueueVerticle verticle = verticles[Math.floorMod(descriptor.flow, verticles.length)];
+        QueueVerticle verticle = verticles[Math.floorMod(byRxQueue ? descriptor.queue : descriptor.flow, verticles.length)];
         Mailbox mailbox = descriptor.trafficClass == TrafficClasses.HIGH ? verticle.high : verticle.low;
         if (mailbox.offer(descriptor, raisedNanos, deliveredNanos, clock.nanoTime())) {
             verticle.schedule();
@@ -132,7 +139,12 @@ public final class EventLoopsConsumer implements Consumer {
 
     @Override
     public void onInterrupt() {
-        softirq.onInterrupt();
+        softirq.onInterrupt(0);
+    }
+
+    @Override
+    public void onInterrupt(int queue) {
+        softirq.onInterrupt(queue);
     }
 
     @Override

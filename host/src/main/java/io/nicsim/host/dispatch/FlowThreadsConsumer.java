@@ -38,10 +38,11 @@ public final class FlowThreadsConsumer implements Consumer {
     private final Mailbox[] mailboxes;
     private final Waiter[] waiters;
     private final Thread[] threads;
-    private final SoftirqDriver softirq;
+    private final SoftirqDrivers softirq;
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
 
-    private FlowThreadsConsumer(String name, boolean virtual, ConsumerContext context) {
+    private FlowThreadsConsumer(String name, boolean virtual, List<ConsumerContext> contexts) {
+        ConsumerContext context = contexts.get(0);
         this.name = name;
         this.virtual = virtual;
         this.context = context;
@@ -57,15 +58,17 @@ public final class FlowThreadsConsumer implements Consumer {
             mailboxes[i] = new Mailbox(context.shape().socketSlots());
             waiters[i] = new Waiter();
         }
-        this.softirq = new SoftirqDriver(context, this::dispatch);
+        this.softirq = new SoftirqDrivers(contexts, this::dispatch);
     }
 
-    public static FlowThreadsConsumer platform(ConsumerContext context) {
-        return new FlowThreadsConsumer(PLATFORM, false, context);
+    /** @param contexts one per RX queue served */
+    public static FlowThreadsConsumer platform(List<ConsumerContext> contexts) {
+        return new FlowThreadsConsumer(PLATFORM, false, contexts);
     }
 
-    public static FlowThreadsConsumer virtual(ConsumerContext context) {
-        return new FlowThreadsConsumer(VIRTUAL, true, context);
+    /** @param contexts one per RX queue served */
+    public static FlowThreadsConsumer virtual(List<ConsumerContext> contexts) {
+        return new FlowThreadsConsumer(VIRTUAL, true, contexts);
     }
 
     @Override
@@ -142,7 +145,12 @@ public final class FlowThreadsConsumer implements Consumer {
 
     @Override
     public void onInterrupt() {
-        softirq.onInterrupt();
+        softirq.onInterrupt(0);
+    }
+
+    @Override
+    public void onInterrupt(int queue) {
+        softirq.onInterrupt(queue);
     }
 
     @Override

@@ -38,21 +38,23 @@ public final class PoolConsumer implements Consumer {
     private final PacketHandler handler;
     private final RxCounters counters;
     private final int socketSlots;
-    private final SoftirqDriver softirq;
+    private final SoftirqDrivers softirq;
     private final AtomicInteger queued = new AtomicInteger();
     private final AtomicLong sequence = new AtomicLong();
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private volatile boolean running = true;
     private ThreadPoolExecutor pool;
 
-    public PoolConsumer(ConsumerContext context) {
+    /** @param contexts one per RX queue served */
+    public PoolConsumer(List<ConsumerContext> contexts) {
+        ConsumerContext context = contexts.get(0);
         this.context = context;
         this.clock = context.clock();
         this.recorder = context.recorder();
         this.handler = context.handler();
         this.counters = context.counters();
         this.socketSlots = context.shape().socketSlots();
-        this.softirq = new SoftirqDriver(context, this::dispatch);
+        this.softirq = new SoftirqDrivers(contexts, this::dispatch);
     }
 
     @Override
@@ -137,7 +139,12 @@ public final class PoolConsumer implements Consumer {
 
     @Override
     public void onInterrupt() {
-        softirq.onInterrupt();
+        softirq.onInterrupt(0);
+    }
+
+    @Override
+    public void onInterrupt(int queue) {
+        softirq.onInterrupt(queue);
     }
 
     @Override

@@ -33,19 +33,21 @@ public final class VirtualPerPacketConsumer implements Consumer {
     private final PacketHandler handler;
     private final RxCounters counters;
     private final int socketSlots;
-    private final SoftirqDriver softirq;
+    private final SoftirqDrivers softirq;
     private final ThreadFactory threads = Thread.ofVirtual().name("nicsim-packet").factory();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private volatile boolean running = true;
 
-    public VirtualPerPacketConsumer(ConsumerContext context) {
+    /** @param contexts one per RX queue served */
+    public VirtualPerPacketConsumer(List<ConsumerContext> contexts) {
+        ConsumerContext context = contexts.get(0);
         this.clock = context.clock();
         this.recorder = context.recorder();
         this.handler = context.handler();
         this.counters = context.counters();
         this.socketSlots = context.shape().socketSlots();
-        this.softirq = new SoftirqDriver(context, this::dispatch);
+        this.softirq = new SoftirqDrivers(contexts, this::dispatch);
     }
 
     @Override
@@ -105,7 +107,12 @@ public final class VirtualPerPacketConsumer implements Consumer {
 
     @Override
     public void onInterrupt() {
-        softirq.onInterrupt();
+        softirq.onInterrupt(0);
+    }
+
+    @Override
+    public void onInterrupt(int queue) {
+        softirq.onInterrupt(queue);
     }
 
     @Override

@@ -22,20 +22,35 @@ public final class InterruptDispatcher implements Agent {
 
     private final DeviceQueues queues;
     private final NanoClock clock;
-    private final Consumer consumer;
-    private final InterruptLog log;
+    private final Consumer[] byQueue;
+    private final InterruptLog[] logs;
+    private final Consumer[] distinct;
     private InterruptReader reader;
     private long delivered;
     private final AtomicLong deliveredPublished = new AtomicLong();
 
     /**
+     * One RX queue's interrupt path.
+     *
      * @param log where each delivered interrupt is recorded for the consumer's latency stages
      */
     public InterruptDispatcher(DeviceQueues queues, NanoClock clock, Consumer consumer, InterruptLog log) {
+        this(queues, clock, new Consumer[] {consumer}, new InterruptLog[] {log});
+    }
+
+    /**
+     * @param byQueue the consumer serving each RX queue (one consumer may serve several)
+     * @param logs    each RX queue's log of delivered interrupts
+     */
+    public InterruptDispatcher(DeviceQueues queues, NanoClock clock, Consumer[] byQueue, InterruptLog[] logs) {
+        if (byQueue.length != logs.length || byQueue.length == 0) {
+            throw new IllegalArgumentException(byQueue.length + " consumers for " + logs.length + " interrupt logs");
+        }
         this.queues = queues;
         this.clock = clock;
-        this.consumer = consumer;
-        this.log = log;
+        this.byQueue = byQueue.clone();
+        this.logs = logs.clone();
+        this.distinct = java.util.Arrays.stream(byQueue).distinct().toArray(Consumer[]::new);
     }
 
     @Override
@@ -48,20 +63,26 @@ public final class InterruptDispatcher implements Agent {
         int count = 0;
         InterruptRecord irq;
         while ((irq = reader.poll()) != null) {
-            log.offer(irq.firstPacketId, irq.lastPacketId, irq.raisedNanos, clock.nanoTime());
-            consumer.onInterrupt();
+            int queue = byQueue.length == 1 ? 0 : irq.vector;
+            logs[queue].offer(irq.firstPacketId, irq.lastPacketId, irq.raisedNanos, clock.nanoTime());
+            byQueue[queue].onInterrupt(queue);
             count++;
         }
         if (count > 0) {
             delivered += count;
             deliveredPublished.lazySet(delivered);
         }
-        return count + consumer.pollOnInterruptPath();
+        for (Consumer consumer : distinct) {
+            count += consumer.pollOnInterruptPath();
+        }
+        return count;
     }
 
     @Override
     public void onClose() {
-        consumer.closeOnInterruptPath();
+        for (Consumer consumer : distinct) {
+            consumer.closeOnInterruptPath();
+        }
         if (reader != null) {
             reader.close();
         }

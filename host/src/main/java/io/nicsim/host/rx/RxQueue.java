@@ -30,21 +30,26 @@ public final class RxQueue implements AutoCloseable {
     private final PacketDelivery delivery;
     private final RxCounters counters;
     private final NanoClock clock;
+    private final int refillEvery;
     private long lastConsumedPacketId = -1;
+    private long consumed;
+    private long consumedAtLastRefill;
 
     /** A queue whose packets are handled on the polling thread, blocking waits parked. */
     public RxQueue(int queue, DescriptorReader reader, DoorbellWriter doorbell, InterruptLog interrupts,
                    PacketHandler handler, LatencyRecorder recorder, NanoClock clock) {
         this(queue, reader, doorbell, interrupts, new InlineDelivery(handler, recorder, clock, false),
-                new RxCounters(), clock);
+                new RxCounters(), clock, 0);
     }
 
     /**
-     * @param delivery where each packet read goes
-     * @param counters counts the packets read
+     * @param delivery    where each packet read goes
+     * @param counters    counts the packets read
+     * @param refillEvery return ring slots to the device with a refill doorbell every this many packets (0 = never:
+     *                    an unlimited ring)
      */
     public RxQueue(int queue, DescriptorReader reader, DoorbellWriter doorbell, InterruptLog interrupts,
-                   PacketDelivery delivery, RxCounters counters, NanoClock clock) {
+                   PacketDelivery delivery, RxCounters counters, NanoClock clock, int refillEvery) {
         this.queue = queue;
         this.reader = reader;
         this.doorbell = doorbell;
@@ -52,6 +57,7 @@ public final class RxQueue implements AutoCloseable {
         this.delivery = delivery;
         this.counters = counters;
         this.clock = clock;
+        this.refillEvery = refillEvery;
     }
 
     /**
@@ -83,6 +89,12 @@ public final class RxQueue implements AutoCloseable {
         }
         if (count > 0) {
             counters.addRead(count);
+            consumed += count;
+            if (refillEvery > 0 && consumed - consumedAtLastRefill >= refillEvery) {
+                // the driver refilled the buffers it consumed and writes the tail register once for all of them
+                doorbell.ring(queue, DoorbellRecord.REFILL, consumed);
+                consumedAtLastRefill = consumed;
+            }
         }
         return count;
     }

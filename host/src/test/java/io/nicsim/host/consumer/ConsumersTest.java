@@ -24,7 +24,7 @@ class ConsumersTest {
 
     @Test
     void rejectsAnUnknownNameNamingTheKey() {
-        assertThatThrownBy(() -> Consumers.create("green-thread", null))
+        assertThatThrownBy(() -> Consumers.create("green-thread", (ConsumerContext) null))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("host.consumer")
                 .hasMessageContaining("green-thread");

@@ -4,7 +4,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A test's interrupt path: one thread that delivers the interrupts the test raises to the consumer (one
- * {@link Consumer#onInterrupt()} per interrupt, in order) and runs {@link Consumer#pollOnInterruptPath()} on every
+ * {@link Consumer#onInterrupt(int)} per interrupt, in order) and runs {@link Consumer#pollOnInterruptPath()} on every
  * turn, then {@link Consumer#closeOnInterruptPath()} when closed, as the real dispatcher's thread does.
  */
 public final class InterruptPath implements AutoCloseable {
@@ -31,7 +31,7 @@ public final class InterruptPath implements AutoCloseable {
             while (running) {
                 long target = raised.get();
                 while (delivered < target) {
-                    consumer.onInterrupt();
+                    consumer.onInterrupt(0);
                     delivered++;
                 }
                 if (consumer.pollOnInterruptPath() == 0 && delivered == raised.get()) {

@@ -1,6 +1,7 @@
 package io.nicsim.host.dispatch;
 
 import io.nicsim.host.consumer.ConsumerContract;
+import io.nicsim.host.consumer.Consumers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -14,11 +15,11 @@ class EventLoopsConsumerTest {
 
     @Test
     void keepsTheConsumerContract(@TempDir Path dir) throws Exception {
-        ConsumerContract.verify(context -> EventLoopsConsumer.eventLoops(context), dir, EventLoopsConsumer.EVENT_LOOPS);
+        ConsumerContract.verify(context -> Consumers.create(EventLoopsConsumer.EVENT_LOOPS, context), dir, EventLoopsConsumer.EVENT_LOOPS);
     }
 
     @Test
     void countsWhatAFullBufferDrops(@TempDir Path dir) throws Exception {
-        ConsumerContract.countsWhatAFullBufferDrops(context -> EventLoopsConsumer.eventLoops(context), dir, EventLoopsConsumer.EVENT_LOOPS);
+        ConsumerContract.countsWhatAFullBufferDrops(context -> Consumers.create(EventLoopsConsumer.EVENT_LOOPS, context), dir, EventLoopsConsumer.EVENT_LOOPS);
     }
 }

@@ -1,6 +1,7 @@
 package io.nicsim.host.dispatch;
 
 import io.nicsim.host.consumer.ConsumerContract;
+import io.nicsim.host.consumer.Consumers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -14,11 +15,11 @@ class PlatformPoolConsumerTest {
 
     @Test
     void keepsTheConsumerContract(@TempDir Path dir) throws Exception {
-        ConsumerContract.verify(context -> new PoolConsumer(context), dir, PoolConsumer.NAME);
+        ConsumerContract.verify(context -> Consumers.create(PoolConsumer.NAME, context), dir, PoolConsumer.NAME);
     }
 
     @Test
     void countsWhatAFullBufferDrops(@TempDir Path dir) throws Exception {
-        ConsumerContract.countsWhatAFullBufferDrops(context -> new PoolConsumer(context), dir, PoolConsumer.NAME);
+        ConsumerContract.countsWhatAFullBufferDrops(context -> Consumers.create(PoolConsumer.NAME, context), dir, PoolConsumer.NAME);
     }
 }

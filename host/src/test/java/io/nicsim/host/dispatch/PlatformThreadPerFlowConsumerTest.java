@@ -1,6 +1,7 @@
 package io.nicsim.host.dispatch;
 
 import io.nicsim.host.consumer.ConsumerContract;
+import io.nicsim.host.consumer.Consumers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -14,11 +15,11 @@ class PlatformThreadPerFlowConsumerTest {
 
     @Test
     void keepsTheConsumerContract(@TempDir Path dir) throws Exception {
-        ConsumerContract.verify(context -> FlowThreadsConsumer.platform(context), dir, FlowThreadsConsumer.PLATFORM);
+        ConsumerContract.verify(context -> Consumers.create(FlowThreadsConsumer.PLATFORM, context), dir, FlowThreadsConsumer.PLATFORM);
     }
 
     @Test
     void countsWhatAFullBufferDrops(@TempDir Path dir) throws Exception {
-        ConsumerContract.countsWhatAFullBufferDrops(context -> FlowThreadsConsumer.platform(context), dir, FlowThreadsConsumer.PLATFORM);
+        ConsumerContract.countsWhatAFullBufferDrops(context -> Consumers.create(FlowThreadsConsumer.PLATFORM, context), dir, FlowThreadsConsumer.PLATFORM);
     }
 }

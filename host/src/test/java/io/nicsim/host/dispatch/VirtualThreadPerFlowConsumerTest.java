@@ -1,6 +1,7 @@
 package io.nicsim.host.dispatch;
 
 import io.nicsim.host.consumer.ConsumerContract;
+import io.nicsim.host.consumer.Consumers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -14,11 +15,11 @@ class VirtualThreadPerFlowConsumerTest {
 
     @Test
     void keepsTheConsumerContract(@TempDir Path dir) throws Exception {
-        ConsumerContract.verify(context -> FlowThreadsConsumer.virtual(context), dir, FlowThreadsConsumer.VIRTUAL);
+        ConsumerContract.verify(context -> Consumers.create(FlowThreadsConsumer.VIRTUAL, context), dir, FlowThreadsConsumer.VIRTUAL);
     }
 
     @Test
     void countsWhatAFullBufferDrops(@TempDir Path dir) throws Exception {
-        ConsumerContract.countsWhatAFullBufferDrops(context -> FlowThreadsConsumer.virtual(context), dir, FlowThreadsConsumer.VIRTUAL);
+        ConsumerContract.countsWhatAFullBufferDrops(context -> Consumers.create(FlowThreadsConsumer.VIRTUAL, context), dir, FlowThreadsConsumer.VIRTUAL);
     }
 }

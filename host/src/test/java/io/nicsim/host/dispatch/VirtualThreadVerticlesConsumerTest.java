@@ -1,6 +1,7 @@
 package io.nicsim.host.dispatch;
 
 import io.nicsim.host.consumer.ConsumerContract;
+import io.nicsim.host.consumer.Consumers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -14,11 +15,11 @@ class VirtualThreadVerticlesConsumerTest {
 
     @Test
     void keepsTheConsumerContract(@TempDir Path dir) throws Exception {
-        ConsumerContract.verify(context -> EventLoopsConsumer.virtualVerticles(context), dir, EventLoopsConsumer.VIRTUAL_VERTICLES);
+        ConsumerContract.verify(context -> Consumers.create(EventLoopsConsumer.VIRTUAL_VERTICLES, context), dir, EventLoopsConsumer.VIRTUAL_VERTICLES);
     }
 
     @Test
     void countsWhatAFullBufferDrops(@TempDir Path dir) throws Exception {
-        ConsumerContract.countsWhatAFullBufferDrops(context -> EventLoopsConsumer.virtualVerticles(context), dir, EventLoopsConsumer.VIRTUAL_VERTICLES);
+        ConsumerContract.countsWhatAFullBufferDrops(context -> Consumers.create(EventLoopsConsumer.VIRTUAL_VERTICLES, context), dir, EventLoopsConsumer.VIRTUAL_VERTICLES);
     }
 }

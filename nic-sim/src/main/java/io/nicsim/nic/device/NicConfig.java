@@ -7,15 +7,26 @@ package io.nicsim.nic.device;
  *                        never faster than line rate; 0 = unlimited (frames arrive at their intended time)
  * @param dmaNanos        fixed time from the firmware detecting a packet to its descriptor being visible to the host
  * @param dmaPicosPerByte time per frame byte on top of {@code dmaNanos}, in picoseconds
+ * @param queues          RX queues, each with its own descriptor ring, interrupt vector and policy instance; flows
+ *                        are spread over them by RSS
+ * @param ringSlots       descriptors per RX ring (0 = unlimited): a packet finding its ring full is dropped
  */
-public record NicConfig(double linkGbps, long dmaNanos, int dmaPicosPerByte) {
+public record NicConfig(double linkGbps, long dmaNanos, int dmaPicosPerByte, int queues, int ringSlots) {
+
+    /** Default descriptors per ring: 1,024, as mlx5 and many 10-100G NICs default to (ixgbe 512, ice 2,048). */
+    public static final int DEFAULT_RING_SLOTS = 1024;
 
     /**
      * Defaults: an unlimited link and no DMA delay, the model before these timings existed. At 64 bytes even
      * 100 Gbit/s adds 6.7 ns per frame, below what the device loop resolves, so a link speed is opt-in for studies
      * of line rate and large frames; a DMA delay shifts every figure by a constant, so it is opt-in too.
      */
-    public static final NicConfig DEFAULTS = new NicConfig(0, 0, 0);
+    public static final NicConfig DEFAULTS = new NicConfig(0, 0, 0, 1, DEFAULT_RING_SLOTS);
+
+    /** One RX queue with the default ring and these timings. */
+    public NicConfig(double linkGbps, long dmaNanos, int dmaPicosPerByte) {
+        this(linkGbps, dmaNanos, dmaPicosPerByte, 1, DEFAULT_RING_SLOTS);
+    }
 
     /** @throws IllegalArgumentException naming the key */
     public NicConfig {
@@ -27,6 +38,12 @@ public record NicConfig(double linkGbps, long dmaNanos, int dmaPicosPerByte) {
         }
         if (dmaPicosPerByte < 0) {
             throw new IllegalArgumentException("nic.dmaPicosPerByte must be >= 0, found " + dmaPicosPerByte);
+        }
+        if (queues < 1) {
+            throw new IllegalArgumentException("nic.queues must be >= 1, found " + queues);
+        }
+        if (ringSlots < 0) {
+            throw new IllegalArgumentException("nic.ringSlots must be >= 0, found " + ringSlots);
         }
     }
 

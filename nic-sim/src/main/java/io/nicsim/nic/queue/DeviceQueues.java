@@ -23,20 +23,54 @@ public final class DeviceQueues implements AutoCloseable {
     public static final String DOORBELLS = "doorbells";
 
     private final Path dir;
-    private final ChronicleQueue descriptors;
+    private final ChronicleQueue[] descriptors;
     private final ChronicleQueue interrupts;
     private final ChronicleQueue doorbells;
 
-    private DeviceQueues(Path dir) {
+    private DeviceQueues(Path dir, int rxQueues) {
+        if (rxQueues < 1) {
+            throw new IllegalArgumentException("nic.queues must be >= 1, got " + rxQueues);
+        }
         this.dir = dir;
-        this.descriptors = openQueue(dir.resolve(DESCRIPTORS));
+        this.descriptors = new ChronicleQueue[rxQueues];
+        for (int q = 0; q < rxQueues; q++) {
+            descriptors[q] = openQueue(dir.resolve(descriptorFolder(q)));
+        }
         this.interrupts = openQueue(dir.resolve(INTERRUPTS));
         this.doorbells = openQueue(dir.resolve(DOORBELLS));
     }
 
-    /** Opens (creating if needed) the queues under {@code dir}. */
+    /** Opens (creating if needed) the queues of a one-queue device under {@code dir}. */
     public static DeviceQueues open(Path dir) {
-        return new DeviceQueues(dir);
+        return new DeviceQueues(dir, 1);
+    }
+
+    /**
+     * Opens (creating if needed) the queues of a device with {@code rxQueues} RX queues under {@code dir}: a
+     * descriptor ring each ({@value #DESCRIPTORS}, {@code descriptors-1}, ...), one interrupt queue (the vector is
+     * the record's queue) and one doorbell queue.
+     */
+    public static DeviceQueues open(Path dir, int rxQueues) {
+        return new DeviceQueues(dir, rxQueues);
+    }
+
+    /** @return the folder of RX queue {@code queue}'s descriptors, relative to the device's folder */
+    public static String descriptorFolder(int queue) {
+        return queue == 0 ? DESCRIPTORS : DESCRIPTORS + "-" + queue;
+    }
+
+    /** @return how many RX queues' descriptor folders {@code dir} holds (1 for a folder written before multi-queue) */
+    public static int rxQueuesIn(Path dir) {
+        int queues = 1;
+        while (java.nio.file.Files.isDirectory(dir.resolve(descriptorFolder(queues)))) {
+            queues++;
+        }
+        return queues;
+    }
+
+    /** @return the number of RX queues */
+    public int rxQueues() {
+        return descriptors.length;
     }
 
     private static ChronicleQueue openQueue(Path path) {
@@ -49,14 +83,24 @@ public final class DeviceQueues implements AutoCloseable {
         return dir;
     }
 
-    /** A writer for the calling thread. */
+    /** A writer of RX queue 0's descriptors for the calling thread. */
     public DescriptorWriter newDescriptorWriter(NanoClock clock) {
-        return new DescriptorWriter(descriptors.createAppender(), clock);
+        return newDescriptorWriter(clock, 0);
     }
 
-    /** A reader from the start of the descriptor queue, for the calling thread. */
+    /** A writer of RX queue {@code queue}'s descriptors for the calling thread. */
+    public DescriptorWriter newDescriptorWriter(NanoClock clock, int queue) {
+        return new DescriptorWriter(descriptors[queue].createAppender(), clock);
+    }
+
+    /** A reader from the start of RX queue 0's descriptors, for the calling thread. */
     public DescriptorReader newDescriptorReader() {
-        return new DescriptorReader(descriptors.createTailer());
+        return newDescriptorReader(0);
+    }
+
+    /** A reader from the start of RX queue {@code queue}'s descriptors, for the calling thread. */
+    public DescriptorReader newDescriptorReader(int queue) {
+        return new DescriptorReader(descriptors[queue].createTailer());
     }
 
     /** A writer for the calling thread. */
@@ -81,7 +125,9 @@ public final class DeviceQueues implements AutoCloseable {
 
     @Override
     public void close() {
-        descriptors.close();
+        for (ChronicleQueue queue : descriptors) {
+            queue.close();
+        }
         interrupts.close();
         doorbells.close();
     }

@@ -4,8 +4,9 @@ import net.openhft.chronicle.bytes.Bytes;
 
 /**
  * A doorbell the host driver rings to tell the device something, as a driver writes a device register:
- * re-arm (unmask) the queue's interrupt, or disarm (mask) it. It carries the last packet the host consumed,
- * so the device can tell whether completions arrived that nobody will be told about (the missed-IRQ rule).
+ * re-arm (unmask) the queue's interrupt, or disarm (mask) it, carrying the last packet the host consumed so the
+ * device can tell whether completions arrived that nobody will be told about (the missed-IRQ rule); or refill
+ * (return ring slots).
  * A reusable flyweight like {@link DescriptorRecord}.
  */
 public final class DoorbellRecord {
@@ -14,6 +15,11 @@ public final class DoorbellRecord {
     public static final int REARM = 1;
     /** Mask the interrupt. */
     public static final int DISARM = 2;
+    /**
+     * Ring slots returned: the host refilled the descriptors it consumed, as a driver writes the RX tail register
+     * after allocating buffers; {@code consumedPacketId} then carries the queue's running total of slots returned.
+     */
+    public static final int REFILL = 3;
 
     public int queue;
     public long sequence;
@@ -36,7 +42,7 @@ public final class DoorbellRecord {
         kind = bytes.readInt();
         consumedPacketId = bytes.readLong();
         writtenNanos = bytes.readLong();
-        if (kind != REARM && kind != DISARM) {
+        if (kind != REARM && kind != DISARM && kind != REFILL) {
             throw new RecordFormatException("doorbell of unknown kind " + kind);
         }
         return this;

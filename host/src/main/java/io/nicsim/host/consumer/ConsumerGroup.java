@@ -1,0 +1,87 @@
+package io.nicsim.host.consumer;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+
+/**
+ * The consumers of a run taken together: one per RX queue for the base consumers, one for all queues for a shape
+ * that hands packets over. Starts and stops each once, and describes them for the placement and cost records.
+ */
+public final class ConsumerGroup {
+
+    private final Consumer[] consumers;
+    private final int rxQueues;
+
+    /** @param byQueue the consumer serving each RX queue */
+    public ConsumerGroup(Consumer[] byQueue) {
+        this.consumers = Arrays.stream(byQueue).distinct().toArray(Consumer[]::new);
+        this.rxQueues = byQueue.length;
+    }
+
+    /** Starts every consumer; if one fails to start, stops those started and rethrows. */
+    public void start() throws Exception {
+        List<Consumer> started = new ArrayList<>();
+        try {
+            for (Consumer consumer : consumers) {
+                consumer.start();
+                started.add(consumer);
+            }
+        } catch (Exception | Error e) {
+            for (Consumer consumer : started) {
+                try {
+                    consumer.stop();
+                } catch (Exception stopFailure) {
+                    e.addSuppressed(stopFailure);
+                }
+            }
+            throw e;
+        }
+    }
+
+    /** Stops every consumer; the first failure is rethrown once all were stopped. */
+    public void stop() throws Exception {
+        Exception first = null;
+        for (Consumer consumer : consumers) {
+            try {
+                consumer.stop();
+            } catch (Exception e) {
+                if (first == null) {
+                    first = e;
+                } else {
+                    first.addSuppressed(e);
+                }
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
+    }
+
+    public String threadName() {
+        return consumers[0].threadName();
+    }
+
+    /** @return how they wait, and over how many RX queues when more than one */
+    public String waitsBy() {
+        String waitsBy = consumers[0].waitsBy();
+        if (rxQueues == 1) {
+            return waitsBy;
+        }
+        return consumers.length == 1 ? waitsBy + ", serving " + rxQueues + " RX queues"
+                : waitsBy + ", one per RX queue (" + rxQueues + ")";
+    }
+
+    public List<String> costThreadPrefixes() {
+        LinkedHashSet<String> prefixes = new LinkedHashSet<>();
+        for (Consumer consumer : consumers) {
+            prefixes.addAll(consumer.costThreadPrefixes());
+        }
+        return List.copyOf(prefixes);
+    }
+
+    public String priority() {
+        return consumers[0].priority();
+    }
+}
