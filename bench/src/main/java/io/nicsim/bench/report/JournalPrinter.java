@@ -148,7 +148,10 @@ public final class JournalPrinter {
 
         @Override
         String describe(long o) {
-            return String.format(Locale.ROOT, "doorbell    q%d  #%-9d %s, host consumed up to packet %d", record.queue,
+            return record.kind == DoorbellRecord.REFILL
+                    ? String.format(Locale.ROOT, "doorbell    q%d  #%-9d refill, host returned %d ring slots in all",
+                    record.queue, record.sequence, record.consumedPacketId)
+                    : String.format(Locale.ROOT, "doorbell    q%d  #%-9d %s, host consumed up to packet %d", record.queue,
                     record.sequence, DoorbellRecord.kindName(record.kind), record.consumedPacketId);
         }
     }

@@ -36,7 +36,7 @@ class PolicyMatrixTest {
         Scenario scenario = ScenarioLoader.load(null, List.of("run.duration=150ms", "run.warmup=50ms",
                 "run.drainTimeout=20s", "traffic.ratePerSecond=20kpps", "traffic.flows=4", "host.consumer=" + consumer,
                 "firmware.policy=" + policy, "run.queueStaging=none", "host.workers=2",
-                "host.socketSlots=65536"));
+                "host.socketSlots=65536", "nic.ringSlots=65536"));
         Path queues = dir.resolve("queues");
 
         RunResult result = ConsumerRun.run(scenario, consumer, queues, SystemNanoClock.INSTANCE);

@@ -25,7 +25,7 @@ class StopSignalTest {
 
     private static Scenario scenario(String consumer) throws Exception {
         return ScenarioLoader.load(null, List.of("run.duration=29s", "run.warmup=1s", "run.drainTimeout=20s",
-                "traffic.ratePerSecond=20kpps", "traffic.kind=constant", "host.consumer=" + consumer));
+                "traffic.ratePerSecond=20kpps", "traffic.kind=constant", "nic.ringSlots=65536", "host.consumer=" + consumer));
     }
 
     @Test

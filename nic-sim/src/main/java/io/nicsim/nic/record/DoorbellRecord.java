@@ -49,7 +49,7 @@ public final class DoorbellRecord {
     }
 
     public static String kindName(int kind) {
-        return kind == REARM ? "rearm" : kind == DISARM ? "disarm" : "unknown";
+        return kind == REARM ? "rearm" : kind == DISARM ? "disarm" : kind == REFILL ? "refill" : "unknown";
     }
 
     @Override
