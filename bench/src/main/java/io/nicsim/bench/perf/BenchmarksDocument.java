@@ -136,8 +136,9 @@ public final class BenchmarksDocument {
                     + " timer check, raise bookkeeping) and one poll result through the driver half. Record append: one"
                     + " Chronicle append (and read) of a descriptor or an interrupt record on tmpfs. Wake-up: one round"
                     + " trip of a ping-pong, so one wake-up is about half (eventLoop: a foreign thread's `runOnContext`"
-                    + " to a sleeping event loop, answered through a spun-on volatile field). RSS hashing: not"
-                    + " benchmarked, nicsim has no RSS yet.\n\n");
+                    + " to a sleeping event loop, answered through a spun-on volatile field). Hand-off: a packet into"
+                    + " and out of an application buffer, and recording it into the single- and many-writer"
+                    + " recorders. RSS: the Toeplitz hash of a flow's 5-tuple and its queue.\n\n");
             out.append(jmhTable(r.jmh()).markdown()).append('\n');
         }
         if (r.floor() != null) {

@@ -3,6 +3,7 @@ package io.nicsim.bench.perf;
 import io.nicsim.bench.jmh.HandoffBenchmark;
 import io.nicsim.bench.jmh.PolicyDecisionBenchmark;
 import io.nicsim.bench.jmh.RecordAppendBenchmark;
+import io.nicsim.bench.jmh.RssHashBenchmark;
 import io.nicsim.bench.jmh.WakeupBenchmark;
 import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.Result;
@@ -30,7 +31,7 @@ public final class MicroBenchmarks {
     public static final String SETTINGS = "-f 1 -wi 2 -w 500ms -i 3 -r 500ms -prof gc";
 
     private static final List<Class<?>> CLASSES = List.of(PolicyDecisionBenchmark.class, RecordAppendBenchmark.class,
-            WakeupBenchmark.class, HandoffBenchmark.class);
+            WakeupBenchmark.class, HandoffBenchmark.class, RssHashBenchmark.class);
 
     /**
      * @param benchmark   class and method (or group), e.g. {@code PolicyDecisionBenchmark.deviceDecision}

@@ -38,7 +38,7 @@ class BenchmarksDocumentTest {
         assertThat(md).startsWith("# nicsim benchmarks").contains("2026-11-26 03:00 Z",
                 "2 cores (AMD EPYC, virtual machine), Eclipse Adoptium 25.0.3", "./nicsim bench floor",
                 "./nicsim bench throughput", "./nicsim bench pacing", "## JMH micro-costs", "## End-to-end floor",
-                "## Throughput", "## Pacing accuracy", "RSS hashing: not benchmarked");
+                "## Throughput", "## Pacing accuracy", "RSS: the Toeplitz hash");
         assertThat(md).contains("| policy decision < 50 ns/op (every policy, both halves) | worst 61.0 ns/op (driverDecision napi) | missed |",
                 "| record append 0 B/op | worst 0.020 B/op | met |",
                 "| floor p50: nicsim (3) <= 1.25x bare transport (1) | 1.20x | met |",
