@@ -10,6 +10,7 @@ import java.io.PrintWriter;
         description = "How fast does my code hear about a packet, and what does that cost?%n"
                 + "A modeled NIC raises interrupts through Chronicle Queue; real consumers on this JVM are woken by them.",
         subcommands = {RunCommand.class, SweepCommand.class, CompareCommand.class, ReportCommand.class, InspectCommand.class, ValidateCommand.class, KeysCommand.class, ScaleCommand.class, BenchCommand.class,
+                NicCommand.class, HostCommand.class,
                 CommandLine.HelpCommand.class})
 public final class NicsimCli implements Runnable {
 

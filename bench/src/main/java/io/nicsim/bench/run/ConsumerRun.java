@@ -248,7 +248,7 @@ public final class ConsumerRun {
         }
     }
 
-    private static long clamp(long nanos, long maxNanos) {
+    static long clamp(long nanos, long maxNanos) {
         return Math.max(0, Math.min(nanos, maxNanos));
     }
 
@@ -282,7 +282,7 @@ public final class ConsumerRun {
     }
 
     /** Notification latency per traffic class that measured packets had. */
-    private static Map<String, LatencySummary> byClass(LatencyRecorder recorder) {
+    static Map<String, LatencySummary> byClass(LatencyRecorder recorder) {
         Map<String, LatencySummary> classes = new LinkedHashMap<>();
         for (int trafficClass : new int[] {TrafficClasses.HIGH, TrafficClasses.LOW}) {
             if (recorder.notification(trafficClass).getTotalCount() > 0) {
@@ -316,13 +316,13 @@ public final class ConsumerRun {
         }
     }
 
-    private static void putIfPositive(Map<String, Long> drops, String reason, long count) {
+    static void putIfPositive(Map<String, Long> drops, String reason, long count) {
         if (count > 0) {
             drops.put(reason, count);
         }
     }
 
-    private static Map<String, Object> trafficParameters(TrafficConfig traffic) {
+    static Map<String, Object> trafficParameters(TrafficConfig traffic) {
         Map<String, Object> parameters = new LinkedHashMap<>();
         parameters.put("kind", traffic.kind());
         parameters.put("ratePerSecond", traffic.ratePerSecond());

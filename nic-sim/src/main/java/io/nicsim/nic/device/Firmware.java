@@ -131,6 +131,9 @@ public final class Firmware {
         int raised = 0;
         DoorbellRecord doorbell;
         while ((doorbell = doorbells.poll()) != null) {
+            if (!DoorbellRecord.isRegisterWrite(doorbell.kind)) {
+                continue; // a control message between processes (attach, done): not for the firmware
+            }
             doorbellsRead++;
             if (doorbell.kind == DoorbellRecord.REARM) {
                 long consumed = doorbell.consumedPacketId;

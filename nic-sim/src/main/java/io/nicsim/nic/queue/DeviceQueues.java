@@ -14,6 +14,11 @@ import java.nio.file.Path;
  * everywhere.
  *
  * <p>Appenders and tailers are bound to the thread that uses them: create each on its own thread.
+ *
+ * <p>Opened {@linkplain #openWithNamedReaders with named readers}, the descriptor and interrupt readers are
+ * Chronicle named tailers: each read is recorded in the queue's metadata, so a reader of the same name created
+ * later, in this process or another, resumes after the last record the previous one read, as a restarted host
+ * process does in two-process mode. It costs one ordered write to a mapped file per record read.
  */
 public final class DeviceQueues implements AutoCloseable {
 
@@ -23,12 +28,15 @@ public final class DeviceQueues implements AutoCloseable {
     public static final String DOORBELLS = "doorbells";
 
     private final Path dir;
+    /** Name prefix of the descriptor and interrupt readers' named tailers, or null for anonymous tailers. */
+    private final String readerName;
     private final ChronicleQueue descriptors;
     private final ChronicleQueue interrupts;
     private final ChronicleQueue doorbells;
 
-    private DeviceQueues(Path dir) {
+    private DeviceQueues(Path dir, String readerName) {
         this.dir = dir;
+        this.readerName = readerName;
         this.descriptors = openQueue(dir.resolve(DESCRIPTORS));
         this.interrupts = openQueue(dir.resolve(INTERRUPTS));
         this.doorbells = openQueue(dir.resolve(DOORBELLS));
@@ -36,10 +44,19 @@ public final class DeviceQueues implements AutoCloseable {
 
     /** Opens (creating if needed) the queues under {@code dir}. */
     public static DeviceQueues open(Path dir) {
-        return new DeviceQueues(dir);
+        return new DeviceQueues(dir, null);
     }
 
-    private static ChronicleQueue openQueue(Path path) {
+    /**
+     * Opens (creating if needed) the queues under {@code dir}; descriptor and interrupt readers are named tailers
+     * {@code <readerName>-descriptors} and {@code <readerName>-interrupts}, which resume where the last reader of
+     * that name stopped.
+     */
+    public static DeviceQueues openWithNamedReaders(Path dir, String readerName) {
+        return new DeviceQueues(dir, java.util.Objects.requireNonNull(readerName, "readerName"));
+    }
+
+    static ChronicleQueue openQueue(Path path) {
         return SingleChronicleQueueBuilder.binary(path)
                 .rollCycle(LargeRollCycles.LARGE_DAILY)
                 .build();
@@ -54,9 +71,12 @@ public final class DeviceQueues implements AutoCloseable {
         return new DescriptorWriter(descriptors.createAppender(), clock);
     }
 
-    /** A reader from the start of the descriptor queue, for the calling thread. */
+    /**
+     * A reader from the start of the descriptor queue (with named readers: from where the last reader of that
+     * name stopped), for the calling thread.
+     */
     public DescriptorReader newDescriptorReader() {
-        return new DescriptorReader(descriptors.createTailer());
+        return new DescriptorReader(tailer(descriptors, DESCRIPTORS));
     }
 
     /** A writer for the calling thread. */
@@ -64,9 +84,25 @@ public final class DeviceQueues implements AutoCloseable {
         return new InterruptWriter(interrupts.createAppender());
     }
 
-    /** A reader from the start of the interrupt queue, for the calling thread. */
+    /**
+     * A reader from the start of the interrupt queue (with named readers: from where the last reader of that
+     * name stopped), for the calling thread.
+     */
     public InterruptReader newInterruptReader() {
-        return new InterruptReader(interrupts.createTailer());
+        return new InterruptReader(tailer(interrupts, INTERRUPTS));
+    }
+
+    private net.openhft.chronicle.queue.ExcerptTailer tailer(ChronicleQueue queue, String queueName) {
+        return readerName == null ? queue.createTailer() : queue.createTailer(readerName + "-" + queueName);
+    }
+
+    /** @return the name prefix of named readers, or null if readers are anonymous */
+    public String readerName() {
+        return readerName;
+    }
+
+    ChronicleQueue descriptorQueue() {
+        return descriptors;
     }
 
     /** A writer for the calling thread. */

@@ -14,6 +14,16 @@ public final class DoorbellRecord {
     public static final int REARM = 1;
     /** Mask the interrupt. */
     public static final int DISARM = 2;
+    /**
+     * A host process attached to the device's queues (two-process mode): the NIC process starts its traffic on
+     * the first one. Not a register write: the firmware ignores it, the NIC process's control loop reads it.
+     */
+    public static final int ATTACH = 3;
+    /**
+     * The host process drained the ring and stopped (two-process mode): the NIC process may end. Ignored by the
+     * firmware, like {@link #ATTACH}.
+     */
+    public static final int DONE = 4;
 
     public int queue;
     public long sequence;
@@ -36,14 +46,25 @@ public final class DoorbellRecord {
         kind = bytes.readInt();
         consumedPacketId = bytes.readLong();
         writtenNanos = bytes.readLong();
-        if (kind != REARM && kind != DISARM) {
+        if (kind < REARM || kind > DONE) {
             throw new RecordFormatException("doorbell of unknown kind " + kind);
         }
         return this;
     }
 
     public static String kindName(int kind) {
-        return kind == REARM ? "rearm" : kind == DISARM ? "disarm" : "unknown";
+        return switch (kind) {
+            case REARM -> "rearm";
+            case DISARM -> "disarm";
+            case ATTACH -> "attach";
+            case DONE -> "done";
+            default -> "unknown";
+        };
+    }
+
+    /** @return whether the kind is a register write the firmware acts on (re-arm, disarm), not a control message */
+    public static boolean isRegisterWrite(int kind) {
+        return kind == REARM || kind == DISARM;
     }
 
     @Override
