@@ -34,7 +34,7 @@ import java.util.Objects;
  * D/0-CONSUMER/notification.*
  * </pre>
  * Both sides must agree on what makes the packets and their notification: the scenario's name, every
- * {@code traffic.*} and {@code firmware.*} key, {@code run.duration} and {@code run.warmup}. The other keys are each
+ * {@code traffic.*}, {@code nic.*} and {@code firmware.*} key, {@code run.duration} and {@code run.warmup}. The other keys are each
  * side's own ({@code host.*}, timeouts). The queues are written where they will stay (no staging on
  * {@code /dev/shm}, as they are the two processes' rendezvous): put D on tmpfs ({@code /dev/shm/...}) for figures free
  * of file-system stalls.
@@ -47,7 +47,7 @@ public final class TwoProcessDir {
     public static final String HOST_LOCK = "host.lock";
 
     /** Keys (or, ending with '.', sections) both processes must agree on. */
-    static final List<String> SHARED_KEYS = List.of("traffic.", "firmware.", "run.duration", "run.warmup");
+    static final List<String> SHARED_KEYS = List.of("traffic.", "nic.", "firmware.", "run.duration", "run.warmup");
 
     private TwoProcessDir() {
     }

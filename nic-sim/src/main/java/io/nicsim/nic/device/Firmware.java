@@ -131,7 +131,7 @@ public final class Firmware {
         int raised = 0;
         DoorbellRecord doorbell;
         while ((doorbell = doorbells.poll()) != null) {
-            if (!DoorbellRecord.isRegisterWrite(doorbell.kind)) {
+            if (DoorbellRecord.isControl(doorbell.kind)) {
                 continue; // a control message between processes (attach, done): not for the firmware
             }
             doorbellsRead++;

@@ -28,15 +28,12 @@ public final class DeviceQueues implements AutoCloseable {
     public static final String DOORBELLS = "doorbells";
 
     private final Path dir;
-    /** Name prefix of the descriptor and interrupt readers' named tailers, or null for anonymous tailers. */
-    private final String readerName;
     private final ChronicleQueue descriptors;
     private final ChronicleQueue interrupts;
     private final ChronicleQueue doorbells;
 
-    private DeviceQueues(Path dir, String readerName) {
+    private DeviceQueues(Path dir) {
         this.dir = dir;
-        this.readerName = readerName;
         this.descriptors = openQueue(dir.resolve(DESCRIPTORS));
         this.interrupts = openQueue(dir.resolve(INTERRUPTS));
         this.doorbells = openQueue(dir.resolve(DOORBELLS));
@@ -44,7 +41,7 @@ public final class DeviceQueues implements AutoCloseable {
 
     /** Opens (creating if needed) the queues under {@code dir}. */
     public static DeviceQueues open(Path dir) {
-        return new DeviceQueues(dir, null);
+        return new DeviceQueues(dir);
     }
 
     /**
@@ -53,8 +50,16 @@ public final class DeviceQueues implements AutoCloseable {
      * that name stopped.
      */
     public static DeviceQueues openWithNamedReaders(Path dir, String readerName) {
-        return new DeviceQueues(dir, java.util.Objects.requireNonNull(readerName, "readerName"));
+        DeviceQueues queues = new DeviceQueues(dir);
+        queues.readerName = java.util.Objects.requireNonNull(readerName, "readerName");
+        return queues;
     }
+
+    /**
+     * Name prefix of the descriptor and interrupt readers' named tailers, or null for anonymous tailers; set once,
+     * before the queues are handed to other threads.
+     */
+    private String readerName;
 
     static ChronicleQueue openQueue(Path path) {
         return SingleChronicleQueueBuilder.binary(path)

@@ -16,14 +16,15 @@ public final class DoorbellRecord {
     public static final int DISARM = 2;
     /**
      * A host process attached to the device's queues (two-process mode): the NIC process starts its traffic on
-     * the first one. Not a register write: the firmware ignores it, the NIC process's control loop reads it.
+     * the first one. A control message, not a register write: the firmware ignores it, the NIC process's control
+     * loop reads it. Control kinds are numbered from 8 up, register writes below.
      */
-    public static final int ATTACH = 3;
+    public static final int ATTACH = 8;
     /**
-     * The host process drained the ring and stopped (two-process mode): the NIC process may end. Ignored by the
-     * firmware, like {@link #ATTACH}.
+     * The host process drained the ring and stopped (two-process mode): the NIC process may end. A control
+     * message, like {@link #ATTACH}.
      */
-    public static final int DONE = 4;
+    public static final int DONE = 9;
 
     public int queue;
     public long sequence;
@@ -46,7 +47,7 @@ public final class DoorbellRecord {
         kind = bytes.readInt();
         consumedPacketId = bytes.readLong();
         writtenNanos = bytes.readLong();
-        if (kind < REARM || kind > DONE) {
+        if (kind != REARM && kind != DISARM && !isControl(kind)) {
             throw new RecordFormatException("doorbell of unknown kind " + kind);
         }
         return this;
@@ -62,9 +63,12 @@ public final class DoorbellRecord {
         };
     }
 
-    /** @return whether the kind is a register write the firmware acts on (re-arm, disarm), not a control message */
-    public static boolean isRegisterWrite(int kind) {
-        return kind == REARM || kind == DISARM;
+    /**
+     * @return whether the kind is a control message between a host and a NIC process (attach, done), which the
+     *         firmware ignores, rather than a register write
+     */
+    public static boolean isControl(int kind) {
+        return kind == ATTACH || kind == DONE;
     }
 
     @Override

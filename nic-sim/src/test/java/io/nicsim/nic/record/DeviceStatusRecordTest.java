@@ -144,10 +144,10 @@ class DeviceStatusRecordTest {
             try (DoorbellReader reader = queues.newDoorbellReader()) {
                 DoorbellRecord d = reader.poll();
                 assertThat(d.kind).isEqualTo(DoorbellRecord.ATTACH);
-                assertThat(DoorbellRecord.isRegisterWrite(d.kind)).isFalse();
+                assertThat(DoorbellRecord.isControl(d.kind)).isTrue();
                 assertThat(d.toString()).contains("kind=attach");
                 d = reader.poll();
-                assertThat(DoorbellRecord.isRegisterWrite(d.kind)).isTrue();
+                assertThat(DoorbellRecord.isControl(d.kind)).isFalse();
                 d = reader.poll();
                 assertThat(d.kind).isEqualTo(DoorbellRecord.DONE);
                 assertThat(d.consumedPacketId).isEqualTo(99);
