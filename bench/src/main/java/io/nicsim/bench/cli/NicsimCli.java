@@ -11,6 +11,7 @@ import java.io.PrintWriter;
                 + "A modeled NIC raises interrupts through Chronicle Queue; real consumers on this JVM are woken by them.",
         subcommands = {RunCommand.class, SweepCommand.class, CompareCommand.class, ReportCommand.class, InspectCommand.class, ValidateCommand.class, KeysCommand.class, ScaleCommand.class, BenchCommand.class,
                 SendCommand.class,
+                NicCommand.class, HostCommand.class,
                 CommandLine.HelpCommand.class})
 public final class NicsimCli implements Runnable {
 

@@ -50,6 +50,17 @@ public final class RunReport {
                     + " missing; a run marked <b>interrupted</b> stopped its traffic early. Every run's accounting"
                     + " still balances.</div>\n");
         }
+        if (Boolean.TRUE.equals(summary.stalled())) {
+            html.raw("<div class=\"banner\">Stalled: the NIC process went silent (no heartbeat for run.stallTimeout)."
+                    + " These are the host's partial results; the accounting balances over the packets the NIC had"
+                    + " reported.</div>\n");
+        }
+        if (summary.twoProcess() != null && summary.twoProcess().restarted()) {
+            html.raw("<div class=\"banner\">Restarted: host process #" + summary.twoProcess().hostAttach()
+                    + " resumed a run an earlier host left; the " + summary.twoProcess().packetsReadByEarlierHosts()
+                    + " packets earlier hosts read are counted as dropped (read-by-earlier-host), and the latencies"
+                    + " cover the packets this host handled.</div>\n");
+        }
         List<RunResult> runs = summary.runs();
 
         html.h2("Notification latency");

@@ -16,13 +16,26 @@ import java.util.Map;
  * @param effectiveScenario every scenario key as the run used it
  * @param command     how the run was started
  * @param comparison  ratios of each run to the first ({@code nicsim compare}); absent otherwise
+ * @param stalled     two-process mode ({@code nicsim host}): whether the NIC process went silent (no heartbeat for
+ *                    {@code run.stallTimeout}); the summary then holds what the host had, accounting balanced over
+ *                    the packets the NIC had reported. Absent in one-process runs
+ * @param twoProcess  two-process mode: the host's view of the run (restarts, packets read by earlier hosts); absent
+ *                    in one-process runs
  */
 public record Summary(String scenario, boolean interrupted, Environment environment, List<RunResult> runs,
                       Map<String, Object> effectiveScenario, String command,
-                      @JsonInclude(JsonInclude.Include.NON_NULL) Comparison comparison) {
+                      @JsonInclude(JsonInclude.Include.NON_NULL) Comparison comparison,
+                      @JsonInclude(JsonInclude.Include.NON_NULL) Boolean stalled,
+                      @JsonInclude(JsonInclude.Include.NON_NULL) TwoProcessReport twoProcess) {
 
     public Summary(String scenario, boolean interrupted, Environment environment, List<RunResult> runs,
                    Map<String, Object> effectiveScenario, String command) {
         this(scenario, interrupted, environment, runs, effectiveScenario, command, null);
+    }
+
+    /** A one-process summary. */
+    public Summary(String scenario, boolean interrupted, Environment environment, List<RunResult> runs,
+                   Map<String, Object> effectiveScenario, String command, Comparison comparison) {
+        this(scenario, interrupted, environment, runs, effectiveScenario, command, comparison, null, null);
     }
 }

@@ -23,6 +23,7 @@ import io.nicsim.firmware.policy.NotificationPolicy;
 import io.nicsim.nic.device.NicConfig;
 import java.util.ArrayList;
 import java.util.List;
+import io.nicsim.host.rx.RingReturn;
 import io.nicsim.host.rx.RxCounters;
 import io.nicsim.nic.traffic.TrafficClasses;
 import io.nicsim.host.driver.InterruptDispatcher;
@@ -200,7 +201,7 @@ public final class ConsumerRun {
             for (int q = 0; q < rxQueues; q++) {
                 interruptLogs[q] = new InterruptLog(InterruptLog.DEFAULT_CAPACITY);
                 contexts.add(new ConsumerContext(queues, clock, recorder, handler, policies[q].driver(),
-                        interruptLogs[q], rxCounters, shape, q, refillEvery));
+                        interruptLogs[q], rxCounters, shape, q, new RingReturn(refillEvery, 0)));
             }
             Consumer[] byQueue = Consumers.create(consumerName, contexts);
             ConsumerGroup consumer = new ConsumerGroup(byQueue);
@@ -279,7 +280,7 @@ public final class ConsumerRun {
         }
     }
 
-    private static long clamp(long nanos, long maxNanos) {
+    static long clamp(long nanos, long maxNanos) {
         return Math.max(0, Math.min(nanos, maxNanos));
     }
 
@@ -313,7 +314,7 @@ public final class ConsumerRun {
     }
 
     /** Notification latency per traffic class that measured packets had. */
-    private static Map<String, LatencySummary> byClass(LatencyRecorder recorder) {
+    static Map<String, LatencySummary> byClass(LatencyRecorder recorder) {
         Map<String, LatencySummary> classes = new LinkedHashMap<>();
         for (int trafficClass : new int[] {TrafficClasses.HIGH, TrafficClasses.LOW}) {
             if (recorder.notification(trafficClass).getTotalCount() > 0) {
@@ -323,7 +324,7 @@ public final class ConsumerRun {
         return classes;
     }
 
-    private static Map<String, Object> nicParameters(NicConfig nic, int refillEvery) {
+    static Map<String, Object> nicParameters(NicConfig nic, int refillEvery) {
         Map<String, Object> parameters = new LinkedHashMap<>();
         parameters.put("queues", nic.queues());
         parameters.put("ringSlots", nic.ringSlots());
@@ -369,13 +370,13 @@ public final class ConsumerRun {
         }
     }
 
-    private static void putIfPositive(Map<String, Long> drops, String reason, long count) {
+    static void putIfPositive(Map<String, Long> drops, String reason, long count) {
         if (count > 0) {
             drops.put(reason, count);
         }
     }
 
-    private static Map<String, Object> trafficParameters(TrafficConfig traffic) {
+    static Map<String, Object> trafficParameters(TrafficConfig traffic) {
         Map<String, Object> parameters = new LinkedHashMap<>();
         parameters.put("kind", traffic.kind());
         parameters.put("ratePerSecond", traffic.ratePerSecond());

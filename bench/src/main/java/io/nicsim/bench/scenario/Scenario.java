@@ -62,6 +62,11 @@ public final class Scenario {
                 (long) values.get("run.drainTimeout"), string("run.queueStaging"), integer("run.memoryProbeWaiters"));
     }
 
+    /** @return the settings of two-process mode ({@code nicsim nic}, {@code nicsim host}) */
+    public TwoProcessConfig twoProcess() {
+        return new TwoProcessConfig((long) values.get("run.stallTimeout"), (long) values.get("run.attachTimeout"));
+    }
+
     /** @return a copy of this scenario with {@code host.consumer} set to one consumer */
     public Scenario withConsumer(String consumer) {
         Map<String, Object> copy = new LinkedHashMap<>(values);

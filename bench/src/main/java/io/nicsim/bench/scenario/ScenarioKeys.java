@@ -147,6 +147,12 @@ public final class ScenarioKeys {
         key("run.memoryProbeWaiters", KeyType.COUNT, MemoryProbe.DEFAULT_WAITERS, List.of(),
                 "platform threads a separate JVM parks after each run to measure memory per waiting consumer (virtual"
                         + " threads 10x, event-loop callbacks 100x as many; 0 = skip)");
+        key("run.stallTimeout", KeyType.DURATION, TwoProcessConfig.DEFAULT_STALL_TIMEOUT_NANOS, List.of(),
+                "two processes (nicsim nic, nicsim host): a host that hears no heartbeat from the NIC for this long"
+                        + " reports it stalled, writes a partial summary and exits 3");
+        key("run.attachTimeout", KeyType.DURATION, TwoProcessConfig.DEFAULT_ATTACH_TIMEOUT_NANOS, List.of(),
+                "two processes: how long the NIC waits for a host to attach, and a host for the NIC to start the"
+                        + " traffic, before giving up (exit 3)");
     }
 
     private ScenarioKeys() {

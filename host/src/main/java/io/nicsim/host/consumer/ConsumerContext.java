@@ -7,6 +7,7 @@ import io.nicsim.host.measure.LatencyRecorder;
 import io.nicsim.host.rx.InlineDelivery;
 import io.nicsim.host.rx.PacketDelivery;
 import io.nicsim.host.rx.PacketHandler;
+import io.nicsim.host.rx.RingReturn;
 import io.nicsim.host.rx.RxCounters;
 import io.nicsim.host.rx.RxQueue;
 import io.nicsim.nic.queue.DeviceQueues;
@@ -15,12 +16,11 @@ import io.nicsim.nic.queue.DeviceQueues;
  * What a consumer needs to serve one RX queue: the device's queues and which RX queue, the run's clock, the
  * recorder, the handler, the driver policy that says what to do after each poll (one instance per queue), the log
  * of the queue's delivered interrupts, the host-side packet counters, the sizes of shapes with many threads, and
- * how often the driver returns ring slots to the device ({@code refillEvery} packets; 0 = never, an unlimited
- * ring).
+ * how the driver returns ring slots to the device ({@link RingReturn}).
  */
 public record ConsumerContext(DeviceQueues queues, NanoClock clock, LatencyRecorder recorder, PacketHandler handler,
                               DriverPolicy driver, InterruptLog interrupts, RxCounters counters, ShapeConfig shape,
-                              int queue, int refillEvery) {
+                              int queue, RingReturn ring) {
 
     /** The RX queue of a one-queue device. */
     public static final int QUEUE = 0;
@@ -39,7 +39,7 @@ public record ConsumerContext(DeviceQueues queues, NanoClock clock, LatencyRecor
     /** A context for RX queue 0 of an unlimited ring. */
     public ConsumerContext(DeviceQueues queues, NanoClock clock, LatencyRecorder recorder, PacketHandler handler,
                            DriverPolicy driver, InterruptLog interrupts, RxCounters counters, ShapeConfig shape) {
-        this(queues, clock, recorder, handler, driver, interrupts, counters, shape, QUEUE, 0);
+        this(queues, clock, recorder, handler, driver, interrupts, counters, shape, QUEUE, RingReturn.NONE);
     }
 
     /** Opens the RX queue bound to the calling thread; packets are handled on it, blocking waits parked. */
@@ -50,6 +50,6 @@ public record ConsumerContext(DeviceQueues queues, NanoClock clock, LatencyRecor
     /** Opens the RX queue bound to the calling thread; each packet read goes to {@code delivery}. */
     public RxQueue openQueue(PacketDelivery delivery) {
         return new RxQueue(queue, queues.newDescriptorReader(queue), queues.newDoorbellWriter(clock), interrupts,
-                delivery, counters, clock, refillEvery);
+                delivery, counters, clock, ring);
     }
 }

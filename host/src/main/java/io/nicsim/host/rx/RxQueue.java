@@ -39,17 +39,16 @@ public final class RxQueue implements AutoCloseable {
     public RxQueue(int queue, DescriptorReader reader, DoorbellWriter doorbell, InterruptLog interrupts,
                    PacketHandler handler, LatencyRecorder recorder, NanoClock clock) {
         this(queue, reader, doorbell, interrupts, new InlineDelivery(handler, recorder, clock, false),
-                new RxCounters(), clock, 0);
+                new RxCounters(), clock, RingReturn.NONE);
     }
 
     /**
      * @param delivery    where each packet read goes
      * @param counters    counts the packets read
-     * @param refillEvery return ring slots to the device with a refill doorbell every this many packets (0 = never:
-     *                    an unlimited ring)
+     * @param ring        how ring slots go back to the device
      */
     public RxQueue(int queue, DescriptorReader reader, DoorbellWriter doorbell, InterruptLog interrupts,
-                   PacketDelivery delivery, RxCounters counters, NanoClock clock, int refillEvery) {
+                   PacketDelivery delivery, RxCounters counters, NanoClock clock, RingReturn ring) {
         this.queue = queue;
         this.reader = reader;
         this.doorbell = doorbell;
@@ -57,7 +56,9 @@ public final class RxQueue implements AutoCloseable {
         this.delivery = delivery;
         this.counters = counters;
         this.clock = clock;
-        this.refillEvery = refillEvery;
+        this.refillEvery = ring.every();
+        this.consumed = ring.consumedBefore();
+        this.consumedAtLastRefill = ring.consumedBefore();
     }
 
     /**

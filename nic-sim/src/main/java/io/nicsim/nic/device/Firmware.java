@@ -216,6 +216,9 @@ public final class Firmware {
         int raised = 0;
         DoorbellRecord doorbell;
         while ((doorbell = doorbells.poll()) != null) {
+            if (DoorbellRecord.isControl(doorbell.kind)) {
+                continue; // a control message between processes (attach, done): not for the firmware
+            }
             if (doorbell.queue >= rings.length) {
                 throw new IllegalStateException("doorbell for RX queue " + doorbell.queue + " of a device with "
                         + rings.length);

@@ -14,6 +14,11 @@ import java.nio.file.Path;
  * everywhere.
  *
  * <p>Appenders and tailers are bound to the thread that uses them: create each on its own thread.
+ *
+ * <p>Opened {@linkplain #openWithNamedReaders with named readers}, the descriptor and interrupt readers are
+ * Chronicle named tailers: each read is recorded in the queue's metadata, so a reader of the same name created
+ * later, in this process or another, resumes after the last record the previous one read, as a restarted host
+ * process does in two-process mode. It costs one ordered write to a mapped file per record read.
  */
 public final class DeviceQueues implements AutoCloseable {
 
@@ -73,7 +78,29 @@ public final class DeviceQueues implements AutoCloseable {
         return descriptors.length;
     }
 
-    private static ChronicleQueue openQueue(Path path) {
+    /**
+     * Opens (creating if needed) the queues under {@code dir}; descriptor and interrupt readers are named tailers
+     * {@code <readerName>-descriptors} and {@code <readerName>-interrupts}, which resume where the last reader of
+     * that name stopped.
+     */
+    public static DeviceQueues openWithNamedReaders(Path dir, String readerName) {
+        return openWithNamedReaders(dir, 1, readerName);
+    }
+
+    /** As {@link #openWithNamedReaders(Path, String)}, for a device with {@code rxQueues} RX queues. */
+    public static DeviceQueues openWithNamedReaders(Path dir, int rxQueues, String readerName) {
+        DeviceQueues queues = new DeviceQueues(dir, rxQueues);
+        queues.readerName = java.util.Objects.requireNonNull(readerName, "readerName");
+        return queues;
+    }
+
+    /**
+     * Name prefix of the descriptor and interrupt readers' named tailers, or null for anonymous tailers; set once,
+     * before the queues are handed to other threads.
+     */
+    private String readerName;
+
+    static ChronicleQueue openQueue(Path path) {
         return SingleChronicleQueueBuilder.binary(path)
                 .rollCycle(LargeRollCycles.LARGE_DAILY)
                 .build();
@@ -93,14 +120,20 @@ public final class DeviceQueues implements AutoCloseable {
         return new DescriptorWriter(descriptors[queue].createAppender(), clock);
     }
 
-    /** A reader from the start of RX queue 0's descriptors, for the calling thread. */
+    /**
+     * A reader from the start of RX queue 0's descriptors (with named readers: from where the last reader of that
+     * name stopped), for the calling thread.
+     */
     public DescriptorReader newDescriptorReader() {
         return newDescriptorReader(0);
     }
 
-    /** A reader from the start of RX queue {@code queue}'s descriptors, for the calling thread. */
+    /**
+     * A reader from the start of RX queue {@code queue}'s descriptors (with named readers: from where the last
+     * reader of that name stopped), for the calling thread.
+     */
     public DescriptorReader newDescriptorReader(int queue) {
-        return new DescriptorReader(descriptors[queue].createTailer());
+        return new DescriptorReader(tailer(descriptors[queue], descriptorFolder(queue)));
     }
 
     /** A writer for the calling thread. */
@@ -108,9 +141,25 @@ public final class DeviceQueues implements AutoCloseable {
         return new InterruptWriter(interrupts.createAppender());
     }
 
-    /** A reader from the start of the interrupt queue, for the calling thread. */
+    /**
+     * A reader from the start of the interrupt queue (with named readers: from where the last reader of that
+     * name stopped), for the calling thread.
+     */
     public InterruptReader newInterruptReader() {
-        return new InterruptReader(interrupts.createTailer());
+        return new InterruptReader(tailer(interrupts, INTERRUPTS));
+    }
+
+    private net.openhft.chronicle.queue.ExcerptTailer tailer(ChronicleQueue queue, String queueName) {
+        return readerName == null ? queue.createTailer() : queue.createTailer(readerName + "-" + queueName);
+    }
+
+    /** @return the name prefix of named readers, or null if readers are anonymous */
+    public String readerName() {
+        return readerName;
+    }
+
+    ChronicleQueue descriptorQueue(int queue) {
+        return descriptors[queue];
     }
 
     /** A writer for the calling thread. */

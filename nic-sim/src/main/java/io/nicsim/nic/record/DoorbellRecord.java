@@ -20,6 +20,17 @@ public final class DoorbellRecord {
      * after allocating buffers; {@code consumedPacketId} then carries the queue's running total of slots returned.
      */
     public static final int REFILL = 3;
+    /**
+     * A host process attached to the device's queues (two-process mode): the NIC process starts its traffic on
+     * the first one. A control message, not a register write: the firmware ignores it, the NIC process's control
+     * loop reads it. Control kinds are numbered from 8 up, register writes below.
+     */
+    public static final int ATTACH = 8;
+    /**
+     * The host process drained the ring and stopped (two-process mode): the NIC process may end. A control
+     * message, like {@link #ATTACH}.
+     */
+    public static final int DONE = 9;
 
     public int queue;
     public long sequence;
@@ -42,14 +53,29 @@ public final class DoorbellRecord {
         kind = bytes.readInt();
         consumedPacketId = bytes.readLong();
         writtenNanos = bytes.readLong();
-        if (kind != REARM && kind != DISARM && kind != REFILL) {
+        if (kind != REARM && kind != DISARM && kind != REFILL && !isControl(kind)) {
             throw new RecordFormatException("doorbell of unknown kind " + kind);
         }
         return this;
     }
 
     public static String kindName(int kind) {
-        return kind == REARM ? "rearm" : kind == DISARM ? "disarm" : kind == REFILL ? "refill" : "unknown";
+        return switch (kind) {
+            case REARM -> "rearm";
+            case DISARM -> "disarm";
+            case REFILL -> "refill";
+            case ATTACH -> "attach";
+            case DONE -> "done";
+            default -> "unknown";
+        };
+    }
+
+    /**
+     * @return whether the kind is a control message between a host and a NIC process (attach, done), which the
+     *         firmware ignores, rather than a register write
+     */
+    public static boolean isControl(int kind) {
+        return kind == ATTACH || kind == DONE;
     }
 
     @Override

@@ -1,0 +1,81 @@
+package io.nicsim.bench.cli;
+
+import io.nicsim.bench.run.HostProcess;
+import io.nicsim.bench.run.Interruption;
+import io.nicsim.bench.run.StopSignal;
+import io.nicsim.bench.run.SystemNanoClock;
+import io.nicsim.bench.run.TwoProcessDir;
+import io.nicsim.bench.run.TwoProcessRefusal;
+import io.nicsim.bench.scenario.Scenario;
+import io.nicsim.bench.scenario.ScenarioException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** {@code nicsim host SCENARIO --dir D}: the host side of a two-process run. */
+@Command(name = "host", mixinStandardHelpOptions = true,
+        description = {"Run the host (interrupt path and one consumer, host.consumer) of a scenario in this process,"
+                + " over the Chronicle queues in --dir that 'nicsim nic' writes from another process, and write the"
+                + " usual summary.json. Either may start first. A host started again after one died resumes where it"
+                + " stopped reading (the summary says it restarted and counts what the dead one read).",
+                "Exit codes: 0 done, 2 bad input (more than one consumer, a finished run in the folder, another"
+                        + " scenario, ...), 3 the NIC stalled (no heartbeat for run.stallTimeout: a partial summary"
+                        + " with \"stalled\": true) or never started, 130 Ctrl-C (what it had, \"interrupted\": true;"
+                        + " a host started again resumes), 1 failure."})
+public final class HostCommand implements Callable<Integer> {
+
+    @Mixin
+    TwoProcessOptions options;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "where summary.json and report.html go (default: --dir)")
+    Path out;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Scenario scenario;
+        try {
+            scenario = options.load();
+        } catch (ScenarioException e) {
+            return options.error(err, e, ExitCodes.BAD_INPUT);
+        }
+        Path outDir = out != null ? out : options.dir;
+        try (TwoProcessDir.Lock ignored = HostProcess.claim(scenario, options.dir, outDir)) {
+            StopSignal stop = new StopSignal();
+            HostProcess.Outcome outcome;
+            try (Interruption ignoredToo = Interruption.install(stop, err)) {
+                outcome = HostProcess.run(scenario, options.dir, outDir, SystemNanoClock.INSTANCE, stop,
+                        options.log(stdout), StudyOptions.commandLine(spec));
+            }
+            if (outcome.summary() != null) {
+                StudyOptions.printResults(stdout, outcome.summary(), outDir);
+                stdout.println("accounting: " + outcome.accounting());
+                if (outcome.status() == HostProcess.Status.FINISHED && outcome.summary().interrupted()) {
+                    stdout.println("the NIC stopped its traffic early (Ctrl-C on the NIC): the summary says"
+                            + " \"interrupted\": true");
+                }
+                stdout.flush();
+            }
+            return switch (outcome.status()) {
+                case FINISHED -> ExitCodes.OK;
+                case STALLED -> NicCommand.line(err, "error: " + outcome.message(), ExitCodes.STALLED);
+                case NO_NIC -> NicCommand.line(err, "error: " + outcome.message(), ExitCodes.STALLED);
+                case INTERRUPTED, INTERRUPTED_BEFORE_START -> NicCommand.line(err, outcome.message(),
+                        StudyOptions.INTERRUPTED);
+            };
+        } catch (TwoProcessRefusal e) {
+            return options.error(err, e, ExitCodes.BAD_INPUT);
+        } catch (Exception e) {
+            return options.error(err, e, ExitCodes.FAILED);
+        }
+    }
+}
