@@ -82,6 +82,16 @@ class TwoProcessErrorsTest {
     }
 
     @Test
+    void moreThanOneRxQueue() throws IOException {
+        Path dir = parent.resolve("d");
+        List<String> before = listing(parent);
+        assertRejected(execute(List.of("host", SCENARIO, "--dir", dir.toString()), "--set", "nic.queues=2"), before,
+                "nic.queues", "one RX queue");
+        assertRejected(execute(List.of("nic", SCENARIO, "--dir", dir.toString()), "--set", "nic.queues=2"), before,
+                "nic.queues", "one RX queue");
+    }
+
+    @Test
     void dirThatIsAFileOrSomeoneElsesFolder() throws IOException {
         Path file = Files.writeString(parent.resolve("file"), "x");
         Path foreign = Files.createDirectories(parent.resolve("foreign"));
