@@ -138,6 +138,16 @@ public record Metric(String name, Kind kind, double percentile) {
         };
     }
 
+    /** @return a table column's title: {@code p99 us}, {@code interrupts/s}, {@code CPU us/pkt}, {@code drops} */
+    public String header() {
+        return switch (kind) {
+            case LATENCY -> name + " us";
+            case RATE -> "interrupts/s";
+            case CPU -> "CPU us/pkt";
+            case COUNT -> name;
+        };
+    }
+
     /** @return a number for CSV: nanoseconds, per second, packets, 1 decimal at most */
     public static String csv(double value) {
         if (Double.isNaN(value)) {

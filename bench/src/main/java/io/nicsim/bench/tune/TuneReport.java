@@ -74,7 +74,7 @@ public final class TuneReport {
         }
         html.p("note", "Each point is a setting measured by the search (the median over its runs); the line joins the"
                 + " Pareto front, the settings no other beats on both " + latency.name() + " and " + cost.name()
-                + ". Dashed lines: the constraints on these axes.");
+                + ". Grey lines: the constraints on these axes; a log scale when the values span more than 20 times.");
         table(html, TuneTables.frontRows(result));
 
         html.h2("Search");
@@ -123,7 +123,7 @@ public final class TuneReport {
         List<Metric> metrics = TuneTables.abMetrics(result);
         StringBuilder table = new StringBuilder("<table><thead><tr><th>run</th><th>phase</th><th>point</th>");
         keys.forEach(k -> table.append("<th>").append(Html.esc(io.nicsim.bench.report.Sweep.shortKey(k))).append("</th>"));
-        metrics.forEach(m -> table.append("<th>").append(Html.esc(m.name() + " " + m.unit())).append("</th>"));
+        metrics.forEach(m -> table.append("<th>").append(Html.esc(m.header())).append("</th>"));
         table.append("<th>meets</th><th class=\"l\">folder</th></tr></thead><tbody>\n");
         for (Evaluation run : result.runs()) {
             table.append("<tr><td>").append(run.index()).append("</td><td>").append(Html.esc(run.phase()))
@@ -187,6 +187,18 @@ public final class TuneReport {
         XYChart chart = Charts.tradeOff(latency.name() + " against " + axisTitle(cost) + ", one point per setting",
                 axisTitle(cost), axisTitle(latency), curves, cost.kind() == Metric.Kind.RATE ? Charts::rateLabel
                         : v -> String.format(Locale.ROOT, "%.2f", v));
+        double low = Double.MAX_VALUE;
+        double high = 0;
+        for (List<Charts.TradeOffPoint> curve : curves.values()) {
+            for (Charts.TradeOffPoint p : curve) {
+                low = Math.min(low, p.micros());
+                high = Math.max(high, p.micros());
+            }
+        }
+        if (low > 0 && high / low > 20) {
+            chart.getStyler().setYAxisMin(null);
+            chart.getStyler().setYAxisLogarithmic(true);
+        }
         scatter(chart, "other points", new Color(0x999999));
         scatter(chart, "start", new Color(0xD55E00));
         scatter(chart, "best found", new Color(0x009E73));

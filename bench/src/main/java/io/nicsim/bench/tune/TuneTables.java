@@ -47,7 +47,7 @@ public final class TuneTables {
             List<String> header = new ArrayList<>(List.of("rank", "point"));
             keys.forEach(k -> header.add(Sweep.shortKey(k)));
             header.add("runs");
-            metrics.forEach(m -> header.add(m.name() + (m.unit().isEmpty() ? "" : " " + m.unit())));
+            metrics.forEach(m -> header.add(m.header()));
             header.addAll(List.of("meets", "front"));
             rows.add(header);
         }
@@ -87,8 +87,7 @@ public final class TuneTables {
         Metric latency = TuneResult.metric(result.latencyAxis());
         List<String> keys = List.copyOf(result.start().keySet());
         List<List<String>> rows = new ArrayList<>();
-        List<String> header = new ArrayList<>(List.of(cost.name() + " " + cost.unit(), latency.name() + " " + latency.unit(),
-                "point"));
+        List<String> header = new ArrayList<>(List.of(cost.header(), latency.header(), "point"));
         keys.forEach(k -> header.add(Sweep.shortKey(k)));
         header.addAll(List.of("runs", "meets"));
         rows.add(header);
@@ -116,7 +115,7 @@ public final class TuneTables {
             if (s == null && b == null) {
                 continue;
             }
-            rows.add(List.of(m.name() + (m.unit().isEmpty() ? "" : " " + m.unit()), s == null ? "-" : bare(s, m),
+            rows.add(List.of(m.header(), s == null ? "-" : bare(s, m),
                     b == null ? "-" : bare(b, m), AbTest.lowerIn(result.ab(), m) + " of " + result.ab().size()));
         }
         return rows;
