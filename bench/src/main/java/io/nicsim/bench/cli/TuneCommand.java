@@ -92,7 +92,7 @@ public final class TuneCommand implements Callable<Integer> {
             description = "runs each of the " + BudgetPlan.PROMISING + " most promising points gets (default: ${DEFAULT-VALUE})")
     int repeats;
 
-    @Option(names = "--ab-rounds", paramLabel = "N", defaultValue = "5",
+    @Option(names = "--ab-rounds", paramLabel = "N", defaultValue = "6",
             description = "interleaved rounds of the final A/B, 2 runs each (default: ${DEFAULT-VALUE})")
     int abRounds;
 

@@ -12,9 +12,9 @@ public record Verdict(Outcome outcome, boolean better, boolean met, String sente
 
     /** The possible conclusions. */
     public enum Outcome {
-        /** Meets every constraint where the start does not, or a lower objective in enough rounds (sign test). */
+        /** Meets every constraint where the start does not, or a lower objective by a rank-sum test. */
         BETTER,
-        /** Both meet the constraints and the best found's median is lower, in too few rounds to call it better. */
+        /** Both meet the constraints and the best found's median is lower, but not clearly enough to call it better. */
         NOT_SHOWN_BETTER,
         /** Both meet the constraints and the best found's median is not lower. */
         NOT_BETTER,

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /** The A/B's verdict from given rounds, the sign test, spreads and the Pareto front. */
 class AbTestTest {
@@ -24,11 +25,18 @@ class AbTestTest {
     }
 
     @Test
-    void signTest() {
-        assertThat(AbTest.signTestP(5, 5)).isEqualTo(1.0 / 32);
-        assertThat(AbTest.signTestP(4, 5)).isEqualTo(6.0 / 32);
-        assertThat(AbTest.signTestP(0, 5)).isEqualTo(1.0);
-        assertThat(AbTest.signTestP(6, 7)).isEqualTo(8.0 / 128);
+    void rankSumTest() {
+        List<Double> low = List.of(1.0, 2.0, 3.0, 4.0, 5.0);
+        List<Double> high = List.of(6.0, 7.0, 8.0, 9.0, 10.0);
+        assertThat(AbTest.rankSumP(low, high)).isCloseTo(1.0 / 252, within(1e-12));
+        assertThat(AbTest.rankSumP(high, low)).isEqualTo(1.0);
+        // one of five beats none: 20 of 25 pairs; P(U >= 20) = P(U <= 5) = (1+1+2+3+5+7)/252
+        assertThat(AbTest.rankSumP(List.of(1.0, 2.0, 3.0, 4.0, 99.0), high)).isCloseTo(19.0 / 252, within(1e-12));
+        // six rounds, one disturbed run of the best: 30 of 36 pairs; (1+1+2+3+5+7+11)/924
+        assertThat(AbTest.rankSumP(List.of(1.0, 2.0, 3.0, 4.0, 5.0, 99.0), List.of(6.0, 7.0, 8.0, 9.0, 10.0, 11.0)))
+                .isCloseTo(30.0 / 924, within(1e-12));
+        assertThat(AbTest.rankSumP(List.of(1.0, 1.0), List.of(1.0, 1.0))).as("ties never look better").isGreaterThan(0.5);
+        assertThat(AbTest.rankSumP(List.of(), high)).isEqualTo(1.0);
     }
 
     @Test
@@ -49,7 +57,7 @@ class AbTestTest {
                 new double[] {15e3, 16e3, 15e3, 15e3, 17e3});
         assertThat(AbTest.decide(FEWEST_INTERRUPTS_UNDER_40_US, allFive, 5).outcome()).isEqualTo(Verdict.Outcome.BETTER);
         assertThat(AbTest.decide(FEWEST_INTERRUPTS_UNDER_40_US, allFive, 5).sentence())
-                .contains("lower in 5 of 5 interleaved rounds (sign test p=0.031)");
+                .contains("lower in 5 of 5 interleaved rounds (rank-sum test p=0.004)");
 
         List<AbRound> fourOfFive = rounds(p99, new double[] {20e3, 21e3, 20e3, 22e3, 14e3}, p99,
                 new double[] {15e3, 16e3, 15e3, 15e3, 17e3});

@@ -59,10 +59,10 @@ class GoalTest {
 
     @Test
     void budgets() throws ScenarioException {
-        BudgetPlan plan = BudgetPlan.of(40, 3, 5);
-        assertThat(plan.abRuns()).isEqualTo(10);
+        BudgetPlan plan = BudgetPlan.of(40, 3, 6);
+        assertThat(plan.abRuns()).isEqualTo(12);
         assertThat(plan.repeatRuns()).isEqualTo(6);
-        assertThat(plan.searchRuns()).isEqualTo(24);
+        assertThat(plan.searchRuns()).isEqualTo(22);
         assertThat(BudgetPlan.of(4, 2, 1)).isEqualTo(new BudgetPlan(4, 2, 0, 2));
         assertThatThrownBy(() -> BudgetPlan.of(11, 3, 5)).hasMessageContaining("give --budget 12 or more");
     }

@@ -126,7 +126,7 @@ class TuneCommandErrorsTest {
     @Test
     void budgets() throws IOException {
         assertRejected(tune(List.of("--set", "firmware.policy=coalesce", "--set", "host.consumer=platform-thread",
-                "--budget", "11")), "--budget", "11 runs cannot hold the A/B (5 rounds = 10 runs)", "--budget 12");
+                "--budget", "13")), "--budget", "13 runs cannot hold the A/B (6 rounds = 12 runs)", "--budget 14");
         assertRejected(tune("--budget", "0"), "--budget");
         assertRejected(tune("--repeats", "0"), "--repeats");
         assertRejected(tune("--ab-rounds", "0"), "--ab-rounds");

@@ -59,7 +59,7 @@ class TuneSearchTest {
         assertThat(outcome.trials().used()).isLessThanOrEqualTo(150);
         assertThat(evaluator.warmedUp).isTrue();
         assertThat(outcome.verdict().outcome()).isEqualTo(Verdict.Outcome.BETTER);
-        assertThat(outcome.verdict().sentence()).contains("lower in 5 of 5 interleaved rounds");
+        assertThat(outcome.verdict().sentence()).contains("lower in 5 of 5 interleaved rounds (rank-sum test p=0.004)");
     }
 
     @Test
