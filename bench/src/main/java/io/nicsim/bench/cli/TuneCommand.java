@@ -96,6 +96,12 @@ public final class TuneCommand implements Callable<Integer> {
             description = "interleaved rounds of the final A/B, 2 runs each (default: ${DEFAULT-VALUE})")
     int abRounds;
 
+    @Option(names = "--margin", paramLabel = "PERCENT", defaultValue = "10",
+            description = "guard band: the search ranks points against each constraint moved this far inside (p90<=54us"
+                    + " for p90<=60us at 10), so the best found does not sit on the edge; the verdict uses the"
+                    + " constraints as given (default: ${DEFAULT-VALUE})")
+    double marginPercent;
+
     @Option(names = "--seed", paramLabel = "N", defaultValue = "1",
             description = "the optimizer's random seed (default: ${DEFAULT-VALUE})")
     long seed;
@@ -116,6 +122,10 @@ public final class TuneCommand implements Callable<Integer> {
         try {
             goal = Goal.parse(objective, constraints);
             BudgetPlan.of(budget, repeats, abRounds);
+            if (!(marginPercent >= 0 && marginPercent <= 50)) {
+                throw new ScenarioException("--margin", null, "expected a percentage from 0 to 50, found "
+                        + marginPercent);
+            }
             base = source.load("--set", Map.of());
             checkConsumer(base);
             space = Ranges.build(base.firmware().policy(), policySource(), ranges, source);
@@ -131,7 +141,9 @@ public final class TuneCommand implements Callable<Integer> {
                             + " warm-up); results in %s", base.name(), base.firmware().policy(), consumer,
                     goal.describe(), budget, Units.formatDuration(base.run().durationNanos()),
                     Units.formatDuration(base.run().warmupNanos()), dir));
-            progress.line("searching: " + String.join(", ", space.describe()) + "; start: " + ParameterSpace.label(start));
+            progress.line("searching: " + String.join(", ", space.describe()) + "; start: " + ParameterSpace.label(start)
+                    + (goal.constraints().isEmpty() || marginPercent == 0 ? "" : "; ranking with a "
+                    + Metric.csv(marginPercent) + "% guard band: " + goal.tightened(marginPercent / 100).describe()));
             RunFolder.create(dir);
             ScenarioYaml.write(base.effective(), dir.resolve(StudyRunner.SCENARIO_FILE));
             StopSignal stop = new StopSignal();
@@ -139,9 +151,9 @@ public final class TuneCommand implements Callable<Integer> {
             Set<Metric> metrics = new LinkedHashSet<>(goal.metrics());
             RunEvaluator evaluator = new RunEvaluator(source, dir, command, metrics, SystemNanoClock.INSTANCE,
                     study.runOptions(stop, Progress.none()));
-            Trials trials = new Trials(evaluator, goal, budget, (run, point, t) -> progress.line(runLine(run, point, t, goal)),
-                    stop::requested);
-            Tuner.Settings settings = new Tuner.Settings(budget, repeats, abRounds, seed);
+            Trials trials = new Trials(evaluator, goal, marginPercent / 100, budget,
+                    (run, point, t) -> progress.line(runLine(run, point, t, goal)), stop::requested);
+            Tuner.Settings settings = new Tuner.Settings(budget, repeats, abRounds, seed, marginPercent);
             Tuner.Outcome outcome;
             try (Interruption ignored = Interruption.install(stop, err)) {
                 outcome = Tuner.run(space, start, trials, settings, line -> progress.line(line), evaluator);

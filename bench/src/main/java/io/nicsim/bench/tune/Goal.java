@@ -68,6 +68,24 @@ public record Goal(Metric objective, List<Constraint> constraints) {
         return Double.isNaN(objectiveValue) ? INFEASIBLE : objectiveValue;
     }
 
+    /**
+     * A guard band: the same goal with every constraint moved {@code margin} (a fraction) inside, e.g. p99<=36us for
+     * p99<=40us at 0.1. The search ranks by it, so the best found does not sit on the edge where half of a re-measure's
+     * runs fall outside; the verdict still uses the goal as given.
+     */
+    public Goal tightened(double margin) {
+        if (margin == 0) {
+            return this;
+        }
+        List<Constraint> tighter = new ArrayList<>();
+        for (Constraint c : constraints) {
+            double factor = c.operator() == Constraint.Operator.LE || c.operator() == Constraint.Operator.LT
+                    ? 1 - margin : 1 + margin;
+            tighter.add(new Constraint(c.metric(), c.operator(), c.threshold() * factor, c.text()));
+        }
+        return new Goal(objective, tighter);
+    }
+
     /** @return {@code minimize p99 subject to interruptsPerSecond<=20,000/s} */
     public String describe() {
         return "minimize " + objective.name() + (constraints.isEmpty() ? ""

@@ -41,6 +41,7 @@ public final class Trials {
 
     private final Evaluator evaluator;
     private final Goal goal;
+    private final Goal searchGoal;
     private final int budget;
     private final Listener listener;
     private final BooleanSupplier stop;
@@ -49,14 +50,22 @@ public final class Trials {
     private int limit;
     private boolean stopped;
 
+    /** Trials ranking points by the goal itself (no guard band). */
+    public Trials(Evaluator evaluator, Goal goal, int budget, Listener listener, BooleanSupplier stop) {
+        this(evaluator, goal, 0, budget, listener, stop);
+    }
+
     /**
+     * @param goal     what a run or point is reported against ("meets")
+     * @param margin   the guard band points are ranked with ({@link Goal#tightened(double)}), a fraction
      * @param budget   the most runs in all
      * @param listener told about each run
      * @param stop     polled before each run: true ends the tune early
      */
-    public Trials(Evaluator evaluator, Goal goal, int budget, Listener listener, BooleanSupplier stop) {
+    public Trials(Evaluator evaluator, Goal goal, double margin, int budget, Listener listener, BooleanSupplier stop) {
         this.evaluator = evaluator;
         this.goal = goal;
+        this.searchGoal = goal.tightened(margin);
         this.budget = budget;
         this.listener = listener;
         this.stop = stop;
@@ -126,9 +135,12 @@ public final class Trials {
         return run;
     }
 
-    /** @return the point's score from the medians of its runs; {@link Goal#INVALID} if refused or never run */
+    /**
+     * @return the point's score from the medians of its runs, against the goal with its guard band;
+     *         {@link Goal#INVALID} if refused or never run
+     */
     public double score(PointRecord point) {
-        return point.refusal() != null || point.n() == 0 ? Goal.INVALID : goal.score(point.medians());
+        return point.refusal() != null || point.n() == 0 ? Goal.INVALID : searchGoal.score(point.medians());
     }
 
     /** @return whether the medians of the point's runs meet every constraint */

@@ -50,7 +50,10 @@ public final class TuneReport {
         html.p("note", "Goal: " + result.goal() + ". Searched: " + String.join(", ", result.space()) + ". Optimizer: "
                 + result.optimizer() + ". Runs: " + result.runsUsed() + " of a budget of " + result.budget().total()
                 + " (search " + result.budget().searchRuns() + ", repeats " + result.budget().repeatRuns()
-                + " or more, A/B " + result.budget().abRuns() + ").");
+                + " or more, A/B " + result.budget().abRuns() + ")."
+                + (result.constraints().isEmpty() || result.marginPercent() == 0 ? "" : " The search ranked points"
+                + " against the constraints moved " + Metric.csv(result.marginPercent()) + "% inside (a guard band);"
+                + " 'meets' and the verdict use them as given."));
 
         html.h2("A/B: the start against the best found");
         if (result.ab().isEmpty()) {

@@ -31,6 +31,7 @@ import java.util.Map;
  * @param runsUsed    runs made
  * @param repeats     runs each promising point should have
  * @param abRounds    rounds of the A/B planned
+ * @param marginPercent the guard band the search ranked points with (constraints moved this far inside)
  * @param latencyAxis the front's latency metric
  * @param costAxis    the front's cost metric
  * @param startPoint  the start's point number
@@ -46,7 +47,7 @@ import java.util.Map;
 public record TuneResult(String scenario, String command, Environment environment, boolean interrupted, String policy,
                          String consumer, String goal, String objective, List<String> constraints, List<String> space,
                          String optimizer, BudgetPlan budget, int runsUsed, int repeats, int abRounds,
-                         String latencyAxis, String costAxis, int startPoint, int bestPoint, Map<String, String> start,
+                         double marginPercent, String latencyAxis, String costAxis, int startPoint, int bestPoint, Map<String, String> start,
                          Map<String, String> best, List<PointSummary> points, List<Integer> paretoFront,
                          List<Evaluation> runs, List<AbRound> ab, Verdict verdict) {
 
@@ -104,7 +105,7 @@ public record TuneResult(String scenario, String command, Environment environmen
                 context.policy(), context.consumer(), goal.describe(), goal.objective().name(),
                 goal.constraints().stream().map(Constraint::describe).toList(), context.space().describe(),
                 outcome.optimizer(), outcome.plan(), trials.used(), context.settings().repeats(),
-                context.settings().abRounds(), axes.latency().name(), axes.cost().name(), outcome.start().id(),
+                context.settings().abRounds(), context.settings().marginPercent(), axes.latency().name(), axes.cost().name(), outcome.start().id(),
                 outcome.best().id(), outcome.start().parameters(), outcome.best().parameters(), points, front,
                 trials.runs(), outcome.rounds(), outcome.verdict());
     }

@@ -16,8 +16,13 @@ public final class Tuner {
      * @param repeats  runs each promising point should have before the best is picked
      * @param abRounds rounds of the A/B
      * @param seed     the optimizer's random seed
+     * @param marginPercent the guard band the points are ranked with (the {@link Trials} apply it), for the record
      */
-    public record Settings(int budget, int repeats, int abRounds, long seed) {
+    public record Settings(int budget, int repeats, int abRounds, long seed, double marginPercent) {
+
+        public Settings(int budget, int repeats, int abRounds, long seed) {
+            this(budget, repeats, abRounds, seed, 0);
+        }
     }
 
     /**

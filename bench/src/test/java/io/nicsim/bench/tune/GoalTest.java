@@ -55,6 +55,10 @@ class GoalTest {
         assertThat(goal.score(missesBarely)).isGreaterThan(goal.score(meets)).isLessThan(goal.score(missesFar));
         assertThat(goal.feasible(Map.of("interruptsPerSecond", 1.0))).as("a missing figure never meets").isFalse();
         assertThat(goal.describe()).isEqualTo("minimize interruptsPerSecond subject to p99<=40.0us");
+        assertThat(goal.tightened(0.1).describe()).isEqualTo("minimize interruptsPerSecond subject to p99<=36.0us");
+        assertThat(Goal.parse("p99", List.of("interruptsPerSecond>=1000")).tightened(0.1).constraints().getFirst()
+                .threshold()).isCloseTo(1_100, org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(goal.tightened(0)).isSameAs(goal);
     }
 
     @Test

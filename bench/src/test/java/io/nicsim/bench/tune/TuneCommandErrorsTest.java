@@ -131,6 +131,8 @@ class TuneCommandErrorsTest {
         assertRejected(tune("--repeats", "0"), "--repeats");
         assertRejected(tune("--ab-rounds", "0"), "--ab-rounds");
         assertRejected(tune("--budget", "many"), "--budget", "many");
+        assertRejected(tune("--margin", "80"), "--margin", "from 0 to 50");
+        assertRejected(tune("--margin", "-1"), "--margin");
     }
 
     @Test

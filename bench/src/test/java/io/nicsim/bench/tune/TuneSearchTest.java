@@ -84,6 +84,20 @@ class TuneSearchTest {
     }
 
     @Test
+    void aGuardBandKeepsTheBestInsideTheEdge() throws Exception {
+        SyntheticEvaluator evaluator = latencyAgainstInterrupts(null);
+        Trials trials = new Trials(evaluator, FEWEST_INTERRUPTS_UNDER_40_US, 0.1, 150, (run, point, t) -> { },
+                () -> false);
+        Tuner.Outcome outcome = Tuner.run(COALESCE, START, trials, new Tuner.Settings(150, 3, 5, 1, 10), line -> { },
+                evaluator);
+
+        // ranked against p99 <= 36 us: rxUsecs=16 at most, where 40 us would allow 20
+        assertThat(outcome.best().parameters()).containsEntry("firmware.rxUsecs", "16");
+        assertThat(SyntheticEvaluator.integer(outcome.best().parameters(), "firmware.rxFrames")).isGreaterThan(100);
+        assertThat(outcome.verdict().sentence()).contains("p99<=40.0us: met in 5 of 5 rounds");
+    }
+
+    @Test
     void repeatsPromisingPointsSoOneDisturbedRunDoesNotDecide() throws Exception {
         SyntheticEvaluator evaluator = latencyAgainstInterrupts(new Random(7));
         Tuner.Outcome outcome = tune(COALESCE, START, FEWEST_INTERRUPTS_UNDER_40_US, evaluator, 60);
