@@ -5,7 +5,7 @@ package io.nicsim.bench.tune;
  *
  * @param outcome  the conclusion
  * @param better   whether the best found is shown better than the start
- * @param met      whether the best found meets every constraint (median over the A/B rounds)
+ * @param met      whether the best found meets every constraint (in more than half of the A/B rounds)
  * @param sentence the conclusion with its numbers, one line
  */
 public record Verdict(Outcome outcome, boolean better, boolean met, String sentence) {

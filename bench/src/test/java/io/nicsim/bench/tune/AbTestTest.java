@@ -80,6 +80,16 @@ class AbTestTest {
     }
 
     @Test
+    void halfTheRoundsIsNotEnoughToMeetAConstraint() {
+        // the median of 6 (the mean of the middle two) meets 40 us, but only 3 of the 6 runs do
+        List<AbRound> rounds = rounds(new double[] {70e3, 70e3, 70e3, 70e3, 70e3, 70e3}, new double[] {9e3, 9e3, 9e3, 9e3,
+                9e3, 9e3}, new double[] {30e3, 31e3, 32e3, 45e3, 900e3, 950e3}, new double[] {8e3, 8e3, 8e3, 8e3, 8e3, 8e3});
+        Verdict verdict = AbTest.decide(FEWEST_INTERRUPTS_UNDER_40_US, rounds, 6);
+        assertThat(verdict.outcome()).isEqualTo(Verdict.Outcome.NOT_MET);
+        assertThat(verdict.sentence()).contains("met in 3 of 6 rounds");
+    }
+
+    @Test
     void anUnfinishedAbIsNotTested() {
         List<AbRound> rounds = rounds(new double[] {70e3}, new double[] {9e3}, new double[] {30e3}, new double[] {8e3});
         assertThat(AbTest.decide(FEWEST_INTERRUPTS_UNDER_40_US, rounds, 5).outcome())
