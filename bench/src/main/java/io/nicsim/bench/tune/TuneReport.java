@@ -64,7 +64,7 @@ public final class TuneReport {
             html.p("note", String.format(Locale.ROOT, "Fresh runs, interleaved: the start first in odd rounds, the best"
                     + " first in even ones. Each cell is the median over the %d rounds with their range; a further run"
                     + " lands inside the range of %d with a chance of about %d%% (%d/%d, for runs that vary at random)."
-                    + " best.yaml holds the best found as run here (with at least a 1 s warm-up, for a fresh JVM).", n, n,
+                    + " best.yaml holds the best found as run here (with at least a 2 s warm-up, for a fresh JVM).", n, n,
                     Math.round(100.0 * (n - 1) / (n + 1)),
                     n - 1, n + 1));
         }
