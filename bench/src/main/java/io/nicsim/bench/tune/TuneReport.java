@@ -5,6 +5,7 @@ import io.nicsim.bench.report.Html;
 import io.nicsim.bench.report.RunReport;
 import io.nicsim.bench.run.StudyRunner;
 import org.knowm.xchart.AnnotationLine;
+import org.knowm.xchart.AnnotationText;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
@@ -25,6 +26,9 @@ import java.util.Map;
  * Pareto front as a plot and a table, the search's runs over time, every point with its spread, and best.yaml.
  */
 public final class TuneReport {
+
+    /** Settings written next to their points on the Pareto plot, at most (besides the best found). */
+    private static final int MAX_LABELS = 6;
 
     private TuneReport() {
     }
@@ -162,6 +166,7 @@ public final class TuneReport {
         List<Charts.TradeOffPoint> front = new ArrayList<>();
         List<Charts.TradeOffPoint> start = new ArrayList<>();
         List<Charts.TradeOffPoint> best = new ArrayList<>();
+        List<Integer> labelled = labelled(result);
         for (TuneResult.PointSummary p : result.points()) {
             Spread l = p.metrics().get(latency.name());
             Spread c = p.metrics().get(cost.name());
@@ -170,7 +175,7 @@ public final class TuneReport {
             }
             boolean onFront = result.paretoFront().contains(p.point());
             Charts.TradeOffPoint point = new Charts.TradeOffPoint(axis(cost, c.median()), axis(latency, l.median()),
-                    onFront ? ParameterSpace.label(p.parameters()) : "");
+                    labelled.contains(p.point()) ? ParameterSpace.label(p.parameters()) : "");
             (onFront ? front : all).add(point);
             Charts.TradeOffPoint plain = new Charts.TradeOffPoint(point.interruptsPerSecond(), point.micros(), "");
             if (p.point() == result.startPoint()) {
@@ -183,6 +188,23 @@ public final class TuneReport {
         if (all.isEmpty() && front.isEmpty()) {
             return null;
         }
+        double low = Double.MAX_VALUE;
+        double high = 0;
+        for (List<Charts.TradeOffPoint> curve : List.of(all, front)) {
+            for (Charts.TradeOffPoint p : curve) {
+                low = Math.min(low, p.micros());
+                high = Math.max(high, p.micros());
+            }
+        }
+        boolean logScale = low > 0 && high / low > 20;
+        List<Charts.TradeOffPoint> labels = new ArrayList<>();
+        if (logScale) {
+            // Charts lifts labels by a fixed amount, right for a linear axis only: place them here instead
+            labels.addAll(front.stream().filter(p -> !p.label().isEmpty()).toList());
+            labels.addAll(all.stream().filter(p -> !p.label().isEmpty()).toList());
+            front = front.stream().map(p -> new Charts.TradeOffPoint(p.interruptsPerSecond(), p.micros(), "")).toList();
+            all = all.stream().map(p -> new Charts.TradeOffPoint(p.interruptsPerSecond(), p.micros(), "")).toList();
+        }
         Map<String, List<Charts.TradeOffPoint>> curves = new LinkedHashMap<>();
         curves.put("Pareto front", front);
         curves.put("other points", all);
@@ -191,17 +213,12 @@ public final class TuneReport {
         XYChart chart = Charts.tradeOff(latency.name() + " against " + axisTitle(cost) + ", one point per setting",
                 axisTitle(cost), axisTitle(latency), curves, cost.kind() == Metric.Kind.RATE ? Charts::rateLabel
                         : v -> String.format(Locale.ROOT, "%.2f", v));
-        double low = Double.MAX_VALUE;
-        double high = 0;
-        for (List<Charts.TradeOffPoint> curve : curves.values()) {
-            for (Charts.TradeOffPoint p : curve) {
-                low = Math.min(low, p.micros());
-                high = Math.max(high, p.micros());
-            }
-        }
-        if (low > 0 && high / low > 20) {
+        if (logScale) {
             chart.getStyler().setYAxisMin(null);
             chart.getStyler().setYAxisLogarithmic(true);
+            for (Charts.TradeOffPoint p : labels) {
+                chart.addAnnotation(new AnnotationText(p.label(), p.interruptsPerSecond(), p.micros() * 1.12, false));
+            }
         }
         scatter(chart, "other points", new Color(0x999999));
         scatter(chart, "start", new Color(0xD55E00));
@@ -227,6 +244,17 @@ public final class TuneReport {
             }
         }
         return chart;
+    }
+
+    /** @return the points whose settings are written on the plot: the best, and a few along the front, evenly spaced */
+    private static List<Integer> labelled(TuneResult result) {
+        List<Integer> front = result.paretoFront();
+        List<Integer> labelled = new ArrayList<>(List.of(result.bestPoint()));
+        int step = Math.max(1, (front.size() + MAX_LABELS - 1) / MAX_LABELS);
+        for (int i = front.size() - 1; i >= 0; i -= step) {
+            labelled.add(front.get(i));
+        }
+        return labelled;
     }
 
     private static double threshold(String constraint, Metric metric) {
