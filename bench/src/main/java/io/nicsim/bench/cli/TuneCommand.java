@@ -62,7 +62,7 @@ import java.util.concurrent.Callable;
                         + " CPU per packet), drops. Exit code 0 whatever the verdict (it is printed and in tune.json);"
                         + " 2 for bad input; 130 if interrupted.",
                 "Example: nicsim tune scenarios/tune-coalesce.yaml --objective interruptsPerSecond"
-                        + " --constraint 'p99<=150us' --budget 40"})
+                        + " --constraint 'p90<=45us' --budget 40"})
 public final class TuneCommand implements Callable<Integer> {
 
     /** Each run's length unless --duration or --set says otherwise: short, so a budget of 40 takes minutes. */
