@@ -4,6 +4,8 @@ import io.nicsim.bench.report.RunReport;
 import io.nicsim.bench.report.SummaryWriter;
 import io.nicsim.bench.report.Sweep;
 import io.nicsim.bench.report.SweepReport;
+import io.nicsim.bench.tune.TuneReport;
+import io.nicsim.bench.tune.TuneResult;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -15,15 +17,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-/** {@code nicsim report DIR}: makes report.html again from a run or sweep folder's files. */
+/** {@code nicsim report DIR}: makes report.html again from a run, sweep or tune folder's files. */
 @Command(name = "report", mixinStandardHelpOptions = true,
-        description = {"Make report.html again from a run or sweep folder's files.",
-                "From a run folder's summary.json, scenario.yaml, .hgrm and .hlog files, or a sweep folder's sweep.json"
-                        + " and its points, and nothing else.",
+        description = {"Make report.html again from a run, sweep or tune folder's files.",
+                "From a run folder's summary.json, scenario.yaml, .hgrm and .hlog files, a sweep folder's sweep.json"
+                        + " and its points, or a tune folder's tune.json and best.yaml, and nothing else.",
                 "The page is self-contained: charts are embedded images; it opens offline."})
 public final class ReportCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "DIR", description = "a run folder or a sweep folder")
+    @Parameters(index = "0", paramLabel = "DIR", description = "a run, sweep or tune folder")
     Path dir;
 
     @Option(names = "--verbose", description = "print stack traces with errors")
@@ -41,13 +43,14 @@ public final class ReportCommand implements Callable<Integer> {
                     null, ExitCodes.BAD_INPUT);
         }
         boolean sweep = Files.isRegularFile(dir.resolve(Sweep.JSON_FILE));
-        if (!sweep && !Files.isRegularFile(dir.resolve(SummaryWriter.FILE_NAME))) {
-            return error(err, dir + ": not a nicsim run folder (no " + SummaryWriter.FILE_NAME + " or "
-                    + Sweep.JSON_FILE + ")", null, ExitCodes.BAD_INPUT);
+        boolean tune = Files.isRegularFile(dir.resolve(TuneResult.JSON_FILE));
+        if (!sweep && !tune && !Files.isRegularFile(dir.resolve(SummaryWriter.FILE_NAME))) {
+            return error(err, dir + ": not a nicsim run folder (no " + SummaryWriter.FILE_NAME + ", "
+                    + Sweep.JSON_FILE + " or " + TuneResult.JSON_FILE + ")", null, ExitCodes.BAD_INPUT);
         }
         Path written;
         try {
-            written = sweep ? SweepReport.write(dir) : RunReport.write(dir);
+            written = tune ? TuneReport.write(dir) : sweep ? SweepReport.write(dir) : RunReport.write(dir);
         } catch (IOException | RuntimeException e) {
             // a file of the folder that is not what it should be: bad input, nothing written
             return error(err, dir + ": cannot make the report: " + oneLine(e.getMessage()), e, ExitCodes.BAD_INPUT);

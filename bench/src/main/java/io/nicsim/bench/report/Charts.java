@@ -32,11 +32,11 @@ import java.util.Map;
  * so they stay sharp on high-density screens), so the page needs nothing but itself. Latencies are shown in
  * microseconds, like the terminal tables.
  */
-final class Charts {
+public final class Charts {
 
-    static final int WIDTH = 900;
-    static final int HEIGHT = 430;
-    static final int SMALL_WIDTH = 440;
+    public static final int WIDTH = 900;
+    public static final int HEIGHT = 430;
+    public static final int SMALL_WIDTH = 440;
     static final int SMALL_HEIGHT = 260;
     private static final int SCALE = 2;
     /** Smallest latency drawn on a logarithmic axis (a recorded 0 cannot be placed on it). */
@@ -55,7 +55,7 @@ final class Charts {
     }
 
     /** @return the chart as a {@code data:image/png;base64,...} URI */
-    static String dataUri(Chart<?, ?> chart) throws IOException {
+    public static String dataUri(Chart<?, ?> chart) throws IOException {
         int width = chart.getWidth();
         int height = chart.getHeight();
         BufferedImage image = new BufferedImage(width * SCALE, height * SCALE, BufferedImage.TYPE_INT_RGB);
@@ -310,16 +310,28 @@ final class Charts {
         return chart;
     }
 
-    /** One trade-off point: interrupts per second, latency in µs, and the parameter value that produced it. */
-    record TradeOffPoint(double interruptsPerSecond, double micros, String label) {
+    /**
+     * One trade-off point: interrupts per second (or another cost, see {@link #tradeOff(String, String, String, Map,
+     * java.util.function.DoubleFunction)}), latency in µs, and the parameter value that produced it (empty: no label).
+     */
+    public record TradeOffPoint(double interruptsPerSecond, double micros, String label) {
     }
 
     /**
      * The trade-off a moderation setting makes: latency against interrupt rate, one curve per consumer, each
      * point labelled with its parameter value. A log x axis when the rates span more than a decade.
      */
-    static XYChart tradeOff(String title, String yTitle, Map<String, List<TradeOffPoint>> curves) {
-        XYChart chart = xy(title, "interrupts per second", yTitle, WIDTH, HEIGHT);
+    public static XYChart tradeOff(String title, String yTitle, Map<String, List<TradeOffPoint>> curves) {
+        return tradeOff(title, "interrupts per second", yTitle, curves, Charts::rateLabel);
+    }
+
+    /**
+     * The same trade-off against another cost on the x axis ({@code xTitle}, tick labels by {@code xLabel}), e.g.
+     * CPU per packet; {@link TradeOffPoint#interruptsPerSecond()} then holds that cost.
+     */
+    public static XYChart tradeOff(String title, String xTitle, String yTitle, Map<String, List<TradeOffPoint>> curves,
+                                   java.util.function.DoubleFunction<String> xLabel) {
+        XYChart chart = xy(title, xTitle, yTitle, WIDTH, HEIGHT);
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
         double min = Double.MAX_VALUE;
         double max = 0;
@@ -342,7 +354,9 @@ final class Charts {
                     points.stream().map(TradeOffPoint::micros).toList());
             series.setMarker(SeriesMarkers.CIRCLE);
             for (TradeOffPoint p : points) {
-                chart.addAnnotation(new AnnotationText(p.label(), p.interruptsPerSecond(), p.micros() + lift, false));
+                if (!p.label().isEmpty()) {
+                    chart.addAnnotation(new AnnotationText(p.label(), p.interruptsPerSecond(), p.micros() + lift, false));
+                }
             }
         }
         chart.getStyler().setAnnotationTextFont(new Font(Font.SANS_SERIF, Font.PLAIN, 10));
@@ -350,13 +364,13 @@ final class Charts {
         chart.getStyler().setYAxisMin(0.0);
         chart.getStyler().setXAxisLogarithmic(log);
         chart.getStyler().setXAxisLogarithmicDecadeOnly(false);
-        chart.getStyler().setXAxisTickLabelsFormattingFunction(Charts::rateLabel);
+        chart.getStyler().setXAxisTickLabelsFormattingFunction(xLabel::apply);
         chart.getStyler().setYAxisDecimalPattern("#,##0.##");
         return chart;
     }
 
     /** @return {@code 500}, {@code 20k}, {@code 1.5M} */
-    static String rateLabel(double perSecond) {
+    public static String rateLabel(double perSecond) {
         if (perSecond >= 1e6) {
             return trim(perSecond / 1e6) + "M";
         }

@@ -3,7 +3,7 @@ package io.nicsim.bench.report;
 import java.util.List;
 
 /** A small HTML writer for the self-contained reports: escaping, the page frame, tables. No scripts, no fetches. */
-final class Html {
+public final class Html {
 
     private static final String STYLE = """
             body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"DejaVu Sans",sans-serif;color:#222;\
@@ -25,7 +25,7 @@ final class Html {
 
     private final StringBuilder out = new StringBuilder(1 << 16);
 
-    static String esc(String text) {
+    public static String esc(String text) {
         if (text == null) {
             return "";
         }
@@ -44,7 +44,7 @@ final class Html {
         return s.toString();
     }
 
-    Html begin(String title) {
+    public Html begin(String title) {
         out.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
                 // nothing may be fetched: images are data URIs, styles inline
@@ -55,37 +55,37 @@ final class Html {
         return this;
     }
 
-    Html raw(String html) {
+    public Html raw(String html) {
         out.append(html);
         return this;
     }
 
-    Html h1(String text) {
+    public Html h1(String text) {
         return raw("<h1>" + esc(text) + "</h1>\n");
     }
 
-    Html h2(String text) {
+    public Html h2(String text) {
         return raw("<h2>" + esc(text) + "</h2>\n");
     }
 
-    Html h3(String text) {
+    public Html h3(String text) {
         return raw("<h3>" + esc(text) + "</h3>\n");
     }
 
-    Html p(String cssClass, String text) {
+    public Html p(String cssClass, String text) {
         return raw("<p class=\"" + cssClass + "\">" + esc(text) + "</p>\n");
     }
 
-    Html img(String dataUri, String alt, int width) {
+    public Html img(String dataUri, String alt, int width) {
         return raw("<img class=\"chart\" width=\"" + width + "\" alt=\"" + esc(alt) + "\" src=\"" + dataUri + "\">\n");
     }
 
-    Html pre(String text) {
+    public Html pre(String text) {
         return raw("<pre>" + esc(text) + "</pre>\n");
     }
 
     /** A table: the first column left-aligned, the others right-aligned; cells are escaped text. */
-    Html table(List<String> header, List<List<String>> rows) {
+    public Html table(List<String> header, List<List<String>> rows) {
         out.append("<table><thead><tr>");
         for (String h : header) {
             out.append("<th>").append(esc(h)).append("</th>");
@@ -103,11 +103,11 @@ final class Html {
     }
 
     /** A relative link; the target is escaped. */
-    static String link(String relativePath, String text) {
+    public static String link(String relativePath, String text) {
         return "<a href=\"" + esc(relativePath) + "\">" + esc(text) + "</a>";
     }
 
-    String end() {
+    public String end() {
         out.append("</body></html>\n");
         return out.toString();
     }

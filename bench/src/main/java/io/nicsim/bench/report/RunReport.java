@@ -161,7 +161,7 @@ public final class RunReport {
         return html.end();
     }
 
-    static void meta(Html html, String command, Environment environment) {
+    public static void meta(Html html, String command, Environment environment) {
         StringBuilder meta = new StringBuilder("<p class=\"meta\">");
         if (command != null) {
             meta.append("<code>").append(Html.esc(command)).append("</code><br>");

@@ -120,7 +120,11 @@ public final class ConsumerRun {
             if (files != null) {
                 result = result.withFiles(writeFiles(scenario, outcome, staging.liveDir(), files, options));
             }
-            staging.finish();
+            if (options.keepJournal()) {
+                staging.finish();
+            } else {
+                staging.discard();
+            }
             finished = true;
             return result;
         } finally {

@@ -3,13 +3,13 @@ package io.nicsim.bench.scenario;
 import java.util.Collection;
 
 /** "Did you mean" hints for misspelt keys and names, by edit distance. */
-final class Suggestions {
+public final class Suggestions {
 
     private Suggestions() {
     }
 
     /** @return {@code " (did you mean X?)"} for the closest candidate within a small distance, else "" */
-    static String didYouMean(String found, Collection<String> candidates) {
+    public static String didYouMean(String found, Collection<String> candidates) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String candidate : candidates) {
