@@ -14,19 +14,22 @@ import java.util.Map;
 
 /**
  * best.yaml: the best setting found as a complete scenario file ({@link ScenarioYaml}), ready for {@code nicsim run},
- * with the tune's verdict and figures in its opening comments. It keeps the tune's measured run length, so running it
- * reproduces the conditions the figures were measured under, except the warm-up: the tune's runs follow an
- * unrecorded warm-up run in a JVM that stays warm, while {@code nicsim run best.yaml} starts a fresh one, whose JIT
- * compiler is still at work in its first seconds (measured here: after a 200 ms warm-up p50 and p90 differ from the
- * tune's; after 1 s they match but the first measured second's p99 is still over 1 ms, against 56-199 µs in the
- * seconds after it). So the warm-up is at least {@value #MIN_WARMUP_TEXT}.
+ * with the tune's verdict and figures in its opening comments. Its figures are the A/B's, whose rounds ran exactly as
+ * {@code nicsim run best.yaml} runs ({@link ReplayRun}: a fresh JVM, this file's warm-up and duration). A fresh JVM
+ * needs a longer warm-up and a longer window than the search's runs in a warm one: measured here, 1 s windows after a
+ * 2 s warm-up had p99s of 1-2.5 ms for settings whose p99 is 160-250 us in a warm JVM (the fresh JVM's compiler and
+ * its other threads preempt the measured ones now and then), while 5 s after a 5 s warm-up gave 187 and 241 us. So
+ * warm-up and duration are at least {@value #MIN_WARMUP_TEXT} and {@value #MIN_DURATION_TEXT}.
  */
 public final class BestScenario {
 
     public static final String FILE_NAME = "best.yaml";
-    /** Shortest warm-up best.yaml gets: a fresh JVM's JIT compiler needs about this long. */
-    static final long MIN_WARMUP_NANOS = 2_000_000_000L;
-    static final String MIN_WARMUP_TEXT = "2s";
+    /** Shortest warm-up best.yaml (and the A/B's replays) gets: a fresh JVM needs about this long. */
+    static final long MIN_WARMUP_NANOS = 5_000_000_000L;
+    static final String MIN_WARMUP_TEXT = "5s";
+    /** Shortest measured time best.yaml (and the A/B's replays) gets, so a fresh JVM's odd second weighs less. */
+    static final long MIN_DURATION_NANOS = 5_000_000_000L;
+    static final String MIN_DURATION_TEXT = "5s";
 
     private BestScenario() {
     }
@@ -56,23 +59,16 @@ public final class BestScenario {
         }
         lines.add("start: " + ParameterSpace.label(result.start()) + "; replay: nicsim run best.yaml (longer runs:"
                 + " --duration 10s)");
-        boolean longerWarmup = best.run().warmupNanos() < MIN_WARMUP_NANOS;
-        if (longerWarmup) {
-            lines.add("run.warmup is " + MIN_WARMUP_TEXT + " here, " + Units.formatDuration(best.run().warmupNanos())
-                    + " in the tune: its runs followed an unrecorded warm-up run in a JVM that stayed warm; a fresh JVM"
-                    + " needs about " + MIN_WARMUP_TEXT + " before its figures are comparable");
-        }
+        lines.add("run.warmup and run.duration are at least " + MIN_WARMUP_TEXT + " and " + MIN_DURATION_TEXT
+                + " here (the search ran " + Units.formatDuration(best.run().warmupNanos()) + " + "
+                + Units.formatDuration(best.run().durationNanos()) + " in a JVM that stayed warm): the A/B ran each round"
+                + " as this file runs, in a fresh JVM, which needs them for figures that hold");
         StringBuilder out = new StringBuilder();
         for (String line : lines) {
             out.append(wrap(line));
         }
-        Map<String, Object> effective = new LinkedHashMap<>(best.effective());
+        Map<String, Object> effective = new LinkedHashMap<>(ReplayRun.asReplayed(best));
         effective.put("name", best.name() + "-best");
-        if (longerWarmup && effective.get("run") instanceof Map<?, ?> run) {
-            Map<Object, Object> section = new LinkedHashMap<>(run);
-            section.put("warmup", MIN_WARMUP_TEXT);
-            effective.put("run", section);
-        }
         return out + ScenarioYaml.render(effective);
     }
 

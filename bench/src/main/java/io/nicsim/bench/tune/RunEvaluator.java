@@ -20,14 +20,18 @@ import java.util.stream.Stream;
 /**
  * Measures a point on the simulator: the scenario with the point's values, one consumer run through the same runner
  * as {@code nicsim run} and {@code sweep} ({@link StudyRunner}), in a run folder of its own under
- * {@value #POINTS}/ (summary.json, scenario.yaml, the histograms). The Chronicle journal of each run is not kept:
- * a tune makes dozens of runs, and best.yaml replays the one that matters.
+ * {@value #POINTS}/ (summary.json, scenario.yaml, the histograms). The search and its repeats run in this JVM, which
+ * stays warm; the A/B's rounds run as a replay of best.yaml does ({@link ReplayRun}: a fresh JVM, best.yaml's
+ * warm-up), so the spread the verdict states is the one a replay sees. The Chronicle journal of each run is not
+ * kept: a tune makes dozens of runs, and best.yaml replays the one that matters.
  */
 public final class RunEvaluator implements Evaluator {
 
     /** Sub-folder of the tune folder holding each run's folder. */
     public static final String POINTS = "points";
     private static final String FLAG = "tune";
+    /** Phases of the A/B, whose runs are made in a fresh JVM as {@code nicsim run best.yaml} makes them. */
+    static final String AB_PHASE_PREFIX = "ab-";
 
     private final ScenarioSource source;
     private final Path tuneDir;
@@ -59,8 +63,13 @@ public final class RunEvaluator implements Evaluator {
         Scenario scenario = source.load(FLAG, point);
         String folder = POINTS + "/" + String.format("%03d", index) + "-" + phase;
         Path runDir = tuneDir.resolve(folder);
-        Summary summary = new StudyRunner(clock, options).run(scenario, runDir,
-                command + "  # run " + index + " (" + phase + "): " + ParameterSpace.label(point));
+        if (options.stop().requested()) {
+            throw new Trials.Exhausted();
+        }
+        // the A/B decides and states the spread best.yaml is replayed with: its rounds run as a replay does
+        Summary summary = phase.startsWith(AB_PHASE_PREFIX) ? ReplayRun.run(scenario, runDir)
+                : new StudyRunner(clock, options).run(scenario, runDir,
+                        command + "  # run " + index + " (" + phase + "): " + ParameterSpace.label(point));
         deleteQueues(runDir);
         if (summary.runs().isEmpty() || summary.runs().getFirst().interrupted()) {
             throw new Trials.Exhausted(); // stopped (Ctrl-C) during this run: its figures are not a full run
