@@ -72,10 +72,10 @@ class TuneCommandTest {
         assertThat(best.firmware().rxUsecs()).isEqualTo(Long.parseLong(result.best().get("firmware.rxUsecs")));
         assertThat(best.firmware().rxFrames()).isEqualTo(Integer.parseInt(result.best().get("firmware.rxFrames")));
         assertThat(best.host().consumers()).containsExactly("platform-thread");
-        assertThat(best.run().durationNanos()).isEqualTo(200_000_000L);
-        assertThat(best.run().warmupNanos()).as("a fresh JVM needs a longer warm-up").isEqualTo(2_000_000_000L);
+        assertThat(best.run().durationNanos()).as("the A/B's replay length").isEqualTo(5_000_000_000L);
+        assertThat(best.run().warmupNanos()).as("a fresh JVM needs a longer warm-up").isEqualTo(5_000_000_000L);
         assertThat(Files.readString(dir.resolve("best.yaml"))).startsWith("# nicsim tune: the best setting found")
-                .contains("# verdict: ").contains("run.warmup is 2s here, 50ms in the tune");
+                .contains("# verdict: ").contains("run.warmup and run.duration are at least 5s and 5s here");
 
         assertThat(SelfContainedHtml.check(dir.resolve("report.html"))).as("Pareto front and runs").hasSize(2);
         assertThat(Files.readString(dir.resolve("report.html"))).contains("Pareto front").contains("Verdict");
