@@ -88,6 +88,9 @@ public final class CompareCommand implements Callable<Integer> {
                 throw new ScenarioException("compare", null, "needs at least two runs to compare, found "
                         + specs.size() + " (" + specs.getFirst().label() + ")");
             }
+            for (RunSpec run : specs) {
+                study.checkExport(run.scenario(), List.of(run.consumer()));
+            }
             runDir = study.outputFolder(base, "-compare");
         } catch (ScenarioException e) {
             return study.error(err, e, ExitCodes.BAD_INPUT);

@@ -9,7 +9,7 @@ import io.nicsim.bench.run.RunFolder;
 import io.nicsim.bench.run.RunOptions;
 import io.nicsim.bench.run.StopSignal;
 import io.nicsim.bench.scenario.Scenario;
-import io.nicsim.host.consumer.Consumers;
+import io.nicsim.bench.run.ConsumerRun;
 import io.nicsim.bench.scenario.ScenarioException;
 import io.nicsim.bench.scenario.ScenarioLoader;
 import picocli.CommandLine.Model.CommandSpec;
@@ -85,19 +85,25 @@ public final class StudyOptions {
         }
     }
 
+    /** @throws ScenarioException if --export-packets is set and cannot export one of these runs */
+    void checkExport(Scenario scenario, List<String> consumers) throws ScenarioException {
+        if (!exportPackets) {
+            return;
+        }
+        for (String consumer : consumers) {
+            String problem = ConsumerRun.exportProblem(scenario, consumer);
+            if (problem != null) {
+                throw new ScenarioException("--export-packets", null, problem);
+            }
+        }
+    }
+
     /**
      * @return --out, or {@code runs/<timestamp>-<scenario><suffix>}, checked writable without writing, after the
      *         options were checked against the scenario
      */
     Path outputFolder(Scenario scenario, String suffix) throws ScenarioException {
-        if (exportPackets) {
-            for (String consumer : scenario.host().consumers()) {
-                if (Consumers.recordsFromManyThreads(consumer)) {
-                    throw new ScenarioException("--export-packets", null, consumer + " handles packets on many threads;"
-                            + " the export supports " + String.join(", ", Consumers.BASE));
-                }
-            }
-        }
+        checkExport(scenario, scenario.host().consumers());
         Path dir = out != null ? out : RunFolder.defaultFor(Path.of(""), scenario.name() + suffix, LocalDateTime.now());
         String problem = RunFolder.problem(dir);
         if (problem != null) {

@@ -55,6 +55,9 @@ public final class SweepCommand implements Callable<Integer> {
             base = study.load();
             grid = parse(params);
             points = points(grid);
+            for (SweepRunner.Point point : points) {
+                study.checkExport(point.scenario(), point.scenario().host().consumers());
+            }
             sweepDir = study.outputFolder(base, "-sweep");
         } catch (ScenarioException e) {
             return study.error(err, e, ExitCodes.BAD_INPUT);

@@ -84,6 +84,21 @@ public final class ConsumerRun {
     private ConsumerRun() {
     }
 
+    /**
+     * The per-packet export journals host stamps from one thread: it needs one RX queue and a consumer that handles
+     * packets on its own thread.
+     *
+     * @return why {@code --export-packets} cannot export this run, or null if it can
+     */
+    public static String exportProblem(Scenario scenario, String consumerName) {
+        if (Consumers.recordsFromManyThreads(consumerName) || scenario.nic().queues() > 1) {
+            return consumerName + (scenario.nic().queues() > 1 ? " on " + scenario.nic().queues() + " RX queues" : "")
+                    + " handles packets on many threads; the export supports one RX queue and "
+                    + String.join(", ", Consumers.BASE);
+        }
+        return null;
+    }
+
     /** Planned wall time of one run, besides starting and stopping threads: lead, warm-up and measured time. */
     public static long plannedNanos(long warmupNanos, long durationNanos) {
         return START_LEAD_NANOS + warmupNanos + durationNanos;
@@ -176,9 +191,9 @@ public final class ConsumerRun {
         NicConfig nic = scenario.nic();
         int rxQueues = nic.queues();
         boolean manyWriters = Consumers.recordsFromManyThreads(consumerName) || rxQueues > 1;
-        if (manyWriters && options.exportPackets()) {
-            throw new IllegalArgumentException("--export-packets: supported for one RX queue and the consumers "
-                    + String.join(", ", Consumers.BASE));
+        String exportProblem = options.exportPackets() ? exportProblem(scenario, consumerName) : null;
+        if (exportProblem != null) {
+            throw new IllegalArgumentException("--export-packets: " + exportProblem);
         }
         try (DeviceQueues queues = DeviceQueues.open(queueDir, rxQueues);
              HostStampJournal stamps = options.exportPackets() ? HostStampJournal.open(queueDir, ConsumerContext.QUEUE) : null) {

@@ -1,7 +1,6 @@
 package io.nicsim.host.dispatch;
 
 import io.nicsim.firmware.clock.NanoClock;
-import io.nicsim.host.consumer.Consumer;
 import io.nicsim.host.consumer.ConsumerContext;
 import io.nicsim.host.consumer.Priorities;
 import io.nicsim.host.measure.LatencyRecorder;
@@ -39,7 +38,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * </ul>
  * Both serve each verticle's high-priority mailbox first.
  */
-public final class EventLoopsConsumer implements Consumer {
+public final class EventLoopsConsumer extends DispatchingConsumer {
 
     public static final String EVENT_LOOPS = "event-loops";
     public static final String VIRTUAL_VERTICLES = "virtual-thread-verticles";
@@ -55,12 +54,12 @@ public final class EventLoopsConsumer implements Consumer {
     private final PacketHandler handler;
     private final RxCounters counters;
     private final QueueVerticle[] verticles;
-    private final SoftirqDrivers softirq;
     /** With several RX queues, verticle {@code q % workers} serves RX queue {@code q}; with one, flows are steered. */
     private final boolean byRxQueue;
     private Vertx vertx;
 
     private EventLoopsConsumer(String name, boolean virtual, List<ConsumerContext> contexts) {
+        super(contexts);
         ConsumerContext context = contexts.get(0);
         this.name = name;
         this.byRxQueue = contexts.size() > 1;
@@ -71,7 +70,6 @@ public final class EventLoopsConsumer implements Consumer {
         this.handler = context.handler();
         this.counters = context.counters();
         this.verticles = new QueueVerticle[context.shape().workers()];
-        this.softirq = new SoftirqDrivers(contexts, this::dispatch);
     }
 
     /** @param contexts one per RX queue served */
@@ -127,7 +125,8 @@ public final class EventLoopsConsumer implements Consumer {
     }
 
     /** Driver thread: into the packet's verticle's mailbox of its class; wake the verticle if it is idle. */
-    private void dispatch(DescriptorRecord descriptor, long wokenNanos, long raisedNanos, long deliveredNanos) {
+    @Override
+    public void deliver(DescriptorRecord descriptor, long wokenNanos, long raisedNanos, long deliveredNanos) {
         QueueVerticle verticle = verticles[Math.floorMod(byRxQueue ? descriptor.queue : descriptor.flow, verticles.length)];
         Mailbox mailbox = descriptor.trafficClass == TrafficClasses.HIGH ? verticle.high : verticle.low;
         if (mailbox.offer(descriptor, raisedNanos, deliveredNanos, clock.nanoTime())) {
@@ -135,26 +134,6 @@ public final class EventLoopsConsumer implements Consumer {
         } else {
             counters.addSocketFull();
         }
-    }
-
-    @Override
-    public void onInterrupt() {
-        softirq.onInterrupt(0);
-    }
-
-    @Override
-    public void onInterrupt(int queue) {
-        softirq.onInterrupt(queue);
-    }
-
-    @Override
-    public int pollOnInterruptPath() {
-        return softirq.doWork();
-    }
-
-    @Override
-    public void closeOnInterruptPath() {
-        softirq.close();
     }
 
     @Override

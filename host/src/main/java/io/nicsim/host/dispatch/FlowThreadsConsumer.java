@@ -1,7 +1,6 @@
 package io.nicsim.host.dispatch;
 
 import io.nicsim.firmware.clock.NanoClock;
-import io.nicsim.host.consumer.Consumer;
 import io.nicsim.host.consumer.ConsumerContext;
 import io.nicsim.host.consumer.ConsumerFailure;
 import io.nicsim.host.consumer.Priorities;
@@ -22,7 +21,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * and a wake-up per packet; with platform threads each wake-up is a futex and a trip through the OS scheduler,
  * with virtual threads a submission to the JVM's scheduler and a mount on a carrier.
  */
-public final class FlowThreadsConsumer implements Consumer {
+public final class FlowThreadsConsumer extends DispatchingConsumer {
 
     public static final String PLATFORM = "platform-thread-per-flow";
     public static final String VIRTUAL = "virtual-thread-per-flow";
@@ -38,10 +37,10 @@ public final class FlowThreadsConsumer implements Consumer {
     private final Mailbox[] mailboxes;
     private final Waiter[] waiters;
     private final Thread[] threads;
-    private final SoftirqDrivers softirq;
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
 
     private FlowThreadsConsumer(String name, boolean virtual, List<ConsumerContext> contexts) {
+        super(contexts);
         ConsumerContext context = contexts.get(0);
         this.name = name;
         this.virtual = virtual;
@@ -58,7 +57,6 @@ public final class FlowThreadsConsumer implements Consumer {
             mailboxes[i] = new Mailbox(context.shape().socketSlots());
             waiters[i] = new Waiter();
         }
-        this.softirq = new SoftirqDrivers(contexts, this::dispatch);
     }
 
     /** @param contexts one per RX queue served */
@@ -134,33 +132,14 @@ public final class FlowThreadsConsumer implements Consumer {
     }
 
     /** Driver thread: the packet goes to its flow's socket, and the flow's thread wakes. */
-    private void dispatch(DescriptorRecord descriptor, long wokenNanos, long raisedNanos, long deliveredNanos) {
+    @Override
+    public void deliver(DescriptorRecord descriptor, long wokenNanos, long raisedNanos, long deliveredNanos) {
         int flow = Math.floorMod(descriptor.flow, mailboxes.length);
         if (mailboxes[flow].offer(descriptor, raisedNanos, deliveredNanos, clock.nanoTime())) {
             waiters[flow].wake();
         } else {
             counters.addSocketFull();
         }
-    }
-
-    @Override
-    public void onInterrupt() {
-        softirq.onInterrupt(0);
-    }
-
-    @Override
-    public void onInterrupt(int queue) {
-        softirq.onInterrupt(queue);
-    }
-
-    @Override
-    public int pollOnInterruptPath() {
-        return softirq.doWork();
-    }
-
-    @Override
-    public void closeOnInterruptPath() {
-        softirq.close();
     }
 
     @Override

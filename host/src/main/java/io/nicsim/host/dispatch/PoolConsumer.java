@@ -1,7 +1,6 @@
 package io.nicsim.host.dispatch;
 
 import io.nicsim.firmware.clock.NanoClock;
-import io.nicsim.host.consumer.Consumer;
 import io.nicsim.host.consumer.ConsumerContext;
 import io.nicsim.host.consumer.ConsumerFailure;
 import io.nicsim.host.consumer.Priorities;
@@ -27,7 +26,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * task object and a trip through the executor's locked queue, and a slow handler holds a pool thread: with
  * blocking work, at most {@code workers} packets wait at once.
  */
-public final class PoolConsumer implements Consumer {
+public final class PoolConsumer extends DispatchingConsumer {
 
     public static final String NAME = "platform-pool";
     private static final String THREAD_PREFIX = "nicsim-pool-";
@@ -38,7 +37,6 @@ public final class PoolConsumer implements Consumer {
     private final PacketHandler handler;
     private final RxCounters counters;
     private final int socketSlots;
-    private final SoftirqDrivers softirq;
     private final AtomicInteger queued = new AtomicInteger();
     private final AtomicLong sequence = new AtomicLong();
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
@@ -47,6 +45,7 @@ public final class PoolConsumer implements Consumer {
 
     /** @param contexts one per RX queue served */
     public PoolConsumer(List<ConsumerContext> contexts) {
+        super(contexts);
         ConsumerContext context = contexts.get(0);
         this.context = context;
         this.clock = context.clock();
@@ -54,7 +53,6 @@ public final class PoolConsumer implements Consumer {
         this.handler = context.handler();
         this.counters = context.counters();
         this.socketSlots = context.shape().socketSlots();
-        this.softirq = new SoftirqDrivers(contexts, this::dispatch);
     }
 
     @Override
@@ -91,7 +89,8 @@ public final class PoolConsumer implements Consumer {
     }
 
     /** Driver thread: one task per packet, unless the pool already holds {@code socketSlots} of them. */
-    private void dispatch(DescriptorRecord descriptor, long wokenNanos, long raisedNanos, long deliveredNanos) {
+    @Override
+    public void deliver(DescriptorRecord descriptor, long wokenNanos, long raisedNanos, long deliveredNanos) {
         if (queued.get() >= socketSlots) {
             counters.addSocketFull();
             return;
@@ -135,26 +134,6 @@ public final class PoolConsumer implements Consumer {
             boolean otherHigh = other.packet.trafficClass == TrafficClasses.HIGH;
             return high != otherHigh ? (high ? -1 : 1) : Long.compare(order, other.order);
         }
-    }
-
-    @Override
-    public void onInterrupt() {
-        softirq.onInterrupt(0);
-    }
-
-    @Override
-    public void onInterrupt(int queue) {
-        softirq.onInterrupt(queue);
-    }
-
-    @Override
-    public int pollOnInterruptPath() {
-        return softirq.doWork();
-    }
-
-    @Override
-    public void closeOnInterruptPath() {
-        softirq.close();
     }
 
     @Override

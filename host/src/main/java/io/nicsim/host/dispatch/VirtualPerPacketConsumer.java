@@ -1,7 +1,6 @@
 package io.nicsim.host.dispatch;
 
 import io.nicsim.firmware.clock.NanoClock;
-import io.nicsim.host.consumer.Consumer;
 import io.nicsim.host.consumer.ConsumerContext;
 import io.nicsim.host.consumer.ConsumerFailure;
 import io.nicsim.host.consumer.Priorities;
@@ -23,7 +22,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * virtual thread each, so any number of packets wait at once; every packet pays a thread's creation, its
  * scheduling on a carrier and its garbage, and virtual threads have no priorities.
  */
-public final class VirtualPerPacketConsumer implements Consumer {
+public final class VirtualPerPacketConsumer extends DispatchingConsumer {
 
     public static final String NAME = "virtual-thread-per-packet";
     private static final long STOP_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(30);
@@ -33,7 +32,6 @@ public final class VirtualPerPacketConsumer implements Consumer {
     private final PacketHandler handler;
     private final RxCounters counters;
     private final int socketSlots;
-    private final SoftirqDrivers softirq;
     private final ThreadFactory threads = Thread.ofVirtual().name("nicsim-packet").factory();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
@@ -41,13 +39,13 @@ public final class VirtualPerPacketConsumer implements Consumer {
 
     /** @param contexts one per RX queue served */
     public VirtualPerPacketConsumer(List<ConsumerContext> contexts) {
+        super(contexts);
         ConsumerContext context = contexts.get(0);
         this.clock = context.clock();
         this.recorder = context.recorder();
         this.handler = context.handler();
         this.counters = context.counters();
         this.socketSlots = context.shape().socketSlots();
-        this.softirq = new SoftirqDrivers(contexts, this::dispatch);
     }
 
     @Override
@@ -80,7 +78,8 @@ public final class VirtualPerPacketConsumer implements Consumer {
     }
 
     /** Driver thread: a thread for the packet, unless {@code socketSlots} packets are already in hand. */
-    private void dispatch(DescriptorRecord descriptor, long wokenNanos, long raisedNanos, long deliveredNanos) {
+    @Override
+    public void deliver(DescriptorRecord descriptor, long wokenNanos, long raisedNanos, long deliveredNanos) {
         if (inFlight.get() >= socketSlots) {
             counters.addSocketFull();
             return;
@@ -103,26 +102,6 @@ public final class VirtualPerPacketConsumer implements Consumer {
         } finally {
             inFlight.decrementAndGet();
         }
-    }
-
-    @Override
-    public void onInterrupt() {
-        softirq.onInterrupt(0);
-    }
-
-    @Override
-    public void onInterrupt(int queue) {
-        softirq.onInterrupt(queue);
-    }
-
-    @Override
-    public int pollOnInterruptPath() {
-        return softirq.doWork();
-    }
-
-    @Override
-    public void closeOnInterruptPath() {
-        softirq.close();
     }
 
     /** Lets the threads in hand finish (each within its blocking wait), then reports a failure if one failed. */

@@ -152,6 +152,17 @@ public final class Firmware {
         return work;
     }
 
+    /** @return the ring a doorbell names (a one-ring device has one, whatever its queue number) */
+    private RxRing ringOfQueue(int queue) {
+        if (rings.length == 1) {
+            return rings[0];
+        }
+        if (queue >= rings.length) {
+            throw new IllegalStateException("doorbell for RX queue " + queue + " of a device with " + rings.length);
+        }
+        return rings[queue];
+    }
+
     private RxRing ringOf(int flow) {
         return steering == null ? rings[0] : rings[steering.queueOf(flow)];
     }
@@ -219,11 +230,7 @@ public final class Firmware {
             if (DoorbellRecord.isControl(doorbell.kind)) {
                 continue; // a control message between processes (attach, done): not for the firmware
             }
-            if (doorbell.queue >= rings.length) {
-                throw new IllegalStateException("doorbell for RX queue " + doorbell.queue + " of a device with "
-                        + rings.length);
-            }
-            RxRing ring = rings[rings.length == 1 ? 0 : doorbell.queue];
+            RxRing ring = ringOfQueue(doorbell.queue);
             if (doorbell.kind == DoorbellRecord.REFILL) {
                 ring.refill(doorbell.consumedPacketId);
                 refills++;
