@@ -1,9 +1,9 @@
 package io.nicsim.bench.jmh;
 
-import io.nicsim.host.dispatch.Mailbox;
+import io.nicsim.host.handoff.Mailbox;
 import io.nicsim.host.measure.LatencyRecorder;
 import io.nicsim.host.measure.PacketStampSink;
-import io.nicsim.host.rx.Packet;
+import io.nicsim.host.measure.Packet;
 import io.nicsim.nic.record.DescriptorRecord;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

@@ -1,7 +1,7 @@
 package io.nicsim.bench.run;
 
 import io.nicsim.host.consumer.Consumer;
-import io.nicsim.host.driver.InterruptDispatcher;
+import io.nicsim.host.interrupt.InterruptDispatcher;
 import org.agrona.concurrent.Agent;
 
 /**

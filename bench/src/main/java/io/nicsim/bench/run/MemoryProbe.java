@@ -2,9 +2,9 @@ package io.nicsim.bench.run;
 
 import io.nicsim.bench.scale.ScaleResult;
 import io.nicsim.bench.scale.ScaleStudy;
-import io.nicsim.host.consumer.Consumers;
+import io.nicsim.host.Consumers;
 import io.nicsim.host.cost.RunCosts;
-import io.nicsim.host.dispatch.EventLoopsConsumer;
+import io.nicsim.host.shape.EventLoopsConsumer;
 
 import java.util.Locale;
 import java.util.Map;

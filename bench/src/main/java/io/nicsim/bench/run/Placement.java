@@ -1,6 +1,6 @@
 package io.nicsim.bench.run;
 
-import io.nicsim.host.driver.InterruptDispatcher;
+import io.nicsim.host.interrupt.InterruptDispatcher;
 import io.nicsim.nic.agent.IdleStrategies;
 import io.nicsim.nic.device.Device;
 import org.agrona.ErrorHandler;

@@ -5,7 +5,7 @@ import io.nicsim.bench.run.Placement;
 import io.nicsim.bench.run.QueueStaging;
 import io.nicsim.firmware.policy.FirmwareConfig;
 import io.nicsim.firmware.policy.PolicyFactory;
-import io.nicsim.host.consumer.Consumers;
+import io.nicsim.host.Consumers;
 import io.nicsim.host.consumer.ShapeConfig;
 import io.nicsim.nic.agent.IdleStrategies;
 import io.nicsim.nic.device.NicConfig;

@@ -4,7 +4,7 @@ import io.nicsim.bench.report.LatencySummary;
 import io.nicsim.bench.report.RunResult;
 import io.nicsim.bench.scenario.Scenario;
 import io.nicsim.bench.scenario.ScenarioLoader;
-import io.nicsim.host.consumer.Consumers;
+import io.nicsim.host.Consumers;
 import io.nicsim.nic.traffic.TrafficSource;
 import io.nicsim.nic.traffic.TrafficSources;
 import org.junit.jupiter.api.io.TempDir;

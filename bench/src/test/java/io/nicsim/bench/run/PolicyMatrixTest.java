@@ -5,7 +5,7 @@ import io.nicsim.bench.report.RunResult;
 import io.nicsim.bench.scenario.Scenario;
 import io.nicsim.bench.scenario.ScenarioLoader;
 import io.nicsim.firmware.policy.PolicyFactory;
-import io.nicsim.host.consumer.Consumers;
+import io.nicsim.host.Consumers;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;

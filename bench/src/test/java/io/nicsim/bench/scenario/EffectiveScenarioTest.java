@@ -2,7 +2,7 @@ package io.nicsim.bench.scenario;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import io.nicsim.host.consumer.Consumers;
+import io.nicsim.host.Consumers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

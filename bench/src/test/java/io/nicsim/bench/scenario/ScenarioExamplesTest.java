@@ -38,7 +38,7 @@ class ScenarioExamplesTest {
         for (String policy : io.nicsim.firmware.policy.PolicyFactory.NAMES) {
             assertThat(names).contains("policy-" + policy + ".yaml");
         }
-        for (String consumer : io.nicsim.host.consumer.Consumers.NAMES) {
+        for (String consumer : io.nicsim.host.Consumers.NAMES) {
             assertThat(names).contains("consumer-" + consumer + ".yaml");
         }
         for (String kind : io.nicsim.nic.traffic.TrafficSources.KINDS) {

@@ -3,7 +3,7 @@ package io.nicsim.bench.scenario;
 import io.nicsim.bench.run.Placement;
 import io.nicsim.firmware.policy.FirmwareConfig;
 import io.nicsim.firmware.policy.PolicyFactory;
-import io.nicsim.host.consumer.Consumers;
+import io.nicsim.host.Consumers;
 import io.nicsim.nic.agent.IdleStrategies;
 import io.nicsim.nic.traffic.TrafficConfig;
 import io.nicsim.nic.traffic.TrafficSources;

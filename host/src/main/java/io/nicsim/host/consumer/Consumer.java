@@ -1,5 +1,7 @@
 package io.nicsim.host.consumer;
 
+import io.nicsim.host.interrupt.InterruptTarget;
+
 /**
  * A host-side way of waiting for packets: the code under test. Two sides, as in a Disruptor wait strategy:
  * the consumer waits in its own way (spinning, parking a platform or virtual thread, an event loop), and the
@@ -7,7 +9,7 @@ package io.nicsim.host.consumer;
  * runs its {@link io.nicsim.firmware.driver.DriverPolicy}: poll with a budget, poll again, sleep on a timer,
  * or re-arm the interrupt and sleep until it fires.
  */
-public interface Consumer {
+public interface Consumer extends InterruptTarget {
 
     /** @return the consumer's name as used in scenario files and output, e.g. {@code virtual-thread} */
     String name();
@@ -40,6 +42,7 @@ public interface Consumer {
      * An interrupt for RX queue {@code queue}: a consumer serving several queues (the shapes whose driver runs on
      * the interrupt path) tells them apart; one that serves a single queue is {@link #onInterrupt()}.
      */
+    @Override
     default void onInterrupt(int queue) {
         onInterrupt();
     }
@@ -47,20 +50,6 @@ public interface Consumer {
     /** Stops waiting and returns once every thread of the consumer has finished with the queues. */
     void stop() throws Exception;
 
-    /**
-     * Work the consumer does on the interrupt path's thread, called on every turn after the interrupts were
-     * delivered: a shape whose driver runs there (as Linux runs NAPI in softirq context on the CPU that took the
-     * interrupt) polls the ring and hands packets to its threads. Must not block.
-     *
-     * @return work done (0 when idle)
-     */
-    default int pollOnInterruptPath() {
-        return 0;
-    }
-
-    /** The interrupt path is closing, on its own thread: release what {@link #pollOnInterruptPath()} opened. */
-    default void closeOnInterruptPath() {
-    }
 
     /**
      * @return whether and how the consumer serves high-priority packets first, for the report; by default it

@@ -2,7 +2,7 @@ package io.nicsim.host.consumer;
 
 import io.nicsim.firmware.clock.NanoClock;
 import io.nicsim.firmware.driver.DriverPolicy;
-import io.nicsim.host.driver.InterruptLog;
+import io.nicsim.host.interrupt.InterruptLog;
 import io.nicsim.host.measure.LatencyRecorder;
 import io.nicsim.host.rx.InlineDelivery;
 import io.nicsim.host.rx.PacketDelivery;

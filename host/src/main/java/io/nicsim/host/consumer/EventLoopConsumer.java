@@ -1,7 +1,7 @@
 package io.nicsim.host.consumer;
 
 import io.nicsim.firmware.driver.DriverPolicy;
-import io.nicsim.host.dispatch.LoopCompletions;
+import io.nicsim.host.handoff.LoopCompletions;
 import io.nicsim.host.rx.PacketHandler;
 import io.nicsim.host.rx.RxQueue;
 import io.vertx.core.Context;

@@ -1,7 +1,7 @@
 package io.nicsim.host.measure;
 
 import io.nicsim.nic.record.DescriptorRecord;
-import io.nicsim.host.rx.Packet;
+import io.nicsim.host.measure.Packet;
 import io.nicsim.nic.traffic.TrafficClasses;
 import org.HdrHistogram.AbstractHistogram;
 import org.HdrHistogram.ConcurrentHistogram;

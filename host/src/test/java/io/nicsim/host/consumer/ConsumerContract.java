@@ -1,9 +1,11 @@
 package io.nicsim.host.consumer;
 
+import io.nicsim.host.Consumers;
+
 import io.nicsim.firmware.clock.NanoClock;
 import io.nicsim.firmware.driver.DrainDriver;
 import io.nicsim.firmware.driver.DriverPolicy;
-import io.nicsim.host.driver.InterruptLog;
+import io.nicsim.host.interrupt.InterruptLog;
 import io.nicsim.host.measure.LatencyRecorder;
 import io.nicsim.host.measure.PacketStampSink;
 import io.nicsim.host.measure.Stage;

@@ -1,7 +1,7 @@
 package io.nicsim.host.rx;
 
 import io.nicsim.firmware.clock.ManualNanoClock;
-import io.nicsim.host.driver.InterruptLog;
+import io.nicsim.host.interrupt.InterruptLog;
 import io.nicsim.host.measure.LatencyRecorder;
 import io.nicsim.host.measure.Stage;
 import io.nicsim.nic.queue.DescriptorWriter;

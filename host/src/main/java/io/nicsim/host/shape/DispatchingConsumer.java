@@ -1,4 +1,4 @@
-package io.nicsim.host.dispatch;
+package io.nicsim.host.shape;
 
 import io.nicsim.host.consumer.Consumer;
 import io.nicsim.host.consumer.ConsumerContext;
@@ -7,17 +7,17 @@ import io.nicsim.host.rx.PacketDelivery;
 import java.util.List;
 
 /**
- * A consumer shape whose driver runs on the interrupt path ({@link SoftirqDriver}, one per RX queue) and hands
+ * A consumer shape whose driver runs on the interrupt path ({@link SoftirqPoll}, one per RX queue) and hands
  * each packet to the application through {@link #deliver}: the interrupt-path half every such shape shares.
  * Subclasses are the application half (threads per flow, a pool, a thread per packet, event loops).
  */
 abstract class DispatchingConsumer implements Consumer, PacketDelivery {
 
-    private final SoftirqDrivers softirq;
+    private final SoftirqPolls softirq;
 
     /** @param contexts one per RX queue served */
     DispatchingConsumer(List<ConsumerContext> contexts) {
-        this.softirq = new SoftirqDrivers(contexts, this);
+        this.softirq = new SoftirqPolls(contexts, this);
     }
 
     @Override

@@ -1,7 +1,7 @@
-package io.nicsim.host.dispatch;
+package io.nicsim.host.shape;
 
 import io.nicsim.host.consumer.ConsumerContract;
-import io.nicsim.host.consumer.Consumers;
+import io.nicsim.host.Consumers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,11 +1,11 @@
-package io.nicsim.host.dispatch;
+package io.nicsim.host.shape;
 
 import io.nicsim.firmware.clock.NanoClock;
 import io.nicsim.host.consumer.ConsumerContext;
 import io.nicsim.host.consumer.ConsumerFailure;
 import io.nicsim.host.consumer.Priorities;
 import io.nicsim.host.measure.LatencyRecorder;
-import io.nicsim.host.rx.Packet;
+import io.nicsim.host.measure.Packet;
 import io.nicsim.host.rx.PacketHandler;
 import io.nicsim.host.rx.RxCounters;
 import io.nicsim.nic.record.DescriptorRecord;
@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * A fixed pool of platform threads fed by the driver ({@link SoftirqDriver}), as a server hands each request to
+ * A fixed pool of platform threads fed by the driver ({@link SoftirqPoll}), as a server hands each request to
  * an executor: a {@link ThreadPoolExecutor} of {@code workers} threads over a priority queue that hands out
  * high-priority packets first. Threads and stacks stay few whatever the number of flows, but every packet is a
  * task object and a trip through the executor's locked queue, and a slow handler holds a pool thread: with

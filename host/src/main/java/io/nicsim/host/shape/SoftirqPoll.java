@@ -1,4 +1,4 @@
-package io.nicsim.host.dispatch;
+package io.nicsim.host.shape;
 
 import io.nicsim.firmware.clock.NanoClock;
 import io.nicsim.firmware.driver.DriverPolicy;
@@ -14,7 +14,7 @@ import io.nicsim.host.rx.RxQueue;
  * thread pays the polling. A non-blocking state machine over the same {@link DriverPolicy} actions the
  * consumers' own loops follow; one thread, nothing allocated per packet.
  */
-public final class SoftirqDriver {
+public final class SoftirqPoll {
 
     private enum State { WAIT_INTERRUPT, POLL, SLEEP_UNTIL, ARMED_UNTIL }
 
@@ -28,7 +28,7 @@ public final class SoftirqDriver {
     private long wokenNanos = RxQueue.NOT_WOKEN;
     private boolean interruptPending;
 
-    public SoftirqDriver(ConsumerContext context, PacketDelivery delivery) {
+    public SoftirqPoll(ConsumerContext context, PacketDelivery delivery) {
         this.context = context;
         this.driver = context.driver();
         this.clock = context.clock();

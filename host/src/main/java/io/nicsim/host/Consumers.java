@@ -1,9 +1,15 @@
-package io.nicsim.host.consumer;
+package io.nicsim.host;
 
-import io.nicsim.host.dispatch.EventLoopsConsumer;
-import io.nicsim.host.dispatch.FlowThreadsConsumer;
-import io.nicsim.host.dispatch.PoolConsumer;
-import io.nicsim.host.dispatch.VirtualPerPacketConsumer;
+import io.nicsim.host.consumer.BusyPollConsumer;
+import io.nicsim.host.consumer.Consumer;
+import io.nicsim.host.consumer.ConsumerContext;
+import io.nicsim.host.consumer.EventLoopConsumer;
+import io.nicsim.host.consumer.ParkingConsumer;
+
+import io.nicsim.host.shape.EventLoopsConsumer;
+import io.nicsim.host.shape.FlowThreadsConsumer;
+import io.nicsim.host.shape.PoolConsumer;
+import io.nicsim.host.shape.VirtualPerPacketConsumer;
 
 import java.util.List;
 

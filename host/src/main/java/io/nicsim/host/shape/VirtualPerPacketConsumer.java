@@ -1,11 +1,11 @@
-package io.nicsim.host.dispatch;
+package io.nicsim.host.shape;
 
 import io.nicsim.firmware.clock.NanoClock;
 import io.nicsim.host.consumer.ConsumerContext;
 import io.nicsim.host.consumer.ConsumerFailure;
 import io.nicsim.host.consumer.Priorities;
 import io.nicsim.host.measure.LatencyRecorder;
-import io.nicsim.host.rx.Packet;
+import io.nicsim.host.measure.Packet;
 import io.nicsim.host.rx.PacketHandler;
 import io.nicsim.host.rx.RxCounters;
 import io.nicsim.nic.record.DescriptorRecord;
@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A new virtual thread for every packet, the shape virtual threads invite ("never pool them"): the driver
- * ({@link SoftirqDriver}) starts one per packet, which handles it and ends. Blocking handlers cost only a parked
+ * ({@link SoftirqPoll}) starts one per packet, which handles it and ends. Blocking handlers cost only a parked
  * virtual thread each, so any number of packets wait at once; every packet pays a thread's creation, its
  * scheduling on a carrier and its garbage, and virtual threads have no priorities.
  */

@@ -1,8 +1,8 @@
-package io.nicsim.host.dispatch;
+package io.nicsim.host.handoff;
 
 import io.nicsim.firmware.clock.NanoClock;
 import io.nicsim.host.measure.LatencyRecorder;
-import io.nicsim.host.rx.Packet;
+import io.nicsim.host.measure.Packet;
 import io.nicsim.nic.record.DescriptorRecord;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;

@@ -1,4 +1,4 @@
-package io.nicsim.host.dispatch;
+package io.nicsim.host.handoff;
 
 import java.util.concurrent.locks.LockSupport;
 

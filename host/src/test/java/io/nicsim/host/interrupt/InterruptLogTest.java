@@ -1,4 +1,4 @@
-package io.nicsim.host.driver;
+package io.nicsim.host.interrupt;
 
 import org.junit.jupiter.api.Test;
 

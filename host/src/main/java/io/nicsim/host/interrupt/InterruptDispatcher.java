@@ -1,7 +1,6 @@
-package io.nicsim.host.driver;
+package io.nicsim.host.interrupt;
 
 import io.nicsim.firmware.clock.NanoClock;
-import io.nicsim.host.consumer.Consumer;
 import io.nicsim.nic.queue.DeviceQueues;
 import io.nicsim.nic.queue.InterruptReader;
 import io.nicsim.nic.record.InterruptRecord;
@@ -22,9 +21,9 @@ public final class InterruptDispatcher implements Agent {
 
     private final DeviceQueues queues;
     private final NanoClock clock;
-    private final Consumer[] byQueue;
+    private final InterruptTarget[] byQueue;
     private final InterruptLog[] logs;
-    private final Consumer[] distinct;
+    private final InterruptTarget[] distinct;
     private InterruptReader reader;
     private long delivered;
     private final AtomicLong deliveredPublished = new AtomicLong();
@@ -34,15 +33,15 @@ public final class InterruptDispatcher implements Agent {
      *
      * @param log where each delivered interrupt is recorded for the consumer's latency stages
      */
-    public InterruptDispatcher(DeviceQueues queues, NanoClock clock, Consumer consumer, InterruptLog log) {
-        this(queues, clock, new Consumer[] {consumer}, new InterruptLog[] {log});
+    public InterruptDispatcher(DeviceQueues queues, NanoClock clock, InterruptTarget consumer, InterruptLog log) {
+        this(queues, clock, new InterruptTarget[] {consumer}, new InterruptLog[] {log});
     }
 
     /**
      * @param byQueue the consumer serving each RX queue (one consumer may serve several)
      * @param logs    each RX queue's log of delivered interrupts
      */
-    public InterruptDispatcher(DeviceQueues queues, NanoClock clock, Consumer[] byQueue, InterruptLog[] logs) {
+    public InterruptDispatcher(DeviceQueues queues, NanoClock clock, InterruptTarget[] byQueue, InterruptLog[] logs) {
         if (byQueue.length != logs.length || byQueue.length == 0) {
             throw new IllegalArgumentException(byQueue.length + " consumers for " + logs.length + " interrupt logs");
         }
@@ -50,7 +49,7 @@ public final class InterruptDispatcher implements Agent {
         this.clock = clock;
         this.byQueue = byQueue.clone();
         this.logs = logs.clone();
-        this.distinct = java.util.Arrays.stream(byQueue).distinct().toArray(Consumer[]::new);
+        this.distinct = java.util.Arrays.stream(byQueue).distinct().toArray(InterruptTarget[]::new);
     }
 
     @Override
@@ -72,7 +71,7 @@ public final class InterruptDispatcher implements Agent {
             delivered += count;
             deliveredPublished.lazySet(delivered);
         }
-        for (Consumer consumer : distinct) {
+        for (InterruptTarget consumer : distinct) {
             count += consumer.pollOnInterruptPath();
         }
         return count;
@@ -80,7 +79,7 @@ public final class InterruptDispatcher implements Agent {
 
     @Override
     public void onClose() {
-        for (Consumer consumer : distinct) {
+        for (InterruptTarget consumer : distinct) {
             consumer.closeOnInterruptPath();
         }
         if (reader != null) {

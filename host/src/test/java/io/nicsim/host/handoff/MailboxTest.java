@@ -1,6 +1,6 @@
-package io.nicsim.host.dispatch;
+package io.nicsim.host.handoff;
 
-import io.nicsim.host.rx.Packet;
+import io.nicsim.host.measure.Packet;
 import io.nicsim.nic.record.DescriptorRecord;
 import org.junit.jupiter.api.Test;
 

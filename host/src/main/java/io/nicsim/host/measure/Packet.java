@@ -1,4 +1,4 @@
-package io.nicsim.host.rx;
+package io.nicsim.host.measure;
 
 import io.nicsim.nic.record.DescriptorRecord;
 

@@ -1,10 +1,13 @@
-package io.nicsim.host.dispatch;
+package io.nicsim.host.shape;
+
+import io.nicsim.host.handoff.LoopCompletions;
+import io.nicsim.host.handoff.Mailbox;
 
 import io.nicsim.firmware.clock.NanoClock;
 import io.nicsim.host.consumer.ConsumerContext;
 import io.nicsim.host.consumer.Priorities;
 import io.nicsim.host.measure.LatencyRecorder;
-import io.nicsim.host.rx.Packet;
+import io.nicsim.host.measure.Packet;
 import io.nicsim.host.rx.PacketHandler;
 import io.nicsim.host.rx.RxCounters;
 import io.nicsim.nic.record.DescriptorRecord;
@@ -26,7 +29,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Vert.x with {@code workers} verticles, one per queue: with several RX queues verticle {@code q % workers} serves
  * RX queue {@code q}; with one, each serves the flows the driver steers to it ({@code flow % workers}, as receive
  * packet steering spreads flows over CPUs). The driver
- * ({@link SoftirqDriver}) puts each packet in its verticle's high- or low-priority {@link Mailbox} and, if the
+ * ({@link SoftirqPoll}) puts each packet in its verticle's high- or low-priority {@link Mailbox} and, if the
  * verticle is idle, queues one drain task on its context. Two threading models:
  * <ul>
  *   <li>{@link #EVENT_LOOPS}: one event loop per verticle; a handler never blocks, its wait is a timer

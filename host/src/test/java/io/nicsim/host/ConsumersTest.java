@@ -1,4 +1,6 @@
-package io.nicsim.host.consumer;
+package io.nicsim.host;
+
+import io.nicsim.host.consumer.ConsumerContext;
 
 import org.junit.jupiter.api.Test;
 

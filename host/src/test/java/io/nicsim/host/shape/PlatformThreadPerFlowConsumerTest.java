@@ -1,7 +1,7 @@
-package io.nicsim.host.dispatch;
+package io.nicsim.host.shape;
 
 import io.nicsim.host.consumer.ConsumerContract;
-import io.nicsim.host.consumer.Consumers;
+import io.nicsim.host.Consumers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -11,15 +11,15 @@ import java.nio.file.Path;
  * The {@link FlowThreadsConsumer} shape keeps the consumer contract on real Chronicle
  * queues, and counts what it drops.
  */
-class VirtualThreadPerFlowConsumerTest {
+class PlatformThreadPerFlowConsumerTest {
 
     @Test
     void keepsTheConsumerContract(@TempDir Path dir) throws Exception {
-        ConsumerContract.verify(context -> Consumers.create(FlowThreadsConsumer.VIRTUAL, context), dir, FlowThreadsConsumer.VIRTUAL);
+        ConsumerContract.verify(context -> Consumers.create(FlowThreadsConsumer.PLATFORM, context), dir, FlowThreadsConsumer.PLATFORM);
     }
 
     @Test
     void countsWhatAFullBufferDrops(@TempDir Path dir) throws Exception {
-        ConsumerContract.countsWhatAFullBufferDrops(context -> Consumers.create(FlowThreadsConsumer.VIRTUAL, context), dir, FlowThreadsConsumer.VIRTUAL);
+        ConsumerContract.countsWhatAFullBufferDrops(context -> Consumers.create(FlowThreadsConsumer.PLATFORM, context), dir, FlowThreadsConsumer.PLATFORM);
     }
 }

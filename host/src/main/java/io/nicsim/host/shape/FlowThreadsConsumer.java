@@ -1,11 +1,14 @@
-package io.nicsim.host.dispatch;
+package io.nicsim.host.shape;
+
+import io.nicsim.host.handoff.Mailbox;
+import io.nicsim.host.handoff.Waiter;
 
 import io.nicsim.firmware.clock.NanoClock;
 import io.nicsim.host.consumer.ConsumerContext;
 import io.nicsim.host.consumer.ConsumerFailure;
 import io.nicsim.host.consumer.Priorities;
 import io.nicsim.host.measure.LatencyRecorder;
-import io.nicsim.host.rx.Packet;
+import io.nicsim.host.measure.Packet;
 import io.nicsim.host.rx.PacketHandler;
 import io.nicsim.host.rx.RxCounters;
 import io.nicsim.nic.record.DescriptorRecord;
@@ -16,7 +19,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A thread per flow, each blocked reading its flow's socket, the classic thread-per-connection server: the
- * driver ({@link SoftirqDriver}, on the interrupt path) puts each packet in its flow's {@link Mailbox} and wakes
+ * driver ({@link SoftirqPoll}, on the interrupt path) puts each packet in its flow's {@link Mailbox} and wakes
  * that flow's thread. A slow (blocking) handler holds up only its own flow, at the price of a thread, its stack
  * and a wake-up per packet; with platform threads each wake-up is a futex and a trip through the OS scheduler,
  * with virtual threads a submission to the JVM's scheduler and a mount on a carrier.
