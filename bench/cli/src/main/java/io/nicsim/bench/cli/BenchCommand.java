@@ -1,0 +1,408 @@
+package io.nicsim.bench.cli;
+
+import io.nicsim.bench.perf.JmhModule;
+import io.nicsim.bench.run.ChildJvm;
+
+import io.nicsim.bench.perf.BenchmarksDocument;
+import io.nicsim.bench.perf.FloorBenchmark;
+import io.nicsim.bench.perf.Machine;
+import io.nicsim.bench.perf.MicroBenchmarks;
+import io.nicsim.bench.perf.FloorReport;
+import io.nicsim.bench.perf.Pacing;
+import io.nicsim.bench.perf.PacingBenchmark;
+import io.nicsim.bench.perf.RateSearch;
+import io.nicsim.bench.perf.ThroughputBenchmark;
+import io.nicsim.bench.perf.ThroughputReport;
+import io.nicsim.nic.traffic.TrafficSources;
+import io.nicsim.bench.scenario.Units;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Unmatched;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code nicsim bench}: benchmarks of nicsim's own costs. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Benchmarks of nicsim's own costs.",
+        subcommands = {BenchCommand.Jmh.class, BenchCommand.Floor.class, BenchCommand.Throughput.class,
+                BenchCommand.PacingCommand.class, BenchCommand.All.class})
+public final class BenchCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** {@code nicsim bench jmh [JMH args]}: the JMH micro-benchmarks, with JMH's own options. */
+    @Command(name = "jmh", description = {
+            "JMH micro-benchmarks: policy decisions, record append and read, wake-ups, hand-offs.",
+            "Every argument goes to JMH, e.g.: nicsim bench jmh PolicyDecision -prof gc",
+            "Forked JVMs inherit this JVM's flags (the Chronicle flags of jvm.options)."},
+            mixinStandardHelpOptions = false)
+    static final class Jmh implements Callable<Integer> {
+
+        /** Everything after {@code jmh}, options included, goes to JMH untouched. */
+        @Unmatched
+        List<String> jmhArgs = new ArrayList<>();
+
+        @Override
+        public Integer call() throws Exception {
+            // JMH lives in the jmh module, off this JVM's class path: it runs in a JVM of its own
+            Process jmh = new ProcessBuilder(ChildJvm.command(JmhModule.classPath(), JmhModule.JMH_MAIN, jmhArgs))
+                    .inheritIO().start();
+            return jmh.waitFor() == 0 ? ExitCodes.OK : ExitCodes.FAILED;
+        }
+    }
+
+    /** What every paced benchmark asks: traffic, warm-up and measured time, and where Markdown goes. */
+    static final class PacingOptions {
+
+        @Option(names = "--rate", paramLabel = "RATE", description = "packets per second (default: 200kpps)")
+        String rate;
+
+        @Option(names = "--traffic", paramLabel = "KIND", defaultValue = "poisson",
+                description = "poisson or constant (default: ${DEFAULT-VALUE})")
+        String kind;
+
+        @Option(names = "--seed", defaultValue = "1", description = "schedule seed (default: ${DEFAULT-VALUE})")
+        long seed;
+
+        @Option(names = "--warmup", paramLabel = "TIME", description = "warm-up per run (default: 300ms)")
+        String warmup;
+
+        @Option(names = "--duration", paramLabel = "TIME", description = "measured time per run (default: 1s)")
+        String duration;
+
+        Pacing pacing(String defaultRate, String defaultWarmup, String defaultDuration) {
+            return new Pacing(kind, Units.parseRatePerSecond(rate == null ? defaultRate : rate), seed,
+                    Units.parseDurationNanos(warmup == null ? defaultWarmup : warmup),
+                    Units.parseDurationNanos(duration == null ? defaultDuration : duration));
+        }
+    }
+
+    /** Runs a benchmark body, turning bad input into exit code 2 with one line, and failures into 1. */
+    abstract static class BenchmarkCommand implements Callable<Integer> {
+
+        @Option(names = "--markdown", paramLabel = "FILE", description = "also write the results as Markdown to FILE")
+        Path markdown;
+
+        @Option(names = "--verbose", description = "print stack traces with errors")
+        boolean verbose;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public final Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            try {
+                validate();
+            } catch (IllegalArgumentException e) {
+                return report(err, e, ExitCodes.BAD_INPUT);
+            }
+            try {
+                String md = execute(out);
+                if (markdown != null) {
+                    writeMarkdown(markdown, md);
+                    out.println("Markdown written to " + markdown);
+                }
+                out.flush();
+                return ExitCodes.OK;
+            } catch (Exception e) {
+                return report(err, e, ExitCodes.FAILED);
+            }
+        }
+
+        /** Checks the options; throws IllegalArgumentException with a one-line message. */
+        abstract void validate();
+
+        /** Runs, prints the text tables, returns the Markdown. */
+        abstract String execute(PrintWriter out) throws Exception;
+
+        String commandLine() {
+            return "./nicsim " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+        }
+
+        private int report(PrintWriter err, Exception e, int code) {
+            err.println("error: " + e.getMessage());
+            if (verbose) {
+                e.printStackTrace(err);
+            }
+            err.flush();
+            return code;
+        }
+    }
+
+    static void writeMarkdown(Path file, String markdown) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        Files.writeString(file, markdown);
+    }
+
+    /** {@code nicsim bench floor}: nicsim's notification path against the bare transport and a spin hand-off. */
+    @Command(name = "floor", mixinStandardHelpOptions = true, description = {
+            "nicsim's notification path against the bare transport and a spin hand-off (~1 min).",
+            "In one process at one pacing, alternated round by round:",
+            "(1) bare transport: paced Chronicle append, busy-spinning tailer (nicsim's queue settings);",
+            "(2) bare spin hand-off between two threads through a volatile field (the machine's floor);",
+            "(3) nicsim: per-packet firmware, MAC polled continuously, busy-poll consumer.",
+            "Prints p50/p99/p99.9 of each, from the intended send time, and the ratios 3/1 and 3/2."})
+    static final class Floor extends BenchmarkCommand {
+
+        @CommandLine.Mixin
+        PacingOptions pacingOptions = new PacingOptions();
+
+        @Option(names = "--rounds", defaultValue = "10", description = "runs of each variant (default: ${DEFAULT-VALUE})")
+        int rounds;
+
+        @Option(names = "--attempts", defaultValue = "3",
+                description = "tries of a run while other processes take CPU during it (default: ${DEFAULT-VALUE})")
+        int attempts;
+
+        private FloorBenchmark.Options options;
+
+        @Override
+        void validate() {
+            options = new FloorBenchmark.Options(pacingOptions.pacing("200kpps", "300ms", "1s"), rounds, attempts);
+            options.pacing().scheduledPackets(); // validates kind and rate
+        }
+
+        @Override
+        String execute(PrintWriter out) throws Exception {
+            FloorBenchmark.Result result = FloorBenchmark.run(options, out);
+            out.println();
+            out.print(FloorReport.text(result));
+            return FloorReport.markdown(result);
+        }
+    }
+
+    /** {@code nicsim bench throughput}: the highest sustained rate per policy and consumer, and the raw append rate. */
+    @Command(name = "throughput", mixinStandardHelpOptions = true, description = {
+            "Highest packet rate sustained end to end per policy and consumer (~2 min).",
+            "For coalesce rxFrames=64 + busy-poll and for per-packet + each consumer, next to the raw Chronicle",
+            "append rate of the same records in the same run.",
+            "The simulator has no finite rings: overload shows as lateness, not drops; the output defines",
+            "'sustained' (no drops within the drain time, wire injection lateness p99 under a bound)."})
+    static final class Throughput extends BenchmarkCommand {
+
+        @Option(names = "--traffic", paramLabel = "KIND", defaultValue = "constant",
+                description = "poisson or constant (default: ${DEFAULT-VALUE})")
+        String kind;
+
+        @Option(names = "--seed", defaultValue = "1", description = "schedule seed (default: ${DEFAULT-VALUE})")
+        long seed;
+
+        @Option(names = "--warmup", paramLabel = "TIME", defaultValue = "500ms",
+                description = "warm-up of each trial (default: ${DEFAULT-VALUE})")
+        String warmup;
+
+        @Option(names = "--duration", paramLabel = "TIME", defaultValue = "1s",
+                description = "judged time of each trial (default: ${DEFAULT-VALUE})")
+        String duration;
+
+        @Option(names = "--lateness-percentile", defaultValue = "90",
+                description = "which percentile of the wire's injection lateness is bounded (default: ${DEFAULT-VALUE};"
+                        + " p99 mostly measures preemption of the device thread on a 2-core machine)")
+        double latenessPercentile;
+
+        @Option(names = "--max-lateness", paramLabel = "TIME", defaultValue = "100us",
+                description = "bound on that percentile of the lateness (default: ${DEFAULT-VALUE})")
+        String maxLateness;
+
+        @Option(names = "--drain", paramLabel = "TIME", defaultValue = "20ms",
+                description = "how long a trial waits for packets in flight (default: ${DEFAULT-VALUE})")
+        String drain;
+
+        @Option(names = "--start-rate", paramLabel = "RATE", defaultValue = "250kpps",
+                description = "first rate tried (default: ${DEFAULT-VALUE})")
+        String startRate;
+
+        @Option(names = "--max-rate", paramLabel = "RATE", defaultValue = "32Mpps",
+                description = "highest rate tried (default: ${DEFAULT-VALUE})")
+        String maxRate;
+
+        @Option(names = "--resolution", defaultValue = "0.1",
+                description = "stop bisecting when failure/pass < 1 + this (default: ${DEFAULT-VALUE})")
+        double resolution;
+
+        @Option(names = "--max-trials", defaultValue = "10",
+                description = "most trials per configuration (default: ${DEFAULT-VALUE})")
+        int maxTrials;
+
+        @Option(names = "--budget", paramLabel = "TIME", defaultValue = "30s",
+                description = "start no trial of a configuration after this (default: ${DEFAULT-VALUE})")
+        String budget;
+
+        @Option(names = "--attempts", defaultValue = "2",
+                description = "trials in a row that must fail before a rate counts as not sustained (default: ${DEFAULT-VALUE})")
+        int attempts;
+
+        @Option(names = "--config", paramLabel = "N", split = ",",
+                description = "configurations to search, by number 1-5 (default: all):"
+                        + " 1 coalesce rxFrames=64 + busy-poll, 2-5 per-packet + busy-poll, platform-thread,"
+                        + " virtual-thread, event-loop")
+        List<Integer> configNumbers;
+
+        private ThroughputBenchmark.Options options;
+
+        @Override
+        void validate() {
+            double start = Units.parseRatePerSecond(startRate);
+            double max = Units.parseRatePerSecond(maxRate);
+            RateSearch.Limits limits = new RateSearch.Limits(start, Math.min(start, 1_000), max, resolution, maxTrials,
+                    Units.parseDurationNanos(budget), 1_000);
+            List<ThroughputBenchmark.Config> configs = new ArrayList<>();
+            if (configNumbers == null || configNumbers.isEmpty()) {
+                configs.addAll(ThroughputBenchmark.CONFIGS);
+            } else {
+                for (int n : configNumbers) {
+                    if (n < 1 || n > ThroughputBenchmark.CONFIGS.size()) {
+                        throw new IllegalArgumentException("--config: expected numbers 1-"
+                                + ThroughputBenchmark.CONFIGS.size() + ", found " + n);
+                    }
+                    configs.add(ThroughputBenchmark.CONFIGS.get(n - 1));
+                }
+            }
+            if (!TrafficSources.RATE_KINDS.contains(kind)) {
+                throw new IllegalArgumentException("--traffic: expected one of " + TrafficSources.RATE_KINDS + ", found '"
+                        + kind + "'");
+            }
+            long duration = Units.parseDurationNanos(this.duration);
+            if (duration <= 0) {
+                throw new IllegalArgumentException("--duration: expected a duration above 0");
+            }
+            options = new ThroughputBenchmark.Options(kind, seed, Units.parseDurationNanos(warmup), duration,
+                    latenessPercentile, Units.parseDurationNanos(maxLateness), Units.parseDurationNanos(drain), limits, duration, attempts,
+                    List.copyOf(configs));
+        }
+
+        @Override
+        String execute(PrintWriter out) throws Exception {
+            ThroughputBenchmark.Result result = ThroughputBenchmark.run(options, out);
+            out.println();
+            out.print(ThroughputReport.text(result));
+            return ThroughputReport.markdown(result);
+        }
+    }
+
+    /** {@code nicsim bench pacing}: the wire's injection lateness at given rates. */
+    @Command(name = "pacing", mixinStandardHelpOptions = true, description = {
+            "How accurately the wire plays the schedule, at 100k and 1M pps (~20 s).",
+            "Injection lateness (injected - intended) from the descriptor journal of one nicsim run per rate",
+            "(per-packet firmware, busy-poll consumer)."})
+    static final class PacingCommand extends BenchmarkCommand {
+
+        @Option(names = "--rates", paramLabel = "RATE", split = ",", defaultValue = "100kpps,1Mpps",
+                description = "rates to run (default: ${DEFAULT-VALUE})")
+        List<String> rates;
+
+        @Option(names = "--traffic", paramLabel = "KIND", defaultValue = "poisson",
+                description = "poisson or constant (default: ${DEFAULT-VALUE})")
+        String kind;
+
+        @Option(names = "--seed", defaultValue = "1", description = "schedule seed (default: ${DEFAULT-VALUE})")
+        long seed;
+
+        @Option(names = "--warmup", paramLabel = "TIME", defaultValue = "1s",
+                description = "warm-up per rate, excluded (default: ${DEFAULT-VALUE})")
+        String warmup;
+
+        @Option(names = "--duration", paramLabel = "TIME", defaultValue = "3s",
+                description = "measured time per rate (default: ${DEFAULT-VALUE})")
+        String duration;
+
+        private PacingBenchmark.Options options;
+
+        @Override
+        void validate() {
+            if (!TrafficSources.RATE_KINDS.contains(kind)) {
+                throw new IllegalArgumentException("--traffic: expected one of " + TrafficSources.RATE_KINDS + ", found '"
+                        + kind + "'");
+            }
+            List<Double> parsed = new ArrayList<>();
+            for (String rate : rates) {
+                double r = Units.parseRatePerSecond(rate);
+                if (!(r > 0)) {
+                    throw new IllegalArgumentException("--rates: expected rates above 0, found '" + rate + "'");
+                }
+                parsed.add(r);
+            }
+            options = new PacingBenchmark.Options(kind, List.copyOf(parsed), seed, Units.parseDurationNanos(warmup),
+                    Units.parseDurationNanos(duration));
+        }
+
+        @Override
+        String execute(PrintWriter out) throws Exception {
+            PacingBenchmark.Result result = PacingBenchmark.run(options, out);
+            out.println();
+            out.print(PacingBenchmark.text(result));
+            return PacingBenchmark.markdown(result);
+        }
+    }
+
+    /** {@code nicsim bench all}: every benchmark with its defaults, and docs/benchmarks.md. */
+    @Command(name = "all", mixinStandardHelpOptions = true, description = {
+            "Every benchmark, and with --markdown docs/benchmarks.md the benchmarks document (~5 min).",
+            "JMH with short iterations, floor, throughput and pacing with their defaults; the document states the",
+            "machine, the commands, the targets and every figure."})
+    static final class All extends BenchmarkCommand {
+
+        @Option(names = "--skip-jmh", description = "leave out the JMH micro-benchmarks")
+        boolean skipJmh;
+
+        private FloorBenchmark.Options floor;
+        private ThroughputBenchmark.Options throughput;
+        private PacingBenchmark.Options pacing;
+
+        @Override
+        void validate() {
+            Floor floorCommand = new Floor();
+            new CommandLine(floorCommand).parseArgs();
+            floorCommand.validate();
+            floor = floorCommand.options;
+            Throughput throughputCommand = new Throughput();
+            new CommandLine(throughputCommand).parseArgs();
+            throughputCommand.validate();
+            throughput = throughputCommand.options;
+            PacingCommand pacingCommand = new PacingCommand();
+            new CommandLine(pacingCommand).parseArgs();
+            pacingCommand.validate();
+            pacing = pacingCommand.options;
+        }
+
+        @Override
+        String execute(PrintWriter out) throws Exception {
+            List<MicroBenchmarks.Row> jmh = skipJmh ? List.of() : MicroBenchmarks.run(out);
+            FloorBenchmark.Result floorResult = FloorBenchmark.run(floor, out);
+            out.println();
+            out.print(FloorReport.text(floorResult));
+            out.println();
+            ThroughputBenchmark.Result throughputResult = ThroughputBenchmark.run(throughput, out);
+            out.println();
+            out.print(ThroughputReport.text(throughputResult));
+            out.println();
+            PacingBenchmark.Result pacingResult = PacingBenchmark.run(pacing, out);
+            out.println();
+            out.print(PacingBenchmark.text(pacingResult));
+            BenchmarksDocument.Results results = new BenchmarksDocument.Results(Machine.current(), ZonedDateTime.now(),
+                    commandLine(), jmh, floorResult, throughputResult, pacingResult);
+            out.println();
+            out.print(BenchmarksDocument.targetsText(results));
+            return BenchmarksDocument.markdown(results);
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package io.nicsim.bench.cli;
+
+import io.nicsim.bench.run.ChildJvm;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.io.PrintWriter;
+
+/** The {@code nicsim} command line: subcommands for each job. */
+@Command(name = "nicsim", mixinStandardHelpOptions = true, version = "nicsim 0.1.0",
+        description = "How fast does my code hear about a packet, and what does that cost?%n"
+                + "A modeled NIC raises interrupts through Chronicle Queue; real consumers on this JVM are woken by them.",
+        subcommands = {RunCommand.class, SweepCommand.class, TuneCommand.class, CompareCommand.class, ReportCommand.class, InspectCommand.class, ValidateCommand.class, KeysCommand.class, ScaleCommand.class, BenchCommand.class,
+                SendCommand.class,
+                NicCommand.class, HostCommand.class,
+                CommandLine.HelpCommand.class})
+public final class NicsimCli implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Builds the command line with nicsim's error handling: one line on stderr, exit code 2. */
+    public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+        System.setProperty(ChildJvm.MAIN_PROPERTY, NicsimCli.class.getName()); // tune's replays run nicsim run
+        CommandLine cli = new CommandLine(new NicsimCli());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setParameterExceptionHandler((e, args) -> {
+            CommandLine command = e.getCommandLine();
+            command.getErr().println("error: " + e.getMessage().replace('\n', ' ') + " (see '"
+                    + command.getCommandSpec().qualifiedName() + " --help')");
+            command.getErr().flush();
+            return ExitCodes.BAD_INPUT;
+        });
+        return cli;
+    }
+
+    public static void main(String[] args) {
+        PrintWriter out = new PrintWriter(System.out, true);
+        PrintWriter err = new PrintWriter(System.err, true);
+        int code = commandLine(out, err).execute(args);
+        out.flush();
+        err.flush();
+        System.exit(code);
+    }
+}

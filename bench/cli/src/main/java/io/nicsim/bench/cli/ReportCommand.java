@@ -1,0 +1,79 @@
+package io.nicsim.bench.cli;
+
+import io.nicsim.bench.report.RunReport;
+import io.nicsim.bench.results.SummaryWriter;
+import io.nicsim.bench.results.Sweep;
+import io.nicsim.bench.report.SweepReport;
+import io.nicsim.bench.tune.TuneReport;
+import io.nicsim.bench.tune.TuneResult;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** {@code nicsim report DIR}: makes report.html again from a run, sweep or tune folder's files. */
+@Command(name = "report", mixinStandardHelpOptions = true,
+        description = {"Make report.html again from a run, sweep or tune folder's files.",
+                "From a run folder's summary.json, scenario.yaml, .hgrm and .hlog files, a sweep folder's sweep.json"
+                        + " and its points, or a tune folder's tune.json and best.yaml, and nothing else.",
+                "The page is self-contained: charts are embedded images; it opens offline."})
+public final class ReportCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "DIR", description = "a run, sweep or tune folder")
+    Path dir;
+
+    @Option(names = "--verbose", description = "print stack traces with errors")
+    boolean verbose;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (!Files.isDirectory(dir)) {
+            return error(err, dir + ": " + (Files.exists(dir) ? "expected a folder, found a file" : "no such folder"),
+                    null, ExitCodes.BAD_INPUT);
+        }
+        boolean sweep = Files.isRegularFile(dir.resolve(Sweep.JSON_FILE));
+        boolean tune = Files.isRegularFile(dir.resolve(TuneResult.JSON_FILE));
+        if (!sweep && !tune && !Files.isRegularFile(dir.resolve(SummaryWriter.FILE_NAME))) {
+            return error(err, dir + ": not a nicsim run folder (no " + SummaryWriter.FILE_NAME + ", "
+                    + Sweep.JSON_FILE + " or " + TuneResult.JSON_FILE + ")", null, ExitCodes.BAD_INPUT);
+        }
+        Path written;
+        try {
+            written = tune ? TuneReport.write(dir) : sweep ? SweepReport.write(dir) : RunReport.write(dir);
+        } catch (IOException | RuntimeException e) {
+            // a file of the folder that is not what it should be: bad input, nothing written
+            return error(err, dir + ": cannot make the report: " + oneLine(e.getMessage()), e, ExitCodes.BAD_INPUT);
+        }
+        out.println("report: " + written);
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    static String oneLine(String message) {
+        if (message == null) {
+            return "unreadable";
+        }
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+
+    private int error(PrintWriter err, String message, Exception e, int code) {
+        err.println("error: " + message);
+        if (verbose && e != null) {
+            e.printStackTrace(err);
+        }
+        err.flush();
+        return code;
+    }
+}

@@ -1,0 +1,89 @@
+package io.nicsim.bench.cli;
+
+import io.nicsim.bench.report.RunReport;
+import io.nicsim.bench.results.Summary;
+import io.nicsim.bench.run.Interruption;
+import io.nicsim.bench.run.Progress;
+import io.nicsim.bench.run.StopSignal;
+import io.nicsim.bench.run.StudyRunner;
+import io.nicsim.bench.run.SystemNanoClock;
+import io.nicsim.bench.scenario.Scenario;
+import io.nicsim.bench.scenario.ScenarioException;
+import io.nicsim.bench.scenario.Units;
+import io.nicsim.nic.traffic.TraceSource;
+import io.nicsim.nic.traffic.TrafficConfig;
+import io.nicsim.nic.traffic.UdpSource;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** {@code nicsim run [SCENARIO]}: runs a scenario (or the default four-consumer study) and prints the table. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Run a scenario (default: the built-in study of all four consumers) and print its latency table.",
+                "Writes a run folder: summary.json, scenario.yaml, report.html, each run's HdrHistogram files"
+                        + " (.hgrm, .hlog) and Chronicle journal (queues/). Ctrl-C or SIGTERM stops the traffic, drains,"
+                        + " writes what ran with \"interrupted\": true and exits 130; a second Ctrl-C exits at once."})
+public final class RunCommand implements Callable<Integer> {
+
+    @Mixin
+    StudyOptions study;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Scenario scenario;
+        Path runDir;
+        try {
+            scenario = study.load();
+            runDir = study.outputFolder(scenario, "");
+        } catch (ScenarioException e) {
+            return study.error(err, e, ExitCodes.BAD_INPUT);
+        }
+        try {
+            Progress progress = study.progress(out);
+            progress.line(String.format("nicsim run: %s, %s firmware, %s; %s per consumer; results in %s",
+                    scenario.name(), scenario.firmware().policy(), describe(scenario.traffic()),
+                    Units.formatDuration(scenario.run().durationNanos()), runDir));
+            StopSignal stop = new StopSignal();
+            Summary summary;
+            try (Interruption ignored = Interruption.install(stop, err)) {
+                summary = new StudyRunner(SystemNanoClock.INSTANCE, study.runOptions(stop, progress))
+                        .run(scenario, runDir, StudyOptions.commandLine(spec));
+                RunReport.write(runDir);
+            }
+            StudyOptions.printResults(out, summary, runDir);
+            out.flush();
+            if (summary.interrupted()) {
+                return StudyOptions.interrupted(err, StudyOptions.ranOf(summary, scenario.host().consumers().size()),
+                        runDir);
+            }
+            return ExitCodes.OK;
+        } catch (Exception e) {
+            return study.error(err, e, ExitCodes.FAILED);
+        }
+    }
+
+    /** @return the traffic in a few words: {@code poisson 200k pps}, {@code trace flows.csv}, {@code udp 127.0.0.1:9876} */
+    static String describe(TrafficConfig traffic) {
+        return switch (traffic.kind()) {
+            case TraceSource.KIND -> "trace " + java.nio.file.Path.of(traffic.traceFile()).getFileName()
+                    + (traffic.traceSpeedup() == 1.0 ? "" : " x" + traffic.traceSpeedup());
+            case UdpSource.KIND -> "udp " + UdpSource.HOST + ":" + traffic.udpPort();
+            default -> traffic.kind() + " " + fmtRate(traffic.ratePerSecond()) + " pps";
+        };
+    }
+
+    static String fmtRate(double ratePerSecond) {
+        return ratePerSecond >= 1e6 ? String.format("%.3gM", ratePerSecond / 1e6)
+                : ratePerSecond >= 1e3 ? String.format("%.3gk", ratePerSecond / 1e3)
+                : String.format("%.3g", ratePerSecond);
+    }
+}

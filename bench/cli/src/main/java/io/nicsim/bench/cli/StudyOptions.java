@@ -1,0 +1,175 @@
+package io.nicsim.bench.cli;
+
+import io.nicsim.bench.report.LatencyTable;
+import io.nicsim.bench.report.RunReport;
+import io.nicsim.bench.results.Summary;
+import io.nicsim.bench.results.SummaryWriter;
+import io.nicsim.bench.run.Progress;
+import io.nicsim.bench.results.RunFolder;
+import io.nicsim.bench.run.RunOptions;
+import io.nicsim.bench.run.StopSignal;
+import io.nicsim.bench.scenario.Scenario;
+import io.nicsim.bench.run.ConsumerRun;
+import io.nicsim.bench.scenario.ScenarioException;
+import io.nicsim.bench.scenario.ScenarioLoader;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The options of every command that runs scenarios ({@code run}, {@code sweep}, {@code compare}), and their handling. */
+public final class StudyOptions {
+
+    /** Exit code of a command stopped by Ctrl-C or SIGTERM (after writing what ran). */
+    public static final int INTERRUPTED = io.nicsim.bench.run.Interruption.EXIT_CODE;
+
+    private static final String SET_PREFIX = "--set: ";
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "SCENARIO",
+            description = "scenario YAML file (default: the built-in default study)")
+    Path scenarioFile;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "output folder (default: runs/<timestamp>-<scenario>)")
+    Path out;
+
+    @Option(names = "--duration", paramLabel = "TIME", description = "short for --set run.duration=TIME, e.g. 5s")
+    String duration;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "override a scenario key; repeatable")
+    List<String> overrides = new ArrayList<>();
+
+    @Option(names = "--export-packets", description = {"write packets.csv per run: one row per generated packet with"
+            + " every stamp (the host stamps cost one Chronicle append per packet on the consumer thread)"})
+    boolean exportPackets;
+
+    @Option(names = "--quiet", description = "show no progress (for scripts); results are still printed")
+    boolean quiet;
+
+    @Option(names = "--verbose", description = "print stack traces with errors")
+    boolean verbose;
+
+    /** @return the --set overrides with --duration applied last */
+    List<String> overrides() {
+        List<String> all = new ArrayList<>(overrides);
+        if (duration != null) {
+            all.add("run.duration=" + duration);
+        }
+        return all;
+    }
+
+    /** Loads the scenario with the --set overrides (errors name --set). */
+    Scenario load() throws ScenarioException {
+        return ScenarioLoader.load(scenarioFile, overrides());
+    }
+
+    /**
+     * Loads the scenario with more overrides that come from {@code flag} (--param, --policies, ...). Call after
+     * {@link #load()} succeeded, so an error here is about those.
+     */
+    Scenario load(String flag, List<String> more) throws ScenarioException {
+        List<String> all = new ArrayList<>(overrides());
+        all.addAll(more);
+        try {
+            return ScenarioLoader.load(scenarioFile, all);
+        } catch (ScenarioException e) {
+            String message = e.getMessage();
+            if (message != null && message.startsWith(SET_PREFIX)) {
+                throw new ScenarioException(flag, null, message.substring(SET_PREFIX.length()), e);
+            }
+            throw e;
+        }
+    }
+
+    /** @throws ScenarioException if --export-packets is set and cannot export one of these runs */
+    void checkExport(Scenario scenario, List<String> consumers) throws ScenarioException {
+        if (!exportPackets) {
+            return;
+        }
+        for (String consumer : consumers) {
+            String problem = ConsumerRun.exportProblem(scenario, consumer);
+            if (problem != null) {
+                throw new ScenarioException("--export-packets", null, problem);
+            }
+        }
+    }
+
+    /**
+     * @return --out, or {@code runs/<timestamp>-<scenario><suffix>}, checked writable without writing, after the
+     *         options were checked against the scenario
+     */
+    Path outputFolder(Scenario scenario, String suffix) throws ScenarioException {
+        checkExport(scenario, scenario.host().consumers());
+        Path dir = out != null ? out : RunFolder.defaultFor(Path.of(""), scenario.name() + suffix, LocalDateTime.now());
+        String problem = RunFolder.problem(dir);
+        if (problem != null) {
+            throw new ScenarioException("--out " + dir, null, problem);
+        }
+        return dir;
+    }
+
+    Progress progress(PrintWriter out) {
+        return Progress.detect(out, quiet);
+    }
+
+    RunOptions runOptions(StopSignal stop, Progress progress) {
+        return new RunOptions(exportPackets, stop, progress);
+    }
+
+    /** One line {@code error: ...} on stderr (a stack trace with --verbose); returns {@code code}. */
+    int error(PrintWriter err, Exception e, int code) {
+        err.println("error: " + e.getMessage());
+        if (verbose) {
+            e.printStackTrace(err);
+        }
+        err.flush();
+        return code;
+    }
+
+    static String commandLine(CommandSpec spec) {
+        List<String> args = spec.commandLine().getParseResult() == null ? List.of()
+                : spec.commandLine().getParseResult().originalArgs();
+        return "nicsim " + String.join(" ", args);
+    }
+
+    /** The study table, then latency, stage and cost details, and where the files are. */
+    static void printResults(PrintWriter out, Summary summary, Path runDir) {
+        out.println();
+        out.print(LatencyTable.renderStudy(summary));
+        out.print(LatencyTable.renderPriorities(summary));
+        out.println();
+        out.print(LatencyTable.render(summary));
+        out.println();
+        out.print(LatencyTable.renderStages(summary));
+        out.println();
+        String costs = LatencyTable.renderCosts(summary);
+        if (!costs.isEmpty()) {
+            out.print(costs);
+            out.println();
+        }
+        out.println("notification latency = woken - intended arrival (coordinated-omission corrected), microseconds;");
+        out.println("'p99 uncorr' is measured from the actual injection instead. CPU and context switches (blocked +");
+        out.println("preempted) are the consumer's threads' per packet; mem/waiter is what one more parked waiter of the");
+        out.println("consumer's kind holds (a platform thread's resident stack, a virtual thread's or callback's heap),");
+        out.println("from a probe JVM. Details: "
+                + runDir.resolve(SummaryWriter.FILE_NAME) + "; charts: " + runDir.resolve(RunReport.FILE_NAME));
+    }
+
+    /** @return "1 of 4 runs ran, the last stopped early" */
+    static String ranOf(Summary summary, int planned) {
+        boolean cut = !summary.runs().isEmpty() && summary.runs().getLast().interrupted();
+        return summary.runs().size() + " of " + planned + " runs ran" + (cut ? ", the last ("
+                + summary.runs().getLast().name() + ") stopped early" : "");
+    }
+
+    /** After an interrupted study: what ran, on stderr; returns {@link #INTERRUPTED}. */
+    static int interrupted(PrintWriter err, String what, Path dir) {
+        err.println("interrupted: " + what + "; results of what ran are in " + dir);
+        err.flush();
+        return INTERRUPTED;
+    }
+}

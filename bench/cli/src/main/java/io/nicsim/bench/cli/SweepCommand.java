@@ -1,0 +1,151 @@
+package io.nicsim.bench.cli;
+
+import io.nicsim.bench.report.SweepTable;
+
+import io.nicsim.bench.report.RunReport;
+import io.nicsim.bench.results.Sweep;
+import io.nicsim.bench.run.Interruption;
+import io.nicsim.bench.run.Progress;
+import io.nicsim.bench.run.StopSignal;
+import io.nicsim.bench.run.SweepRunner;
+import io.nicsim.bench.run.SystemNanoClock;
+import io.nicsim.bench.scenario.Scenario;
+import io.nicsim.bench.scenario.ScenarioException;
+import io.nicsim.bench.scenario.Units;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code nicsim sweep [SCENARIO] --param KEY=V1,V2,...}: the scenario over a grid of values, with curves. */
+@Command(name = "sweep", mixinStandardHelpOptions = true,
+        description = {"Run a scenario over a grid of parameter values and plot the latency against them.",
+                "Each --param gives a scenario key and its values; several --param make the cross product (the first"
+                        + " varies slowest). Each point runs every consumer the scenario lists, in its own run folder under"
+                        + " points/; the sweep folder gets sweep.csv, sweep.json and report.html.",
+                "Example: nicsim sweep --set firmware.policy=coalesce --set host.consumer=platform-thread"
+                        + " --param firmware.rxUsecs=0,8,16,32,64"})
+public final class SweepCommand implements Callable<Integer> {
+
+    @Mixin
+    StudyOptions study;
+
+    @Option(names = "--param", required = true, paramLabel = "KEY=V1,V2,...",
+            description = "a scenario key and the values to run it at; repeat for a grid")
+    List<String> params = new ArrayList<>();
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Scenario base;
+        Map<String, List<String>> grid;
+        List<SweepRunner.Point> points;
+        Path sweepDir;
+        try {
+            base = study.load();
+            grid = parse(params);
+            points = points(grid);
+            for (SweepRunner.Point point : points) {
+                study.checkExport(point.scenario(), point.scenario().host().consumers());
+            }
+            sweepDir = study.outputFolder(base, "-sweep");
+        } catch (ScenarioException e) {
+            return study.error(err, e, ExitCodes.BAD_INPUT);
+        }
+        try {
+            Progress progress = study.progress(out);
+            progress.line(String.format("nicsim sweep: %s over %s (%d points; %s per consumer run; consumers %s);"
+                            + " results in %s", base.name(), String.join(" x ", grid.keySet()), points.size(),
+                    Units.formatDuration(base.run().durationNanos()), String.join(",", base.host().consumers()),
+                    sweepDir));
+            StopSignal stop = new StopSignal();
+            Sweep sweep;
+            try (Interruption ignored = Interruption.install(stop, err)) {
+                sweep = new SweepRunner(SystemNanoClock.INSTANCE, study.runOptions(stop, progress))
+                        .run(base, List.copyOf(grid.keySet()), points, sweepDir, StudyOptions.commandLine(spec));
+            }
+            out.println();
+            out.print(SweepTable.render(sweep));
+            out.println();
+            out.println("notification latency = woken - intended arrival, microseconds. " + Sweep.CPU_NOTE + ".");
+            out.println("Table: " + sweepDir.resolve(Sweep.CSV_FILE) + ", " + sweepDir.resolve(Sweep.JSON_FILE)
+                    + "; charts: " + sweepDir.resolve(RunReport.FILE_NAME));
+            out.flush();
+            if (sweep.interrupted()) {
+                long ran = sweep.rows().stream().mapToInt(Sweep.Row::point).distinct().count();
+                return StudyOptions.interrupted(err, ran + " of " + points.size() + " points ran", sweepDir);
+            }
+            return ExitCodes.OK;
+        } catch (Exception e) {
+            return study.error(err, e, ExitCodes.FAILED);
+        }
+    }
+
+    /** @return key to values, in the order given */
+    static Map<String, List<String>> parse(List<String> params) throws ScenarioException {
+        Map<String, List<String>> grid = new LinkedHashMap<>();
+        for (String param : params) {
+            int eq = param.indexOf('=');
+            String key = eq < 0 ? "" : param.substring(0, eq).trim();
+            if (key.isEmpty()) {
+                throw new ScenarioException("--param", null, "expected KEY=VALUE[,VALUE...], found '" + param + "'");
+            }
+            List<String> values = new ArrayList<>();
+            for (String value : param.substring(eq + 1).split(",", -1)) {
+                if (value.isBlank()) {
+                    throw new ScenarioException("--param", key, "expected a comma-separated list of values, found '"
+                            + param.substring(eq + 1) + "' (an empty value)");
+                }
+                if (values.contains(value.trim())) {
+                    throw new ScenarioException("--param", key, "value '" + value.trim() + "' is listed twice");
+                }
+                values.add(value.trim());
+            }
+            if (grid.put(key, values) != null) {
+                throw new ScenarioException("--param", key, "given twice; list every value in one --param");
+            }
+        }
+        return grid;
+    }
+
+    /** Every point of the grid, each scenario loaded (and so checked) before anything runs. */
+    private List<SweepRunner.Point> points(Map<String, List<String>> grid) throws ScenarioException {
+        List<Map<String, String>> combinations = new ArrayList<>();
+        combinations.add(new LinkedHashMap<>());
+        for (Map.Entry<String, List<String>> axis : grid.entrySet()) {
+            List<Map<String, String>> next = new ArrayList<>();
+            for (Map<String, String> partial : combinations) {
+                for (String value : axis.getValue()) {
+                    Map<String, String> point = new LinkedHashMap<>(partial);
+                    point.put(axis.getKey(), value);
+                    next.add(point);
+                }
+            }
+            combinations = next;
+        }
+        int width = String.valueOf(combinations.size() - 1).length();
+        List<SweepRunner.Point> points = new ArrayList<>();
+        for (int i = 0; i < combinations.size(); i++) {
+            Map<String, String> values = combinations.get(i);
+            List<String> overrides = values.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList();
+            Scenario scenario = study.load("--param", overrides);
+            StringBuilder folder = new StringBuilder(String.format("%0" + width + "d", i));
+            values.forEach((k, v) -> folder.append('-').append(Sweep.shortKey(k)).append('=').append(v));
+            points.add(new SweepRunner.Point(values, scenario,
+                    folder.toString().replaceAll("[^A-Za-z0-9._=-]", "_")));
+        }
+        return points;
+    }
+}

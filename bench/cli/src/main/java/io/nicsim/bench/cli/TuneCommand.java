@@ -1,0 +1,240 @@
+package io.nicsim.bench.cli;
+
+import io.nicsim.bench.results.RunFiles;
+
+import io.nicsim.bench.results.Environment;
+import io.nicsim.bench.report.RunReport;
+import io.nicsim.bench.results.ScenarioYaml;
+import io.nicsim.bench.run.Interruption;
+import io.nicsim.bench.run.Progress;
+import io.nicsim.bench.results.RunFolder;
+import io.nicsim.bench.run.StopSignal;
+import io.nicsim.bench.run.StudyRunner;
+import io.nicsim.bench.run.SystemNanoClock;
+import io.nicsim.bench.scenario.Scenario;
+import io.nicsim.bench.scenario.ScenarioException;
+import io.nicsim.bench.scenario.ScenarioLoader;
+import io.nicsim.bench.scenario.Units;
+import io.nicsim.bench.tune.BestScenario;
+import io.nicsim.bench.tune.BudgetPlan;
+import io.nicsim.bench.tune.Evaluation;
+import io.nicsim.bench.tune.Goal;
+import io.nicsim.bench.tune.Metric;
+import io.nicsim.bench.tune.ParameterSpace;
+import io.nicsim.bench.tune.PointRecord;
+import io.nicsim.bench.tune.Ranges;
+import io.nicsim.bench.tune.RunEvaluator;
+import io.nicsim.bench.tune.ScenarioSource;
+import io.nicsim.bench.tune.ScenarioValues;
+import io.nicsim.bench.tune.Spread;
+import io.nicsim.bench.tune.Trials;
+import io.nicsim.bench.tune.TuneFiles;
+import io.nicsim.bench.tune.TuneReport;
+import io.nicsim.bench.tune.TuneResult;
+import io.nicsim.bench.tune.TuneTables;
+import io.nicsim.bench.tune.Tuner;
+import io.nicsim.host.consumer.BusyPollConsumer;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+/** {@code nicsim tune SCENARIO --objective M --constraint C --budget N}: searches the policy's parameters for a goal. */
+@Command(name = "tune", mixinStandardHelpOptions = true,
+        description = {"Search the firmware policy's parameters for the setting that minimizes an objective under"
+                + " constraints, within a budget of runs, and check the best found against the start in an"
+                + " interleaved A/B.",
+                "Each run is one short measured run of the scenario (default 1s after a 200ms warm-up; --duration and"
+                        + " --set run.warmup=... change them) with one consumer. The search is CMA-ES (an exhaustive"
+                        + " pass for small spaces); the most promising points are repeated, each figure is a median"
+                        + " with its range; the verdict comes from fresh, interleaved runs of the start and the best.",
+                "Writes the tune folder: best.yaml (ready for nicsim run), tune.csv and tune.json (every run),"
+                        + " report.html (Pareto front, A/B, search) and each run's folder under points/.",
+                "Metrics: p50, p90, p99, p99.9, max, mean, any pNN.N, interruptsPerSecond, cpuPerPacket (consumer"
+                        + " CPU per packet), drops. Exit code 0 whatever the verdict (it is printed and in tune.json);"
+                        + " 2 for bad input; 130 if interrupted.",
+                "Example: nicsim tune scenarios/tune-coalesce.yaml --objective interruptsPerSecond"
+                        + " --constraint 'p90<=45us' --budget 40"})
+public final class TuneCommand implements Callable<Integer> {
+
+    /** Each run's length unless --duration or --set says otherwise: short, so a budget of 40 takes minutes. */
+    static final List<String> RUN_DEFAULTS = List.of("run.duration=1s", "run.warmup=200ms");
+
+    @Mixin
+    StudyOptions study;
+
+    @Option(names = "--objective", paramLabel = "METRIC", defaultValue = "p99",
+            description = "the metric to minimize (default: ${DEFAULT-VALUE})")
+    String objective;
+
+    @Option(names = "--constraint", paramLabel = "METRIC<=VALUE",
+            description = "a bound every accepted setting meets, e.g. 'interruptsPerSecond<=20000', 'p99<=40us'; repeatable")
+    List<String> constraints = new ArrayList<>();
+
+    @Option(names = "--budget", paramLabel = "RUNS", defaultValue = "40",
+            description = "runs in all: search, repeats and the A/B (default: ${DEFAULT-VALUE})")
+    int budget;
+
+    @Option(names = "--range", paramLabel = "KEY=LOW..HIGH",
+            description = "a key's range instead of the policy's declared one (KEY=A,B for named values; one value"
+                    + " pins it); a --range on an optional key adds it to the search; repeatable")
+    List<String> ranges = new ArrayList<>();
+
+    @Option(names = "--repeats", paramLabel = "N", defaultValue = "3",
+            description = "runs each of the " + BudgetPlan.PROMISING + " most promising points gets (default: ${DEFAULT-VALUE})")
+    int repeats;
+
+    @Option(names = "--ab-rounds", paramLabel = "N", defaultValue = "6",
+            description = "interleaved rounds of the final A/B, 2 runs each (default: ${DEFAULT-VALUE})")
+    int abRounds;
+
+    @Option(names = "--margin", paramLabel = "PERCENT", defaultValue = "10",
+            description = "guard band: the search ranks points against each constraint moved this far inside (p90<=54us"
+                    + " for p90<=60us at 10), so the best found does not sit on the edge; the verdict uses the"
+                    + " constraints as given (default: ${DEFAULT-VALUE})")
+    double marginPercent;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "1",
+            description = "the optimizer's random seed (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Goal goal;
+        Scenario base;
+        ParameterSpace space;
+        Map<String, String> start;
+        Path dir;
+        ScenarioSource source = this::load;
+        try {
+            goal = Goal.parse(objective, constraints);
+            BudgetPlan.of(budget, repeats, abRounds);
+            if (!(marginPercent >= 0 && marginPercent <= 50)) {
+                throw new ScenarioException("--margin", null, "expected a percentage from 0 to 50, found "
+                        + marginPercent);
+            }
+            base = source.load("--set", Map.of());
+            checkConsumer(base);
+            space = Ranges.build(base.firmware().policy(), policySource(), ranges, source);
+            start = space.pick(ScenarioValues.of(base));
+            dir = study.outputFolder(base, "-tune");
+        } catch (ScenarioException e) {
+            return study.error(err, e, ExitCodes.BAD_INPUT);
+        }
+        try {
+            Progress progress = study.progress(out);
+            String consumer = base.host().consumers().getFirst();
+            progress.line(String.format(Locale.ROOT, "nicsim tune: %s, %s firmware, %s; %s; %d runs of %s (after %s"
+                            + " warm-up); results in %s", base.name(), base.firmware().policy(), consumer,
+                    goal.describe(), budget, Units.formatDuration(base.run().durationNanos()),
+                    Units.formatDuration(base.run().warmupNanos()), dir));
+            progress.line("searching: " + String.join(", ", space.describe()) + "; start: " + ParameterSpace.label(start)
+                    + (goal.constraints().isEmpty() || marginPercent == 0 ? "" : "; ranking with a "
+                    + Metric.csv(marginPercent) + "% guard band: " + goal.tightened(marginPercent / 100).describe()));
+            RunFolder.create(dir);
+            ScenarioYaml.write(base.effective(), dir.resolve(RunFiles.SCENARIO_FILE));
+            StopSignal stop = new StopSignal();
+            String command = StudyOptions.commandLine(spec);
+            Set<Metric> metrics = new LinkedHashSet<>(goal.metrics());
+            RunEvaluator evaluator = new RunEvaluator(source, dir, command, metrics, SystemNanoClock.INSTANCE,
+                    study.runOptions(stop, Progress.none()));
+            Trials trials = new Trials(evaluator, goal, marginPercent / 100, budget,
+                    (run, point, t) -> progress.line(runLine(run, point, t, goal)), stop::requested);
+            Tuner.Settings settings = new Tuner.Settings(budget, repeats, abRounds, seed, marginPercent);
+            Tuner.Outcome outcome;
+            try (Interruption ignored = Interruption.install(stop, err)) {
+                outcome = Tuner.run(space, start, trials, settings, line -> progress.line(line), evaluator);
+            }
+            TuneResult result = TuneResult.of(new TuneResult.Context(base.name(), command, Environment.current(),
+                    base.firmware().policy(), consumer, goal, space, settings), outcome);
+            TuneFiles.write(dir, result);
+            BestScenario.write(dir, load("tune", result.best()), result);
+            TuneReport.write(dir);
+            out.println();
+            out.print(TuneTables.summary(result));
+            out.println();
+            out.println("Files: " + dir.resolve(BestScenario.FILE_NAME) + " (nicsim run it), "
+                    + dir.resolve(TuneFiles.CSV_FILE) + ", " + dir.resolve(TuneResult.JSON_FILE) + "; report: "
+                    + dir.resolve(RunReport.FILE_NAME));
+            out.flush();
+            if (outcome.interrupted()) {
+                return StudyOptions.interrupted(err, trials.used() + " of " + budget + " runs ran, no verdict", dir);
+            }
+            return ExitCodes.OK;
+        } catch (Exception e) {
+            return study.error(err, e, ExitCodes.FAILED);
+        }
+    }
+
+    /** The scenario: the file, the run-length defaults, --set and --duration, then {@code values}. */
+    private Scenario load(String flag, Map<String, String> values) throws ScenarioException {
+        List<String> more = new ArrayList<>();
+        values.forEach((k, v) -> more.add(k + "=" + v));
+        List<String> all = new ArrayList<>(RUN_DEFAULTS);
+        all.addAll(study.overrides());
+        if (more.isEmpty()) {
+            return ScenarioLoader.load(study.scenarioFile, all);
+        }
+        all.addAll(more);
+        try {
+            return ScenarioLoader.load(study.scenarioFile, all);
+        } catch (ScenarioException e) {
+            String message = String.valueOf(e.getMessage());
+            if (message.startsWith("--set: ")) {
+                throw new ScenarioException(flag, null, message.substring("--set: ".length()), e);
+            }
+            throw e;
+        }
+    }
+
+    private String policySource() {
+        boolean set = study.overrides().stream().anyMatch(o -> o.trim().startsWith("firmware.policy="));
+        return set ? "--set" : study.scenarioFile != null ? study.scenarioFile.toString() : "defaults";
+    }
+
+    private void checkConsumer(Scenario scenario) throws ScenarioException {
+        List<String> consumers = scenario.host().consumers();
+        if (consumers.size() != 1) {
+            throw new ScenarioException("host.consumer", null, "tune measures one consumer, found " + consumers.size()
+                    + " (" + String.join(", ", consumers) + "): choose one with --set host.consumer=NAME");
+        }
+        if (consumers.getFirst().equals(BusyPollConsumer.NAME)) {
+            throw new ScenarioException("host.consumer", null, "busy-poll spins on the ring and ignores the policy's"
+                    + " interrupts and driver: nothing to tune; choose platform-thread, virtual-thread or event-loop");
+        }
+    }
+
+    /** @return {@code [ 7/40] search  #5 rxUsecs=8 rxFrames=2   p99 38.2 us, interruptsPerSecond 15,231/s  meets} */
+    private static String runLine(Evaluation run, PointRecord point, Trials trials, Goal goal) {
+        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "[%" + String.valueOf(trials.budget()).length()
+                + "d/%d] %-8s #%-3d %-28s", run.index(), trials.budget(), run.phase(), run.point(),
+                ParameterSpace.label(run.parameters())));
+        List<String> figures = new ArrayList<>();
+        for (Metric m : goal.metrics()) {
+            figures.add(m.name() + " " + m.format(Goal.value(run.values(), m)));
+        }
+        line.append(String.join(", ", figures)).append(run.feasible() ? "  meets" : goal.constraints().isEmpty() ? ""
+                : "  misses");
+        if (!run.phase().startsWith("ab") && point.n() > 1) {
+            Spread s = point.spread(goal.objective());
+            line.append("  (#").append(point.id()).append(" over ").append(point.n()).append(" runs: ")
+                    .append(s.format(goal.objective())).append(')');
+        }
+        return line.toString();
+    }
+}

@@ -1,0 +1,200 @@
+package io.nicsim.bench.perf;
+
+import io.nicsim.bench.results.RunResult;
+import io.nicsim.bench.scenario.Scenario;
+import io.nicsim.bench.scenario.Units;
+import io.nicsim.host.consumer.BusyPollConsumer;
+import io.nicsim.host.consumer.EventLoopConsumer;
+import io.nicsim.host.consumer.ParkingConsumer;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code nicsim bench throughput}: the highest packet rate nicsim sustains end to end, per firmware policy and
+ * consumer, searched with {@link RateSearch}, next to the raw Chronicle append rate of the same records
+ * measured in the same process.
+ *
+ * <p>The simulator has no finite rings yet: an overloaded device does not drop, it falls behind the schedule,
+ * and an overloaded consumer leaves packets in the (unbounded) descriptor queue. So "sustained" is defined
+ * from lateness and drain instead of drops; see {@link #definition(Options)}.
+ */
+public final class ThroughputBenchmark {
+
+    /** One configuration searched: a policy (as scenario overrides) and a consumer. */
+    public record Config(String label, String consumer, List<String> overrides) {
+    }
+
+    public static final List<Config> CONFIGS = List.of(
+            new Config("coalesce rxFrames=64 + busy-poll", BusyPollConsumer.NAME,
+                    List.of("firmware.policy=coalesce", "firmware.rxFrames=64")),
+            new Config("per-packet + busy-poll", BusyPollConsumer.NAME, List.of("firmware.policy=per-packet")),
+            new Config("per-packet + platform-thread", ParkingConsumer.PLATFORM, List.of("firmware.policy=per-packet")),
+            new Config("per-packet + virtual-thread", ParkingConsumer.VIRTUAL, List.of("firmware.policy=per-packet")),
+            new Config("per-packet + event-loop", EventLoopConsumer.NAME, List.of("firmware.policy=per-packet")));
+
+    /**
+     * @param kind               traffic kind of every trial
+     * @param seed               schedule seed
+     * @param trialWarmupNanos   warm-up of each trial (not judged)
+     * @param trialDurationNanos judged time of each trial
+     * @param latenessPercentile the percentile of the wire's injection lateness that is bounded, e.g. 90
+     * @param maxLatenessNanos   bound on that percentile
+     * @param drainNanos         how long a trial waits for packets in flight after the schedule ends
+     * @param limits             the rate search's bounds
+     * @param rawNanos           measured time of each raw append rate
+     * @param attempts           a rate is not sustained only if this many trials in a row fail (VM hiccups)
+     * @param configs            the configurations to search
+     */
+    public record Options(String kind, long seed, long trialWarmupNanos, long trialDurationNanos,
+                          double latenessPercentile, long maxLatenessNanos, long drainNanos, RateSearch.Limits limits, long rawNanos,
+                          int attempts, List<Config> configs) {
+        public Options {
+            if (attempts < 1) {
+                throw new IllegalArgumentException("--attempts: expected at least 1, found " + attempts);
+            }
+            if (!(latenessPercentile > 0 && latenessPercentile < 100)) {
+                throw new IllegalArgumentException("--lateness-percentile: expected a percentile in (0, 100), found "
+                        + latenessPercentile);
+            }
+        }
+    }
+
+    /**
+     * One trial's figures.
+     *
+     * @param lateness     the wire's injection lateness (injected - intended), from the descriptor journal
+     * @param notification the consumer's notification latency (woken - intended)
+     * @param reason       why it was not sustained, empty if it was
+     * @param otherCores   CPU other processes used during the trial, in cores
+     * @param jitMillis    JIT compilation time during the trial
+     * @param attempt      which try at this rate it was (1 = first)
+     */
+    public record Trial(double ratePerSecond, long generated, long delivered, Map<String, Long> drops,
+                        LatencyFigures lateness, LatencyFigures notification, long interrupts, String reason,
+                        double otherCores, long jitMillis, int attempt) {
+        public boolean sustained() {
+            return reason.isEmpty();
+        }
+    }
+
+    public record ConfigResult(Config config, RateSearch.Outcome<Trial> search) {
+    }
+
+    public record Result(Options options, RawAppend.Rates raw, List<ConfigResult> configs) {
+    }
+
+    /** Tries beyond {@code attempts} allowed for failures while other processes took CPU. */
+    static final int EXTRA_TRIES = 3;
+
+    private ThroughputBenchmark() {
+    }
+
+    /** The definition of "sustained" the results are judged by, printed with them. */
+    public static String definition(Options options) {
+        String p = percentileName(options.latenessPercentile());
+        return "sustained = every generated packet delivered (no drops; a trial waits at most "
+                + Units.formatDuration(options.drainNanos()) + " after the runner sees the schedule end, so a"
+                + " consumer slower than the rate strands packets and fails) and the wire's injection lateness " + p
+                + " (injected - intended, read from the descriptor journal, warm-up excluded) <= "
+                + Format.micros(options.maxLatenessNanos()) + " us (the device kept pace with the schedule); a rate"
+                + " counts as not sustained only when " + options.attempts() + " trials fail it (a VM pause of a few"
+                + " milliseconds fails one trial), not counting trials during which other processes took CPU";
+    }
+
+    /** @return e.g. {@code p90}, {@code p99.9} */
+    static String percentileName(double percentile) {
+        return "p" + (percentile == Math.rint(percentile) ? Long.toString((long) percentile) : Double.toString(percentile));
+    }
+
+    /** @return why a trial was not sustained, or "" if it was */
+    static String judge(long generated, long delivered, String percentileName, long latenessNanos,
+                        long maxLatenessNanos) {
+        if (delivered < generated) {
+            return Format.count(generated - delivered) + " dropped";
+        }
+        if (latenessNanos > maxLatenessNanos) {
+            return "lateness " + percentileName + " " + Format.micros(latenessNanos) + " us";
+        }
+        return "";
+    }
+
+    public static Result run(Options options, PrintWriter progress) throws Exception {
+        try (ScratchDir scratch = ScratchDir.create("throughput")) {
+            progress.println("raw Chronicle append rate of descriptor records ...");
+            progress.flush();
+            RawAppend.Rates raw = RawAppend.measure(scratch, options.trialWarmupNanos(), options.rawNanos());
+            progress.printf("  append %s/s, append+tail %s/s%n", Format.rate(raw.appendPerSecond()),
+                    Format.rate(raw.appendAndTailPerSecond()));
+            List<ConfigResult> results = new ArrayList<>();
+            int[] trialNumber = {0};
+            for (Config config : options.configs()) {
+                progress.println(config.label() + ":");
+                progress.printf("  JIT warm-up trial at %s pps, not counted ...%n", Format.rate(options.limits().startRate()));
+                progress.flush();
+                // On 2 cores the JIT compilers can only run by preempting the device or the consumer: let them
+                // compile this configuration's path before any trial is judged.
+                trial(options, config, options.limits().startRate(), scratch.resolve("warmup-" + trialNumber[0]++), 0);
+                long[] trialNanos = {0}; // the budget counts time spent in trials, not waiting for a quiet machine
+                RateSearch.Outcome<Trial> outcome = RateSearch.search(rate -> {
+                    Trial trial = null;
+                    int failures = 0;
+                    for (int tries = 1; failures < options.attempts() && tries <= options.attempts() + EXTRA_TRIES; tries++) {
+                        MachineLoad.awaitQuiet(FloorBenchmark.QUIET_WAIT_NANOS, progress);
+                        long trialStart = System.nanoTime();
+                        trial = trial(options, config, rate, scratch.resolve("trial-" + trialNumber[0]++), tries);
+                        trialNanos[0] += System.nanoTime() - trialStart;
+                        if (trial.sustained()) {
+                            break;
+                        }
+                        // A failure while other processes took CPU says nothing about nicsim: it does not count.
+                        boolean disturbed = trial.otherCores() >= Format.BUSY_NEIGHBOUR_CORES;
+                        if (!disturbed) {
+                            failures++;
+                        }
+                        boolean again = failures < options.attempts() && tries < options.attempts() + EXTRA_TRIES;
+                        progress.printf("  %9s pps: not sustained (%s)%s%s%n", Format.rate(rate), trial.reason(),
+                                disturbed ? ", disturbed by other processes (" + Format.cores(trial.otherCores())
+                                        + " cores)" : "", again ? ", trying again" : "");
+                        progress.flush();
+                    }
+                    if (trial.sustained()) {
+                        progress.printf("  %9s pps: sustained%n", Format.rate(rate));
+                        progress.flush();
+                    }
+                    return trial;
+                }, Trial::sustained, options.limits(), () -> trialNanos[0]);
+                results.add(new ConfigResult(config, outcome));
+            }
+            return new Result(options, raw, List.copyOf(results));
+        }
+    }
+
+    private static Trial trial(Options options, Config config, double rate, Path queues, int attempt)
+            throws Exception {
+        Pacing pacing = new Pacing(options.kind(), rate, options.seed(), options.trialWarmupNanos(),
+                options.trialDurationNanos());
+        List<String> overrides = new ArrayList<>(config.overrides());
+        overrides.add("run.drainTimeout=" + Units.formatDuration(options.drainNanos()));
+        Scenario scenario = NicsimPath.scenario(pacing, config.consumer(), overrides);
+        try {
+            MachineLoad.Sample load = MachineLoad.sample();
+            RunResult run = NicsimPath.run(scenario, config.consumer(), queues);
+            MachineLoad.Usage usage = MachineLoad.since(load);
+            JournalLateness journal = JournalLateness.read(queues, options.trialWarmupNanos());
+            LatencyFigures lateness = LatencyFigures.of(journal.lateness());
+            long judgedLateness = journal.lateness().getValueAtPercentile(options.latenessPercentile());
+            long generated = run.packets().generated();
+            long delivered = run.packets().delivered();
+            return new Trial(rate, generated, delivered, run.packets().dropReasons(), lateness,
+                    LatencyFigures.of(run.latencyNanos().notification()), run.interrupts(),
+                    judge(generated, delivered, percentileName(options.latenessPercentile()), judgedLateness,
+                            options.maxLatenessNanos()), usage.otherCores(), usage.jitMillis(), attempt);
+        } finally {
+            ScratchDir.delete(queues);
+        }
+    }
+}

@@ -1,0 +1,170 @@
+package io.nicsim.bench.report;
+
+import io.nicsim.bench.results.LatencySummary;
+import io.nicsim.bench.results.RunResult;
+import io.nicsim.bench.results.Summary;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** The study table printed at the end of a run: one row per consumer, latencies in microseconds. */
+public final class LatencyTable {
+
+    private static final String ROW = "%-26s %9s %9s %9s %9s %9s %13s %12s %10s %12s%n";
+
+    private LatencyTable() {
+    }
+
+    public static String render(Summary summary) {
+        StringBuilder out = new StringBuilder();
+        out.append(String.format(Locale.ROOT, ROW, firstColumn(summary), "p50 us", "p90 us", "p99 us", "p99.9 us", "max us",
+                "p99 uncorr us", "packets", "drops", "interrupts"));
+        for (RunResult run : summary.runs()) {
+            LatencySummary n = run.latencyNanos().notification();
+            out.append(String.format(Locale.ROOT, ROW, run.name(), micros(n.p50()), micros(n.p90()),
+                    micros(n.p99()), micros(n.p999()), micros(n.max()),
+                    micros(run.latencyNanos().notificationUncorrected().p99()),
+                    count(run.packets().delivered()), count(run.packets().dropped()), count(run.interrupts())));
+        }
+        return out.toString();
+    }
+
+    private static final String STUDY_ROW = "%-26s %8s %8s %9s %11s %10s %11s %12s %11s  %s%n";
+
+    /**
+     * The study table: per consumer, notification latency (p50, p99, p99.9), what each packet cost the consumer
+     * (CPU, context switches), memory per waiting consumer, p99 per traffic class, and whether the consumer
+     * serves high-priority packets first. A figure not measured shows as "-".
+     */
+    public static String renderStudy(Summary summary) {
+        StringBuilder out = new StringBuilder();
+        out.append(String.format(Locale.ROOT, STUDY_ROW, firstColumn(summary), "p50 us", "p99 us", "p99.9 us",
+                "CPU us/pkt", "ctxsw/pkt", "mem/waiter", "high p99 us", "low p99 us", "high first"));
+        for (RunResult run : summary.runs()) {
+            LatencySummary n = run.latencyNanos().notification();
+            io.nicsim.host.cost.RunCosts c = run.costs();
+            out.append(String.format(Locale.ROOT, STUDY_ROW, run.name(), micros(n.p50()), micros(n.p99()),
+                    micros(n.p999()),
+                    c == null ? "-" : micros(Math.round(c.consumerCpuNanosPerPacket())),
+                    c == null ? "-" : String.format(Locale.ROOT, "%.3f",
+                            c.voluntarySwitchesPerPacket() + c.involuntarySwitchesPerPacket()),
+                    c == null ? "-" : bytes(c.memoryBytesPerWaiter()),
+                    classP99(run, "high"), classP99(run, "low"), highFirst(run.priority())));
+        }
+        return out.toString();
+    }
+
+    private static String classP99(RunResult run, String trafficClass) {
+        LatencySummary summary = run.byClass() == null ? null : run.byClass().get(trafficClass);
+        return summary == null || summary.count() == 0 ? "-" : micros(summary.p99());
+    }
+
+    private static String highFirst(String priority) {
+        return priority == null ? "-" : priority.startsWith("yes") ? "yes" : "no";
+    }
+
+    /** @return bytes with a binary unit, or "-" when not measured (NaN or negative) */
+    public static String bytes(double value) {
+        if (!(value >= 0)) {
+            return "-";
+        }
+        return value >= 10_240 ? String.format(Locale.ROOT, "%.1f KiB", value / 1024.0)
+                : String.format(Locale.ROOT, "%,.0f B", value);
+    }
+
+    /**
+     * @return one line per distinct way the runs treat high-priority packets, e.g. {@code high first: no for
+     *         busy-poll, platform-thread (one thread drains the ring in arrival order)}; empty if none is known
+     */
+    public static String renderPriorities(Summary summary) {
+        Map<String, List<String>> byPriority = new LinkedHashMap<>();
+        for (RunResult run : summary.runs()) {
+            if (run.priority() != null) {
+                byPriority.computeIfAbsent(run.priority(), k -> new ArrayList<>()).add(run.name());
+            }
+        }
+        StringBuilder out = new StringBuilder();
+        byPriority.forEach((priority, runs) -> {
+            int colon = priority.indexOf(':');
+            String answer = colon < 0 ? priority : priority.substring(0, colon);
+            String why = colon < 0 ? "" : " (" + priority.substring(colon + 1).trim() + ")";
+            out.append("high first: ").append(answer).append(" for ").append(String.join(", ", runs)).append(why)
+                    .append('\n');
+        });
+        if (!byPriority.isEmpty()) {
+            out.append("Java thread priorities: ").append(io.nicsim.host.consumer.Priorities.javaThreadPriorities())
+                    .append('\n');
+        }
+        return out.toString();
+    }
+
+    private static final String STAGE_ROW = "%-26s %9s %9s %9s %9s %9s %9s%n";
+    private static final String[] STAGES = {"detect", "dma", "hold", "deliver", "wake", "handle"};
+
+    /** The median of each latency stage per run, in microseconds: where the time goes. */
+    public static String renderStages(Summary summary) {
+        StringBuilder out = new StringBuilder();
+        Object[] header = new Object[STAGES.length + 1];
+        header[0] = "stage p50 us";
+        System.arraycopy(STAGES, 0, header, 1, STAGES.length);
+        out.append(String.format(Locale.ROOT, STAGE_ROW, header));
+        for (RunResult run : summary.runs()) {
+            Object[] cells = new Object[STAGES.length + 1];
+            cells[0] = run.name();
+            for (int i = 0; i < STAGES.length; i++) {
+                LatencySummary stage = run.latencyNanos().stages() == null ? null : run.latencyNanos().stages().get(STAGES[i]);
+                cells[i + 1] = stage == null ? "-" : micros(stage.p50());
+            }
+            out.append(String.format(Locale.ROOT, STAGE_ROW, cells));
+        }
+        return out.toString();
+    }
+
+    private static final String COST_ROW = "%-26s %13s %13s %13s %15s %13s %8s%n";
+
+    /**
+     * What each run cost per packet over its measured window: the consumer's CPU (for virtual threads, their
+     * carriers'), its voluntary (blocked) and involuntary (preempted) context switches, its scheduling delay,
+     * the whole process's CPU, and GC time. Empty when no run measured costs.
+     */
+    public static String renderCosts(Summary summary) {
+        if (summary.runs().stream().noneMatch(run -> run.costs() != null)) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder();
+        out.append(String.format(Locale.ROOT, COST_ROW, "cost per packet", "consumer CPU", "blocked ctxsw",
+                "preempted", "sched delay", "process CPU", "GC ms"));
+        for (RunResult run : summary.runs()) {
+            io.nicsim.host.cost.RunCosts c = run.costs();
+            if (c == null) {
+                continue;
+            }
+            out.append(String.format(Locale.ROOT, COST_ROW, run.name(), micros(Math.round(c.consumerCpuNanosPerPacket())) + " us",
+                    String.format(Locale.ROOT, "%.3f", c.voluntarySwitchesPerPacket()),
+                    String.format(Locale.ROOT, "%.3f", c.involuntarySwitchesPerPacket()),
+                    micros(Math.round(c.runQueueWaitNanosPerPacket())) + " us",
+                    micros(Math.round(c.processCpuNanosPerPacket())) + " us", count(c.gcMillis())));
+        }
+        return out.toString();
+    }
+
+    /** "consumer" when each run is named after its consumer, else "run" (a comparison of policies). */
+    private static String firstColumn(Summary summary) {
+        return summary.runs().stream().allMatch(run -> run.name().equals(run.consumer())) ? "consumer" : "run";
+    }
+
+    /** @return microseconds with 3 significant digits below 1,000, then whole and grouped */
+    public static String micros(long nanos) {
+        double us = nanos / 1_000.0;
+        return us < 9.995 ? String.format(Locale.ROOT, "%.2f", us)
+                : us < 999.95 ? String.format(Locale.ROOT, "%.1f", us)
+                : String.format(Locale.ROOT, "%,.0f", us);
+    }
+
+    public static String count(long value) {
+        return String.format(Locale.ROOT, "%,d", value);
+    }
+}

@@ -1,0 +1,274 @@
+package io.nicsim.bench.report;
+
+import io.nicsim.bench.results.AtomicFiles;
+import io.nicsim.bench.results.RunFiles;
+
+import io.nicsim.bench.results.Comparison;
+import io.nicsim.bench.results.Environment;
+import io.nicsim.bench.results.LatencySummary;
+import io.nicsim.bench.results.RunResult;
+import io.nicsim.bench.results.Summary;
+import io.nicsim.bench.results.SummaryWriter;
+import io.nicsim.bench.results.ScenarioYaml;
+
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.XYChart;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * report.html of a run folder, made from the folder's files only (summary.json, scenario.yaml, each run's .hgrm
+ * and .hlog), so {@code nicsim report DIR} can make it again at any time. Self-contained: charts are embedded
+ * PNG images, styles inline, nothing is fetched.
+ */
+public final class RunReport {
+
+    public static final String FILE_NAME = "report.html";
+    /** The stages in the order a packet goes through them. */
+    public static final List<String> STAGES = List.of("detect", "dma", "hold", "deliver", "wake", "handle");
+
+    private RunReport() {
+    }
+
+    /**
+     * Writes {@code runDir/report.html} (through a temporary file).
+     *
+     * @throws IOException if summary.json cannot be read, or a run's histogram file is not one
+     */
+    public static Path write(Path runDir) throws IOException {
+        Summary summary = SummaryWriter.read(runDir.resolve(SummaryWriter.FILE_NAME));
+        String html = render(runDir, summary);
+        Path target = runDir.resolve(FILE_NAME);
+        AtomicFiles.write(target, out -> out.write(html.getBytes(StandardCharsets.UTF_8)));
+        return target;
+    }
+
+    static String render(Path runDir, Summary summary) throws IOException {
+        Html html = new Html().begin("nicsim: " + summary.scenario());
+        html.h1("nicsim: " + summary.scenario() + (summary.comparison() != null ? " (comparison)" : ""));
+        meta(html, summary.command(), summary.environment());
+        if (summary.interrupted()) {
+            html.raw("<div class=\"banner\">Interrupted: this study was stopped early (Ctrl-C). Runs not started are"
+                    + " missing; a run marked <b>interrupted</b> stopped its traffic early. Every run's accounting"
+                    + " still balances.</div>\n");
+        }
+        if (Boolean.TRUE.equals(summary.stalled())) {
+            html.raw("<div class=\"banner\">Stalled: the NIC process went silent (no heartbeat for run.stallTimeout)."
+                    + " These are the host's partial results; the accounting balances over the packets the NIC had"
+                    + " reported.</div>\n");
+        }
+        if (summary.twoProcess() != null && summary.twoProcess().restarted()) {
+            html.raw("<div class=\"banner\">Restarted: host process #" + summary.twoProcess().hostAttach()
+                    + " resumed a run an earlier host left; the " + summary.twoProcess().packetsReadByEarlierHosts()
+                    + " packets earlier hosts read are counted as dropped (read-by-earlier-host), and the latencies"
+                    + " cover the packets this host handled.</div>\n");
+        }
+        List<RunResult> runs = summary.runs();
+
+        html.h2("Notification latency");
+        html.p("note", "woken − intended arrival (coordinated-omission corrected), microseconds; "
+                + "'p99 uncorr' is measured from the actual injection instead.");
+        html.table(List.of("run", "policy", "p50", "p90", "p99", "p99.9", "max", "p99 uncorr", "delivered", "drops",
+                "interrupts", "interrupts/s"), latencyRows(runs));
+
+        if (summary.comparison() != null) {
+            comparison(html, summary.comparison());
+        }
+
+        html.h2("Percentile distribution");
+        List<Charts.Distribution> distributions = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        for (RunResult run : runs) {
+            Path hgrm = file(runDir, run, "hgrm");
+            if (hgrm != null) {
+                distributions.add(new Charts.Distribution(run.name(), HistogramFiles.readPercentiles(hgrm)));
+            } else {
+                missing.add(run.name());
+                distributions.add(new Charts.Distribution(run.name(), fromSummary(run.latencyNanos().notification())));
+            }
+        }
+        XYChart percentiles = Charts.percentiles("Notification latency by percentile", distributions);
+        if (percentiles != null) {
+            html.img(Charts.dataUri(percentiles), "notification latency by percentile, one line per run", Charts.WIDTH);
+            html.p("note", "x: percentile on HdrHistogram's 'nines' axis (1/(1−p), log scale), so the tail gets as"
+                    + " much room as the median; y: latency, log scale. From each run's "
+                    + "notification.hgrm (HdrHistogram's percentile distribution, microseconds).");
+        } else {
+            html.p("note", "No measured packets: nothing to plot.");
+        }
+        if (!missing.isEmpty()) {
+            html.p("note", "No .hgrm file for " + String.join(", ", missing)
+                    + ": drawn from summary.json's p50/p90/p99/p99.9 only.");
+        }
+
+        html.h2("Where the time goes");
+        CategoryChart stages = Charts.stages(runs, STAGES);
+        if (stages != null) {
+            html.img(Charts.dataUri(stages), "mean time per latency stage, one bar per run", Charts.WIDTH);
+        }
+        html.p("note", "detect: injected → detected (firmware MAC poll); dma: → written (descriptor); hold: → raised"
+                + " (moderation, or waiting in the ring until polled); deliver: → delivered (interrupt path); wake:"
+                + " → woken; handle: → handled. Bars stack the means, which add up to the mean of handled − injected;"
+                + " the tables give medians and means, microseconds.");
+        html.raw("<div class=\"grid\">\n");
+        html.table(stageHeader("median"), stageRows(runs, false));
+        html.table(stageHeader("mean"), stageRows(runs, true));
+        html.raw("</div>\n");
+
+        html.h2("Over time");
+        html.p("note", "Notification latency per second from each run's interval log (notification.hlog);"
+                + " the warm-up is at negative times, left of the vertical line.");
+        html.raw("<div class=\"grid\">\n");
+        List<String> noLog = new ArrayList<>();
+        for (RunResult run : runs) {
+            Path hlog = file(runDir, run, "hlog");
+            XYChart chart = hlog == null ? null : Charts.overTime(run.name(), HistogramFiles.readIntervalLog(hlog));
+            if (chart != null) {
+                html.img(Charts.dataUri(chart), "notification latency per second of " + run.name(), Charts.SMALL_WIDTH);
+            } else {
+                noLog.add(run.name());
+            }
+        }
+        html.raw("</div>\n");
+        if (!noLog.isEmpty()) {
+            html.p("note", "No interval log with packets for " + String.join(", ", noLog) + ".");
+        }
+
+        html.h2("Accounting");
+        html.table(List.of("run", "generated", "delivered", "dropped", "drop reasons", "measured", "interrupts",
+                "delivered irqs", "doorbells", "driver", "placement", "traffic"), accountingRows(runs));
+
+        html.h2("Scenario");
+        Path yaml = runDir.resolve(RunFiles.SCENARIO_FILE);
+        html.pre(Files.isRegularFile(yaml) ? Files.readString(yaml) : ScenarioYaml.render(summary.effectiveScenario()));
+
+        html.h2("Files");
+        html.raw("<ul>\n<li>" + Html.link(SummaryWriter.FILE_NAME, SummaryWriter.FILE_NAME) + ": every figure in nanoseconds</li>\n");
+        if (Files.isRegularFile(yaml)) {
+            html.raw("<li>" + Html.link(RunFiles.SCENARIO_FILE, RunFiles.SCENARIO_FILE)
+                    + ": the effective scenario (<code>nicsim run</code> reads it back)</li>\n");
+        }
+        for (RunResult run : runs) {
+            List<String> links = new ArrayList<>();
+            if (run.files() != null) {
+                run.files().forEach((kind, path) -> links.add(Html.link(path, path)));
+            }
+            html.raw("<li>" + Html.esc(run.name()) + ": " + (links.isEmpty() ? "no files" : String.join(", ", links))
+                    + (run.journal() != null ? "; Chronicle journal in <code>" + Html.esc(run.journal())
+                    + "</code> (<code>nicsim inspect</code> prints it)" : "") + "</li>\n");
+        }
+        html.raw("</ul>\n");
+        html.p("note", "Written by nicsim; make it again from this folder's files with: nicsim report "
+                + runDir.getFileName());
+        return html.end();
+    }
+
+    public static void meta(Html html, String command, Environment environment) {
+        StringBuilder meta = new StringBuilder("<p class=\"meta\">");
+        if (command != null) {
+            meta.append("<code>").append(Html.esc(command)).append("</code><br>");
+        }
+        if (environment != null) {
+            meta.append(Html.esc(environment.cores() + " cores, " + environment.cpu() + "; " + environment.os() + "; "
+                    + environment.jdk()));
+        }
+        html.raw(meta.append("</p>\n").toString());
+    }
+
+    private static void comparison(Html html, Comparison comparison) {
+        html.h2("Compared with " + comparison.baseline());
+        List<List<String>> rows = new ArrayList<>();
+        for (Comparison.Entry entry : comparison.entries()) {
+            List<String> row = new ArrayList<>(List.of(entry.label()));
+            for (String figure : Comparison.FIGURES) {
+                row.add(Comparison.ratio(entry.ratios().get(figure)));
+            }
+            rows.add(row);
+        }
+        html.table(List.of("run", "p50", "p90", "p99", "p99.9", "max", "interrupts/s"), rows);
+        html.p("note", "Each run's figure divided by " + comparison.baseline() + "'s: above 1x is slower (or more"
+                + " interrupts). Varies: " + String.join(", ", comparison.varies()) + ".");
+    }
+
+    /** @return the run's file of that kind if it exists */
+    static Path file(Path runDir, RunResult run, String kind) {
+        if (run.files() == null || run.files().get(kind) == null) {
+            return null;
+        }
+        Path path = runDir.resolve(run.files().get(kind)).normalize();
+        return path.startsWith(runDir.normalize()) && Files.isRegularFile(path) ? path : null;
+    }
+
+    /** A coarse distribution from summary.json's percentiles, for runs without a .hgrm. */
+    private static List<HistogramFiles.PercentileLine> fromSummary(LatencySummary s) {
+        if (s == null || s.count() == 0) {
+            return List.of();
+        }
+        return List.of(new HistogramFiles.PercentileLine(s.min() / 1000.0, 0, 1),
+                new HistogramFiles.PercentileLine(s.p50() / 1000.0, 0.5, s.count() / 2),
+                new HistogramFiles.PercentileLine(s.p90() / 1000.0, 0.9, s.count() * 9 / 10),
+                new HistogramFiles.PercentileLine(s.p99() / 1000.0, 0.99, s.count() * 99 / 100),
+                new HistogramFiles.PercentileLine(s.p999() / 1000.0, 0.999, s.count() * 999 / 1000));
+    }
+
+    private static List<List<String>> latencyRows(List<RunResult> runs) {
+        List<List<String>> rows = new ArrayList<>();
+        for (RunResult run : runs) {
+            LatencySummary n = run.latencyNanos().notification();
+            rows.add(List.of(run.name() + (run.interrupted() ? " (interrupted)" : ""), String.valueOf(run.policy()),
+                    LatencyTable.micros(n.p50()), LatencyTable.micros(n.p90()), LatencyTable.micros(n.p99()),
+                    LatencyTable.micros(n.p999()), LatencyTable.micros(n.max()),
+                    LatencyTable.micros(run.latencyNanos().notificationUncorrected().p99()),
+                    LatencyTable.count(run.packets().delivered()), LatencyTable.count(run.packets().dropped()),
+                    LatencyTable.count(run.interrupts()), LatencyTable.count(Math.round(run.interruptsPerSecond()))));
+        }
+        return rows;
+    }
+
+    private static List<String> stageHeader(String figure) {
+        List<String> header = new ArrayList<>(List.of(figure));
+        header.addAll(STAGES);
+        return header;
+    }
+
+    private static List<List<String>> stageRows(List<RunResult> runs, boolean mean) {
+        List<List<String>> rows = new ArrayList<>();
+        for (RunResult run : runs) {
+            List<String> row = new ArrayList<>(List.of(run.name()));
+            Map<String, LatencySummary> stages = run.latencyNanos().stages();
+            for (String stage : STAGES) {
+                LatencySummary s = stages == null ? null : stages.get(stage);
+                row.add(s == null ? "-" : mean ? String.format(Locale.ROOT, "%.2f", s.mean() / 1000.0)
+                        : LatencyTable.micros(s.p50()));
+            }
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    private static List<List<String>> accountingRows(List<RunResult> runs) {
+        List<List<String>> rows = new ArrayList<>();
+        for (RunResult run : runs) {
+            RunResult.PacketCounts p = run.packets();
+            String reasons = p.dropReasons() == null || p.dropReasons().isEmpty() ? "-"
+                    : p.dropReasons().entrySet().stream().map(e -> e.getKey() + " " + LatencyTable.count(e.getValue()))
+                    .collect(Collectors.joining(", "));
+            long trafficNanos = run.trafficNanos() > 0 ? run.trafficNanos() : run.measuredNanos() + run.warmupNanos();
+            rows.add(List.of(run.name(), LatencyTable.count(p.generated()), LatencyTable.count(p.delivered()),
+                    LatencyTable.count(p.dropped()), reasons, LatencyTable.count(p.measured()),
+                    LatencyTable.count(run.interrupts()), LatencyTable.count(run.interruptsDelivered()),
+                    LatencyTable.count(run.doorbells()), String.valueOf(run.driver()),
+                    run.placement() == null ? "-" : run.placement().mode(),
+                    String.format(Locale.ROOT, "%.2f s%s", trafficNanos / 1e9, run.interrupted() ? " (stopped early)" : "")));
+        }
+        return rows;
+    }
+}

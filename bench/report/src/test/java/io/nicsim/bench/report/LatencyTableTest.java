@@ -1,0 +1,136 @@
+package io.nicsim.bench.report;
+
+import io.nicsim.bench.results.Environment;
+import io.nicsim.bench.results.LatencySummary;
+import io.nicsim.bench.results.RunResult;
+import io.nicsim.bench.results.Summary;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.HdrHistogram.Histogram;
+import org.junit.jupiter.api.Test;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/** Pins LatencySummary.of (count and ordered percentiles from a histogram) and the table: one row per run, in microseconds. */
+class LatencyTableTest {
+
+    @Test
+    void summaryOfKnownValues() {
+        Histogram histogram = new Histogram(3);
+        for (long v = 1; v <= 1_000; v++) {
+            histogram.recordValue(v * 1_000); // 1 us .. 1 ms
+        }
+        LatencySummary summary = LatencySummary.of(histogram);
+        assertThat(summary.count()).isEqualTo(1_000);
+        assertThat(summary.min()).isCloseTo(1_000L, within(1L));
+        assertThat(summary.p50()).isCloseTo(500_000L, within(500L));
+        assertThat(summary.p90()).isCloseTo(900_000L, within(900L));
+        assertThat(summary.p99()).isCloseTo(990_000L, within(990L));
+        assertThat(summary.p999()).isCloseTo(999_000L, within(1_000L));
+        assertThat(summary.max()).isCloseTo(1_000_000L, within(1_000L));
+        assertThat(summary.mean()).isCloseTo(500_500.0, within(500.0));
+        assertOrdered(summary);
+    }
+
+    @Test
+    void smallValuesAreExact() {
+        Histogram histogram = new Histogram(3);
+        histogram.recordValue(7);
+        histogram.recordValueWithCount(100, 98);
+        histogram.recordValue(1_900);
+        LatencySummary summary = LatencySummary.of(histogram);
+        assertThat(summary).isEqualTo(new LatencySummary(100, 7, 100, 100, 100, 1_900, 1_900,
+                Math.round((7 + 9_800 + 1_900) / 100.0 * 10) / 10.0));
+    }
+
+    @Test
+    void anEmptyHistogramIsAllZero() {
+        LatencySummary summary = LatencySummary.of(new Histogram(3));
+        assertThat(summary).isEqualTo(new LatencySummary(0, 0, 0, 0, 0, 0, 0, 0.0));
+    }
+
+    @Test
+    void percentilesAreOrderedForRandomDistributions() {
+        SplittableRandom random = new SplittableRandom(42);
+        for (int i = 0; i < 200; i++) {
+            Histogram histogram = new Histogram(3);
+            int n = random.nextInt(1, 2_000);
+            long scale = random.nextLong(1, 10_000_000);
+            for (int k = 0; k < n; k++) {
+                long value = random.nextInt(10) == 0 ? random.nextLong(0, scale * 100) : random.nextLong(0, scale);
+                histogram.recordValue(value);
+            }
+            LatencySummary summary = LatencySummary.of(histogram);
+            assertThat(summary.count()).isEqualTo(n);
+            assertOrdered(summary);
+            assertThat(summary.mean()).isBetween((double) summary.min() - 0.05, (double) summary.max() + 0.05);
+        }
+    }
+
+    private static void assertOrdered(LatencySummary s) {
+        assertThat(s.min()).isLessThanOrEqualTo(s.p50());
+        assertThat(s.p50()).isLessThanOrEqualTo(s.p90());
+        assertThat(s.p90()).isLessThanOrEqualTo(s.p99());
+        assertThat(s.p99()).isLessThanOrEqualTo(s.p999());
+        assertThat(s.p999()).isLessThanOrEqualTo(s.max());
+    }
+
+    /** Built through Jackson, as summary.json readers see it, so the test does not pin RunResult's constructor. */
+    private static RunResult run(String consumer, LatencySummary notification, long p99Uncorrected, long delivered,
+                                 long dropped, long interrupts) {
+        LatencySummary uncorrected = new LatencySummary(notification.count(), 0, 0, 0, p99Uncorrected, p99Uncorrected,
+                p99Uncorrected, 0);
+        Map<String, Object> run = new LinkedHashMap<>();
+        run.put("consumer", consumer);
+        run.put("policy", "per-packet");
+        run.put("packets", new RunResult.PacketCounts(delivered + dropped, delivered, dropped,
+                dropped == 0 ? Map.of() : Map.of("stranded-in-ring", dropped), delivered));
+        run.put("interrupts", interrupts);
+        run.put("latencyNanos", new RunResult.Latency(notification, uncorrected, Map.of()));
+        RunResult result = new ObjectMapper().convertValue(run, RunResult.class);
+        assertThat(result.latencyNanos().notification()).isEqualTo(notification);
+        return result;
+    }
+
+    @Test
+    void rendersOneRowPerRunInMicroseconds() {
+        Summary summary = new Summary("study", false, new Environment("jdk", 4, "os", "cpu"), List.of(
+                run("busy-poll", new LatencySummary(10, 100, 1_500, 2_000, 9_990, 10_000, 123_456, 0), 7_250, 1_234_567, 0, 42),
+                run("event-loop", new LatencySummary(10, 100, 15_000, 20_000, 999_949, 1_000_000, 2_500_000, 0), 0, 5, 3, 1_000_000)),
+                Map.of(), "nicsim run");
+
+        List<String> lines = LatencyTable.render(summary).lines().toList();
+
+        assertThat(lines).hasSize(3);
+        assertThat(lines.get(0).split("\\s+")).startsWith("consumer", "p50", "us");
+        assertThat(lines.get(0)).contains("p99.9 us", "p99 uncorr us", "packets", "drops", "interrupts");
+        assertThat(lines.get(1).trim().split("\\s+")).containsExactly(
+                "busy-poll", "1.50", "2.00", "9.99", "10.0", "123.5", "7.25", "1,234,567", "0", "42");
+        assertThat(lines.get(2).trim().split("\\s+")).containsExactly(
+                "event-loop", "15.0", "20.0", "999.9", "1,000", "2,500", "0.00", "5", "3", "1,000,000");
+    }
+
+    @Test
+    void aSummaryWithoutRunsIsJustTheHeader() {
+        Summary summary = new Summary("empty", true, new Environment("jdk", 1, "os", "cpu"), List.of(), Map.of(), "");
+        assertThat(LatencyTable.render(summary).lines().toList()).singleElement().asString().startsWith("consumer");
+    }
+
+    @Test
+    void microsecondFormatting() {
+        assertThat(LatencyTable.micros(0)).isEqualTo("0.00");
+        assertThat(LatencyTable.micros(999)).isEqualTo("1.00");
+        assertThat(LatencyTable.micros(9_994)).isEqualTo("9.99");
+        assertThat(LatencyTable.micros(10_000)).isEqualTo("10.0");
+        assertThat(LatencyTable.micros(999_900)).isEqualTo("999.9");
+        assertThat(LatencyTable.micros(1_000_000)).isEqualTo("1,000");
+        assertThat(LatencyTable.micros(12_345_678_901L)).isEqualTo("12,345,679");
+        assertThat(LatencyTable.count(1_234_567)).isEqualTo("1,234,567");
+    }
+}

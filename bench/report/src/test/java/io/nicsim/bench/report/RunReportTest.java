@@ -1,0 +1,123 @@
+package io.nicsim.bench.report;
+
+import io.nicsim.bench.results.Environment;
+import io.nicsim.bench.results.LatencySummary;
+import io.nicsim.bench.results.RunResult;
+import io.nicsim.bench.results.Summary;
+import io.nicsim.bench.results.SummaryWriter;
+import io.nicsim.bench.results.ScenarioYaml;
+
+import io.nicsim.bench.results.RunFiles;
+import io.nicsim.bench.scenario.ScenarioLoader;
+import io.nicsim.host.measure.LatencyRecorder;
+import io.nicsim.host.measure.PacketStampSink;
+import io.nicsim.nic.record.DescriptorRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * report.html from a run folder's files only: one percentile chart, one stage chart, one over-time chart per run
+ * with an interval log; self-contained (embedded PNGs, nothing fetched); text escaped.
+ */
+class RunReportTest {
+
+    @TempDir
+    Path runDir;
+
+    private static final List<String> STAGES = RunReport.STAGES;
+
+    /** Writes a run's .hgrm and .hlog from seeded latencies and returns its result. */
+    private RunResult run(int index, String label, long seed, boolean withFiles) throws Exception {
+        LatencyRecorder recorder = new LatencyRecorder(1, 2, PacketStampSink.NONE);
+        recorder.measureFrom(LatencyRecorder.INTERVAL_NANOS);
+        Random random = new Random(seed);
+        DescriptorRecord d = new DescriptorRecord();
+        for (long i = 0; i < 3_000; i++) {
+            d.packetId = i;
+            d.intendedNanos = i * 1_000_000L;
+            d.injectedNanos = d.intendedNanos + 100;
+            d.detectedNanos = d.injectedNanos + 50;
+            d.writtenNanos = d.detectedNanos + 200;
+            long woken = d.writtenNanos + 1_000 + (long) (random.nextDouble() * random.nextDouble() * 500_000);
+            recorder.record(d, woken, woken + 300, d.writtenNanos + 100, d.writtenNanos + 400);
+        }
+        RunFiles files = RunFiles.of(runDir, index, label);
+        Map<String, String> written = new LinkedHashMap<>();
+        if (withFiles) {
+            Files.createDirectories(files.filesDir());
+            HistogramFiles.writePercentiles(recorder.notification(), files.filesDir().resolve(RunFiles.HGRM));
+            HistogramFiles.writeIntervalLog(recorder, 1_795_000_000_000L, label, files.filesDir().resolve(RunFiles.HLOG));
+            written.put("hgrm", files.relative(RunFiles.HGRM));
+            written.put("hlog", files.relative(RunFiles.HLOG));
+        }
+        Map<String, LatencySummary> stages = new LinkedHashMap<>();
+        for (io.nicsim.host.measure.Stage stage : io.nicsim.host.measure.Stage.values()) {
+            stages.put(stage.key(), LatencySummary.of(recorder.stage(stage)));
+        }
+        LatencySummary notification = LatencySummary.of(recorder.notification());
+        return new RunResult(label, "per-packet", Map.of("policy", "per-packet"), Map.of("kind", "poisson"),
+                new RunResult.PacketCounts(3_000, 3_000, 0, Map.of(), notification.count()), 3_000, 3_000, 0,
+                "drain", new RunResult.Latency(notification, notification, stages), null, 2_000_000_000L,
+                1_000_000_000L, files.queueDir().toString(), label, false, 3_000_000_000L, written, null, null, null, null, null);
+    }
+
+    @Test
+    void aRunFoldersReportHasItsChartsAndNeedsNothingElse() throws Exception {
+        List<RunResult> runs = List.of(run(0, "busy-poll", 1, true), run(1, "platform-thread", 2, true),
+                run(2, "virtual-<thread>", 3, true));
+        Summary summary = new Summary("study & <friends>", false, Environment.current(), runs,
+                ScenarioLoader.load(null, List.of()).effective(), "nicsim run --duration 2s");
+        SummaryWriter.write(summary, runDir);
+        ScenarioYaml.write(summary.effectiveScenario(), runDir.resolve(RunFiles.SCENARIO_FILE));
+
+        Path report = RunReport.write(runDir);
+
+        assertThat(report).isEqualTo(runDir.resolve("report.html"));
+        List<SelfContainedHtml.Image> images = SelfContainedHtml.check(report);
+        assertThat(images).as("percentiles, stages, one over-time chart per run").hasSize(2 + runs.size());
+        String html = Files.readString(report);
+        assertThat(html).contains("study &amp; &lt;friends&gt;").doesNotContain("<friends>")
+                .contains("virtual-&lt;thread&gt;").contains("busy-poll").contains("platform-thread");
+        for (String stage : STAGES) {
+            assertThat(html).contains(stage);
+        }
+        assertThat(html).contains("policy: per-packet").as("scenario.yaml shown");
+        assertThat(html).contains("href=\"0-busy-poll/notification.hgrm\"");
+        assertThat(runDir.resolve("report.html.tmp")).doesNotExist();
+    }
+
+    @Test
+    void aSummaryWithoutHistogramFilesStillGetsAReport() throws Exception {
+        // a run folder from before the histogram files existed: the distribution comes from summary.json
+        Summary summary = new Summary("old", true, Environment.current(), List.of(run(0, "event-loop", 4, false)),
+                Map.of("name", "old"), "nicsim run");
+        SummaryWriter.write(summary, runDir);
+
+        Path report = RunReport.write(runDir);
+
+        assertThat(SelfContainedHtml.check(report)).as("percentiles from summary.json, stages").hasSize(2);
+        assertThat(Files.readString(report)).contains("Interrupted").contains("No .hgrm file for event-loop")
+                .contains("No interval log with packets for event-loop");
+    }
+
+    @Test
+    void ninesAxisLabels() {
+        assertThat(Charts.ninesLabel(1)).isEqualTo("0%");
+        assertThat(Charts.ninesLabel(10)).isEqualTo("90%");
+        assertThat(Charts.ninesLabel(100)).isEqualTo("99%");
+        assertThat(Charts.ninesLabel(1_000)).isEqualTo("99.9%");
+        assertThat(Charts.ninesLabel(100_000)).isEqualTo("99.999%");
+        assertThat(Charts.rateLabel(500)).isEqualTo("500");
+        assertThat(Charts.rateLabel(20_000)).isEqualTo("20k");
+        assertThat(Charts.rateLabel(1_500_000)).isEqualTo("1.5M");
+    }
+}

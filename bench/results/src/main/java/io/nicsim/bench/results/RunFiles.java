@@ -1,0 +1,43 @@
+package io.nicsim.bench.results;
+
+
+import java.nio.file.Path;
+
+/**
+ * Where one consumer run's files go in its run folder: its Chronicle queues under {@code queues/<name>/}, its
+ * HdrHistogram files and packets.csv under {@code <name>/}. {@code name} is {@code <index>-<label>}.
+ *
+ * @param runDir the run folder
+ * @param name   the run's folder name
+ */
+public record RunFiles(Path runDir, String name) {
+
+    /** The folder under the run folder that holds each run's Chronicle queues. */
+    public static final String QUEUES = "queues";
+    /** The effective scenario, every key as the runs used it. */
+    public static final String SCENARIO_FILE = "scenario.yaml";
+    /** The histogram of notification latency, HdrHistogram's percentile distribution (microseconds). */
+    public static final String HGRM = "notification.hgrm";
+    /** Notification latency per second, HdrHistogram's interval log (nanoseconds; warm-up tagged). */
+    public static final String HLOG = "notification.hlog";
+    /** One row per generated packet (--export-packets). */
+    public static final String PACKETS = "packets.csv";
+
+    /** @return a folder name for run {@code index} labelled {@code label}: {@code 0-busy-poll} */
+    public static RunFiles of(Path runDir, int index, String label) {
+        return new RunFiles(runDir, index + "-" + label.replaceAll("[^A-Za-z0-9._-]", "_"));
+    }
+
+    public Path queueDir() {
+        return runDir.resolve(RunFiles.QUEUES).resolve(name);
+    }
+
+    public Path filesDir() {
+        return runDir.resolve(name);
+    }
+
+    /** @return {@code file} in this run's files folder, as a path relative to the run folder ('/'-separated) */
+    public String relative(String file) {
+        return name + "/" + file;
+    }
+}

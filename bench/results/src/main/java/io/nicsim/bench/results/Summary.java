@@ -1,0 +1,41 @@
+package io.nicsim.bench.results;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * summary.json: a contract other tools read. Extend it; never rename these keys.
+ *
+ * @param scenario    scenario name
+ * @param interrupted whether the study was cut short (Ctrl-C, SIGTERM): runs not started are absent, the last
+ *                    one may have stopped its traffic early; every run's accounting balances
+ * @param environment the machine
+ * @param runs        one entry per consumer run
+ * @param effectiveScenario every scenario key as the run used it
+ * @param command     how the run was started
+ * @param comparison  ratios of each run to the first ({@code nicsim compare}); absent otherwise
+ * @param stalled     two-process mode ({@code nicsim host}): whether the NIC process went silent (no heartbeat for
+ *                    {@code run.stallTimeout}); the summary then holds what the host had, accounting balanced over
+ *                    the packets the NIC had reported. Absent in one-process runs
+ * @param twoProcess  two-process mode: the host's view of the run (restarts, packets read by earlier hosts); absent
+ *                    in one-process runs
+ */
+public record Summary(String scenario, boolean interrupted, Environment environment, List<RunResult> runs,
+                      Map<String, Object> effectiveScenario, String command,
+                      @JsonInclude(JsonInclude.Include.NON_NULL) Comparison comparison,
+                      @JsonInclude(JsonInclude.Include.NON_NULL) Boolean stalled,
+                      @JsonInclude(JsonInclude.Include.NON_NULL) TwoProcessReport twoProcess) {
+
+    public Summary(String scenario, boolean interrupted, Environment environment, List<RunResult> runs,
+                   Map<String, Object> effectiveScenario, String command) {
+        this(scenario, interrupted, environment, runs, effectiveScenario, command, null);
+    }
+
+    /** A one-process summary. */
+    public Summary(String scenario, boolean interrupted, Environment environment, List<RunResult> runs,
+                   Map<String, Object> effectiveScenario, String command, Comparison comparison) {
+        this(scenario, interrupted, environment, runs, effectiveScenario, command, comparison, null, null);
+    }
+}

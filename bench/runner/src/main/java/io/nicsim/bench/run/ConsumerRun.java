@@ -1,0 +1,408 @@
+package io.nicsim.bench.run;
+
+import io.nicsim.bench.results.PlacementReport;
+import io.nicsim.bench.results.PacketFate;
+import io.nicsim.bench.results.RunFiles;
+
+import io.nicsim.bench.report.HistogramFiles;
+import io.nicsim.bench.results.LatencySummary;
+import io.nicsim.bench.report.PacketsCsv;
+import io.nicsim.bench.results.PolicyParameters;
+import io.nicsim.bench.results.RunResult;
+import io.nicsim.bench.scenario.HostConfig;
+import io.nicsim.bench.scenario.RunConfig;
+import io.nicsim.bench.scenario.Scenario;
+import io.nicsim.firmware.clock.NanoClock;
+import io.nicsim.firmware.policy.FirmwareConfig;
+import io.nicsim.firmware.policy.Policy;
+import io.nicsim.firmware.policy.PolicyFactory;
+import io.nicsim.host.consumer.Consumer;
+import io.nicsim.host.consumer.ConsumerGroup;
+import io.nicsim.host.cost.CostWindow;
+import io.nicsim.host.cost.RunCosts;
+import io.nicsim.host.consumer.ConsumerContext;
+import io.nicsim.host.Consumers;
+import io.nicsim.host.consumer.ShapeConfig;
+import io.nicsim.firmware.policy.NotificationPolicy;
+import io.nicsim.nic.device.NicConfig;
+import java.util.ArrayList;
+import java.util.List;
+import io.nicsim.host.rx.RingReturn;
+import io.nicsim.host.rx.RxCounters;
+import io.nicsim.nic.traffic.TrafficClasses;
+import io.nicsim.host.interrupt.InterruptDispatcher;
+import io.nicsim.host.interrupt.InterruptLog;
+import io.nicsim.host.measure.HostStampJournal;
+import io.nicsim.host.measure.LatencyRecorder;
+import io.nicsim.host.measure.PacketStampSink;
+import io.nicsim.host.measure.Stage;
+import io.nicsim.host.rx.PacketHandler;
+import io.nicsim.nic.device.Device;
+import io.nicsim.nic.device.DeviceFactory;
+import io.nicsim.nic.queue.DeviceQueues;
+import io.nicsim.nic.traffic.MmppSource;
+import io.nicsim.nic.traffic.OnOffSource;
+import io.nicsim.nic.traffic.TraceSource;
+import io.nicsim.nic.traffic.TrafficConfig;
+import io.nicsim.nic.traffic.UdpSource;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * One consumer's run on real parts: the device thread writes descriptors and interrupts into Chronicle
+ * queues under {@code queueDir}, the interrupt path reads them and wakes the consumer, the consumer drains
+ * the ring. Sequence: start the consumer (waiting), start device and interrupt path, let the traffic play,
+ * wait for packets in flight (up to the drain timeout), stop everything, then account for every packet.
+ *
+ * <p>A {@link StopSignal} ends the traffic early: the wire injects nothing more (packets not yet due are never
+ * generated, and those due but not injected are counted as {@code stopped-on-wire}), what is in flight
+ * drains as at the normal end, and the result says {@code interrupted}.
+ */
+public final class ConsumerRun {
+
+    /** Time between starting the threads and the first intended arrival, so no packet is born late. */
+    static final long START_LEAD_NANOS = 20_000_000L;
+    /**
+     * How often the runner looks at the traffic while it plays. Every wake-up of this thread takes a core from
+     * a simulator or consumer thread for a moment (on 2 cores there is none spare), so it looks rarely.
+     */
+    private static final long TRAFFIC_CHECK_MILLIS = 50;
+    /** How often the runner looks for the last packets in flight once the traffic ended. */
+    private static final long DRAIN_CHECK_MILLIS = 1;
+
+
+    private ConsumerRun() {
+    }
+
+    /**
+     * The per-packet export journals host stamps from one thread: it needs one RX queue and a consumer that handles
+     * packets on its own thread.
+     *
+     * @return why {@code --export-packets} cannot export this run, or null if it can
+     */
+    public static String exportProblem(Scenario scenario, String consumerName) {
+        if (Consumers.recordsFromManyThreads(consumerName) || scenario.nic().queues() > 1) {
+            return consumerName + (scenario.nic().queues() > 1 ? " on " + scenario.nic().queues() + " RX queues" : "")
+                    + " handles packets on many threads; the export supports one RX queue and "
+                    + String.join(", ", Consumers.BASE);
+        }
+        return null;
+    }
+
+    /** Planned wall time of one run, besides starting and stopping threads: lead, warm-up and measured time. */
+    public static long plannedNanos(long warmupNanos, long durationNanos) {
+        return START_LEAD_NANOS + warmupNanos + durationNanos;
+    }
+
+    /**
+     * A run with no files written, never stopped early.
+     *
+     * @param consumerName one of {@link Consumers#NAMES}
+     * @param queueDir     where this run's Chronicle queues go (created)
+     * @throws IllegalStateException if a simulator thread failed; the message says which and why
+     */
+    public static RunResult run(Scenario scenario, String consumerName, Path queueDir, NanoClock clock)
+            throws Exception {
+        return run(scenario, consumerName, consumerName, queueDir, null, clock, RunOptions.defaults());
+    }
+
+    /**
+     * @param label        the run's name in tables and charts
+     * @param consumerName one of {@link Consumers#NAMES}
+     * @param queueDir     where this run's Chronicle queues end up (created)
+     * @param files        where its histogram files (and packets.csv) go, or null for none
+     * @param options      export, stop signal, progress
+     * @throws IllegalStateException if a simulator thread failed; the message says which and why
+     */
+    public static RunResult run(Scenario scenario, String label, String consumerName, Path queueDir, RunFiles files,
+                                NanoClock clock, RunOptions options) throws Exception {
+        QueueStaging staging = QueueStaging.of(scenario.run().queueStaging(), queueDir);
+        boolean finished = false;
+        try {
+            Outcome outcome = runOn(scenario, label, consumerName, staging.liveDir(), clock, queueDir.toString(),
+                    options);
+            RunResult result = outcome.result();
+            if (files != null) {
+                result = result.withFiles(writeFiles(scenario, outcome, staging.liveDir(), files, options));
+            }
+            if (options.keepJournal()) {
+                staging.finish();
+            } else {
+                staging.discard();
+            }
+            finished = true;
+            return result;
+        } finally {
+            if (!finished) {
+                staging.discard();
+            }
+        }
+    }
+
+    /**
+     * What a run leaves for its files besides its result.
+     *
+     * @param trafficStartNanos  time zero of the traffic schedule
+     * @param epochMillisAtFirstInterval wall-clock time at the start of the first over-time interval
+     * @param injected           packets the wire injected
+     */
+    private record Outcome(RunResult result, LatencyRecorder recorder, long trafficStartNanos,
+                           long epochMillisAtFirstInterval, long injected) {
+    }
+
+    private static Map<String, String> writeFiles(Scenario scenario, Outcome outcome, Path liveQueueDir, RunFiles files,
+                                                  RunOptions options) throws IOException {
+        Path dir = java.nio.file.Files.createDirectories(files.filesDir());
+        Map<String, String> written = new LinkedHashMap<>();
+        HistogramFiles.writePercentiles(outcome.recorder().notification(), dir.resolve(RunFiles.HGRM));
+        written.put("hgrm", files.relative(RunFiles.HGRM));
+        HistogramFiles.writeIntervalLog(outcome.recorder(), outcome.epochMillisAtFirstInterval(),
+                outcome.result().name(), dir.resolve(RunFiles.HLOG));
+        written.put("hlog", files.relative(RunFiles.HLOG));
+        if (options.exportPackets()) {
+            RunConfig run = scenario.run();
+            PacketsCsv.write(dir.resolve(RunFiles.PACKETS), liveQueueDir, scenario.traffic(),
+                    run.warmupNanos() + run.durationNanos(), outcome.trafficStartNanos(),
+                    outcome.result().packets().generated(), outcome.injected());
+            written.put("packets", files.relative(RunFiles.PACKETS));
+        }
+        return written;
+    }
+
+    private static Outcome runOn(Scenario scenario, String label, String consumerName, Path queueDir, NanoClock clock,
+                                 String journal, RunOptions options) throws Exception {
+        TrafficConfig traffic = scenario.traffic();
+        FirmwareConfig firmware = scenario.firmware();
+        HostConfig host = scenario.host();
+        RunConfig run = scenario.run();
+        long scheduleNanos = run.warmupNanos() + run.durationNanos();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+
+        NicConfig nic = scenario.nic();
+        int rxQueues = nic.queues();
+        boolean manyWriters = Consumers.recordsFromManyThreads(consumerName) || rxQueues > 1;
+        String exportProblem = options.exportPackets() ? exportProblem(scenario, consumerName) : null;
+        if (exportProblem != null) {
+            throw new IllegalArgumentException("--export-packets: " + exportProblem);
+        }
+        try (DeviceQueues queues = DeviceQueues.open(queueDir, rxQueues);
+             HostStampJournal stamps = options.exportPackets() ? HostStampJournal.open(queueDir, ConsumerContext.QUEUE) : null) {
+            // each RX queue has its own interrupt vector and moderation state: a policy instance per queue
+            Policy[] policies = new Policy[rxQueues];
+            NotificationPolicy[] devicePolicies = new NotificationPolicy[rxQueues];
+            for (int q = 0; q < rxQueues; q++) {
+                policies[q] = PolicyFactory.create(firmware);
+                devicePolicies[q] = policies[q].device();
+            }
+            Policy policy = policies[0];
+            Device device = DeviceFactory.create(traffic, nic, devicePolicies, firmware.pollIntervalNanos(),
+                    scheduleNanos, clock, queues);
+            GatedDevice gatedDevice = new GatedDevice(device, clock);
+            LatencyRecorder recorder = new LatencyRecorder(LatencyRecorder.intervalsCovering(run.warmupNanos()),
+                    Math.max(1, LatencyRecorder.intervalsCovering(run.durationNanos())),
+                    stamps != null ? stamps : PacketStampSink.NONE, manyWriters);
+            RxCounters rxCounters = new RxCounters();
+            PacketHandler handler = new PacketHandler(host.handlerWorkNanos(), host.handlerBlockNanos(), clock);
+            ShapeConfig shape = new ShapeConfig(host.workersOrCores(), host.socketSlots(), traffic.flows());
+            int refillEvery = nic.ringSlots() > 0 ? ConsumerContext.REFILL_EVERY : 0;
+            InterruptLog[] interruptLogs = new InterruptLog[rxQueues];
+            List<ConsumerContext> contexts = new ArrayList<>();
+            for (int q = 0; q < rxQueues; q++) {
+                interruptLogs[q] = new InterruptLog(InterruptLog.DEFAULT_CAPACITY);
+                contexts.add(new ConsumerContext(queues, clock, recorder, handler, policies[q].driver(),
+                        interruptLogs[q], rxCounters, shape, q, new RingReturn(refillEvery, 0)));
+            }
+            Consumer[] byQueue = Consumers.create(consumerName, contexts);
+            ConsumerGroup consumer = new ConsumerGroup(byQueue);
+            InterruptDispatcher dispatcher = new InterruptDispatcher(queues, clock, byQueue, interruptLogs);
+            String mode = Placement.resolve(host.placement(), Runtime.getRuntime().availableProcessors());
+
+            consumer.start();
+            long startNanos = clock.nanoTime() + START_LEAD_NANOS;
+            long measureFromNanos = startNanos + run.warmupNanos();
+            recorder.measureFrom(measureFromNanos);
+            long firstIntervalNanos = measureFromNanos - recorder.warmupIntervals() * LatencyRecorder.INTERVAL_NANOS;
+            long epochMillisAtFirstInterval = System.currentTimeMillis() + (firstIntervalNanos - clock.nanoTime()) / 1_000_000;
+            device.wire().start(startNanos);
+            long stopNanos;
+            long trafficStoppedNanos;
+            CostWindow costWindow = new CostWindow(consumer.costThreadPrefixes());
+            RunCosts costs = null;
+            PlacementReport placement;
+            try (Placement.Started threads = Placement.start(mode, host.deviceIdle(), host.dispatcherIdle(), gatedDevice,
+                    dispatcher, consumerName, consumer.threadName(), consumer.waitsBy(), error -> failure.compareAndSet(null, error))) {
+                placement = threads.report();
+                try {
+                    sleepUntil(measureFromNanos, clock, failure, options); // the warm-up
+                    costWindow.open();
+                    long handledAtOpen = recorder.packetsHandled();
+                    trafficStoppedNanos = waitForTraffic(device, gatedDevice, clock,
+                            startNanos + scheduleNanos + run.drainTimeoutNanos(), failure, options);
+                    waitForDrain(device, gatedDevice, recorder, rxCounters, clock,
+                            Math.max(clock.nanoTime(), startNanos + scheduleNanos) + run.drainTimeoutNanos(), failure,
+                            options);
+                    costs = costWindow.close(recorder.packetsHandled() - handledAtOpen);
+                } finally {
+                    stopNanos = clock.nanoTime();
+                }
+            } finally {
+                consumer.stop();
+            }
+            rethrow(failure);
+
+            boolean stoppedEarly = trafficStoppedNanos != NOT_STOPPED;
+            long injected = device.wire().injectedPackets();
+            // stopped early: packets due by the stop and not injected are drops; later ones were never generated
+            long generated = injected + device.wire().countDueNotInjected(stoppedEarly ? trafficStoppedNanos : stopNanos);
+            RunResult.PacketCounts packets = PacketFate.account(new PacketFate.Stages(generated, injected,
+                    device.firmware().ringFullDrops(), device.firmware().descriptorsWritten(), 0, rxCounters.read(),
+                    rxCounters.socketFull(), recorder.packetsHandled(), recorder.notification().getTotalCount()));
+            long trafficNanos = stoppedEarly ? clamp(trafficStoppedNanos - startNanos, scheduleNanos) : scheduleNanos;
+            long measuredNanos = stoppedEarly ? clamp(trafficStoppedNanos - measureFromNanos, run.durationNanos())
+                    : run.durationNanos();
+
+            Map<String, LatencySummary> stages = new LinkedHashMap<>();
+            for (Stage stage : Stage.values()) {
+                stages.put(stage.key(), LatencySummary.of(recorder.stage(stage)));
+            }
+            RunResult result = new RunResult(consumerName, firmware.policy(), PolicyParameters.of(firmware),
+                    trafficParameters(traffic),
+                    packets,
+                    device.firmware().interruptsRaised(), dispatcher.interruptsDelivered(),
+                    device.firmware().doorbellsRead(), policy.driver().name(),
+                    new RunResult.Latency(LatencySummary.of(recorder.notification()),
+                            LatencySummary.of(recorder.notificationUncorrected()), stages),
+                    placement, measuredNanos, run.warmupNanos(), journal, label, stoppedEarly, trafficNanos, null,
+                    costs, byClass(recorder), consumer.priority(), nicParameters(nic, refillEvery),
+                    perQueue(device, dispatcher));
+            return new Outcome(result, recorder, startNanos, epochMillisAtFirstInterval, injected);
+        }
+    }
+
+    static long clamp(long nanos, long maxNanos) {
+        return Math.max(0, Math.min(nanos, maxNanos));
+    }
+
+    /** Sleeps until {@code untilNanos}, or a stop request or a failure, in the runner's usual steps. */
+    private static void sleepUntil(long untilNanos, NanoClock clock, AtomicReference<Throwable> failure,
+                                   RunOptions options) throws InterruptedException {
+        long remaining;
+        while ((remaining = untilNanos - clock.nanoTime()) > 0 && failure.get() == null && !options.stop().requested()) {
+            options.progress().tick();
+            TimeUnit.NANOSECONDS.sleep(Math.min(remaining, TimeUnit.MILLISECONDS.toNanos(TRAFFIC_CHECK_MILLIS)));
+        }
+    }
+
+    /** {@link #waitForTraffic} returns it when the traffic played to its end. */
+    private static final long NOT_STOPPED = Long.MIN_VALUE;
+
+    /** @return when the traffic was stopped early, or {@link #NOT_STOPPED} */
+    private static long waitForTraffic(Device device, GatedDevice gate, NanoClock clock, long deadlineNanos,
+                                       AtomicReference<Throwable> failure, RunOptions options) throws InterruptedException {
+        while (!device.wire().isExhausted() && clock.nanoTime() < deadlineNanos && failure.get() == null) {
+            if (options.stop().requested()) {
+                long stoppedNanos = clock.nanoTime(); // taken before the gate closes: every packet due by then was offered
+                gate.close();
+                return stoppedNanos;
+            }
+            options.progress().tick();
+            long remainingMillis = TimeUnit.NANOSECONDS.toMillis(deadlineNanos - clock.nanoTime());
+            TimeUnit.MILLISECONDS.sleep(Math.max(1, Math.min(TRAFFIC_CHECK_MILLIS, remainingMillis)));
+        }
+        return NOT_STOPPED;
+    }
+
+    /** Notification latency per traffic class that measured packets had. */
+    static Map<String, LatencySummary> byClass(LatencyRecorder recorder) {
+        Map<String, LatencySummary> classes = new LinkedHashMap<>();
+        for (int trafficClass : new int[] {TrafficClasses.HIGH, TrafficClasses.LOW}) {
+            if (recorder.notification(trafficClass).getTotalCount() > 0) {
+                classes.put(TrafficClasses.name(trafficClass), LatencySummary.of(recorder.notification(trafficClass)));
+            }
+        }
+        return classes;
+    }
+
+    static Map<String, Object> nicParameters(NicConfig nic, int refillEvery) {
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        parameters.put("queues", nic.queues());
+        parameters.put("ringSlots", nic.ringSlots());
+        parameters.put("refillEvery", refillEvery);
+        parameters.put("linkGbps", nic.linkGbps());
+        parameters.put("dmaNanos", nic.dmaNanos());
+        parameters.put("dmaPicosPerByte", nic.dmaPicosPerByte());
+        return parameters;
+    }
+
+    /** What each RX queue carried: how even RSS spread the flows, and where the rings overflowed. */
+    private static List<RunResult.QueueCounts> perQueue(Device device, InterruptDispatcher dispatcher) {
+        List<RunResult.QueueCounts> counts = new ArrayList<>();
+        for (int q = 0; q < device.firmware().rxQueues(); q++) {
+            counts.add(new RunResult.QueueCounts(q, device.firmware().descriptorsWritten(q),
+                    device.firmware().ringFullDrops(q), device.firmware().interruptsRaised(q)));
+        }
+        return counts;
+    }
+
+    private static void waitForDrain(Device device, GatedDevice gate, LatencyRecorder recorder, RxCounters rxCounters,
+                                     NanoClock clock, long deadlineNanos, AtomicReference<Throwable> failure,
+                                     RunOptions options) throws InterruptedException {
+        while (clock.nanoTime() < deadlineNanos && failure.get() == null) {
+            long injected = device.wire().injectedPackets();
+            long written = device.firmware().descriptorsWritten();
+            boolean trafficEnded = device.wire().isExhausted() || !gate.isOpen();
+            // every packet written was read from the ring, and every packet read was handled or dropped
+            long ringFull = device.firmware().ringFullDrops();
+            if (trafficEnded && written + ringFull == injected && rxCounters.read() == written
+                    && recorder.packetsHandled() + rxCounters.socketFull() == written) {
+                return;
+            }
+            options.progress().tick();
+            TimeUnit.MILLISECONDS.sleep(DRAIN_CHECK_MILLIS);
+        }
+    }
+
+    private static void rethrow(AtomicReference<Throwable> failure) {
+        Throwable error = failure.get();
+        if (error != null) {
+            throw new IllegalStateException("simulator thread failed: " + error, error);
+        }
+    }
+
+
+    static Map<String, Object> trafficParameters(TrafficConfig traffic) {
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        parameters.put("kind", traffic.kind());
+        parameters.put("ratePerSecond", traffic.ratePerSecond());
+        parameters.put("seed", traffic.seed());
+        parameters.put("flows", traffic.flows());
+        parameters.put("frameBytes", traffic.frameBytes());
+        parameters.put("highPriorityShare", traffic.highPriorityShare());
+        switch (traffic.kind()) {
+            case OnOffSource.KIND -> {
+                parameters.put("burstNanos", traffic.burstNanos());
+                parameters.put("idleNanos", traffic.idleNanos());
+            }
+            case MmppSource.KIND -> {
+                parameters.put("mmppRate2PerSecond", traffic.mmppRate2PerSecond());
+                parameters.put("mmppSojourn1Nanos", traffic.mmppSojourn1Nanos());
+                parameters.put("mmppSojourn2Nanos", traffic.mmppSojourn2Nanos());
+            }
+            case TraceSource.KIND -> {
+                parameters.put("traceFile", traffic.traceFile());
+                parameters.put("traceSpeedup", traffic.traceSpeedup());
+                parameters.put("traceRepeat", traffic.traceRepeat());
+            }
+            case UdpSource.KIND -> parameters.put("udpPort", traffic.udpPort());
+            default -> {
+                // constant and poisson: rate, seed, flows and frame size say it all
+            }
+        }
+        return parameters;
+    }
+}

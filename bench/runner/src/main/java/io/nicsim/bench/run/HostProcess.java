@@ -1,0 +1,447 @@
+package io.nicsim.bench.run;
+
+import io.nicsim.bench.results.RunFolder;
+import io.nicsim.bench.results.RunFiles;
+import io.nicsim.bench.results.PlacementReport;
+import io.nicsim.bench.results.PacketFate;
+import io.nicsim.bench.results.Environment;
+import io.nicsim.bench.report.HistogramFiles;
+import io.nicsim.bench.results.LatencySummary;
+import io.nicsim.bench.results.PolicyParameters;
+import io.nicsim.bench.report.RunReport;
+import io.nicsim.bench.results.RunResult;
+import io.nicsim.bench.results.ScenarioYaml;
+import io.nicsim.bench.results.Summary;
+import io.nicsim.bench.results.SummaryWriter;
+import io.nicsim.bench.results.TwoProcessReport;
+import io.nicsim.bench.scenario.HostConfig;
+import io.nicsim.bench.scenario.RunConfig;
+import io.nicsim.bench.scenario.Scenario;
+import io.nicsim.bench.scenario.TwoProcessConfig;
+import io.nicsim.bench.scenario.Units;
+import io.nicsim.firmware.clock.NanoClock;
+import io.nicsim.firmware.policy.FirmwareConfig;
+import io.nicsim.firmware.policy.Policy;
+import io.nicsim.firmware.policy.PolicyFactory;
+import io.nicsim.host.consumer.Consumer;
+import io.nicsim.host.consumer.ConsumerContext;
+import io.nicsim.host.rx.RingReturn;
+import io.nicsim.host.Consumers;
+import io.nicsim.host.consumer.ShapeConfig;
+import io.nicsim.host.cost.CostWindow;
+import io.nicsim.host.cost.RunCosts;
+import io.nicsim.host.interrupt.InterruptDispatcher;
+import io.nicsim.host.interrupt.InterruptLog;
+import io.nicsim.host.measure.LatencyRecorder;
+import io.nicsim.host.measure.PacketStampSink;
+import io.nicsim.host.measure.Stage;
+import io.nicsim.host.rx.PacketHandler;
+import io.nicsim.host.rx.RxCounters;
+import io.nicsim.nic.agent.IdleStrategies;
+import io.nicsim.nic.device.Device;
+import io.nicsim.nic.queue.DeviceQueues;
+import io.nicsim.nic.queue.DeviceStatusQueue;
+import io.nicsim.nic.queue.DoorbellWriter;
+import io.nicsim.nic.queue.NamedReaderPosition;
+import io.nicsim.nic.record.DeviceStatusRecord;
+import io.nicsim.nic.record.DoorbellRecord;
+import org.agrona.concurrent.AgentRunner;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The host side of a two-process run ({@code nicsim host SCENARIO --dir D}): the interrupt path and one consumer
+ * (the scenario's {@code host.consumer}) over D's queues, stamping latencies as a one-process run does, and at the
+ * end the usual summary.json (into {@code --out}, by default D).
+ *
+ * <p>Sequence: start the consumer (waiting); ring ATTACH; wait for the NIC's START (up to {@code run.attachTimeout};
+ * a NIC that started first is waiting for the ATTACH); start the interrupt path; follow the NIC's status; once the
+ * NIC reported TRAFFIC_END and every descriptor it wrote was consumed (or {@code run.drainTimeout} passed since),
+ * stop, ring DONE, wait for the NIC's END and write the summary.
+ *
+ * <p><b>Restart.</b> The descriptor and interrupt readers are Chronicle named tailers ({@value #READER_NAME}-...): a
+ * host started again after one died resumes after the last record the dead one read. Packets the dead host read
+ * are counted from where its named reader stands when the new one attaches (packet ids are 0, 1, 2, ...), as
+ * dropped with reason {@code read-by-earlier-host}: their handling and latencies died with that process, so
+ * the histograms cover the packets this host handled. The summary's {@code twoProcess} section says the host
+ * restarted. A restarted host wakes its consumer once at start ({@link HostInterruptPath}), so a queue the dead host
+ * left masked, or packets whose interrupt it already took, are polled, and the driver re-arms when they are drained.
+ * Ctrl-C on a host stops it like a death, but politely: it writes what it had with {@code "interrupted": true} and
+ * exits 130, and a host started again resumes.
+ *
+ * <p><b>Stall.</b> If no status record comes from the NIC for {@code run.stallTimeout} before its END, the host
+ * stops and writes a partial summary with {@code "stalled": true}: accounting over the packets the NIC last reported
+ * (or the host read, if more), balanced as always.
+ */
+public final class HostProcess {
+
+    /** Name prefix of the host's named readers. */
+    public static final String READER_NAME = "host";
+
+    /** How often the host looks at the NIC's status while the traffic plays. */
+    private static final long TRAFFIC_CHECK_NANOS = 10_000_000L;
+    /** How often it looks once the traffic ended, and while waiting for START or END. */
+    private static final long DRAIN_CHECK_NANOS = 1_000_000L;
+    private static final long PROGRESS_EVERY_NANOS = 1_000_000_000L;
+    /** Until START is read packets count as warm-up: the measured window is not known yet. */
+    private static final long NOT_YET_NANOS = Long.MAX_VALUE / 4;
+
+    /** How a host process ended. */
+    public enum Status {
+        /** The run ended: every packet accounted, the NIC reported END. */
+        FINISHED,
+        /** The NIC went silent for {@code run.stallTimeout}: a partial summary. */
+        STALLED,
+        /** The NIC never started the traffic within {@code run.attachTimeout}: no summary. */
+        NO_NIC,
+        /** Ctrl-C or SIGTERM before the NIC started: no summary. */
+        INTERRUPTED_BEFORE_START,
+        /** Ctrl-C or SIGTERM on this host: what it had, {@code "interrupted": true}; a host started again resumes. */
+        INTERRUPTED
+    }
+
+    /**
+     * @param status     what happened
+     * @param summary    what was written (null if nothing was)
+     * @param message    one line for the user
+     * @param accounting generated = delivered + dropped, by reason (null if nothing was written)
+     */
+    public record Outcome(Status status, Summary summary, String message, String accounting) {
+    }
+
+    /** Why the host stopped following the NIC. */
+    private enum Stop { DRAINED, DRAIN_TIMEOUT, STALLED, INTERRUPTED }
+
+    private HostProcess() {
+    }
+
+    /**
+     * Checks D and {@code out} for a host and claims D: exactly one consumer, D new, empty or nicsim's, the same
+     * scenario as a NIC that started first, no finished run in D (a host already rang DONE), {@code out} writable.
+     * Creates D and its scenario.yaml if needed and takes {@value TwoProcessDir#HOST_LOCK}.
+     *
+     * @return the lock, to hold while the host runs
+     * @throws TwoProcessRefusal (nothing written) if the input cannot be used
+     */
+    public static TwoProcessDir.Lock claim(Scenario scenario, Path dir, Path out) throws TwoProcessRefusal, IOException {
+        List<String> consumers = scenario.host().consumers();
+        if (consumers.size() != 1) {
+            throw new TwoProcessRefusal("host.consumer: a host process runs exactly one consumer, the scenario lists "
+                    + consumers.size() + " (" + String.join(", ", consumers) + "); choose one, e.g. --set host.consumer="
+                    + consumers.getFirst());
+        }
+        TwoProcessDir.checkOneQueue(scenario);
+        TwoProcessConfig twoProcess = scenario.twoProcess();
+        if (twoProcess.stallTimeoutNanos() <= 0) {
+            throw new TwoProcessRefusal("run.stallTimeout: must be above 0, found "
+                    + Units.formatDuration(twoProcess.stallTimeoutNanos()));
+        }
+        TwoProcessDir.checkFolder("--dir", dir);
+        if (!out.toAbsolutePath().normalize().equals(dir.toAbsolutePath().normalize())) {
+            TwoProcessDir.checkFolder("--out", out);
+        }
+        TwoProcessDir.checkScenario(dir, scenario);
+        refuseFinished(dir);
+        TwoProcessDir.publish(dir, scenario);
+        TwoProcessDir.checkScenario(dir, scenario); // another process may have published first
+        TwoProcessDir.Lock lock = TwoProcessDir.lock(dir, TwoProcessDir.HOST_LOCK, "host");
+        try {
+            refuseFinished(dir);
+        } catch (TwoProcessRefusal e) {
+            lock.close();
+            throw e;
+        }
+        return lock;
+    }
+
+    private static void refuseFinished(Path dir) throws TwoProcessRefusal {
+        if (TwoProcessDir.controlDoorbells(dir).done() > 0) {
+            throw new TwoProcessRefusal("--dir " + dir + " holds a finished run (a host rang DONE; its summary is in "
+                    + dir.resolve(SummaryWriter.FILE_NAME) + " or its --out): use a new --dir");
+        }
+    }
+
+    /**
+     * Runs the host side on a claimed D ({@link #claim}) and writes the summary into {@code out}.
+     *
+     * @param log     where progress lines go ({@code host: ...})
+     * @param command how the host was started, for the summary
+     * @throws IllegalStateException if a simulator thread failed; the message says which and why
+     */
+    public static Outcome run(Scenario scenario, Path dir, Path out, NanoClock clock, StopSignal stop,
+                              PrintWriter log, String command) throws Exception {
+        String consumerName = scenario.host().consumers().getFirst();
+        FirmwareConfig firmware = scenario.firmware();
+        HostConfig host = scenario.host();
+        RunConfig run = scenario.run();
+        TwoProcessConfig twoProcess = scenario.twoProcess();
+        long scheduleNanos = run.warmupNanos() + run.durationNanos();
+        Path queueDir = TwoProcessDir.queueDir(dir);
+        long earlierAttaches = TwoProcessDir.controlDoorbells(dir).attaches();
+        boolean restarted = earlierAttaches > 0;
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+
+        try (DeviceQueues queues = DeviceQueues.openWithNamedReaders(queueDir, READER_NAME);
+             DeviceStatusQueue statusQueue = DeviceStatusQueue.open(queueDir);
+             NicStatus nic = new NicStatus(statusQueue.newReader());
+             DoorbellWriter control = queues.newDoorbellWriter(clock)) {
+            nic.poll();
+            Policy policy = PolicyFactory.create(firmware);
+            boolean manyWriters = Consumers.recordsFromManyThreads(consumerName);
+            LatencyRecorder recorder = new LatencyRecorder(LatencyRecorder.intervalsCovering(run.warmupNanos()),
+                    Math.max(1, LatencyRecorder.intervalsCovering(run.durationNanos())), PacketStampSink.NONE,
+                    manyWriters);
+            recorder.measureFrom(nic.start() != null ? nic.start().trafficStartNanos + run.warmupNanos() : NOT_YET_NANOS);
+            InterruptLog interruptLog = new InterruptLog(InterruptLog.DEFAULT_CAPACITY);
+            RxCounters rxCounters = new RxCounters();
+            long earlierPackets = NamedReaderPosition.descriptorsConsumed(queues); // before our reader moves it
+            // a resumed host goes on returning ring slots from where the earlier hosts' count stands
+            RingReturn ring = new RingReturn(scenario.nic().ringSlots() > 0 ? ConsumerContext.REFILL_EVERY : 0,
+                    earlierPackets);
+            Consumer consumer = Consumers.create(consumerName, new ConsumerContext(queues, clock, recorder,
+                    new PacketHandler(host.handlerWorkNanos(), host.handlerBlockNanos(), clock), policy.driver(),
+                    interruptLog, rxCounters, new ShapeConfig(host.workersOrCores(), host.socketSlots(),
+                    scenario.traffic().flows()), ConsumerContext.QUEUE, ring));
+            InterruptDispatcher dispatcher = new InterruptDispatcher(queues, clock, consumer, interruptLog);
+
+            consumer.start();
+            long stopNanos;
+            long handledAtOpen = 0;
+            RunCosts costs = null;
+            Stop stopped;
+            PlacementReport placement;
+            try {
+                control.ring(ConsumerContext.QUEUE, DoorbellRecord.ATTACH, earlierPackets - 1);
+                long attachNanos = clock.nanoTime();
+                log.printf(Locale.ROOT, "host: %s, consumer %s; attached to %s as host #%d%s%n", scenario.name(),
+                        consumerName, dir, earlierAttaches + 1, restarted ? String.format(Locale.ROOT,
+                                " (a restart: earlier hosts read %,d packets; resuming after them)", earlierPackets) : "");
+                log.flush();
+                if (nic.start() == null) {
+                    log.printf("host: waiting for the NIC to start (nicsim nic ... --dir %s; run.attachTimeout %s)%n",
+                            dir, Units.formatDuration(twoProcess.attachTimeoutNanos()));
+                    log.flush();
+                    long deadline = attachNanos + twoProcess.attachTimeoutNanos();
+                    while (nic.start() == null) {
+                        if (stop.requested()) {
+                            return new Outcome(Status.INTERRUPTED_BEFORE_START, null,
+                                    "interrupted before the NIC started; nothing was written", null);
+                        }
+                        if (clock.nanoTime() >= deadline) {
+                            return new Outcome(Status.NO_NIC, null, "no NIC started the traffic in " + dir + " within "
+                                    + Units.formatDuration(twoProcess.attachTimeoutNanos())
+                                    + " (run.attachTimeout); nothing was written", null);
+                        }
+                        TimeUnit.NANOSECONDS.sleep(DRAIN_CHECK_NANOS);
+                        nic.poll();
+                    }
+                    // set before the interrupt path starts: its start orders this write before any packet it signals
+                    recorder.measureFrom(nic.start().trafficStartNanos + run.warmupNanos());
+                }
+                long startNanos = nic.start().trafficStartNanos;
+                long measureFromNanos = startNanos + run.warmupNanos();
+
+                HostInterruptPath path = new HostInterruptPath(dispatcher, consumer, restarted);
+                AgentRunner runner = new AgentRunner(IdleStrategies.named(host.dispatcherIdle()),
+                        error -> failure.compareAndSet(null, error), null, path);
+                placement = new PlacementReport("two-process", List.of(
+                        new PlacementReport.ThreadPlacement(Device.ROLE + " (nic process)", List.of(Device.ROLE),
+                                host.deviceIdle()),
+                        new PlacementReport.ThreadPlacement(path.roleName(), List.of(InterruptDispatcher.ROLE),
+                                host.dispatcherIdle()),
+                        new PlacementReport.ThreadPlacement(consumer.threadName(), List.of(consumerName), consumer.waitsBy())));
+                CostWindow costWindow = new CostWindow(consumer.costThreadPrefixes());
+                boolean costWindowOpen = false;
+                try {
+                    AgentRunner.startOnThread(runner);
+                    long drainDeadline = Long.MAX_VALUE;
+                    long nextProgressNanos = Math.max(clock.nanoTime(), startNanos) + PROGRESS_EVERY_NANOS;
+                    while (true) {
+                        long now = clock.nanoTime();
+                        nic.poll();
+                        if (failure.get() != null) {
+                            stopped = Stop.DRAIN_TIMEOUT;
+                            break;
+                        }
+                        if (!costWindowOpen && now >= measureFromNanos) {
+                            costWindow.open();
+                            handledAtOpen = recorder.packetsHandled();
+                            costWindowOpen = true;
+                        }
+                        if (stop.requested()) {
+                            stopped = Stop.INTERRUPTED;
+                            break;
+                        }
+                        if (nic.end() == null && now - nic.latest().writtenNanos > twoProcess.stallTimeoutNanos()) {
+                            stopped = Stop.STALLED;
+                            break;
+                        }
+                        DeviceStatusRecord trafficEnd = nic.trafficEnd() != null ? nic.trafficEnd() : nic.end();
+                        if (trafficEnd != null) {
+                            if (drainDeadline == Long.MAX_VALUE) {
+                                drainDeadline = Math.max(trafficEnd.writtenNanos, attachNanos) + run.drainTimeoutNanos();
+                            }
+                            long read = rxCounters.read();
+                            if (earlierPackets + read >= trafficEnd.descriptorsWritten
+                                    && recorder.packetsHandled() + rxCounters.socketFull() == read) {
+                                stopped = Stop.DRAINED;
+                                break;
+                            }
+                            if (now >= drainDeadline) {
+                                stopped = Stop.DRAIN_TIMEOUT;
+                                break;
+                            }
+                        }
+                        if (now >= nextProgressNanos) {
+                            nextProgressNanos += PROGRESS_EVERY_NANOS;
+                            log.printf(Locale.ROOT, "host: %5.1fs  handled %,d  read %,d%s  nic: written %,d%n",
+                                    (now - startNanos) / 1e9, recorder.packetsHandled(), rxCounters.read(),
+                                    earlierPackets > 0 ? String.format(Locale.ROOT, " (+%,d by earlier hosts)",
+                                            earlierPackets) : "", nic.latest().descriptorsWritten);
+                            log.flush();
+                        }
+                        TimeUnit.NANOSECONDS.sleep(trafficEnd != null ? DRAIN_CHECK_NANOS : TRAFFIC_CHECK_NANOS);
+                    }
+                    if (costWindowOpen) {
+                        costs = costWindow.close(recorder.packetsHandled() - handledAtOpen);
+                    }
+                } finally {
+                    stopNanos = clock.nanoTime();
+                    runner.close();
+                }
+            } finally {
+                consumer.stop();
+            }
+            Throwable error = failure.get();
+            if (error != null) {
+                throw new IllegalStateException("simulator thread failed: " + error, error);
+            }
+
+            if (stopped == Stop.DRAINED || stopped == Stop.DRAIN_TIMEOUT) {
+                control.ring(ConsumerContext.QUEUE, DoorbellRecord.DONE, earlierPackets + rxCounters.read() - 1);
+                long deadline = clock.nanoTime() + twoProcess.stallTimeoutNanos();
+                while (nic.end() == null && clock.nanoTime() < deadline) {
+                    TimeUnit.NANOSECONDS.sleep(DRAIN_CHECK_NANOS);
+                    nic.poll();
+                }
+                if (nic.end() == null) {
+                    stopped = Stop.STALLED;
+                }
+            }
+            Summary summary = summarize(scenario, consumerName, policy, dir, out, recorder, rxCounters, dispatcher,
+                    consumer, nic, placement, costs, stopped, stopNanos, earlierPackets, earlierAttaches, command);
+            summary = write(summary, scenario, recorder, nic.start().trafficStartNanos + run.warmupNanos(), out,
+                    consumerName, clock);
+            RunResult.PacketCounts packets = summary.runs().getFirst().packets();
+            String counts = String.format(Locale.ROOT, "%,d generated = %,d delivered + %,d dropped %s",
+                    packets.generated(), packets.delivered(), packets.dropped(), packets.dropReasons());
+            return switch (stopped) {
+                case STALLED -> new Outcome(Status.STALLED, summary, "stalled: no heartbeat from the NIC for "
+                        + Units.formatDuration(twoProcess.stallTimeoutNanos()) + " (run.stallTimeout); partial results"
+                        + " in " + out.resolve(SummaryWriter.FILE_NAME), counts);
+                case INTERRUPTED -> new Outcome(Status.INTERRUPTED, summary, "interrupted: this host stopped; a host"
+                        + " started again on " + dir + " resumes; results so far in " + out, counts);
+                default -> new Outcome(Status.FINISHED, summary, "done", counts);
+            };
+        }
+    }
+
+    private static Summary summarize(Scenario scenario, String consumerName, Policy policy, Path dir, Path out,
+                                     LatencyRecorder recorder, RxCounters rxCounters, InterruptDispatcher dispatcher,
+                                     Consumer consumer, NicStatus nic, PlacementReport placement, RunCosts costs,
+                                     Stop stopped, long stopNanos, long earlierPackets, long earlierAttaches,
+                                     String command) throws InterruptedException {
+        RunConfig run = scenario.run();
+        long scheduleNanos = run.warmupNanos() + run.durationNanos();
+        // the NIC's last word: END's counts are final, TRAFFIC_END's final for the traffic, a heartbeat's partial
+        DeviceStatusRecord counts = nic.end() != null ? nic.end() : nic.latest();
+        DeviceStatusRecord trafficEnd = nic.trafficEnd() != null ? nic.trafficEnd() : nic.end();
+        long read = rxCounters.read();
+        long delivered = recorder.packetsHandled();
+        long socketFull = rxCounters.socketFull();
+        long consumed = earlierPackets + read;
+        // never below what this host saw: a heartbeat may be older than the host's last read
+        long written = Math.max(counts.descriptorsWritten, consumed);
+        long injected = Math.max(counts.injected, written);
+        long generated = Math.max(counts.generated, injected);
+        RunResult.PacketCounts packets = PacketFate.account(new PacketFate.Stages(generated, injected,
+                counts.ringFullDrops, written, earlierPackets, read, socketFull, delivered,
+                recorder.notification().getTotalCount()));
+
+        long startNanos = nic.start().trafficStartNanos;
+        long trafficEndNanos = trafficEnd != null && trafficEnd.trafficEndNanos != DeviceStatusRecord.UNKNOWN
+                ? trafficEnd.trafficEndNanos : Math.min(stopNanos, nic.latest().writtenNanos);
+        boolean nicStoppedEarly = trafficEnd != null && trafficEnd.has(DeviceStatusRecord.FLAG_STOPPED_EARLY);
+        boolean interrupted = nicStoppedEarly || stopped == Stop.INTERRUPTED;
+        boolean stalled = stopped == Stop.STALLED;
+        long trafficNanos = ConsumerRun.clamp(trafficEndNanos - startNanos, scheduleNanos);
+        long measuredNanos = ConsumerRun.clamp(trafficEndNanos - startNanos - run.warmupNanos(), run.durationNanos());
+
+        Map<String, LatencySummary> stages = new LinkedHashMap<>();
+        for (Stage stage : Stage.values()) {
+            stages.put(stage.key(), LatencySummary.of(recorder.stage(stage)));
+        }
+        RunCosts completed = MemoryProbe.complete(costs, consumerName, run.memoryProbeWaiters());
+        RunResult result = new RunResult(consumerName, scenario.firmware().policy(),
+                PolicyParameters.of(scenario.firmware()), ConsumerRun.trafficParameters(scenario.traffic()),
+                packets,
+                counts.interruptsRaised, dispatcher.interruptsDelivered(), counts.doorbellsRead, policy.driver().name(),
+                new RunResult.Latency(LatencySummary.of(recorder.notification()),
+                        LatencySummary.of(recorder.notificationUncorrected()), stages),
+                placement, measuredNanos, run.warmupNanos(), TwoProcessDir.queueDir(dir).toString(), consumerName,
+                interrupted, trafficNanos, null, completed, ConsumerRun.byClass(recorder), consumer.priority(),
+                ConsumerRun.nicParameters(scenario.nic(), scenario.nic().ringSlots() > 0 ? ConsumerContext.REFILL_EVERY : 0),
+                null);
+        String nicEnd = nic.end() == null
+                ? (stopped == Stop.INTERRUPTED ? TwoProcessReport.NIC_RUNNING : TwoProcessReport.NIC_STALLED)
+                : nic.end().has(DeviceStatusRecord.FLAG_DEVICE_FAILED) ? TwoProcessReport.NIC_DEVICE_FAILED
+                : nic.end().has(DeviceStatusRecord.FLAG_HOST_DONE) ? TwoProcessReport.NIC_HOST_DONE
+                : TwoProcessReport.NIC_DRAIN_TIMEOUT;
+        TwoProcessReport report = new TwoProcessReport(dir.toString(), earlierAttaches + 1, earlierAttaches > 0,
+                earlierPackets, earlierPackets > 0
+                        ? "the packets this host process handled (packet " + earlierPackets + " on); earlier hosts'"
+                        + " latencies died with them"
+                        : "every packet this host process handled",
+                nicEnd, counts.hostAttaches, nic.records());
+        return new Summary(scenario.name(), interrupted, Environment.current(), List.of(result), scenario.effective(),
+                command, null, stalled, report);
+    }
+
+    /**
+     * Writes the run's histogram files, summary.json, scenario.yaml and report.html into {@code out}.
+     *
+     * @return the summary as written (with the run's files)
+     */
+    private static Summary write(Summary summary, Scenario scenario, LatencyRecorder recorder, long measureFromNanos,
+                                 Path out, String consumerName, NanoClock clock) throws IOException {
+        RunFolder.create(out);
+        RunFiles files = RunFiles.of(out, 0, consumerName);
+        Files.createDirectories(files.filesDir());
+        RunResult result = summary.runs().getFirst();
+        Map<String, String> written = new LinkedHashMap<>();
+        HistogramFiles.writePercentiles(recorder.notification(), files.filesDir().resolve(RunFiles.HGRM));
+        written.put("hgrm", files.relative(RunFiles.HGRM));
+        long firstIntervalNanos = measureFromNanos - recorder.warmupIntervals() * LatencyRecorder.INTERVAL_NANOS;
+        long epochMillisAtFirstInterval = System.currentTimeMillis()
+                + (firstIntervalNanos - clock.nanoTime()) / 1_000_000;
+        HistogramFiles.writeIntervalLog(recorder, epochMillisAtFirstInterval, result.name(),
+                files.filesDir().resolve(RunFiles.HLOG));
+        written.put("hlog", files.relative(RunFiles.HLOG));
+        Summary withFiles = new Summary(summary.scenario(), summary.interrupted(), summary.environment(),
+                List.of(result.withFiles(written)), summary.effectiveScenario(), summary.command(), null,
+                summary.stalled(), summary.twoProcess());
+        ScenarioYaml.write(scenario.effective(), out.resolve(RunFiles.SCENARIO_FILE));
+        SummaryWriter.write(withFiles, out);
+        RunReport.write(out);
+        return withFiles;
+    }
+}

@@ -1,0 +1,98 @@
+package io.nicsim.bench.run;
+
+import io.nicsim.bench.results.PlacementReport;
+import io.nicsim.bench.scenario.HostConfig;
+import io.nicsim.host.interrupt.InterruptDispatcher;
+import io.nicsim.nic.agent.IdleStrategies;
+import io.nicsim.nic.device.Device;
+import org.agrona.ErrorHandler;
+import org.agrona.concurrent.Agent;
+import org.agrona.concurrent.AgentRunner;
+import org.agrona.concurrent.CompositeAgent;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Where the simulator's own busy loops run, so they leave the consumers under test a fair share of the
+ * machine. {@code shared}: the device and the interrupt path are one composite agent on one thread (one core
+ * busy, the rest for the consumer); {@code separate}: a thread each, with their own idle strategies (two cores
+ * busy: fair only on machines with cores to spare). {@code auto} picks {@code shared} below 4 cores.
+ */
+public final class Placement {
+
+    public static final String AUTO = HostConfig.PLACEMENT_AUTO;
+    public static final String SHARED = HostConfig.PLACEMENT_SHARED;
+    public static final String SEPARATE = HostConfig.PLACEMENT_SEPARATE;
+    public static final List<String> NAMES = HostConfig.PLACEMENTS;
+
+    /** Below this many cores, {@code auto} shares one thread between device and interrupt path. */
+    public static final int SEPARATE_FROM_CORES = 4;
+
+    private Placement() {
+    }
+
+    /** @return {@code shared} or {@code separate} */
+    public static String resolve(String configured, int cores) {
+        if (AUTO.equals(configured)) {
+            return cores < SEPARATE_FROM_CORES ? SHARED : SEPARATE;
+        }
+        return configured;
+    }
+
+    /** The started agent threads of one run. */
+    public static final class Started implements AutoCloseable {
+
+        private final List<AgentRunner> runners;
+        private final PlacementReport report;
+
+        private Started(List<AgentRunner> runners, PlacementReport report) {
+            this.runners = runners;
+            this.report = report;
+        }
+
+        public PlacementReport report() {
+            return report;
+        }
+
+        /** Stops every agent thread and waits for it (each agent's {@code onClose} runs on its thread). */
+        @Override
+        public void close() {
+            for (AgentRunner runner : runners) {
+                runner.close();
+            }
+        }
+    }
+
+    /**
+     * Starts the device and the interrupt path on threads as {@code mode} says, and records the consumer's
+     * own thread beside them.
+     *
+     * @param device the device's agent ({@link Device}, or a wrapper of it with the same role)
+     */
+    public static Started start(String mode, String deviceIdle, String dispatcherIdle, Agent device,
+                                InterruptDispatcher dispatcher, String consumer, String consumerThread, String consumerWaitsBy,
+                                ErrorHandler errors) {
+        List<AgentRunner> runners = new ArrayList<>();
+        List<PlacementReport.ThreadPlacement> threads = new ArrayList<>();
+        if (SHARED.equals(mode)) {
+            Agent both = new CompositeAgent(device, dispatcher);
+            runners.add(start(both, deviceIdle, errors));
+            threads.add(new PlacementReport.ThreadPlacement(both.roleName(), List.of(Device.ROLE, InterruptDispatcher.ROLE), deviceIdle));
+        } else {
+            runners.add(start(device, deviceIdle, errors));
+            runners.add(start(dispatcher, dispatcherIdle, errors));
+            threads.add(new PlacementReport.ThreadPlacement(device.roleName(), List.of(Device.ROLE), deviceIdle));
+            threads.add(new PlacementReport.ThreadPlacement(dispatcher.roleName(), List.of(InterruptDispatcher.ROLE), dispatcherIdle));
+        }
+        threads.add(new PlacementReport.ThreadPlacement(consumerThread, List.of(consumer), consumerWaitsBy));
+        return new Started(runners, new PlacementReport(mode, List.copyOf(threads)));
+    }
+
+    /** Starts the agent on a platform thread named after its role (Agrona's AgentRunner names it so). */
+    private static AgentRunner start(Agent agent, String idle, ErrorHandler errors) {
+        AgentRunner runner = new AgentRunner(IdleStrategies.named(idle), errors, null, agent);
+        AgentRunner.startOnThread(runner);
+        return runner;
+    }
+}

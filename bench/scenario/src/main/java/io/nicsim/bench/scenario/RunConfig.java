@@ -1,0 +1,21 @@
+package io.nicsim.bench.scenario;
+
+/**
+ * How long each consumer's run lasts.
+ *
+ * @param durationNanos     measured traffic time
+ * @param warmupNanos       traffic before it, counted but not recorded
+ * @param drainTimeoutNanos how long to wait for packets in flight once traffic ends
+ * @param queueStaging      where live queues go: {@code auto} (memory, moved to the run folder after) or {@code none}
+ * @param memoryProbeWaiters waiting consumers a probe JVM parks to measure memory per waiting consumer (0 = none)
+ */
+public record RunConfig(long durationNanos, long warmupNanos, long drainTimeoutNanos, String queueStaging,
+                        int memoryProbeWaiters) {
+
+    /** Live queues in memory (/dev/shm) when it can, moved into the run folder after each run. */
+    public static final String STAGING_AUTO = "auto";
+    /** Live queues written in the run folder directly. */
+    public static final String STAGING_NONE = "none";
+    /** Waiting consumers the memory probe parks by default. */
+    public static final int MEMORY_PROBE_DEFAULT_WAITERS = 2_000;
+}

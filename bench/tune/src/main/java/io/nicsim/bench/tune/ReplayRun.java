@@ -1,0 +1,81 @@
+package io.nicsim.bench.tune;
+
+import io.nicsim.bench.results.ScenarioYaml;
+import io.nicsim.bench.run.ChildJvm;
+import io.nicsim.bench.results.Summary;
+import io.nicsim.bench.results.SummaryWriter;
+import io.nicsim.bench.scenario.Scenario;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A run as {@code nicsim run best.yaml} makes it: the scenario written to a file with best.yaml's warm-up, run by
+ * {@code nicsim run} in a fresh JVM (this one's flags and class path). The A/B's rounds run this way, so the spread
+ * they state is the spread a replay of best.yaml sees, a fresh JVM's JIT compiler and all, not that of runs in a
+ * JVM that stayed warm.
+ */
+final class ReplayRun {
+
+    private static final long TIMEOUT_MINUTES = 10;
+
+    private ReplayRun() {
+    }
+
+    /**
+     * @return the effective scenario with best.yaml's run length: warm-up and duration at least
+     *         {@value BestScenario#MIN_WARMUP_TEXT} and {@value BestScenario#MIN_DURATION_TEXT}
+     */
+    static Map<String, Object> asReplayed(Scenario scenario) {
+        Map<String, Object> effective = new LinkedHashMap<>(scenario.effective());
+        if (effective.get("run") instanceof Map<?, ?> run) {
+            Map<Object, Object> section = new LinkedHashMap<>(run);
+            if (scenario.run().warmupNanos() < BestScenario.MIN_WARMUP_NANOS) {
+                section.put("warmup", BestScenario.MIN_WARMUP_TEXT);
+            }
+            if (scenario.run().durationNanos() < BestScenario.MIN_DURATION_NANOS) {
+                section.put("duration", BestScenario.MIN_DURATION_TEXT);
+            }
+            effective.put("run", section);
+        }
+        return effective;
+    }
+
+    /**
+     * Runs {@code scenario} as replayed in a child JVM, its run folder {@code runDir}.
+     *
+     * @throws IOException if the child could not run or wrote no summary
+     */
+    static Summary run(Scenario scenario, Path runDir) throws IOException, InterruptedException {
+        Files.createDirectories(runDir.getParent());
+        Path input = runDir.resolveSibling(runDir.getFileName() + ".yaml");
+        ScenarioYaml.write(asReplayed(scenario), input);
+        List<String> command = ChildJvm.nicsim(List.of("run", input.toString(), "--out", runDir.toString(), "--quiet",
+                "--set", "run.memoryProbeWaiters=0"));
+        Path log = runDir.resolveSibling(runDir.getFileName() + ".log");
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        try {
+            if (!process.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
+                process.destroyForcibly();
+                throw new IOException("replay run in " + runDir + " took longer than " + TIMEOUT_MINUTES + " minutes");
+            }
+        } catch (InterruptedException e) {
+            process.destroy();
+            throw e;
+        }
+        Path summary = runDir.resolve(SummaryWriter.FILE_NAME);
+        if (process.exitValue() != 0 || !Files.exists(summary)) {
+            List<String> lines = Files.exists(log) ? Files.readAllLines(log, StandardCharsets.UTF_8) : List.of();
+            throw new IOException("replay run in " + runDir + " exited with " + process.exitValue()
+                    + (lines.isEmpty() ? "" : ": " + lines.getLast()));
+        }
+        Files.deleteIfExists(log);
+        return SummaryWriter.read(summary);
+    }
+}

@@ -1,0 +1,118 @@
+package io.nicsim.bench.tune;
+
+import io.nicsim.bench.results.RunFiles;
+import io.nicsim.bench.results.RunResult;
+import io.nicsim.bench.results.Summary;
+import io.nicsim.bench.run.ConsumerRun;
+import io.nicsim.bench.run.RunOptions;
+import io.nicsim.bench.run.StudyRunner;
+import io.nicsim.bench.scenario.Scenario;
+import io.nicsim.bench.scenario.ScenarioException;
+import io.nicsim.firmware.clock.NanoClock;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Measures a point on the simulator: the scenario with the point's values, one consumer run through the same runner
+ * as {@code nicsim run} and {@code sweep} ({@link StudyRunner}), in a run folder of its own under
+ * {@value #POINTS}/ (summary.json, scenario.yaml, the histograms). The search and its repeats run in this JVM, which
+ * stays warm; the A/B's rounds run as a replay of best.yaml does ({@link ReplayRun}: a fresh JVM, best.yaml's
+ * warm-up), so the spread the verdict states is the one a replay sees. The Chronicle journal of each run is not
+ * kept: a tune makes dozens of runs, and best.yaml replays the one that matters.
+ */
+public final class RunEvaluator implements Evaluator {
+
+    /** Sub-folder of the tune folder holding each run's folder. */
+    public static final String POINTS = "points";
+    private static final String FLAG = "tune";
+    /** Phases of the A/B, whose runs are made in a fresh JVM as {@code nicsim run best.yaml} makes them. */
+    static final String AB_PHASE_PREFIX = "ab-";
+
+    private final ScenarioSource source;
+    private final Path tuneDir;
+    private final String command;
+    private final Set<Metric> metrics;
+    private final NanoClock clock;
+    private final RunOptions options;
+
+    /**
+     * @param source  the scenario being tuned, values set on top
+     * @param tuneDir the tune folder
+     * @param command how the tune was started (into each run's summary.json)
+     * @param metrics the metrics the goal needs (percentiles besides the standard ones are read from the interval log)
+     * @param options stop signal; the journal is never kept and nothing is shown per run
+     */
+    public RunEvaluator(ScenarioSource source, Path tuneDir, String command, Set<Metric> metrics, NanoClock clock,
+                        RunOptions options) {
+        this.source = source;
+        this.tuneDir = tuneDir;
+        this.command = command;
+        this.metrics = Set.copyOf(metrics);
+        this.clock = clock;
+        this.options = new RunOptions(options.exportPackets(), options.stop(), io.nicsim.bench.run.Progress.none(),
+                false);
+    }
+
+    @Override
+    public Measurement measure(Map<String, String> point, int index, String phase) throws Exception {
+        Scenario scenario = source.load(FLAG, point);
+        String folder = POINTS + "/" + String.format("%03d", index) + "-" + phase;
+        Path runDir = tuneDir.resolve(folder);
+        if (options.stop().requested()) {
+            throw new Trials.Exhausted();
+        }
+        // the A/B decides and states the spread best.yaml is replayed with: its rounds run as a replay does
+        Summary summary = phase.startsWith(AB_PHASE_PREFIX) ? ReplayRun.run(scenario, runDir)
+                : new StudyRunner(clock, options).run(scenario, runDir,
+                        command + "  # run " + index + " (" + phase + "): " + ParameterSpace.label(point));
+        deleteQueues(runDir);
+        if (summary.runs().isEmpty() || summary.runs().getFirst().interrupted()) {
+            throw new Trials.Exhausted(); // stopped (Ctrl-C) during this run: its figures are not a full run
+        }
+        RunResult run = summary.runs().getFirst();
+        return new Measurement(RunMetrics.of(run, runDir, metrics), folder);
+    }
+
+    @Override
+    public String refusal(Map<String, String> point) {
+        try {
+            source.load(FLAG, point);
+            return null;
+        } catch (ScenarioException e) {
+            return e.getMessage();
+        }
+    }
+
+    /** One unrecorded run of the start, so the JIT compiler's work in a fresh JVM is not charged to the first evaluation. */
+    @Override
+    public void warmUp(Map<String, String> start) throws Exception {
+        Scenario scenario = source.load(FLAG, start);
+        Path queues = tuneDir.resolve("warm-up");
+        try {
+            ConsumerRun.run(scenario, "warm-up", scenario.host().consumers().getFirst(), queues, null, clock, options);
+        } finally {
+            delete(queues);
+        }
+    }
+
+    private static void deleteQueues(Path runDir) throws IOException {
+        delete(runDir.resolve(RunFiles.QUEUES));
+    }
+
+    private static void delete(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+}
