@@ -4,7 +4,7 @@ package io.nicsim.firmware.driver;
  * The simplest driver: on each interrupt drain the whole ring, then sleep until the next interrupt. Lowest
  * driver overhead, but it relies on the device to moderate interrupts (per-packet, coalesce, DIM, ITR); with
  * per-packet interrupts under load it is the interrupt-per-packet design that receive livelock punishes
- * (REFERENCE section 6).
+ * (docs/semantics.md#queueing).
  */
 public final class DrainDriver implements DriverPolicy {
 

@@ -3,7 +3,7 @@ package io.nicsim.firmware.driver;
 import io.nicsim.firmware.driver.DriverPolicy.Action;
 
 /**
- * The hard-IRQ deferral rule of Linux's {@code napi_complete_done} (REFERENCE section 3, "Deferral"), shared by
+ * The hard-IRQ deferral rule of Linux's {@code napi_complete_done} (docs/semantics.md#napi), shared by
  * {@link NapiDeferDriver} and {@link IrqSuspendDriver}: a poll that did work reloads a counter to
  * {@code deferHardIrqs}; a poll that drained the ring, while the counter is above 0, counts it down and, if
  * {@code groFlushTimeoutNanos > 0}, polls again after that timeout with the IRQ still masked instead of

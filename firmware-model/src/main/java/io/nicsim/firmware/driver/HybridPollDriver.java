@@ -1,7 +1,7 @@
 package io.nicsim.firmware.driver;
 
 /**
- * DPDK's interrupt mode as in {@code l3fwd-power} (REFERENCE section 5): trades poll-mode latency while traffic
+ * DPDK's interrupt mode as in {@code l3fwd-power} (docs/semantics.md#polling): trades poll-mode latency while traffic
  * flows, and up to {@code pauseNanos} of added latency while it thins out, for an idle core that sleeps on the RX
  * interrupt instead of spinning.
  *

@@ -1,7 +1,7 @@
 package io.nicsim.firmware.driver;
 
 /**
- * IRQ suspension ({@code irq_suspend_timeout}, Linux 6.13; REFERENCE section 3): trades the CPU of busy polling
+ * IRQ suspension ({@code irq_suspend_timeout}, Linux 6.13; docs/semantics.md#napi): trades the CPU of busy polling
  * while traffic flows for near-busy-poll latency with no interrupts during a busy period, falling back to
  * {@link NapiDeferDriver}'s deferral (added latency up to {@code groFlushTimeoutNanos}) when the ring runs dry.
  *

@@ -1,8 +1,8 @@
 package io.nicsim.firmware.driver;
 
 /**
- * NAPI with hard-IRQ deferral ({@code napi_defer_hard_irqs}, {@code gro_flush_timeout}; REFERENCE section 3,
- * "Deferral"): trades up to {@code groFlushTimeoutNanos} of added latency per deferred poll, and the CPU of
+ * NAPI with hard-IRQ deferral ({@code napi_defer_hard_irqs}, {@code gro_flush_timeout}; docs/semantics.md#napi,
+ * "Hard-IRQ deferral"): trades up to {@code groFlushTimeoutNanos} of added latency per deferred poll, and the CPU of
  * timer-driven polls that may find nothing, for fewer interrupts and re-arm doorbells under steady load.
  *
  * <p>Semantics of Linux's {@code napi_complete_done}: a poll that did work reloads a counter to
@@ -15,8 +15,8 @@ package io.nicsim.firmware.driver;
  * exactly like {@link NapiDriver}.
  *
  * <p>One simplification: Linux reloads the counter only in {@code napi_complete_done}, which a poll that used up
- * its budget does not call; here, as REFERENCE states it, any poll that took packets reloads it. The two differ
- * only when a poll that used up its budget is followed by an empty one.
+ * its budget does not call; here, as docs/semantics.md#napi states it, any poll that took packets reloads it. The two
+ * differ only when a poll that used up its budget is followed by an empty one.
  */
 public final class NapiDeferDriver implements DriverPolicy {
 

@@ -1,7 +1,7 @@
 package io.nicsim.firmware.driver;
 
 /**
- * Linux NAPI (REFERENCE section 3, steps 2-4): trades a little CPU (polls in a row, up to {@code budget} packets
+ * Linux NAPI (docs/semantics.md#napi, steps 2-4): trades a little CPU (polls in a row, up to {@code budget} packets
  * each) for one interrupt per burst instead of one per packet, with no added latency: it re-arms the interrupt
  * as soon as a poll drains the ring.
  *

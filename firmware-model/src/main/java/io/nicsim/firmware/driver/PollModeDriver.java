@@ -1,7 +1,7 @@
 package io.nicsim.firmware.driver;
 
 /**
- * A DPDK poll-mode driver ({@code rte_eth_rx_burst} in a loop; REFERENCE section 5): trades a core spinning at
+ * A DPDK poll-mode driver ({@code rte_eth_rx_burst} in a loop; docs/semantics.md#polling): trades a core spinning at
  * 100% CPU, busy or idle, for the lowest latency and no interrupts at all.
  *
  * <p>The consumer polls from the start, takes at most {@code burst} packets per poll, and always polls again at

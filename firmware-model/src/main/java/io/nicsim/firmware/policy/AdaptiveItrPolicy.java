@@ -1,7 +1,7 @@
 package io.nicsim.firmware.policy;
 
 /**
- * Intel e1000e adaptive interrupt throttling (REFERENCE section 4, last paragraph): trades latency for interrupt
+ * Intel e1000e adaptive interrupt throttling (docs/semantics.md#adaptive-itr): trades latency for interrupt
  * rate by traffic class, capping the rate at 70,000 interrupts/s for sparse small packets, 20,000 for mixed
  * traffic and 4,000 for bulk, so that bulk transfers cost little CPU and sparse ones little latency.
  *

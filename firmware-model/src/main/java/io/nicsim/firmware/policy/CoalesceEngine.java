@@ -2,8 +2,8 @@ package io.nicsim.firmware.policy;
 
 /**
  * The moderation state machine behind {@link CoalescePolicy}, {@link DimPolicy} and {@link AdaptiveItrPolicy}
- * (REFERENCE section 2): trades added latency, bounded by its timer and minimum gap, for fewer interrupts. It is
- * the ethtool raise condition with its timer in either {@link TimerMode}, held back by a minimum gap between
+ * (docs/semantics.md#coalescing): trades added latency, bounded by its timer and minimum gap, for fewer interrupts. It
+ * is the ethtool raise condition with its timer in either {@link TimerMode}, held back by a minimum gap between
  * interrupts (ITR); the policies differ only in who sets the parameters and when.
  *
  * <p>A raise is due at the later of the instant its condition came to hold and {@code lastRaised + itrNanos}.

@@ -1,7 +1,8 @@
 package io.nicsim.firmware.policy;
 
 /**
- * Interrupt coalescing as configured with {@code ethtool -C rx-usecs N rx-frames M} (REFERENCE section 2): trades
+ * Interrupt coalescing as configured with {@code ethtool -C rx-usecs N rx-frames M}
+ * (docs/semantics.md#coalescing): trades
  * up to {@code rxUsecs} of added latency (EQE mode) for fewer interrupts, at most one per {@code rxFrames} packets
  * under load and never two closer than {@code itrNanos}.
  *

@@ -4,7 +4,7 @@ import io.nicsim.firmware.policy.dim.DimProfile;
 import io.nicsim.firmware.policy.dim.NetDim;
 
 /**
- * Linux DIM adaptive coalescing (REFERENCE section 4, {@code net_dim} as mlx5 drives it): trades latency for
+ * Linux DIM adaptive coalescing (docs/semantics.md#dim, {@code net_dim} as mlx5 drives it): trades latency for
  * interrupt rate automatically, moving between five coalescing profiles toward the one the measured traffic
  * runs best with, at the cost of probing moves that are sometimes wrong.
  *

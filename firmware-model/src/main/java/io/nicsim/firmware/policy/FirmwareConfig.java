@@ -32,8 +32,8 @@ public record FirmwareConfig(String policy, long rxUsecs, int rxFrames, String t
 
     /**
      * Defaults: one interrupt per packet. Coalescing as i40e/ice ship it ({@code rx-usecs 50}); NAPI's weight
-     * 64; deferral with a 20 µs timer (the shape of REFERENCE section 3's table); DPDK's burst 32 and
-     * l3fwd-power thresholds (REFERENCE section 5); e1000e's default dynamic-conservative ITR.
+     * 64; deferral with a 20 µs timer (docs/semantics.md#napi); DPDK's burst 32 and
+     * l3fwd-power thresholds (docs/semantics.md#polling); e1000e's default dynamic-conservative ITR.
      */
     public static final FirmwareConfig DEFAULTS = new FirmwareConfig(PerPacketPolicy.NAME, 50, 64, "eqe", 0, 0,
             64, 2, 20_000, 20_000_000, "eqe", "dynamic-conservative", 32, 10, 300, 1_000, 10_000_000);

@@ -1,7 +1,7 @@
 package io.nicsim.firmware.policy;
 
 /**
- * The device half of Linux NAPI (REFERENCE section 3, steps 1 and 4), used by the policies {@code napi},
+ * The device half of Linux NAPI (docs/semantics.md#napi, steps 1 and 4), used by the policies {@code napi},
  * {@code napi-defer}, {@code irq-suspend} and {@code hybrid-poll}: trades a masked interrupt, and so a host that
  * must poll and re-arm, for one interrupt per poll cycle instead of one per packet, with no added latency while
  * the interrupt is armed.

@@ -1,7 +1,7 @@
 package io.nicsim.firmware.policy;
 
 /**
- * Poll mode, a DPDK poll-mode driver's device (REFERENCE section 5): trades a host core spinning at 100% for no
+ * Poll mode, a DPDK poll-mode driver's device (docs/semantics.md#polling): trades a host core spinning at 100% for no
  * interrupts at all and the lowest latency the host's polling allows.
  *
  * <p>Never raises: the interrupt is always masked, a re-arm doorbell answers {@code false} and leaves it masked

@@ -3,7 +3,7 @@ package io.nicsim.firmware.policy;
 /**
  * One interrupt per packet, raised as soon as its descriptor is written: the lowest notification latency at
  * the highest interrupt rate (and host CPU), the behaviour of {@code ethtool -C rx-usecs 0 rx-frames 1}
- * (REFERENCE section 2: "no coalescing").
+ * (docs/semantics.md#coalescing: "no coalescing").
  */
 public final class PerPacketPolicy implements NotificationPolicy {
 

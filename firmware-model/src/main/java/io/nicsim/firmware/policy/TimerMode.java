@@ -1,7 +1,7 @@
 package io.nicsim.firmware.policy;
 
 /**
- * When a coalescing timer starts (REFERENCE section 2, the two modes of mlx5 and hns3): EQE mode bounds the
+ * When a coalescing timer starts (docs/semantics.md#coalescing, the two modes of mlx5 and hns3): EQE mode bounds the
  * latency of the first packet by the timer, CQE mode lets a steady stream stretch it and fires on the frame count.
  */
 public enum TimerMode {

@@ -64,7 +64,7 @@ class NapiDeferDriverTest {
                         irq  500
                         poll 600 1 POLL_AT 20_600
                         """),
-                arguments("a poll that used up the budget reloads too (REFERENCE: any poll that does work)",
+                arguments("a poll that used up the budget reloads too (docs/semantics.md#napi)",
                         new NapiDeferDriver(4, 1, 1_000), """
                         irq  0
                         poll   100 0 REARM_AND_WAIT_INTERRUPT   # counter 0

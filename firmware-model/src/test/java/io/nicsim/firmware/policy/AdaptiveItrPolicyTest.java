@@ -21,8 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 /**
- * Pins {@link AdaptiveItrPolicy} to e1000e's {@code e1000_update_itr} and {@code e1000_set_itr} (REFERENCE section
- * 4): the class transitions, the gradual rate increase, and the raise times they give.
+ * Pins {@link AdaptiveItrPolicy} to e1000e's {@code e1000_update_itr} and {@code e1000_set_itr}
+ * (docs/semantics.md#adaptive-itr): the class transitions, the gradual rate increase, and the raise times they give.
  */
 class AdaptiveItrPolicyTest {
 

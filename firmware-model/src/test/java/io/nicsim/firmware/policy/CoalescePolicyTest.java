@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 /**
- * Pins {@link CoalescePolicy} to the ethtool semantics of REFERENCE section 2: raise on the {@code rxFrames}-th
+ * Pins {@link CoalescePolicy} to the ethtool semantics of {@code ethtool_coalesce}: raise on the {@code rxFrames}-th
  * un-notified completion or {@code rxUsecs} after the first one (EQE mode: later completions do not restart the
  * timer), whichever comes first.
  */

@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 /**
- * Pins {@link NapiInterruptPolicy} to REFERENCE section 3: raise at once while armed, mask on raising, count
+ * Pins {@link NapiInterruptPolicy} to docs/semantics.md#napi: raise at once while armed, mask on raising, count
  * completions while masked, and on the host's re-arm raise at once iff completions wait unconsumed.
  */
 class NapiInterruptPolicyTest {

@@ -8,7 +8,7 @@ import java.util.concurrent.CountDownLatch;
 /**
  * A platform thread spinning on the descriptor ring, ignoring interrupts and the driver policy: the seed's
  * "perfect solution" and the floor every other consumer is compared with, bought with a whole core at 100%
- * even when idle (DPDK's poll-mode driver, REFERENCE section 5).
+ * even when idle (DPDK's poll-mode driver, docs/semantics.md#polling).
  */
 public final class BusyPollConsumer implements Consumer {
 

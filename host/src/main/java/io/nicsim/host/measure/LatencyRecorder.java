@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Notification latency is {@code woken - intended}: measured from when the packet was due to arrive, not
  * from when the simulator managed to inject it, so a stalled device or host cannot hide its stall by delaying
- * the packets it measures (coordinated omission; REFERENCE section 7, JLBH and HdrHistogram). The
+ * the packets it measures (coordinated omission; docs/semantics.md#measurement, JLBH and HdrHistogram). The
  * uncorrected figure {@code woken - injected} is kept beside it so the difference shows, and the way from
  * injection to the end of the handler is split into {@link Stage}s. Packets intended before the end of the
  * warm-up are counted but not recorded.

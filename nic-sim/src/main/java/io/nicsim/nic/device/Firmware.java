@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The NIC firmware's receive loop: polls the MAC on its cadence ({@code pollIntervalNanos}, 0 = on every turn),
  * steers each packet to an RX queue by RSS ({@link RssSteering}: Toeplitz hash of the flow's 5-tuple, indirection
- * table; REFERENCE section 1), takes a slot of that queue's ring ({@link RxRing}; none free = dropped as
+ * table; docs/semantics.md#rss), takes a slot of that queue's ring ({@link RxRing}; none free = dropped as
  * ring-full), DMAs a descriptor into the queue's descriptor ring, lets the queue's own {@link NotificationPolicy}
  * decide when to raise its interrupt (vector = queue) into the interrupt queue, and reads the host's doorbells
  * (re-arm, disarm, refill). With a DMA time ({@link NicConfig#dmaNanos()}, {@link NicConfig#dmaPicosPerByte()}) a

@@ -1,7 +1,7 @@
 package io.nicsim.nic.device;
 
 /**
- * The NIC's physical timings (REFERENCE section 1).
+ * The NIC's physical timings (docs/semantics.md#wire).
  *
  * @param linkGbps        link speed in Gbit/s: each frame takes {@code (bytes + 20) * 8 / linkGbps} ns on the wire,
  *                        never faster than line rate; 0 = unlimited (frames arrive at their intended time)

@@ -1,7 +1,7 @@
 package io.nicsim.nic.wire;
 
 /**
- * Serialization on the link (REFERENCE section 1): a frame of {@code b} bytes occupies the wire for
+ * Serialization on the link (docs/semantics.md#wire): a frame of {@code b} bytes occupies the wire for
  * {@code (b + 20) * 8 / linkGbps} nanoseconds (8 bytes of preamble and 12 of inter-frame gap included: 67.2 ns for
  * 64 bytes at 10 Gbit/s), cannot start before the previous frame ended, and reaches the MAC when its last bit
  * has. So frames arrive at {@code max(intended, previous end) + serialization} and never faster than line rate,

@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.fail;
 import static org.assertj.core.api.Assertions.within;
 
 /**
- * Pins wire timing against REFERENCE section 1 (64 B at 10G = 67.2 ns, 1518 B at 10G = 1.23 us) and the wire's
+ * Pins wire timing against docs/semantics.md#wire (64 B at 10G = 67.2 ns, 1518 B at 10G = 1.23 us) and the wire's
  * line-rate rule: a frame arrives at max(intended, previous end) + serialization, keeps its intended time, and
  * frames never arrive faster than line rate.
  */
@@ -97,8 +97,8 @@ class LinkTimingTest {
     }
 
     /**
-     * Queueing sanity (REFERENCE section 6): Poisson arrivals on a link are an M/D/1 queue (the service time is the
-     * fixed serialization), so the mean wait before a frame starts must match Pollaczek-Khinchine,
+     * Queueing sanity (docs/semantics.md#queueing): Poisson arrivals on a link are an M/D/1 queue (the service time is
+     * the fixed serialization), so the mean wait before a frame starts must match Pollaczek-Khinchine,
      * {@code W = rho * S / (2 (1 - rho))}: 1518-byte frames at 60k/s on 1 Gbit/s, rho = 0.738, W = 17.35 us.
      */
     @Test

@@ -1,7 +1,7 @@
 package io.nicsim.firmware.policy.dim;
 
 /**
- * The receive moderation profiles of Linux DIM ({@code lib/dim/net_dim.c}, REFERENCE section 4): five
+ * The receive moderation profiles of Linux DIM ({@code lib/dim/net_dim.c}, docs/semantics.md#dim): five
  * (timer, frame count) pairs per timer mode, from the least moderation (index 0: lowest latency, most
  * interrupts) to the most (index 4: fewest interrupts, most added latency).
  */

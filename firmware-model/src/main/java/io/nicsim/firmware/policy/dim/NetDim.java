@@ -1,11 +1,11 @@
 package io.nicsim.firmware.policy.dim;
 
 /**
- * Linux DIM's decision machine ({@code net_dim}, REFERENCE section 4): trades a few probing moves between
+ * Linux DIM's decision machine ({@code net_dim}, docs/semantics.md#dim): trades a few probing moves between
  * {@link DimProfile profiles} for finding, from measured traffic alone, the moderation that carries the most
  * bytes per millisecond with the fewest interrupts; it decides which profile index to use, never the timing.
  *
- * <p>Reimplemented in Java from REFERENCE section 4 and the behaviour of the kernel's {@code lib/dim/net_dim.c}
+ * <p>Reimplemented in Java from docs/semantics.md#dim and the behaviour of the kernel's {@code lib/dim/net_dim.c}
  * and {@code lib/dim/dim.c} (Mellanox Technologies, GPL-2.0 OR Linux-OpenIB); no kernel code is copied.
  *
  * <p>The driver calls {@link #onSample(int, long, long, long)} on every interrupt with running counters. The
@@ -15,8 +15,8 @@ package io.nicsim.firmware.policy.dim;
  * {@code ppms = ceil(packets * 1000 / delta_us)}, {@code bpms} likewise for bytes,
  * {@code epms = ceil(64 * 1000 / delta_us)}, and compared to the previous ones: bytes first, then packets,
  * then events (fewer events is better); a difference counts only if {@code 100 * |cur - prev| / prev > 10} in
- * integer arithmetic. The tune state then steps, turns, parks on top, parks tired or exits parking as REFERENCE
- * section 4 lists. The current stats become the previous ones unless the state was and stays
+ * integer arithmetic. The tune state then steps, turns, parks on top, parks tired or exits parking
+ * as docs/semantics.md#dim lists. The current stats become the previous ones unless the state was and stays
  * {@link TuneState#PARKING_ON_TOP}. If the index changed, the next sample starts a new measurement; otherwise
  * the end sample is the next start.
  *

@@ -4,7 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Pins {@link DimProfile} to the RX tables of REFERENCE section 4 ({@code lib/dim/net_dim.c}). */
+/** Pins {@link DimProfile} to the RX tables of docs/semantics.md#dim ({@code lib/dim/net_dim.c}). */
 class DimProfileTest {
 
     @Test

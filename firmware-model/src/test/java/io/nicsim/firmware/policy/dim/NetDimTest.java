@@ -13,7 +13,7 @@ import static io.nicsim.firmware.policy.dim.NetDim.TuneState.PARKING_TIRED;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Pins {@link NetDim} to REFERENCE section 4: measurement windows of 64 events, integer rates rounded up, the
+ * Pins {@link NetDim} to docs/semantics.md#dim: measurement windows of 64 events, integer rates rounded up, the
  * comparison order and its 10% rule, and the step / turn / park / exit moves, traced by hand.
  */
 class NetDimTest {
@@ -65,7 +65,7 @@ class NetDimTest {
     }
 
     /**
-     * A load step, traced by hand from REFERENCE section 4. Every window is 64 events in 1 ms (epms 64, never a
+     * A load step, traced by hand from docs/semantics.md#dim. Every window is 64 events in 1 ms (epms 64, never a
      * significant difference, so bytes and packets decide). Low load: 100 packets, 10,000 bytes per window at any
      * profile (bpms 10,000). Then 10x the load, which the host only keeps up with given enough moderation: bytes
      * per window by profile index 0..4 = 60,000, 75,000, 90,000, 100,000 and 80,000 (at index 4 the 256 µs timer
@@ -280,7 +280,7 @@ class NetDimTest {
     }
 
     /**
-     * The comparison, in REFERENCE section 4's order: bytes, packets, events; a zero previous rate decides at
+     * The comparison, in net_dim_stats_compare's order: bytes, packets, events; a zero previous rate decides at
      * once; a difference counts only if {@code 100 * |cur - prev| / prev > 10} in integer arithmetic.
      */
     @ParameterizedTest(name = "cur ({0}, {1}, {2}) vs prev ({3}, {4}, {5}): {6}")
