@@ -6,7 +6,7 @@ import io.nicsim.host.rx.RxQueue;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * A platform thread spinning on the descriptor ring, ignoring interrupts and the driver policy: the seed's
+ * A platform thread spinning on the descriptor ring, ignoring interrupts and the driver policy: the
  * "perfect solution" and the floor every other consumer is compared with, bought with a whole core at 100%
  * even when idle (DPDK's poll-mode driver, docs/semantics.md#polling).
  */

@@ -12,7 +12,7 @@ import java.util.concurrent.locks.LockSupport;
  * One thread that parks until an interrupt wakes it, then runs the driver policy (poll, poll again, sleep on a
  * timer, re-arm and park). With a platform thread, each wake-up is an OS context switch (futex wake, scheduler
  * latency) but the core is free while it waits; with a virtual thread the JVM's scheduler mounts it on a
- * carrier instead, cheaper in memory per waiter but a second scheduler on top of the OS one (the seed's
+ * carrier instead, cheaper in memory per waiter but a second scheduler on top of the OS one (the
  * OS-threads vs green-threads trade-off).
  *
  * <p>Wake-up protocol: the interrupt path bumps a sequence and unparks only if the consumer said it parks;
