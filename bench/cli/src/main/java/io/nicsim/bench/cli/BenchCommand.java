@@ -1,7 +1,7 @@
 package io.nicsim.bench.cli;
 
 import io.nicsim.bench.perf.JmhModule;
-import io.nicsim.bench.run.ChildJvm;
+import io.nicsim.bench.process.ChildJvm;
 
 import io.nicsim.bench.perf.BenchmarksDocument;
 import io.nicsim.bench.perf.FloorBenchmark;

@@ -1,6 +1,6 @@
 package io.nicsim.bench.cli;
 
-import io.nicsim.bench.run.ChildJvm;
+import io.nicsim.bench.process.ChildJvm;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

@@ -1,6 +1,6 @@
 package io.nicsim.bench.perf;
 
-import io.nicsim.bench.run.ChildJvm;
+import io.nicsim.bench.process.ChildJvm;
 
 import java.io.IOException;
 import java.io.PrintWriter;

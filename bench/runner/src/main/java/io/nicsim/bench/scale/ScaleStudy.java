@@ -1,6 +1,6 @@
 package io.nicsim.bench.scale;
 
-import io.nicsim.bench.run.ChildJvm;
+import io.nicsim.bench.process.ChildJvm;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 

@@ -1,7 +1,7 @@
 package io.nicsim.bench.tune;
 
 import io.nicsim.bench.results.ScenarioYaml;
-import io.nicsim.bench.run.ChildJvm;
+import io.nicsim.bench.process.ChildJvm;
 import io.nicsim.bench.results.Summary;
 import io.nicsim.bench.results.SummaryWriter;
 import io.nicsim.bench.scenario.Scenario;

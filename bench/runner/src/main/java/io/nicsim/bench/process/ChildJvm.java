@@ -1,4 +1,4 @@
-package io.nicsim.bench.run;
+package io.nicsim.bench.process;
 
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
