@@ -17,6 +17,7 @@ import io.nicsim.nic.traffic.TrafficSources;
 import io.nicsim.bench.scenario.Units;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Unmatched;
 
@@ -97,8 +98,8 @@ public final class BenchCommand implements Runnable {
         @Option(names = "--markdown", paramLabel = "FILE", description = "also write the results as Markdown to FILE")
         Path markdown;
 
-        @Option(names = "--verbose", description = "print stack traces with errors")
-        boolean verbose;
+        @Mixin
+        ErrorOutput errors;
 
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
@@ -110,7 +111,7 @@ public final class BenchCommand implements Runnable {
             try {
                 validate();
             } catch (IllegalArgumentException e) {
-                return report(err, e, ExitCodes.BAD_INPUT);
+                return errors.report(err, e, ExitCodes.BAD_INPUT);
             }
             try {
                 String md = execute(out);
@@ -121,7 +122,7 @@ public final class BenchCommand implements Runnable {
                 out.flush();
                 return ExitCodes.OK;
             } catch (Exception e) {
-                return report(err, e, ExitCodes.FAILED);
+                return errors.report(err, e, ExitCodes.FAILED);
             }
         }
 
@@ -135,14 +136,6 @@ public final class BenchCommand implements Runnable {
             return "./nicsim " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
         }
 
-        private int report(PrintWriter err, Exception e, int code) {
-            err.println("error: " + e.getMessage());
-            if (verbose) {
-                e.printStackTrace(err);
-            }
-            err.flush();
-            return code;
-        }
     }
 
     static void writeMarkdown(Path file, String markdown) throws IOException {

@@ -8,7 +8,7 @@ import io.nicsim.bench.tune.TuneReport;
 import io.nicsim.bench.tune.TuneResult;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
@@ -28,8 +28,8 @@ public final class ReportCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "DIR", description = "a run, sweep or tune folder")
     Path dir;
 
-    @Option(names = "--verbose", description = "print stack traces with errors")
-    boolean verbose;
+    @Mixin
+    ErrorOutput errors;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -39,13 +39,13 @@ public final class ReportCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (!Files.isDirectory(dir)) {
-            return error(err, dir + ": " + (Files.exists(dir) ? "expected a folder, found a file" : "no such folder"),
+            return errors.report(err, dir + ": " + (Files.exists(dir) ? "expected a folder, found a file" : "no such folder"),
                     null, ExitCodes.BAD_INPUT);
         }
         boolean sweep = Files.isRegularFile(dir.resolve(Sweep.JSON_FILE));
         boolean tune = Files.isRegularFile(dir.resolve(TuneResult.JSON_FILE));
         if (!sweep && !tune && !Files.isRegularFile(dir.resolve(SummaryWriter.FILE_NAME))) {
-            return error(err, dir + ": not a nicsim run folder (no " + SummaryWriter.FILE_NAME + ", "
+            return errors.report(err, dir + ": not a nicsim run folder (no " + SummaryWriter.FILE_NAME + ", "
                     + Sweep.JSON_FILE + " or " + TuneResult.JSON_FILE + ")", null, ExitCodes.BAD_INPUT);
         }
         Path written;
@@ -53,7 +53,7 @@ public final class ReportCommand implements Callable<Integer> {
             written = tune ? TuneReport.write(dir) : sweep ? SweepReport.write(dir) : RunReport.write(dir);
         } catch (IOException | RuntimeException e) {
             // a file of the folder that is not what it should be: bad input, nothing written
-            return error(err, dir + ": cannot make the report: " + oneLine(e.getMessage()), e, ExitCodes.BAD_INPUT);
+            return errors.report(err, dir + ": cannot make the report: " + oneLine(e.getMessage()), e, ExitCodes.BAD_INPUT);
         }
         out.println("report: " + written);
         out.flush();
@@ -68,12 +68,4 @@ public final class ReportCommand implements Callable<Integer> {
         return newline < 0 ? message : message.substring(0, newline);
     }
 
-    private int error(PrintWriter err, String message, Exception e, int code) {
-        err.println("error: " + message);
-        if (verbose && e != null) {
-            e.printStackTrace(err);
-        }
-        err.flush();
-        return code;
-    }
 }

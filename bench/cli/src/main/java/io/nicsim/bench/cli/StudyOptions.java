@@ -13,6 +13,7 @@ import io.nicsim.bench.run.ConsumerRun;
 import io.nicsim.bench.scenario.ScenarioException;
 import io.nicsim.bench.scenario.ScenarioLoader;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -37,11 +38,8 @@ public final class StudyOptions {
     @Option(names = "--out", paramLabel = "DIR", description = "output folder (default: runs/<timestamp>-<scenario>)")
     Path out;
 
-    @Option(names = "--duration", paramLabel = "TIME", description = "short for --set run.duration=TIME, e.g. 5s")
-    String duration;
-
-    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "override a scenario key; repeatable")
-    List<String> overrides = new ArrayList<>();
+    @Mixin
+    RunOverrides overrides;
 
     @Option(names = "--export-packets", description = {"write packets.csv per run: one row per generated packet with"
             + " every stamp (the host stamps cost one Chronicle append per packet on the consumer thread)"})
@@ -50,16 +48,12 @@ public final class StudyOptions {
     @Option(names = "--quiet", description = "show no progress (for scripts); results are still printed")
     boolean quiet;
 
-    @Option(names = "--verbose", description = "print stack traces with errors")
-    boolean verbose;
+    @Mixin
+    ErrorOutput errors;
 
     /** @return the --set overrides with --duration applied last */
     List<String> overrides() {
-        List<String> all = new ArrayList<>(overrides);
-        if (duration != null) {
-            all.add("run.duration=" + duration);
-        }
-        return all;
+        return overrides.all();
     }
 
     /** Loads the scenario with the --set overrides (errors name --set). */
@@ -122,12 +116,7 @@ public final class StudyOptions {
 
     /** One line {@code error: ...} on stderr (a stack trace with --verbose); returns {@code code}. */
     int error(PrintWriter err, Exception e, int code) {
-        err.println("error: " + e.getMessage());
-        if (verbose) {
-            e.printStackTrace(err);
-        }
-        err.flush();
-        return code;
+        return errors.report(err, e, code);
     }
 
     static String commandLine(CommandSpec spec) {

@@ -5,7 +5,7 @@ import io.nicsim.bench.scenario.ScenarioException;
 import io.nicsim.bench.scenario.ScenarioLoader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 import java.io.PrintWriter;
@@ -22,11 +22,11 @@ public final class ValidateCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "SCENARIO", description = "scenario YAML files")
     List<Path> files = new ArrayList<>();
 
-    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "override a scenario key; repeatable")
-    List<String> overrides = new ArrayList<>();
+    @Mixin
+    ScenarioOverrides overrides;
 
-    @Option(names = "--verbose", description = "print stack traces with errors")
-    boolean verbose;
+    @Mixin
+    ErrorOutput errors;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -38,15 +38,12 @@ public final class ValidateCommand implements Callable<Integer> {
         int bad = 0;
         for (Path file : files) {
             try {
-                Scenario scenario = ScenarioLoader.load(file, overrides);
+                Scenario scenario = ScenarioLoader.load(file, overrides.all());
                 out.printf("ok: %s (%s, %s firmware, consumers %s)%n", file, scenario.name(), scenario.firmware().policy(),
                         String.join(",", scenario.host().consumers()));
             } catch (ScenarioException e) {
                 bad++;
-                err.println("error: " + e.getMessage());
-                if (verbose) {
-                    e.printStackTrace(err);
-                }
+                errors.report(err, e, ExitCodes.BAD_INPUT);
             }
         }
         out.flush();
