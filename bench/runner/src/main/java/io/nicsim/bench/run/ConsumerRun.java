@@ -229,30 +229,12 @@ public final class ConsumerRun {
             long firstIntervalNanos = measureFromNanos - recorder.warmupIntervals() * LatencyRecorder.INTERVAL_NANOS;
             long epochMillisAtFirstInterval = System.currentTimeMillis() + (firstIntervalNanos - clock.nanoTime()) / 1_000_000;
             device.wire().start(startNanos);
-            long stopNanos;
-            long trafficStoppedNanos;
-            CostWindow costWindow = new CostWindow(consumer.costThreadPrefixes());
-            RunCosts costs = null;
-            PlacementReport placement;
-            try (Placement.Started threads = Placement.start(mode, host.deviceIdle(), host.dispatcherIdle(), gatedDevice,
-                    dispatcher, consumerName, consumer.threadName(), consumer.waitsBy(), error -> failure.compareAndSet(null, error))) {
-                placement = threads.report();
-                try {
-                    sleepUntil(measureFromNanos, clock, failure, options); // the warm-up
-                    costWindow.open();
-                    long handledAtOpen = recorder.packetsHandled();
-                    trafficStoppedNanos = waitForTraffic(device, gatedDevice, clock,
-                            startNanos + scheduleNanos + run.drainTimeoutNanos(), failure, options);
-                    waitForDrain(device, gatedDevice, recorder, rxCounters, clock,
-                            Math.max(clock.nanoTime(), startNanos + scheduleNanos) + run.drainTimeoutNanos(), failure,
-                            options);
-                    costs = costWindow.close(recorder.packetsHandled() - handledAtOpen);
-                } finally {
-                    stopNanos = clock.nanoTime();
-                }
-            } finally {
-                consumer.stop();
-            }
+            Played played = play(new Placed(mode, host, gatedDevice, dispatcher, consumerName, consumer), device,
+                    recorder, rxCounters, clock, startNanos, run, failure, options);
+            long stopNanos = played.stopNanos();
+            long trafficStoppedNanos = played.trafficStoppedNanos();
+            PlacementReport placement = played.placement();
+            RunCosts costs = played.costs();
             rethrow(failure);
 
             boolean stoppedEarly = trafficStoppedNanos != NOT_STOPPED;
@@ -266,22 +248,73 @@ public final class ConsumerRun {
             long measuredNanos = stoppedEarly ? clamp(trafficStoppedNanos - measureFromNanos, run.durationNanos())
                     : run.durationNanos();
 
-            Map<String, LatencySummary> stages = new LinkedHashMap<>();
-            for (Stage stage : Stage.values()) {
-                stages.put(stage.key(), LatencySummary.of(recorder.stage(stage)));
-            }
             RunResult result = new RunResult(consumerName, firmware.policy(), PolicyParameters.of(firmware),
                     trafficParameters(traffic),
                     packets,
                     device.firmware().interruptsRaised(), dispatcher.interruptsDelivered(),
                     device.firmware().doorbellsRead(), policy.driver().name(),
-                    new RunResult.Latency(LatencySummary.of(recorder.notification()),
-                            LatencySummary.of(recorder.notificationUncorrected()), stages),
+                    latency(recorder),
                     placement, measuredNanos, run.warmupNanos(), journal, label, stoppedEarly, trafficNanos, null,
                     costs, byClass(recorder), consumer.priority(), nicParameters(nic, refillEvery),
                     perQueue(device, dispatcher));
             return new Outcome(result, recorder, startNanos, epochMillisAtFirstInterval, injected);
         }
+    }
+
+    /** What a run's threads are and where they run. */
+    private record Placed(String mode, HostConfig host, GatedDevice device, InterruptDispatcher dispatcher,
+                          String consumerName, ConsumerGroup consumer) {
+    }
+
+    /** How the play went: where its threads ran, what the measured window cost, when it stopped. */
+    private record Played(PlacementReport placement, RunCosts costs, long stopNanos, long trafficStoppedNanos) {
+    }
+
+    /**
+     * Starts device and interrupt path as placed, waits out the warm-up, opens the cost window, lets the traffic play
+     * and drain, then stops the threads and the consumer.
+     */
+    private static Played play(Placed placed, Device device, LatencyRecorder recorder, RxCounters rxCounters,
+                               NanoClock clock, long startNanos, RunConfig run, AtomicReference<Throwable> failure,
+                               RunOptions options) throws Exception {
+        long scheduleNanos = run.warmupNanos() + run.durationNanos();
+        ConsumerGroup consumer = placed.consumer();
+        CostWindow costWindow = new CostWindow(consumer.costThreadPrefixes());
+        RunCosts costs = null;
+        long stopNanos;
+        long trafficStoppedNanos = NOT_STOPPED;
+        PlacementReport placement;
+        try (Placement.Started threads = Placement.start(placed.mode(), placed.host().deviceIdle(),
+                placed.host().dispatcherIdle(), placed.device(), placed.dispatcher(), placed.consumerName(),
+                consumer.threadName(), consumer.waitsBy(), error -> failure.compareAndSet(null, error))) {
+            placement = threads.report();
+            try {
+                sleepUntil(startNanos + run.warmupNanos(), clock, failure, options); // the warm-up
+                costWindow.open();
+                long handledAtOpen = recorder.packetsHandled();
+                trafficStoppedNanos = waitForTraffic(device, placed.device(), clock,
+                        startNanos + scheduleNanos + run.drainTimeoutNanos(), failure, options);
+                waitForDrain(device, placed.device(), recorder, rxCounters, clock,
+                        Math.max(clock.nanoTime(), startNanos + scheduleNanos) + run.drainTimeoutNanos(), failure,
+                        options);
+                costs = costWindow.close(recorder.packetsHandled() - handledAtOpen);
+            } finally {
+                stopNanos = clock.nanoTime();
+            }
+        } finally {
+            consumer.stop();
+        }
+        return new Played(placement, costs, stopNanos, trafficStoppedNanos);
+    }
+
+    /** Notification latency, corrected and uncorrected, and each stage's, as recorded. */
+    static RunResult.Latency latency(LatencyRecorder recorder) {
+        Map<String, LatencySummary> stages = new LinkedHashMap<>();
+        for (Stage stage : Stage.values()) {
+            stages.put(stage.key(), LatencySummary.of(recorder.stage(stage)));
+        }
+        return new RunResult.Latency(LatencySummary.of(recorder.notification()),
+                LatencySummary.of(recorder.notificationUncorrected()), stages);
     }
 
     static long clamp(long nanos, long maxNanos) {

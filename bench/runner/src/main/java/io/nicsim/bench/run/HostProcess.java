@@ -184,7 +184,6 @@ public final class HostProcess {
         HostConfig host = scenario.host();
         RunConfig run = scenario.run();
         TwoProcessConfig twoProcess = scenario.twoProcess();
-        long scheduleNanos = run.warmupNanos() + run.durationNanos();
         Path queueDir = TwoProcessDir.queueDir(dir);
         long earlierAttaches = TwoProcessDir.controlDoorbells(dir).attaches();
         boolean restarted = earlierAttaches > 0;
@@ -215,8 +214,7 @@ public final class HostProcess {
 
             consumer.start();
             long stopNanos;
-            long handledAtOpen = 0;
-            RunCosts costs = null;
+            RunCosts costs;
             Stop stopped;
             PlacementReport placement;
             try {
@@ -227,28 +225,14 @@ public final class HostProcess {
                                 " (a restart: earlier hosts read %,d packets; resuming after them)", earlierPackets) : "");
                 log.flush();
                 if (nic.start() == null) {
-                    log.printf("host: waiting for the NIC to start (nicsim nic ... --dir %s; run.attachTimeout %s)%n",
-                            dir, Units.formatDuration(twoProcess.attachTimeoutNanos()));
-                    log.flush();
-                    long deadline = attachNanos + twoProcess.attachTimeoutNanos();
-                    while (nic.start() == null) {
-                        if (stop.requested()) {
-                            return new Outcome(Status.INTERRUPTED_BEFORE_START, null,
-                                    "interrupted before the NIC started; nothing was written", null);
-                        }
-                        if (clock.nanoTime() >= deadline) {
-                            return new Outcome(Status.NO_NIC, null, "no NIC started the traffic in " + dir + " within "
-                                    + Units.formatDuration(twoProcess.attachTimeoutNanos())
-                                    + " (run.attachTimeout); nothing was written", null);
-                        }
-                        TimeUnit.NANOSECONDS.sleep(DRAIN_CHECK_NANOS);
-                        nic.poll();
+                    Outcome notStarted = awaitNic(nic, dir, twoProcess, attachNanos, clock, stop, log);
+                    if (notStarted != null) {
+                        return notStarted;
                     }
                     // set before the interrupt path starts: its start orders this write before any packet it signals
                     recorder.measureFrom(nic.start().trafficStartNanos + run.warmupNanos());
                 }
                 long startNanos = nic.start().trafficStartNanos;
-                long measureFromNanos = startNanos + run.warmupNanos();
 
                 HostInterruptPath path = new HostInterruptPath(dispatcher, consumer, restarted);
                 AgentRunner runner = new AgentRunner(IdleStrategies.named(host.dispatcherIdle()),
@@ -259,61 +243,13 @@ public final class HostProcess {
                         new PlacementReport.ThreadPlacement(path.roleName(), List.of(InterruptDispatcher.ROLE),
                                 host.dispatcherIdle()),
                         new PlacementReport.ThreadPlacement(consumer.threadName(), List.of(consumerName), consumer.waitsBy())));
-                CostWindow costWindow = new CostWindow(consumer.costThreadPrefixes());
-                boolean costWindowOpen = false;
+                Watched watched;
                 try {
                     AgentRunner.startOnThread(runner);
-                    long drainDeadline = Long.MAX_VALUE;
-                    long nextProgressNanos = Math.max(clock.nanoTime(), startNanos) + PROGRESS_EVERY_NANOS;
-                    while (true) {
-                        long now = clock.nanoTime();
-                        nic.poll();
-                        if (failure.get() != null) {
-                            stopped = Stop.DRAIN_TIMEOUT;
-                            break;
-                        }
-                        if (!costWindowOpen && now >= measureFromNanos) {
-                            costWindow.open();
-                            handledAtOpen = recorder.packetsHandled();
-                            costWindowOpen = true;
-                        }
-                        if (stop.requested()) {
-                            stopped = Stop.INTERRUPTED;
-                            break;
-                        }
-                        if (nic.end() == null && now - nic.latest().writtenNanos > twoProcess.stallTimeoutNanos()) {
-                            stopped = Stop.STALLED;
-                            break;
-                        }
-                        DeviceStatusRecord trafficEnd = nic.trafficEnd() != null ? nic.trafficEnd() : nic.end();
-                        if (trafficEnd != null) {
-                            if (drainDeadline == Long.MAX_VALUE) {
-                                drainDeadline = Math.max(trafficEnd.writtenNanos, attachNanos) + run.drainTimeoutNanos();
-                            }
-                            long read = rxCounters.read();
-                            if (earlierPackets + read >= trafficEnd.descriptorsWritten
-                                    && recorder.packetsHandled() + rxCounters.socketFull() == read) {
-                                stopped = Stop.DRAINED;
-                                break;
-                            }
-                            if (now >= drainDeadline) {
-                                stopped = Stop.DRAIN_TIMEOUT;
-                                break;
-                            }
-                        }
-                        if (now >= nextProgressNanos) {
-                            nextProgressNanos += PROGRESS_EVERY_NANOS;
-                            log.printf(Locale.ROOT, "host: %5.1fs  handled %,d  read %,d%s  nic: written %,d%n",
-                                    (now - startNanos) / 1e9, recorder.packetsHandled(), rxCounters.read(),
-                                    earlierPackets > 0 ? String.format(Locale.ROOT, " (+%,d by earlier hosts)",
-                                            earlierPackets) : "", nic.latest().descriptorsWritten);
-                            log.flush();
-                        }
-                        TimeUnit.NANOSECONDS.sleep(trafficEnd != null ? DRAIN_CHECK_NANOS : TRAFFIC_CHECK_NANOS);
-                    }
-                    if (costWindowOpen) {
-                        costs = costWindow.close(recorder.packetsHandled() - handledAtOpen);
-                    }
+                    watched = watch(new Watch(nic, recorder, rxCounters, consumer, failure, stop, log, clock),
+                            scenario, startNanos, attachNanos, earlierPackets);
+                    stopped = watched.stop();
+                    costs = watched.costs();
                 } finally {
                     stopNanos = clock.nanoTime();
                     runner.close();
@@ -328,12 +264,7 @@ public final class HostProcess {
 
             if (stopped == Stop.DRAINED || stopped == Stop.DRAIN_TIMEOUT) {
                 control.ring(ConsumerContext.QUEUE, DoorbellRecord.DONE, earlierPackets + rxCounters.read() - 1);
-                long deadline = clock.nanoTime() + twoProcess.stallTimeoutNanos();
-                while (nic.end() == null && clock.nanoTime() < deadline) {
-                    TimeUnit.NANOSECONDS.sleep(DRAIN_CHECK_NANOS);
-                    nic.poll();
-                }
-                if (nic.end() == null) {
+                if (!awaitNicEnd(nic, twoProcess, clock)) {
                     stopped = Stop.STALLED;
                 }
             }
@@ -341,18 +272,139 @@ public final class HostProcess {
                     consumer, nic, placement, costs, stopped, stopNanos, earlierPackets, earlierAttaches, command);
             summary = write(summary, scenario, recorder, nic.start().trafficStartNanos + run.warmupNanos(), out,
                     consumerName, clock);
-            RunResult.PacketCounts packets = summary.runs().getFirst().packets();
-            String counts = String.format(Locale.ROOT, "%,d generated = %,d delivered + %,d dropped %s",
-                    packets.generated(), packets.delivered(), packets.dropped(), packets.dropReasons());
-            return switch (stopped) {
-                case STALLED -> new Outcome(Status.STALLED, summary, "stalled: no heartbeat from the NIC for "
-                        + Units.formatDuration(twoProcess.stallTimeoutNanos()) + " (run.stallTimeout); partial results"
-                        + " in " + out.resolve(SummaryWriter.FILE_NAME), counts);
-                case INTERRUPTED -> new Outcome(Status.INTERRUPTED, summary, "interrupted: this host stopped; a host"
-                        + " started again on " + dir + " resumes; results so far in " + out, counts);
-                default -> new Outcome(Status.FINISHED, summary, "done", counts);
-            };
+            return outcome(stopped, summary, dir, out, twoProcess);
         }
+    }
+
+    /** What the host watches while the traffic plays, and how it reports. */
+    private record Watch(NicStatus nic, LatencyRecorder recorder, RxCounters rxCounters, Consumer consumer,
+                         AtomicReference<Throwable> failure, StopSignal stop, PrintWriter log, NanoClock clock) {
+    }
+
+    /** Why the host stopped watching, and what the measured window cost (null if it never opened). */
+    private record Watched(Stop stop, RunCosts costs) {
+    }
+
+    /** Waits for the NIC's start record; @return null once it came, else why the host gives up (nothing written) */
+    private static Outcome awaitNic(NicStatus nic, Path dir, TwoProcessConfig twoProcess, long attachNanos,
+                                    NanoClock clock, StopSignal stop, PrintWriter log) throws InterruptedException {
+        log.printf("host: waiting for the NIC to start (nicsim nic ... --dir %s; run.attachTimeout %s)%n",
+                dir, Units.formatDuration(twoProcess.attachTimeoutNanos()));
+        log.flush();
+        long deadline = attachNanos + twoProcess.attachTimeoutNanos();
+        while (nic.start() == null) {
+            if (stop.requested()) {
+                return new Outcome(Status.INTERRUPTED_BEFORE_START, null,
+                        "interrupted before the NIC started; nothing was written", null);
+            }
+            if (clock.nanoTime() >= deadline) {
+                return new Outcome(Status.NO_NIC, null, "no NIC started the traffic in " + dir + " within "
+                        + Units.formatDuration(twoProcess.attachTimeoutNanos())
+                        + " (run.attachTimeout); nothing was written", null);
+            }
+            TimeUnit.NANOSECONDS.sleep(DRAIN_CHECK_NANOS);
+            nic.poll();
+        }
+        return null;
+    }
+
+    /**
+     * Watches the NIC's status and this host's counters until every packet the NIC wrote was handled (or dropped),
+     * the drain times out, the NIC goes silent, a stop is requested or a thread fails; opens the cost window when
+     * the measured window starts and closes it at the end.
+     */
+    private static Watched watch(Watch w, Scenario scenario, long startNanos, long attachNanos, long earlierPackets)
+            throws InterruptedException {
+        RunConfig run = scenario.run();
+        long measureFromNanos = startNanos + run.warmupNanos();
+        CostWindow costWindow = new CostWindow(w.consumer().costThreadPrefixes());
+        boolean costWindowOpen = false;
+        long handledAtOpen = 0;
+        long drainDeadline = Long.MAX_VALUE;
+        long nextProgressNanos = Math.max(w.clock().nanoTime(), startNanos) + PROGRESS_EVERY_NANOS;
+        Stop stopped;
+        while (true) {
+            long now = w.clock().nanoTime();
+            w.nic().poll();
+            if (!costWindowOpen && now >= measureFromNanos && w.failure().get() == null) {
+                costWindow.open();
+                handledAtOpen = w.recorder().packetsHandled();
+                costWindowOpen = true;
+            }
+            DeviceStatusRecord trafficEnd = w.nic().trafficEnd() != null ? w.nic().trafficEnd() : w.nic().end();
+            if (trafficEnd != null && drainDeadline == Long.MAX_VALUE) {
+                drainDeadline = Math.max(trafficEnd.writtenNanos, attachNanos) + run.drainTimeoutNanos();
+            }
+            stopped = stopReason(w, scenario.twoProcess(), trafficEnd, now, drainDeadline, earlierPackets);
+            if (stopped != null) {
+                break;
+            }
+            if (now >= nextProgressNanos) {
+                nextProgressNanos += PROGRESS_EVERY_NANOS;
+                printProgress(w, now - startNanos, earlierPackets);
+            }
+            TimeUnit.NANOSECONDS.sleep(trafficEnd != null ? DRAIN_CHECK_NANOS : TRAFFIC_CHECK_NANOS);
+        }
+        RunCosts costs = costWindowOpen ? costWindow.close(w.recorder().packetsHandled() - handledAtOpen) : null;
+        return new Watched(stopped, costs);
+    }
+
+    /** @return why the host stops watching now, or null to go on */
+    private static Stop stopReason(Watch w, TwoProcessConfig twoProcess, DeviceStatusRecord trafficEnd, long now,
+                                   long drainDeadline, long earlierPackets) {
+        if (w.failure().get() != null) {
+            return Stop.DRAIN_TIMEOUT;
+        }
+        if (w.stop().requested()) {
+            return Stop.INTERRUPTED;
+        }
+        if (w.nic().end() == null && now - w.nic().latest().writtenNanos > twoProcess.stallTimeoutNanos()) {
+            return Stop.STALLED;
+        }
+        if (trafficEnd != null) {
+            long read = w.rxCounters().read();
+            if (earlierPackets + read >= trafficEnd.descriptorsWritten
+                    && w.recorder().packetsHandled() + w.rxCounters().socketFull() == read) {
+                return Stop.DRAINED;
+            }
+            if (now >= drainDeadline) {
+                return Stop.DRAIN_TIMEOUT;
+            }
+        }
+        return null;
+    }
+
+    private static void printProgress(Watch w, long sinceStartNanos, long earlierPackets) {
+        w.log().printf(Locale.ROOT, "host: %5.1fs  handled %,d  read %,d%s  nic: written %,d%n",
+                sinceStartNanos / 1e9, w.recorder().packetsHandled(), w.rxCounters().read(),
+                earlierPackets > 0 ? String.format(Locale.ROOT, " (+%,d by earlier hosts)", earlierPackets) : "",
+                w.nic().latest().descriptorsWritten);
+        w.log().flush();
+    }
+
+    /** Waits up to the stall timeout for the NIC's end record; @return whether it came */
+    private static boolean awaitNicEnd(NicStatus nic, TwoProcessConfig twoProcess, NanoClock clock)
+            throws InterruptedException {
+        long deadline = clock.nanoTime() + twoProcess.stallTimeoutNanos();
+        while (nic.end() == null && clock.nanoTime() < deadline) {
+            TimeUnit.NANOSECONDS.sleep(DRAIN_CHECK_NANOS);
+            nic.poll();
+        }
+        return nic.end() != null;
+    }
+
+    private static Outcome outcome(Stop stopped, Summary summary, Path dir, Path out, TwoProcessConfig twoProcess) {
+        RunResult.PacketCounts packets = summary.runs().getFirst().packets();
+        String counts = String.format(Locale.ROOT, "%,d generated = %,d delivered + %,d dropped %s",
+                packets.generated(), packets.delivered(), packets.dropped(), packets.dropReasons());
+        return switch (stopped) {
+            case STALLED -> new Outcome(Status.STALLED, summary, "stalled: no heartbeat from the NIC for "
+                    + Units.formatDuration(twoProcess.stallTimeoutNanos()) + " (run.stallTimeout); partial results"
+                    + " in " + out.resolve(SummaryWriter.FILE_NAME), counts);
+            case INTERRUPTED -> new Outcome(Status.INTERRUPTED, summary, "interrupted: this host stopped; a host"
+                    + " started again on " + dir + " resumes; results so far in " + out, counts);
+            default -> new Outcome(Status.FINISHED, summary, "done", counts);
+        };
     }
 
     private static Summary summarize(Scenario scenario, String consumerName, Policy policy, Path dir, Path out,
@@ -386,17 +438,12 @@ public final class HostProcess {
         long trafficNanos = ConsumerRun.clamp(trafficEndNanos - startNanos, scheduleNanos);
         long measuredNanos = ConsumerRun.clamp(trafficEndNanos - startNanos - run.warmupNanos(), run.durationNanos());
 
-        Map<String, LatencySummary> stages = new LinkedHashMap<>();
-        for (Stage stage : Stage.values()) {
-            stages.put(stage.key(), LatencySummary.of(recorder.stage(stage)));
-        }
         RunCosts completed = MemoryProbe.complete(costs, consumerName, run.memoryProbeWaiters());
         RunResult result = new RunResult(consumerName, scenario.firmware().policy(),
                 PolicyParameters.of(scenario.firmware()), ConsumerRun.trafficParameters(scenario.traffic()),
                 packets,
                 counts.interruptsRaised, dispatcher.interruptsDelivered(), counts.doorbellsRead, policy.driver().name(),
-                new RunResult.Latency(LatencySummary.of(recorder.notification()),
-                        LatencySummary.of(recorder.notificationUncorrected()), stages),
+                ConsumerRun.latency(recorder),
                 placement, measuredNanos, run.warmupNanos(), TwoProcessDir.queueDir(dir).toString(), consumerName,
                 interrupted, trafficNanos, null, completed, ConsumerRun.byClass(recorder), consumer.priority(),
                 ConsumerRun.nicParameters(scenario.nic(), scenario.nic().ringSlots() > 0 ? ConsumerContext.REFILL_EVERY : 0),
