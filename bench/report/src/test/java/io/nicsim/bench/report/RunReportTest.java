@@ -64,10 +64,13 @@ class RunReportTest {
             stages.put(stage.key(), LatencySummary.of(recorder.stage(stage)));
         }
         LatencySummary notification = LatencySummary.of(recorder.notification());
-        return new RunResult(label, "per-packet", Map.of("policy", "per-packet"), Map.of("kind", "poisson"),
-                new RunResult.PacketCounts(3_000, 3_000, 0, Map.of(), notification.count()), 3_000, 3_000, 0,
-                "drain", new RunResult.Latency(notification, notification, stages), null, 2_000_000_000L,
-                1_000_000_000L, files.queueDir().toString(), label, false, 3_000_000_000L, written, null, null, null, null, null);
+        return new RunResult(new RunResult.What(label, label, "per-packet", "drain", null),
+                new RunResult.Setup(Map.of("policy", "per-packet"), Map.of("kind", "poisson"), null, null),
+                new RunResult.Counts(new RunResult.PacketCounts(3_000, 3_000, 0, Map.of(), notification.count()),
+                        3_000, 3_000, 0, null),
+                new RunResult.Latencies(new RunResult.Latency(notification, notification, stages), null),
+                new RunResult.Window(3_000_000_000L, 1_000_000_000L, 2_000_000_000L, false), null,
+                new RunResult.Output(files.queueDir().toString(), written));
     }
 
     @Test

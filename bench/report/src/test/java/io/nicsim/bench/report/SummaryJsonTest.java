@@ -16,11 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.lang.reflect.Constructor;
-import java.lang.reflect.RecordComponent;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,30 +33,6 @@ class SummaryJsonTest {
     @TempDir
     Path dir;
 
-    /**
-     * Builds a record through its canonical constructor from named values (others get null, 0 or false), so the
-     * test keeps compiling when a component is added at the end.
-     */
-    private static <R extends Record> R record(Class<R> type, Map<String, Object> values) {
-        try {
-            RecordComponent[] components = type.getRecordComponents();
-            Constructor<R> constructor = type.getDeclaredConstructor(
-                    Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new));
-            Object[] arguments = new Object[components.length];
-            for (int i = 0; i < components.length; i++) {
-                Class<?> t = components[i].getType();
-                Object value = values.get(components[i].getName());
-                arguments[i] = value != null ? value
-                        : t == long.class ? 0L : t == int.class ? 0 : t == double.class ? 0.0 : t == boolean.class ? false : null;
-            }
-            assertThat(values.keySet()).as("known components of %s", type).isSubsetOf(
-                    Arrays.stream(components).map(RecordComponent::getName).toList());
-            return constructor.newInstance(arguments);
-        } catch (ReflectiveOperationException e) {
-            throw new AssertionError(e);
-        }
-    }
-
     private static RunResult run(String consumer, String policy, long generated, long dropped, long interrupts,
                                  long p50) {
         Map<String, Object> firmware = new LinkedHashMap<>();
@@ -71,26 +44,23 @@ class SummaryJsonTest {
         traffic.put("kind", "poisson");
         traffic.put("ratePerSecond", 200_000.0);
         traffic.put("seed", 1L);
-        Map<String, Object> values = new LinkedHashMap<>();
-        values.put("consumer", consumer);
-        values.put("policy", policy);
-        values.put("firmware", firmware);
-        values.put("traffic", traffic);
-        values.put("packets", new RunResult.PacketCounts(generated, generated - dropped, dropped,
+        RunResult.PacketCounts packets = new RunResult.PacketCounts(generated, generated - dropped, dropped,
                 dropped == 0 ? Map.of() : Map.of("stopped-in-mac", 1L, "stranded-in-ring", dropped - 1),
-                generated - dropped - 10));
-        values.put("interrupts", interrupts);
-        values.put("interruptsDelivered", interrupts - 1);
-        values.put("latencyNanos", new RunResult.Latency(
+                generated - dropped - 10);
+        RunResult.Latency latency = new RunResult.Latency(
                 new LatencySummary(generated - dropped, 900, p50, p50 * 2, p50 * 5, p50 * 10, p50 * 100, p50 * 1.25),
-                new LatencySummary(generated - dropped, 800, p50 - 100, p50 * 2 - 100, p50 * 4, p50 * 8, p50 * 90, 1_234.5),
-                Map.of("hold", new LatencySummary(generated - dropped, 0, p50 / 2, p50, p50 * 2, p50 * 4, p50 * 8, 1.5))));
-        values.put("placement", new PlacementReport("shared", List.of(
+                new LatencySummary(generated - dropped, 800, p50 - 100, p50 * 2 - 100, p50 * 4, p50 * 8, p50 * 90,
+                        1_234.5),
+                Map.of("hold", new LatencySummary(generated - dropped, 0, p50 / 2, p50, p50 * 2, p50 * 4, p50 * 8, 1.5)));
+        PlacementReport placement = new PlacementReport("shared", List.of(
                 new PlacementReport.ThreadPlacement("nicsim-device", List.of("device", "interrupt-path"), "busy-spin"),
-                new PlacementReport.ThreadPlacement("nicsim-" + consumer, List.of(consumer), "parks"))));
-        values.put("measuredNanos", 5_000_000_000L);
-        values.put("warmupNanos", 1_000_000_000L);
-        return record(RunResult.class, values);
+                new PlacementReport.ThreadPlacement("nicsim-" + consumer, List.of(consumer), "parks")));
+        return new RunResult(new RunResult.What(consumer, null, policy, null, null),
+                new RunResult.Setup(firmware, traffic, null, placement),
+                new RunResult.Counts(packets, interrupts, interrupts - 1, 0, null),
+                new RunResult.Latencies(latency, null),
+                new RunResult.Window(0, 1_000_000_000L, 5_000_000_000L, false), null,
+                new RunResult.Output(null, null));
     }
 
     private static Summary summary() throws Exception {

@@ -1,49 +1,100 @@
 package io.nicsim.bench.results;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import io.nicsim.host.cost.RunCosts;
 
+import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 
 /**
- * One consumer's run, as summary.json writes it. The first keys are a contract other tools read:
- * extend, never rename.
+ * One consumer's run, as summary.json writes it, in groups by meaning: what ran, how it was set up, what it counted,
+ * its latencies, its time window, its costs, its files. summary.json keeps one flat object per run (each group's keys
+ * unwrapped into it): a contract other tools read, extended, never renamed.
  *
- * @param consumer            consumer name
- * @param policy              firmware policy name
- * @param firmware            the policy's parameters
- * @param traffic             traffic kind and rate
- * @param packets             accounting: generated == delivered + dropped
- * @param interrupts          interrupts the device raised
- * @param interruptsDelivered interrupts the host's interrupt path read
- * @param doorbells           doorbells (re-arm, disarm) the device read from the host
- * @param driver              the driver half of the policy (what the host does after each poll)
- * @param latencyNanos        notification latency, corrected and uncorrected
- * @param placement           which thread ran which agent and how it waited
- * @param measuredNanos       traffic time recorded (warm-up excluded; shorter if the run was interrupted)
- * @param warmupNanos         traffic time before it
- * @param journal             the folder holding this run's Chronicle queues (descriptors, interrupts)
- * @param label               the run's name in tables and charts: the consumer, or what a comparison varies
- *                            ({@code coalesce}, {@code coalesce/virtual-thread})
- * @param interrupted         whether the traffic was stopped early (Ctrl-C); its accounting still balances
- * @param trafficNanos        how long the traffic played, warm-up included
- * @param files               this run's files, relative to the run folder: {@code hgrm}, {@code hlog},
- * @param costs               what the measured window cost the host per packet: consumer CPU, context switches,
- *                            scheduling delay, process CPU, GC (null where not measured)
- *                            {@code packets} (with --export-packets)
- * @param byClass             notification latency per traffic class ({@code high}, {@code low}); a class no
- *                            measured packet had is left out
- * @param priority            whether and how the consumer serves high-priority packets first
- * @param nic                 the device's parameters: RX queues, ring slots, link and DMA times
- * @param perQueue            what each RX queue carried
+ * @param what      what ran: consumer, label, policy and its driver half, priority
+ * @param setup     the parameters it ran with: firmware, traffic, NIC, thread placement
+ * @param counts    packets (generated = delivered + dropped), interrupts, doorbells, per RX queue
+ * @param latencies notification latency (corrected, uncorrected, stages) and per traffic class
+ * @param window    traffic time, warm-up and measured time, whether it was stopped early
+ * @param costs     what the measured window cost the host per packet: consumer CPU, context switches, scheduling
+ *                  delay, process CPU, GC, memory per waiter (null where not measured)
+ * @param output    the run's Chronicle journal and files
  */
-public record RunResult(String consumer, String policy, Map<String, Object> firmware, Map<String, Object> traffic,
-                        PacketCounts packets, long interrupts, long interruptsDelivered, long doorbells,
-                        String driver, Latency latencyNanos,
-                        PlacementReport placement, long measuredNanos, long warmupNanos, String journal,
-                        String label, boolean interrupted, long trafficNanos, Map<String, String> files,
-                        RunCosts costs, Map<String, LatencySummary> byClass, String priority, Map<String, Object> nic,
-                        java.util.List<QueueCounts> perQueue) {
+@JsonDeserialize(using = RunResult.Reader.class)
+public record RunResult(@JsonUnwrapped What what, @JsonUnwrapped Setup setup, @JsonUnwrapped Counts counts,
+                        @JsonUnwrapped Latencies latencies, @JsonUnwrapped Window window, RunCosts costs,
+                        @JsonUnwrapped Output output) {
+
+    /**
+     * @param consumer consumer name
+     * @param label    the run's name in tables and charts: the consumer, or what a comparison varies
+     *                 ({@code coalesce}, {@code coalesce/virtual-thread})
+     * @param policy   firmware policy name
+     * @param driver   the driver half of the policy (what the host does after each poll)
+     * @param priority whether and how the consumer serves high-priority packets first
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record What(String consumer, String label, String policy, String driver, String priority) {
+    }
+
+    /**
+     * @param firmware  the policy's parameters
+     * @param traffic   traffic kind, rate and the source's parameters
+     * @param nic       the device's parameters: RX queues, ring slots, link and DMA times
+     * @param placement which thread ran which agent and how it waited
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Setup(Map<String, Object> firmware, Map<String, Object> traffic, Map<String, Object> nic,
+                        PlacementReport placement) {
+    }
+
+    /**
+     * @param packets             accounting: generated == delivered + dropped ({@link PacketFate})
+     * @param interrupts          interrupts the device raised
+     * @param interruptsDelivered interrupts the host's interrupt path read
+     * @param doorbells           doorbells (re-arm, disarm) the device read from the host
+     * @param perQueue            what each RX queue carried
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Counts(PacketCounts packets, long interrupts, long interruptsDelivered, long doorbells,
+                         List<QueueCounts> perQueue) {
+    }
+
+    /**
+     * @param latencyNanos notification latency, corrected and uncorrected, and the stages
+     * @param byClass      notification latency per traffic class ({@code high}, {@code low}); a class no measured
+     *                     packet had is left out
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Latencies(Latency latencyNanos, Map<String, LatencySummary> byClass) {
+    }
+
+    /**
+     * @param trafficNanos  how long the traffic played, warm-up included
+     * @param warmupNanos   traffic time before the measured window
+     * @param measuredNanos traffic time recorded (warm-up excluded; shorter if the run was interrupted)
+     * @param interrupted   whether the traffic was stopped early (Ctrl-C); its accounting still balances
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Window(long trafficNanos, long warmupNanos, long measuredNanos, boolean interrupted) {
+    }
+
+    /**
+     * @param journal the folder holding this run's Chronicle queues (descriptors, interrupts)
+     * @param files   this run's files, relative to the run folder: {@code hgrm}, {@code hlog}, {@code packets}
+     *                (with --export-packets); null before they are written
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Output(String journal, Map<String, String> files) {
+    }
 
     /**
      * @param queue      RX queue
@@ -55,13 +106,14 @@ public record RunResult(String consumer, String policy, Map<String, Object> firm
     }
 
     /**
-     * @param generated  packets whose arrival time came during the run
-     * @param delivered  packets a consumer handled
-     * @param dropped    packets lost, all reasons
-     * @param dropReasons dropped packets by reason
-     * @param measured   delivered packets recorded in the histograms (after the warm-up)
+     * @param generated   packets whose arrival time came during the run
+     * @param delivered   packets a consumer handled
+     * @param dropped     packets lost, all reasons
+     * @param dropReasons dropped packets by {@link DropReason#key()}
+     * @param measured    delivered packets recorded in the histograms (after the warm-up)
      */
-    public record PacketCounts(long generated, long delivered, long dropped, Map<String, Long> dropReasons, long measured) {
+    public record PacketCounts(long generated, long delivered, long dropped, Map<String, Long> dropReasons,
+                               long measured) {
     }
 
     /**
@@ -76,27 +128,154 @@ public record RunResult(String consumer, String policy, Map<String, Object> firm
     /** @return the label, or the consumer for summaries written before labels existed */
     @JsonIgnore
     public String name() {
-        return label != null ? label : consumer;
+        return what.label() != null ? what.label() : what.consumer();
     }
 
     /** @return interrupts raised per second of traffic, or 0 if no traffic time is known */
     @JsonIgnore
     public double interruptsPerSecond() {
-        long nanos = trafficNanos > 0 ? trafficNanos : measuredNanos + warmupNanos;
-        return nanos > 0 ? interrupts * 1e9 / nanos : 0;
+        long nanos = window.trafficNanos() > 0 ? window.trafficNanos() : window.measuredNanos() + window.warmupNanos();
+        return nanos > 0 ? counts.interrupts() * 1e9 / nanos : 0;
     }
 
     /** @return this result with its costs replaced (e.g. completed with memory per waiting consumer) */
     public RunResult withCosts(RunCosts newCosts) {
-        return new RunResult(consumer, policy, firmware, traffic, packets, interrupts, interruptsDelivered, doorbells,
-                driver, latencyNanos, placement, measuredNanos, warmupNanos, journal, label, interrupted, trafficNanos,
-                files, newCosts, byClass, priority, nic, perQueue);
+        return new RunResult(what, setup, counts, latencies, window, newCosts, output);
     }
 
     /** @return this result with its files listed */
     public RunResult withFiles(Map<String, String> runFiles) {
-        return new RunResult(consumer, policy, firmware, traffic, packets, interrupts, interruptsDelivered, doorbells,
-                driver, latencyNanos, placement, measuredNanos, warmupNanos, journal, label, interrupted, trafficNanos,
-                runFiles, costs, byClass, priority, nic, perQueue);
+        return new RunResult(what, setup, counts, latencies, window, costs, new Output(output.journal(), runFiles));
+    }
+
+    // The flat names the tables, reports and tune read; summary.json holds them through the groups above.
+
+    @JsonIgnore
+    public String consumer() {
+        return what.consumer();
+    }
+
+    @JsonIgnore
+    public String label() {
+        return what.label();
+    }
+
+    @JsonIgnore
+    public String policy() {
+        return what.policy();
+    }
+
+    @JsonIgnore
+    public String driver() {
+        return what.driver();
+    }
+
+    @JsonIgnore
+    public String priority() {
+        return what.priority();
+    }
+
+    @JsonIgnore
+    public Map<String, Object> firmware() {
+        return setup.firmware();
+    }
+
+    @JsonIgnore
+    public Map<String, Object> traffic() {
+        return setup.traffic();
+    }
+
+    @JsonIgnore
+    public Map<String, Object> nic() {
+        return setup.nic();
+    }
+
+    @JsonIgnore
+    public PlacementReport placement() {
+        return setup.placement();
+    }
+
+    @JsonIgnore
+    public PacketCounts packets() {
+        return counts.packets();
+    }
+
+    @JsonIgnore
+    public long interrupts() {
+        return counts.interrupts();
+    }
+
+    @JsonIgnore
+    public long interruptsDelivered() {
+        return counts.interruptsDelivered();
+    }
+
+    @JsonIgnore
+    public long doorbells() {
+        return counts.doorbells();
+    }
+
+    @JsonIgnore
+    public List<QueueCounts> perQueue() {
+        return counts.perQueue();
+    }
+
+    @JsonIgnore
+    public Latency latencyNanos() {
+        return latencies.latencyNanos();
+    }
+
+    @JsonIgnore
+    public Map<String, LatencySummary> byClass() {
+        return latencies.byClass();
+    }
+
+    @JsonIgnore
+    public long trafficNanos() {
+        return window.trafficNanos();
+    }
+
+    @JsonIgnore
+    public long warmupNanos() {
+        return window.warmupNanos();
+    }
+
+    @JsonIgnore
+    public long measuredNanos() {
+        return window.measuredNanos();
+    }
+
+    @JsonIgnore
+    public boolean interrupted() {
+        return window.interrupted();
+    }
+
+    @JsonIgnore
+    public String journal() {
+        return output.journal();
+    }
+
+    @JsonIgnore
+    public Map<String, String> files() {
+        return output.files();
+    }
+
+    /** Reads a run's flat object of summary.json back into its groups (each group takes the keys it knows). */
+    static final class Reader extends StdDeserializer<RunResult> {
+
+        Reader() {
+            super(RunResult.class);
+        }
+
+        @Override
+        public RunResult deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            JsonNode node = context.readTree(parser);
+            JsonNode costs = node.get("costs");
+            return new RunResult(context.readTreeAsValue(node, What.class), context.readTreeAsValue(node, Setup.class),
+                    context.readTreeAsValue(node, Counts.class), context.readTreeAsValue(node, Latencies.class),
+                    context.readTreeAsValue(node, Window.class),
+                    costs == null || costs.isNull() ? null : context.readTreeAsValue(costs, RunCosts.class),
+                    context.readTreeAsValue(node, Output.class));
+        }
     }
 }

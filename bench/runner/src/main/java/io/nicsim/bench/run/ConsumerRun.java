@@ -248,15 +248,17 @@ public final class ConsumerRun {
             long measuredNanos = stoppedEarly ? clamp(trafficStoppedNanos - measureFromNanos, run.durationNanos())
                     : run.durationNanos();
 
-            RunResult result = new RunResult(consumerName, firmware.policy(), PolicyParameters.of(firmware),
-                    trafficParameters(traffic),
-                    packets,
-                    device.firmware().interruptsRaised(), dispatcher.interruptsDelivered(),
-                    device.firmware().doorbellsRead(), policy.driver().name(),
-                    latency(recorder),
-                    placement, measuredNanos, run.warmupNanos(), journal, label, stoppedEarly, trafficNanos, null,
-                    costs, byClass(recorder), consumer.priority(), nicParameters(nic, refillEvery),
-                    perQueue(device, dispatcher));
+            RunResult result = new RunResult(
+                    new RunResult.What(consumerName, label, firmware.policy(), policy.driver().name(),
+                            consumer.priority()),
+                    new RunResult.Setup(PolicyParameters.of(firmware), trafficParameters(traffic),
+                            nicParameters(nic, refillEvery), placement),
+                    new RunResult.Counts(packets, device.firmware().interruptsRaised(),
+                            dispatcher.interruptsDelivered(), device.firmware().doorbellsRead(),
+                            perQueue(device, dispatcher)),
+                    new RunResult.Latencies(latency(recorder), byClass(recorder)),
+                    new RunResult.Window(trafficNanos, run.warmupNanos(), measuredNanos, stoppedEarly),
+                    costs, new RunResult.Output(journal, null));
             return new Outcome(result, recorder, startNanos, epochMillisAtFirstInterval, injected);
         }
     }

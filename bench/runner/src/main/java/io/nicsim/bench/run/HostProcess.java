@@ -439,15 +439,18 @@ public final class HostProcess {
         long measuredNanos = ConsumerRun.clamp(trafficEndNanos - startNanos - run.warmupNanos(), run.durationNanos());
 
         RunCosts completed = MemoryProbe.complete(costs, consumerName, run.memoryProbeWaiters());
-        RunResult result = new RunResult(consumerName, scenario.firmware().policy(),
-                PolicyParameters.of(scenario.firmware()), ConsumerRun.trafficParameters(scenario.traffic()),
-                packets,
-                counts.interruptsRaised, dispatcher.interruptsDelivered(), counts.doorbellsRead, policy.driver().name(),
-                ConsumerRun.latency(recorder),
-                placement, measuredNanos, run.warmupNanos(), TwoProcessDir.queueDir(dir).toString(), consumerName,
-                interrupted, trafficNanos, null, completed, ConsumerRun.byClass(recorder), consumer.priority(),
-                ConsumerRun.nicParameters(scenario.nic(), scenario.nic().ringSlots() > 0 ? ConsumerContext.REFILL_EVERY : 0),
-                null);
+        int refillEvery = scenario.nic().ringSlots() > 0 ? ConsumerContext.REFILL_EVERY : 0;
+        RunResult result = new RunResult(
+                new RunResult.What(consumerName, consumerName, scenario.firmware().policy(), policy.driver().name(),
+                        consumer.priority()),
+                new RunResult.Setup(PolicyParameters.of(scenario.firmware()),
+                        ConsumerRun.trafficParameters(scenario.traffic()),
+                        ConsumerRun.nicParameters(scenario.nic(), refillEvery), placement),
+                new RunResult.Counts(packets, counts.interruptsRaised, dispatcher.interruptsDelivered(),
+                        counts.doorbellsRead, null),
+                new RunResult.Latencies(ConsumerRun.latency(recorder), ConsumerRun.byClass(recorder)),
+                new RunResult.Window(trafficNanos, run.warmupNanos(), measuredNanos, interrupted),
+                completed, new RunResult.Output(TwoProcessDir.queueDir(dir).toString(), null));
         String nicEnd = nic.end() == null
                 ? (stopped == Stop.INTERRUPTED ? TwoProcessReport.NIC_RUNNING : TwoProcessReport.NIC_STALLED)
                 : nic.end().has(DeviceStatusRecord.FLAG_DEVICE_FAILED) ? TwoProcessReport.NIC_DEVICE_FAILED
