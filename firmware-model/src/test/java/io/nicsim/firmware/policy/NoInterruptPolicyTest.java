@@ -14,7 +14,9 @@ import static io.nicsim.firmware.policy.PolicyLoopSimulation.micros;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
-/** Pins {@link NoInterruptPolicy}: poll mode (REFERENCE section 5) never raises, whatever arrives and whoever re-arms. */
+/**
+ * Pins {@link NoInterruptPolicy}: poll mode (REFERENCE section 5) never raises, whatever arrives and whoever re-arms.
+ */
 class NoInterruptPolicyTest {
 
     @TestFactory

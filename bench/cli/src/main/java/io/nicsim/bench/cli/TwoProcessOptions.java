@@ -15,7 +15,8 @@ import java.util.List;
 public final class TwoProcessOptions {
 
     @Parameters(index = "0", paramLabel = "SCENARIO",
-            description = "scenario YAML file; both processes must run the same one (traffic, firmware, duration, warm-up)")
+            description = "scenario YAML file; both processes must run the same one (traffic, firmware, duration,"
+                    + " warm-up)")
     Path scenarioFile;
 
     @Option(names = "--dir", required = true, paramLabel = "DIR",

@@ -55,7 +55,8 @@ class RunReportTest {
         if (withFiles) {
             Files.createDirectories(files.filesDir());
             HistogramFiles.writePercentiles(recorder.notification(), files.filesDir().resolve(RunFiles.HGRM));
-            HistogramFiles.writeIntervalLog(recorder, 1_795_000_000_000L, label, files.filesDir().resolve(RunFiles.HLOG));
+            HistogramFiles.writeIntervalLog(recorder, 1_795_000_000_000L, label, files.filesDir()
+                    .resolve(RunFiles.HLOG));
             written.put("hgrm", files.relative(RunFiles.HGRM));
             written.put("hlog", files.relative(RunFiles.HLOG));
         }
@@ -67,7 +68,8 @@ class RunReportTest {
         return new RunResult(label, "per-packet", Map.of("policy", "per-packet"), Map.of("kind", "poisson"),
                 new RunResult.PacketCounts(3_000, 3_000, 0, Map.of(), notification.count()), 3_000, 3_000, 0,
                 "drain", new RunResult.Latency(notification, notification, stages), null, 2_000_000_000L,
-                1_000_000_000L, files.queueDir().toString(), label, false, 3_000_000_000L, written, null, null, null, null, null);
+                1_000_000_000L, files.queueDir().toString(), label, false, 3_000_000_000L, written, null, null, null,
+                null, null);
     }
 
     @Test
