@@ -26,7 +26,8 @@ public final class Consumers {
             VirtualPerPacketConsumer.NAME, EventLoopsConsumer.EVENT_LOOPS, EventLoopsConsumer.VIRTUAL_VERTICLES);
 
     /** Every consumer name. */
-    public static final List<String> NAMES = java.util.stream.Stream.concat(BASE.stream(), DISPATCHING.stream()).toList();
+    public static final List<String> NAMES = java.util.stream.Stream.concat(BASE.stream(), DISPATCHING.stream())
+            .toList();
 
     /** @return whether the consumer records packets from more than one thread at once */
     public static boolean recordsFromManyThreads(String name) {

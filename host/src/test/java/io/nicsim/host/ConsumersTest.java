@@ -19,7 +19,8 @@ class ConsumersTest {
     void theShapesWithManyThreadsAreKebabCaseAndRecordFromManyThreads() {
         assertThat(Consumers.DISPATCHING).containsExactly("platform-thread-per-flow", "platform-pool",
                 "virtual-thread-per-flow", "virtual-thread-per-packet", "event-loops", "virtual-thread-verticles");
-        assertThat(Consumers.NAMES).hasSize(10).doesNotHaveDuplicates().allMatch(name -> name.matches("[a-z]+(-[a-z]+)*"));
+        assertThat(Consumers.NAMES).hasSize(10).doesNotHaveDuplicates()
+                .allMatch(name -> name.matches("[a-z]+(-[a-z]+)*"));
         assertThat(Consumers.DISPATCHING).allMatch(Consumers::recordsFromManyThreads);
         assertThat(Consumers.BASE).noneMatch(Consumers::recordsFromManyThreads);
     }

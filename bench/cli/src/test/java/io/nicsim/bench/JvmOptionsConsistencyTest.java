@@ -16,7 +16,10 @@ import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Pins that the root pom's nicsim.jvmFlags and jvm.options hold the same JVM flags, analytics disabled, and that surefire passes them. */
+/**
+ * Pins that the root pom's nicsim.jvmFlags and jvm.options hold the same JVM flags, analytics disabled, and that
+ * surefire passes them.
+ */
 class JvmOptionsConsistencyTest {
 
     private static final String ANALYTICS_OFF = "-Dchronicle.analytics.disable=true";

@@ -21,7 +21,9 @@ public interface DriverPolicy {
     enum Action {
         /** Poll again now (budget used up, or busy polling). */
         POLL_NOW,
-        /** Sleep until {@link #wakeAtNanos()}, then poll (a deferral timer, a short pause); the interrupt stays masked. */
+        /**
+         * Sleep until {@link #wakeAtNanos()}, then poll (a deferral timer, a short pause); the interrupt stays masked.
+         */
         POLL_AT,
         /** Sleep until an interrupt; the interrupt needs no re-arm (it was never masked). */
         WAIT_INTERRUPT,

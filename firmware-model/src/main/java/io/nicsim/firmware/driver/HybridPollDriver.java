@@ -59,7 +59,7 @@ public final class HybridPollDriver implements DriverPolicy {
      * @param sleepTimeoutNanos    the longest sleep on the interrupt, {@code >= 1}
      *                             ({@link #DEFAULT_SLEEP_TIMEOUT_NANOS})
      * @throws IllegalArgumentException for a value out of range; the message names the key ({@code firmware.burst},
-     *                                  {@code firmware.hybridPauseAfterEmptyPolls}, {@code firmware.hybridSleepAfterEmptyPolls},
+     * {@code firmware.hybridPauseAfterEmptyPolls}, {@code firmware.hybridSleepAfterEmptyPolls},
      *                                  {@code firmware.hybridPauseNanos}, {@code firmware.hybridSleepTimeoutNanos})
      */
     public HybridPollDriver(int burst, int pauseAfterEmptyPolls, int sleepAfterEmptyPolls, long pauseNanos,
@@ -67,8 +67,9 @@ public final class HybridPollDriver implements DriverPolicy {
         this.burst = Checks.atLeast("firmware.burst", burst, 1);
         this.pauseAfterEmptyPolls = Checks.atLeast("firmware.hybridPauseAfterEmptyPolls", pauseAfterEmptyPolls, 0);
         if (sleepAfterEmptyPolls <= pauseAfterEmptyPolls) {
-            throw new IllegalArgumentException("firmware.hybridSleepAfterEmptyPolls must be > firmware.hybridPauseAfterEmptyPolls ("
-                    + pauseAfterEmptyPolls + "), got " + sleepAfterEmptyPolls);
+            throw new IllegalArgumentException("firmware.hybridSleepAfterEmptyPolls must be >"
+                    + " firmware.hybridPauseAfterEmptyPolls (" + pauseAfterEmptyPolls + "), got "
+                    + sleepAfterEmptyPolls);
         }
         this.sleepAfterEmptyPolls = sleepAfterEmptyPolls;
         this.pauseNanos = Checks.atLeast("firmware.hybridPauseNanos", pauseNanos, 1L);

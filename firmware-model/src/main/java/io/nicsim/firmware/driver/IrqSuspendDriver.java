@@ -88,7 +88,9 @@ public final class IrqSuspendDriver implements DriverPolicy {
         return deferral.afterPoll(0, budget, nowNanos);
     }
 
-    /** @return the deferral timer's expiry named by the last {@link Action#POLL_AT}; {@code Long.MAX_VALUE} before one */
+    /**
+     * @return the deferral timer's expiry named by the last {@link Action#POLL_AT}; {@code Long.MAX_VALUE} before one
+     */
     @Override
     public long wakeAtNanos() {
         return deferral.wakeAtNanos();

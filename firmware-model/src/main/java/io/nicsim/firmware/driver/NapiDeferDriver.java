@@ -64,7 +64,9 @@ public final class NapiDeferDriver implements DriverPolicy {
         return deferral.afterPoll(packets, budget, nowNanos);
     }
 
-    /** @return the deferral timer's expiry named by the last {@link Action#POLL_AT}; {@code Long.MAX_VALUE} before one */
+    /**
+     * @return the deferral timer's expiry named by the last {@link Action#POLL_AT}; {@code Long.MAX_VALUE} before one
+     */
     @Override
     public long wakeAtNanos() {
         return deferral.wakeAtNanos();

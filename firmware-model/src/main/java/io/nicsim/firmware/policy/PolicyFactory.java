@@ -49,7 +49,8 @@ public final class PolicyFactory {
      */
     public static Policy create(FirmwareConfig config) {
         if (config.pollIntervalNanos() < 0) {
-            throw new IllegalArgumentException("firmware.pollIntervalNanos must be >= 0, got " + config.pollIntervalNanos());
+            throw new IllegalArgumentException("firmware.pollIntervalNanos must be >= 0, got "
+                    + config.pollIntervalNanos());
         }
         String name = config.policy();
         return switch (name) {
@@ -61,7 +62,8 @@ public final class PolicyFactory {
                     new NapiDeferDriver(config.budget(), config.deferHardIrqs(), config.groFlushTimeoutNanos()));
             case IRQ_SUSPEND -> new Policy(name, new NapiInterruptPolicy(false), new IrqSuspendDriver(config.budget(),
                     config.deferHardIrqs(), config.groFlushTimeoutNanos(), config.irqSuspendTimeoutNanos()));
-            case DIM -> new Policy(name, new DimPolicy(timerMode("firmware.dimMode", config.dimMode())), new DrainDriver());
+            case DIM -> new Policy(name, new DimPolicy(timerMode("firmware.dimMode", config.dimMode())),
+                    new DrainDriver());
             case ADAPTIVE_ITR -> new Policy(name, new AdaptiveItrPolicy(itrConservative(config.itrMode())),
                     new DrainDriver());
             case POLL_MODE -> new Policy(name, new NoInterruptPolicy(), new PollModeDriver(config.burst()));

@@ -87,7 +87,8 @@ public final class DriverPolicyContract {
         if (boundNanos < 0) {
             throw new IllegalArgumentException("a bound is >= 0");
         }
-        return dynamicContainer(configuration + " [" + device + ", bound " + boundNanos + " ns]", Stream.<DynamicNode>of(
+        return dynamicContainer(configuration + " [" + device + ", bound " + boundNanos + " ns]",
+                Stream.<DynamicNode>of(
                 dynamicTest("(a) budget() >= 1 and a stable name", () -> basics(factory)),
                 dynamicTest("(b) a poll that took the whole budget polls again at once",
                         () -> protocolDrive(factory, boundNanos, true)),

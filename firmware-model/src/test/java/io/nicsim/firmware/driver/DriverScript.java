@@ -7,7 +7,8 @@ import io.nicsim.firmware.driver.DriverPolicy.Action;
  * read as tables:
  * <pre>
  * irq  &lt;atNanos&gt;                                   # onInterrupt(atNanos)
- * poll &lt;atNanos&gt; &lt;packets&gt; &lt;ACTION&gt; [&lt;wakeAtNanos&gt;]  # afterPoll(packets, atNanos) must answer ACTION
+ * poll &lt;atNanos&gt; &lt;packets&gt; &lt;ACTION&gt; [&lt;wakeAtNanos&gt;]  # afterPoll(packets, atNanos) must answer
+ * ACTION
  * </pre>
  * ACTION is an {@link Action} name; {@code wakeAtNanos}, if given, is what {@link DriverPolicy#wakeAtNanos()} must
  * then return. Numbers may contain underscores; {@code #} starts a comment. A mismatch fails with the line.

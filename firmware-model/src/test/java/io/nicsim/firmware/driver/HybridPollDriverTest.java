@@ -139,9 +139,11 @@ class HybridPollDriverTest {
                 .hasMessage("firmware.hybridPauseAfterEmptyPolls must be >= 0, got -1");
         assertThatThrownBy(() -> new HybridPollDriver(32, 10, 10, 1_000, 10_000_000))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("firmware.hybridSleepAfterEmptyPolls must be > firmware.hybridPauseAfterEmptyPolls (10), got 10");
+                .hasMessage("firmware.hybridSleepAfterEmptyPolls must be > firmware.hybridPauseAfterEmptyPolls (10),"
+                + " got 10");
         assertThatThrownBy(() -> new HybridPollDriver(32, 10, 300, 0, 10_000_000))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("firmware.hybridPauseNanos must be >= 1, got 0");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("firmware.hybridPauseNanos must be >= 1, got 0");
         assertThatThrownBy(() -> new HybridPollDriver(32, 10, 300, 1_000, 0))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("firmware.hybridSleepTimeoutNanos must be >= 1, got 0");

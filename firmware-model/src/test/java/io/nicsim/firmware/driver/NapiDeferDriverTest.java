@@ -40,7 +40,8 @@ class NapiDeferDriverTest {
 
     static Stream<Arguments> scripts() {
         return Stream.of(
-                arguments("defer 2: work, empty, empty; then the counter reloads", new NapiDeferDriver(64, 2, 20_000), """
+                arguments("defer 2: work, empty, empty; then the counter reloads", new NapiDeferDriver(64, 2, 20_000),
+                        """
                         irq  0
                         poll   1_000 5 POLL_AT 21_000           # work reloads the counter to 2; drained: 2 -> 1
                         poll  21_000 0 POLL_AT 41_000           # 1 -> 0
@@ -51,14 +52,16 @@ class NapiDeferDriverTest {
                         poll 140_500 0 POLL_AT 160_500          # 1 -> 0
                         poll 160_500 0 REARM_AND_WAIT_INTERRUPT
                         """),
-                arguments("budget used up polls at once, then the drained poll defers", new NapiDeferDriver(4, 1, 10_000), """
+                arguments("budget used up polls at once, then the drained poll defers",
+                        new NapiDeferDriver(4, 1, 10_000), """
                         irq  0
                         poll    100 4 POLL_NOW
                         poll    200 4 POLL_NOW
                         poll    300 1 POLL_AT 10_300            # reload to 1; 1 -> 0
                         poll 10_300 0 REARM_AND_WAIT_INTERRUPT
                         """),
-                arguments("the counter starts at 0: an empty first poll re-arms", new NapiDeferDriver(64, 2, 20_000), """
+                arguments("the counter starts at 0: an empty first poll re-arms", new NapiDeferDriver(64, 2, 20_000),
+                        """
                         irq  0
                         poll 100 0 REARM_AND_WAIT_INTERRUPT
                         irq  500

@@ -32,26 +32,43 @@ class CoalescePolicyTest {
     @TestFactory
     Stream<DynamicNode> contract() {
         return Stream.of(
-                NotificationPolicyContract.verify("rx-usecs 50 rx-frames 64", () -> new CoalescePolicy(50, 64), atMost(50_000)),
-                NotificationPolicyContract.verify("rx-usecs 3 rx-frames 4", () -> new CoalescePolicy(3, 4), atMost(3_000)),
-                NotificationPolicyContract.verify("rx-usecs 1 rx-frames 0", () -> new CoalescePolicy(1, 0), atMost(1_000)),
-                NotificationPolicyContract.verify("rx-usecs 100 rx-frames 0", () -> new CoalescePolicy(100, 0), atMost(100_000)),
-                NotificationPolicyContract.verify("rx-usecs 10 rx-frames 1", () -> new CoalescePolicy(10, 1), atMost(0)),
+                NotificationPolicyContract.verify("rx-usecs 50 rx-frames 64", () -> new CoalescePolicy(50, 64),
+                        atMost(50_000)),
+                NotificationPolicyContract.verify("rx-usecs 3 rx-frames 4", () -> new CoalescePolicy(3, 4),
+                        atMost(3_000)),
+                NotificationPolicyContract.verify("rx-usecs 1 rx-frames 0", () -> new CoalescePolicy(1, 0),
+                        atMost(1_000)),
+                NotificationPolicyContract.verify("rx-usecs 100 rx-frames 0", () -> new CoalescePolicy(100, 0),
+                        atMost(100_000)),
+                NotificationPolicyContract.verify("rx-usecs 10 rx-frames 1", () -> new CoalescePolicy(10, 1),
+                        atMost(0)),
                 NotificationPolicyContract.verify("rx-usecs 0 rx-frames 1", () -> new CoalescePolicy(0, 1), atMost(0)),
-                NotificationPolicyContract.verify("rx-usecs 0 rx-frames 2", () -> new CoalescePolicy(0, 2), everyNthCompletion(2)),
-                NotificationPolicyContract.verify("rx-usecs 0 rx-frames 8", () -> new CoalescePolicy(0, 8), everyNthCompletion(8)),
-                NotificationPolicyContract.verify("rx-usecs 0 rx-frames 64", () -> new CoalescePolicy(0, 64), everyNthCompletion(64)),
+                NotificationPolicyContract.verify("rx-usecs 0 rx-frames 2", () -> new CoalescePolicy(0, 2),
+                        everyNthCompletion(2)),
+                NotificationPolicyContract.verify("rx-usecs 0 rx-frames 8", () -> new CoalescePolicy(0, 8),
+                        everyNthCompletion(8)),
+                NotificationPolicyContract.verify("rx-usecs 0 rx-frames 64", () -> new CoalescePolicy(0, 64),
+                        everyNthCompletion(64)),
                 // CQE: the timer restarts on every completion, so only the frame count bounds the wait.
-                NotificationPolicyContract.verify("cqe rx-usecs 10 rx-frames 4", () -> new CoalescePolicy(10, 4, TimerMode.CQE, 0), atMost(3 * 10_000)),
-                NotificationPolicyContract.verify("cqe rx-usecs 50 rx-frames 64", () -> new CoalescePolicy(50, 64, TimerMode.CQE, 0), atMost(63 * 50_000)),
-                NotificationPolicyContract.verify("cqe rx-usecs 3 rx-frames 1", () -> new CoalescePolicy(3, 1, TimerMode.CQE, 0), atMost(0)),
-                NotificationPolicyContract.verify("cqe rx-usecs 0 rx-frames 8", () -> new CoalescePolicy(0, 8, TimerMode.CQE, 0), everyNthCompletion(8)),
+                NotificationPolicyContract.verify("cqe rx-usecs 10 rx-frames 4",
+                        () -> new CoalescePolicy(10, 4, TimerMode.CQE, 0), atMost(3 * 10_000)),
+                NotificationPolicyContract.verify("cqe rx-usecs 50 rx-frames 64",
+                        () -> new CoalescePolicy(50, 64, TimerMode.CQE, 0), atMost(63 * 50_000)),
+                NotificationPolicyContract.verify("cqe rx-usecs 3 rx-frames 1",
+                        () -> new CoalescePolicy(3, 1, TimerMode.CQE, 0), atMost(0)),
+                NotificationPolicyContract.verify("cqe rx-usecs 0 rx-frames 8",
+                        () -> new CoalescePolicy(0, 8, TimerMode.CQE, 0), everyNthCompletion(8)),
                 // A minimum gap: the bound becomes max(timer bound, gap).
-                NotificationPolicyContract.verify("rx-usecs 50 rx-frames 64 itr 20 us", () -> new CoalescePolicy(50, 64, TimerMode.EQE, 20_000), atMost(50_000), 20_000),
-                NotificationPolicyContract.verify("rx-usecs 1 rx-frames 0 itr 100 us", () -> new CoalescePolicy(1, 0, TimerMode.EQE, 100_000), atMost(100_000), 100_000),
-                NotificationPolicyContract.verify("rx-usecs 0 rx-frames 1 itr 8 us", () -> new CoalescePolicy(0, 1, TimerMode.EQE, 8_000), atMost(8_000), 8_000),
-                NotificationPolicyContract.verify("rx-usecs 0 rx-frames 1 itr 1 ns", () -> new CoalescePolicy(0, 1, TimerMode.EQE, 1), atMost(1), 1),
-                NotificationPolicyContract.verify("cqe rx-usecs 10 rx-frames 8 itr 30 us", () -> new CoalescePolicy(10, 8, TimerMode.CQE, 30_000), atMost(7 * 10_000), 30_000));
+                NotificationPolicyContract.verify("rx-usecs 50 rx-frames 64 itr 20 us",
+                        () -> new CoalescePolicy(50, 64, TimerMode.EQE, 20_000), atMost(50_000), 20_000),
+                NotificationPolicyContract.verify("rx-usecs 1 rx-frames 0 itr 100 us",
+                        () -> new CoalescePolicy(1, 0, TimerMode.EQE, 100_000), atMost(100_000), 100_000),
+                NotificationPolicyContract.verify("rx-usecs 0 rx-frames 1 itr 8 us",
+                        () -> new CoalescePolicy(0, 1, TimerMode.EQE, 8_000), atMost(8_000), 8_000),
+                NotificationPolicyContract.verify("rx-usecs 0 rx-frames 1 itr 1 ns",
+                        () -> new CoalescePolicy(0, 1, TimerMode.EQE, 1), atMost(1), 1),
+                NotificationPolicyContract.verify("cqe rx-usecs 10 rx-frames 8 itr 30 us",
+                        () -> new CoalescePolicy(10, 8, TimerMode.CQE, 30_000), atMost(7 * 10_000), 30_000));
     }
 
     /**
@@ -165,8 +182,10 @@ class CoalescePolicyTest {
             long[] arrivals = NotificationPolicyContract.randomSequence(new SplittableRandom(seed), 0, 500, 10_000);
             long end = arrivals[arrivals.length - 1] + 10_000;
 
-            PolicyLoopSimulation.Result coalesce = PolicyLoopSimulation.run(new CoalescePolicy(0, 1), arrivals, 0, 100, end);
-            PolicyLoopSimulation.Result perPacket = PolicyLoopSimulation.run(new PerPacketPolicy(), arrivals, 0, 100, end);
+            PolicyLoopSimulation.Result coalesce = PolicyLoopSimulation.run(new CoalescePolicy(0, 1), arrivals, 0, 100,
+                    end);
+            PolicyLoopSimulation.Result perPacket = PolicyLoopSimulation.run(new PerPacketPolicy(), arrivals, 0, 100,
+                    end);
 
             assertThat(coalesce.raises()).as("seed %d", seed).hasSize(arrivals.length).isEqualTo(perPacket.raises());
             assertThat(coalesce.notifiedNanos()).isEqualTo(perPacket.notifiedNanos()).isEqualTo(arrivals);
@@ -386,7 +405,8 @@ class CoalescePolicyTest {
         timer.onCompletion(0, 64);
         assertThat(timer.nextTimerNanos()).isEqualTo(5_000);
         timer.onRaised(2_000); // raised for another reason
-        assertThat(timer.nextTimerNanos()).as("raising cancels the pending timer").isEqualTo(NotificationPolicy.NO_TIMER);
+        assertThat(timer.nextTimerNanos()).as("raising cancels the pending timer")
+                .isEqualTo(NotificationPolicy.NO_TIMER);
         assertThat(timer.onTimer(5_000)).isFalse();
         timer.onCompletion(3_000, 64);
         assertThat(timer.nextTimerNanos()).as("timer at 8 us, held back to 2 + 20 us").isEqualTo(22_000);

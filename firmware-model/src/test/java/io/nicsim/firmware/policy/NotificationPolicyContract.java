@@ -21,7 +21,8 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
  * declares; (b) {@code onRaised} resets {@code pendingCompletions} to 0 and disarms the timer; (c)
  * {@code nextTimerNanos()} is {@code NO_TIMER} with nothing pending and {@code onTimer} never fires before it;
  * (d) seeded random arrival sequences (with frame sizes changing in runs) never leave a packet un-notified
- * beyond the bound; (e) two interrupts are never closer than the configuration's declared minimum gap. Every simulated run also checks that a masked
+ * beyond the bound; (e) two interrupts are never closer than the configuration's declared minimum gap. Every simulated
+ * run also checks that a masked
  * policy never answers {@code true}.
  *
  * <p>The bound a configuration declares:
@@ -43,7 +44,8 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
  * <pre>
  * &#64;TestFactory
  * Stream&lt;DynamicNode&gt; contract() {
- *     return Stream.of(NotificationPolicyContract.verify("rx-usecs 50", () -&gt; new CoalescePolicy(50, 0), atMost(50_000)));
+ * return Stream.of(NotificationPolicyContract.verify("rx-usecs 50", () -&gt; new CoalescePolicy(50, 0),
+ * atMost(50_000)));
  * }
  * </pre>
  */
@@ -390,8 +392,8 @@ public final class NotificationPolicyContract {
                     long firstTick = origin + Math.ceilDiv(deadline - origin, grid) * grid;
                     if (notified[i] == PolicyLoopSimulation.NEVER || notified[i] > firstTick) {
                         throw new AssertionError("completion " + i + " written at " + arrivals[i] + " notified at "
-                                + (notified[i] == PolicyLoopSimulation.NEVER ? "never" : notified[i]) + ", bound " + nanos
-                                + " ns: the loop had to raise by " + firstTick);
+                                + (notified[i] == PolicyLoopSimulation.NEVER ? "never" : notified[i]) + ", bound "
+                                + nanos + " ns: the loop had to raise by " + firstTick);
                     }
                 }
             }

@@ -15,7 +15,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
-/** Pins {@link PolicyFactory}: each name makes its device and driver pair, fresh, from its parameters; bad configs name the key. */
+/**
+ * Pins {@link PolicyFactory}: each name makes its device and driver pair, fresh, from its parameters; bad configs name
+ * the key.
+ */
 class PolicyFactoryTest {
 
     private static FirmwareConfig config(String policy) {
@@ -67,9 +70,11 @@ class PolicyFactoryTest {
         assertThat(PolicyFactory.create(custom).driver().budget()).isEqualTo(16);
         assertThat(((NapiDriver) PolicyFactory.create(custom).driver()).budget()).isEqualTo(16);
         assertThat(PolicyFactory.create(custom.withPolicy("poll-mode")).driver().budget()).isEqualTo(8);
-        assertThat(PolicyFactory.create(custom.withPolicy("hybrid-poll")).driver()).isInstanceOf(HybridPollDriver.class);
+        assertThat(PolicyFactory.create(custom.withPolicy("hybrid-poll")).driver())
+                .isInstanceOf(HybridPollDriver.class);
         assertThat(PolicyFactory.create(custom.withPolicy("napi-defer")).driver()).isInstanceOf(NapiDeferDriver.class);
-        assertThat(PolicyFactory.create(custom.withPolicy("irq-suspend")).driver()).isInstanceOf(IrqSuspendDriver.class);
+        assertThat(PolicyFactory.create(custom.withPolicy("irq-suspend")).driver())
+                .isInstanceOf(IrqSuspendDriver.class);
         assertThat(PolicyFactory.create(custom.withPolicy("poll-mode")).driver()).isInstanceOf(PollModeDriver.class);
     }
 
@@ -108,9 +113,11 @@ class PolicyFactoryTest {
 
     @Test
     void badParametersNameTheirKey() {
-        assertThatIllegalArgumentException().isThrownBy(() -> PolicyFactory.create(config("coalesce").withPollIntervalNanos(-1)))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> PolicyFactory.create(config("coalesce").withPollIntervalNanos(-1)))
                 .withMessageContaining("firmware.pollIntervalNanos");
-        assertThatIllegalArgumentException().isThrownBy(() -> PolicyFactory.create(config("coalesce").withCoalescing(0, 0)))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> PolicyFactory.create(config("coalesce").withCoalescing(0, 0)))
                 .withMessageContaining("firmware.rx");
         FirmwareConfig d = FirmwareConfig.DEFAULTS;
         FirmwareConfig badMode = new FirmwareConfig("coalesce", 50, 64, "fifo", 0, 0, 64, 2, 20_000, 20_000_000,

@@ -48,7 +48,8 @@ public final class BusyPollConsumer implements Consumer {
     }
 
     private void run() {
-        try (RxQueue rx = context.openQueue(new InlineDelivery(context.handler(), context.recorder(), context.clock(), true))) {
+        try (RxQueue rx = context.openQueue(new InlineDelivery(context.handler(), context.recorder(), context.clock(),
+                true))) {
             ready.countDown();
             while (running) {
                 if (rx.poll(Integer.MAX_VALUE, RxQueue.NOT_WOKEN) == 0) {

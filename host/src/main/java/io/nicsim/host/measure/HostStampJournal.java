@@ -43,13 +43,15 @@ public final class HostStampJournal implements PacketStampSink, AutoCloseable {
     }
 
     private static ChronicleQueue build(Path path, boolean readOnly) {
-        return SingleChronicleQueueBuilder.binary(path).rollCycle(LargeRollCycles.LARGE_DAILY).readOnly(readOnly).build();
+        return SingleChronicleQueueBuilder.binary(path).rollCycle(LargeRollCycles.LARGE_DAILY).readOnly(readOnly)
+                .build();
     }
 
     @Override
     public void stamp(long packetId, long wokenNanos, long handledNanos, long raisedNanos, long deliveredNanos) {
         try (DocumentContext dc = appender.writingDocument()) {
-            HostStampRecord.write(dc.wire().bytes(), queue, packetId, wokenNanos, handledNanos, raisedNanos, deliveredNanos);
+            HostStampRecord.write(dc.wire().bytes(), queue, packetId, wokenNanos, handledNanos, raisedNanos,
+                    deliveredNanos);
         }
     }
 

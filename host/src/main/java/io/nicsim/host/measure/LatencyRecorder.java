@@ -1,7 +1,6 @@
 package io.nicsim.host.measure;
 
 import io.nicsim.nic.record.DescriptorRecord;
-import io.nicsim.host.measure.Packet;
 import io.nicsim.nic.traffic.TrafficClasses;
 import org.HdrHistogram.AbstractHistogram;
 import org.HdrHistogram.ConcurrentHistogram;
@@ -158,7 +157,8 @@ public final class LatencyRecorder {
     public void record(DescriptorRecord descriptor, long wokenNanos, long handledNanos, long raisedNanos,
                        long deliveredNanos) {
         record(descriptor.packetId, descriptor.trafficClass, descriptor.intendedNanos, descriptor.injectedNanos,
-                descriptor.detectedNanos, descriptor.writtenNanos, wokenNanos, handledNanos, raisedNanos, deliveredNanos);
+                descriptor.detectedNanos, descriptor.writtenNanos, wokenNanos, handledNanos, raisedNanos,
+                deliveredNanos);
     }
 
     /** Records a packet handed from the driver to another thread, with its device and interrupt stamps. */

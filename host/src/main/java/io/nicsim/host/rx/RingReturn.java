@@ -12,7 +12,8 @@ public record RingReturn(int every, long consumedBefore) {
 
     public RingReturn {
         if (every < 0 || consumedBefore < 0) {
-            throw new IllegalArgumentException("every and consumedBefore must be >= 0, got " + every + ", " + consumedBefore);
+            throw new IllegalArgumentException("every and consumedBefore must be >= 0, got " + every + ", "
+                    + consumedBefore);
         }
     }
 }

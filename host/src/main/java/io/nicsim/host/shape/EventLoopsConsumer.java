@@ -12,7 +12,6 @@ import io.nicsim.host.rx.PacketHandler;
 import io.nicsim.host.rx.RxCounters;
 import io.nicsim.nic.record.DescriptorRecord;
 import io.nicsim.nic.traffic.TrafficClasses;
-import io.vertx.core.Context;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
@@ -92,7 +91,8 @@ public final class EventLoopsConsumer extends DispatchingConsumer {
 
     @Override
     public String waitsBy() {
-        return virtual ? "virtual-thread verticles (" + verticles.length + ")" : "event loops (" + verticles.length + ")";
+        return virtual ? "virtual-thread verticles (" + verticles.length + ")" : "event loops (" + verticles.length
+                + ")";
     }
 
     @Override
@@ -130,7 +130,8 @@ public final class EventLoopsConsumer extends DispatchingConsumer {
     /** Driver thread: into the packet's verticle's mailbox of its class; wake the verticle if it is idle. */
     @Override
     public void deliver(DescriptorRecord descriptor, long wokenNanos, long raisedNanos, long deliveredNanos) {
-        QueueVerticle verticle = verticles[Math.floorMod(byRxQueue ? descriptor.queue : descriptor.flow, verticles.length)];
+        QueueVerticle verticle = verticles[Math.floorMod(byRxQueue ? descriptor.queue : descriptor.flow,
+                verticles.length)];
         Mailbox mailbox = descriptor.trafficClass == TrafficClasses.HIGH ? verticle.high : verticle.low;
         if (mailbox.offer(descriptor, raisedNanos, deliveredNanos, clock.nanoTime())) {
             verticle.schedule();

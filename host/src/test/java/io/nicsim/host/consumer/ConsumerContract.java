@@ -50,7 +50,8 @@ public final class ConsumerContract {
     /** Runs the whole contract against the consumer made by {@code factory}. */
     public static void verify(Function<ConsumerContext, Consumer> factory, Path dir, String expectedName)
             throws Exception {
-        for (Supplier<DriverPolicy> driver : List.<Supplier<DriverPolicy>>of(DrainDriver::new, BudgetTimerDriver::new)) {
+        for (Supplier<DriverPolicy> driver : List.<Supplier<DriverPolicy>>of(DrainDriver::new,
+                BudgetTimerDriver::new)) {
             String name = driver.get().name();
             handlesEveryNotifiedPacketOnce(factory, driver, 0, dir.resolve(name + "-random"), expectedName);
             handlesPacketsWrittenBeforeStart(factory, driver, dir.resolve(name + "-backlog"), expectedName);
@@ -106,8 +107,10 @@ public final class ConsumerContract {
             assertThat(counters.read()).as("read from the ring once each").isEqualTo(packets);
             assertThat(counters.socketFull()).isZero();
             assertThat(recorder.notification().getTotalCount()).isEqualTo(packets);
-            assertThat(recorder.notification(TrafficClasses.HIGH).getTotalCount()).isEqualTo(perClass[TrafficClasses.HIGH]);
-            assertThat(recorder.notification(TrafficClasses.LOW).getTotalCount()).isEqualTo(perClass[TrafficClasses.LOW]);
+            assertThat(recorder.notification(TrafficClasses.HIGH).getTotalCount())
+                    .isEqualTo(perClass[TrafficClasses.HIGH]);
+            assertThat(recorder.notification(TrafficClasses.LOW).getTotalCount())
+                    .isEqualTo(perClass[TrafficClasses.LOW]);
             assertThat(recorder.notification().getMinValue()).isGreaterThanOrEqualTo(0);
             if (blockNanos > 0) {
                 assertThat(recorder.stage(Stage.HANDLE).getMinValue()).as("every handler waited its block")

@@ -39,7 +39,8 @@ class ProcStatusTest {
     @Test
     void aTaskFileHasNoRssButHasSwitches(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("status");
-        Files.writeString(file, "Name:\tnicsim-busy-poll\nvoluntary_ctxt_switches:\t3\nnonvoluntary_ctxt_switches:\t912\n");
+        Files.writeString(file,
+                "Name:\tnicsim-busy-poll\nvoluntary_ctxt_switches:\t3\nnonvoluntary_ctxt_switches:\t912\n");
         assertThat(ProcStatus.read(file)).isEqualTo(new ProcStatus(-1, -1, 3, 912));
         assertThat(ProcStatus.read(dir.resolve("missing"))).isEqualTo(ProcStatus.UNKNOWN);
     }

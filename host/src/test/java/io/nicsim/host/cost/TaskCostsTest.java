@@ -52,7 +52,8 @@ class TaskCostsTest {
         while (System.nanoTime() < spinUntil) {
             x++;
         }
-        TaskSample mine = TaskCosts.between(before, TaskCosts.snapshot(), TaskCosts.namesStartingWith("nicsim-cost-test"),
+        TaskSample mine = TaskCosts.between(before, TaskCosts.snapshot(),
+                TaskCosts.namesStartingWith("nicsim-cost-test"),
                 "me");
         assertThat(x).isPositive();
         assertThat(mine.cpuNanos()).as("20 ms of spinning shows as CPU time").isPositive();

@@ -33,7 +33,7 @@ class LatencyRecorderIntervalsTest {
         assertThat(recorder.warmupIntervals()).isEqualTo(2);
 
         recorder.record(packet(0, measureFrom - 2 * S), measureFrom - 2 * S + 1_000, 0);       // first warm-up second
-        recorder.record(packet(1, measureFrom - 1), measureFrom + 5_000, 0);                    // last warm-up nanosecond
+        recorder.record(packet(1, measureFrom - 1), measureFrom + 5_000, 0);                  // last warm-up nanosecond
         recorder.record(packet(2, measureFrom), measureFrom + 7_000, 0);                        // first measured
         recorder.record(packet(3, measureFrom + 3 * S - 1), measureFrom + 3 * S + 9_000, 0);    // last measured
         recorder.record(packet(4, measureFrom + 10 * S), measureFrom + 10 * S + 2_000, 0);      // past the schedule
@@ -69,7 +69,8 @@ class LatencyRecorderIntervalsTest {
     void theSinkGetsEveryPacketsHostStampsInOrderWarmUpIncluded() {
         List<long[]> seen = new ArrayList<>();
         LatencyRecorder recorder = new LatencyRecorder(1, 1,
-                (id, woken, handled, raised, delivered) -> seen.add(new long[] {id, woken, handled, raised, delivered}));
+                (id, woken, handled, raised, delivered) ->
+                        seen.add(new long[] {id, woken, handled, raised, delivered}));
         recorder.measureFrom(10_000);
         recorder.record(packet(0, 9_000), 9_500, 9_600, 9_200, 9_300);
         recorder.record(packet(1, 11_000), 11_500, 11_700);
@@ -90,7 +91,8 @@ class LatencyRecorderIntervalsTest {
         recorder.record(packet, 3_000, 3_100, 2_000, 2_500); // raised right after it: fine
         assertThat(seen.get(0)).containsExactly(3_000, 3_000);
         assertThat(seen.get(1)).containsExactly(2_000, 2_500);
-        assertThat(recorder.stage(Stage.DELIVER).getMaxValue()).as("the second packet's deliver stage").isBetween(495L, 505L);
+        assertThat(recorder.stage(Stage.DELIVER).getMaxValue()).as("the second packet's deliver stage")
+                .isBetween(495L, 505L);
         assertThat(recorder.stage(Stage.DELIVER).getMinValue()).as("the first one had none").isZero();
     }
 

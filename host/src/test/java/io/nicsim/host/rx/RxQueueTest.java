@@ -24,7 +24,8 @@ class RxQueueTest {
 
     private static final InterruptLog NO_INTERRUPTS = new InterruptLog(16);
 
-    private static RxQueue queue(DeviceQueues queues, ManualNanoClock clock, InterruptLog log, LatencyRecorder recorder) {
+    private static RxQueue queue(DeviceQueues queues, ManualNanoClock clock, InterruptLog log,
+            LatencyRecorder recorder) {
         return new RxQueue(0, queues.newDescriptorReader(), queues.newDoorbellWriter(clock), log,
                 new PacketHandler(0, clock), recorder, clock);
     }

@@ -15,11 +15,13 @@ class EventLoopsConsumerTest {
 
     @Test
     void keepsTheConsumerContract(@TempDir Path dir) throws Exception {
-        ConsumerContract.verify(context -> Consumers.create(EventLoopsConsumer.EVENT_LOOPS, context), dir, EventLoopsConsumer.EVENT_LOOPS);
+        ConsumerContract.verify(context -> Consumers.create(EventLoopsConsumer.EVENT_LOOPS, context), dir,
+                EventLoopsConsumer.EVENT_LOOPS);
     }
 
     @Test
     void countsWhatAFullBufferDrops(@TempDir Path dir) throws Exception {
-        ConsumerContract.countsWhatAFullBufferDrops(context -> Consumers.create(EventLoopsConsumer.EVENT_LOOPS, context), dir, EventLoopsConsumer.EVENT_LOOPS);
+        ConsumerContract.countsWhatAFullBufferDrops(context ->
+                Consumers.create(EventLoopsConsumer.EVENT_LOOPS, context), dir, EventLoopsConsumer.EVENT_LOOPS);
     }
 }

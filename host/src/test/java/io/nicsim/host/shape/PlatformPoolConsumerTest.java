@@ -20,6 +20,7 @@ class PlatformPoolConsumerTest {
 
     @Test
     void countsWhatAFullBufferDrops(@TempDir Path dir) throws Exception {
-        ConsumerContract.countsWhatAFullBufferDrops(context -> Consumers.create(PoolConsumer.NAME, context), dir, PoolConsumer.NAME);
+        ConsumerContract.countsWhatAFullBufferDrops(context -> Consumers.create(PoolConsumer.NAME, context), dir,
+                PoolConsumer.NAME);
     }
 }

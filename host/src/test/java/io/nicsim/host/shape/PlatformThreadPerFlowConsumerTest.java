@@ -15,11 +15,13 @@ class PlatformThreadPerFlowConsumerTest {
 
     @Test
     void keepsTheConsumerContract(@TempDir Path dir) throws Exception {
-        ConsumerContract.verify(context -> Consumers.create(FlowThreadsConsumer.PLATFORM, context), dir, FlowThreadsConsumer.PLATFORM);
+        ConsumerContract.verify(context -> Consumers.create(FlowThreadsConsumer.PLATFORM, context), dir,
+                FlowThreadsConsumer.PLATFORM);
     }
 
     @Test
     void countsWhatAFullBufferDrops(@TempDir Path dir) throws Exception {
-        ConsumerContract.countsWhatAFullBufferDrops(context -> Consumers.create(FlowThreadsConsumer.PLATFORM, context), dir, FlowThreadsConsumer.PLATFORM);
+        ConsumerContract.countsWhatAFullBufferDrops(context -> Consumers.create(FlowThreadsConsumer.PLATFORM, context),
+                dir, FlowThreadsConsumer.PLATFORM);
     }
 }

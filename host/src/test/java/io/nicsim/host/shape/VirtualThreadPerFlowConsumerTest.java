@@ -15,11 +15,13 @@ class VirtualThreadPerFlowConsumerTest {
 
     @Test
     void keepsTheConsumerContract(@TempDir Path dir) throws Exception {
-        ConsumerContract.verify(context -> Consumers.create(FlowThreadsConsumer.VIRTUAL, context), dir, FlowThreadsConsumer.VIRTUAL);
+        ConsumerContract.verify(context -> Consumers.create(FlowThreadsConsumer.VIRTUAL, context), dir,
+                FlowThreadsConsumer.VIRTUAL);
     }
 
     @Test
     void countsWhatAFullBufferDrops(@TempDir Path dir) throws Exception {
-        ConsumerContract.countsWhatAFullBufferDrops(context -> Consumers.create(FlowThreadsConsumer.VIRTUAL, context), dir, FlowThreadsConsumer.VIRTUAL);
+        ConsumerContract.countsWhatAFullBufferDrops(context -> Consumers.create(FlowThreadsConsumer.VIRTUAL, context),
+                dir, FlowThreadsConsumer.VIRTUAL);
     }
 }

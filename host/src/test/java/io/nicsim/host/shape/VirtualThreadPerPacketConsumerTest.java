@@ -15,11 +15,13 @@ class VirtualThreadPerPacketConsumerTest {
 
     @Test
     void keepsTheConsumerContract(@TempDir Path dir) throws Exception {
-        ConsumerContract.verify(context -> Consumers.create(VirtualPerPacketConsumer.NAME, context), dir, VirtualPerPacketConsumer.NAME);
+        ConsumerContract.verify(context -> Consumers.create(VirtualPerPacketConsumer.NAME, context), dir,
+                VirtualPerPacketConsumer.NAME);
     }
 
     @Test
     void countsWhatAFullBufferDrops(@TempDir Path dir) throws Exception {
-        ConsumerContract.countsWhatAFullBufferDrops(context -> Consumers.create(VirtualPerPacketConsumer.NAME, context), dir, VirtualPerPacketConsumer.NAME);
+        ConsumerContract.countsWhatAFullBufferDrops(context -> Consumers.create(VirtualPerPacketConsumer.NAME, context),
+                dir, VirtualPerPacketConsumer.NAME);
     }
 }

@@ -15,11 +15,14 @@ class VirtualThreadVerticlesConsumerTest {
 
     @Test
     void keepsTheConsumerContract(@TempDir Path dir) throws Exception {
-        ConsumerContract.verify(context -> Consumers.create(EventLoopsConsumer.VIRTUAL_VERTICLES, context), dir, EventLoopsConsumer.VIRTUAL_VERTICLES);
+        ConsumerContract.verify(context -> Consumers.create(EventLoopsConsumer.VIRTUAL_VERTICLES, context), dir,
+                EventLoopsConsumer.VIRTUAL_VERTICLES);
     }
 
     @Test
     void countsWhatAFullBufferDrops(@TempDir Path dir) throws Exception {
-        ConsumerContract.countsWhatAFullBufferDrops(context -> Consumers.create(EventLoopsConsumer.VIRTUAL_VERTICLES, context), dir, EventLoopsConsumer.VIRTUAL_VERTICLES);
+        ConsumerContract.countsWhatAFullBufferDrops(context ->
+                Consumers.create(EventLoopsConsumer.VIRTUAL_VERTICLES, context), dir,
+                EventLoopsConsumer.VIRTUAL_VERTICLES);
     }
 }

@@ -63,7 +63,10 @@ public final class Device implements Agent {
         return firmware;
     }
 
-    /** @return packets in the MAC FIFO not yet polled, or polled and still in DMA; read only after the device thread stopped */
+    /**
+     * @return packets in the MAC FIFO not yet polled, or polled and still in DMA; read only after the device thread
+     * stopped
+     */
     public int packetsInMac() {
         return mac.size() + firmware.packetsInDma();
     }

@@ -60,7 +60,8 @@ public final class DeviceFactory {
     public static Device create(TrafficConfig traffic, NicConfig nic, NotificationPolicy policy, long pollIntervalNanos,
                                 long scheduleNanos, NanoClock clock, DeviceQueues queues) {
         if (nic.queues() != 1) {
-            throw new IllegalArgumentException("nic.queues: a device with " + nic.queues() + " RX queues needs a policy each");
+            throw new IllegalArgumentException("nic.queues: a device with " + nic.queues()
+                    + " RX queues needs a policy each");
         }
         return create(traffic, nic, new NotificationPolicy[] {policy}, pollIntervalNanos, scheduleNanos, clock, queues);
     }

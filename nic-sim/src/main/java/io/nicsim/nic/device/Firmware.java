@@ -179,7 +179,10 @@ public final class Firmware {
         return count;
     }
 
-    /** With a DMA time: starts the DMA of every packet in the MAC that gets a ring slot, as far as the engine holds them. */
+    /**
+     * With a DMA time: starts the DMA of every packet in the MAC that gets a ring slot, as far as the engine holds
+     * them.
+     */
     private int startDmas(long detectedNanos) {
         int count = 0;
         while (!mac.isEmpty() && !dma.isFull()) {
@@ -216,7 +219,9 @@ public final class Firmware {
         return 1;
     }
 
-    /** @return packets whose DMA is in flight (detected, descriptor not yet written); device thread, or after it stopped */
+    /**
+     * @return packets whose DMA is in flight (detected, descriptor not yet written); device thread, or after it stopped
+     */
     public int packetsInDma() {
         return dma == null ? 0 : dma.size();
     }
@@ -267,8 +272,10 @@ public final class Firmware {
 
     private void raise(RxRing ring) {
         long raisedNanos = clock.nanoTime();
-        long firstPacketId = ring.firstUnnotifiedPacketId >= 0 ? ring.firstUnnotifiedPacketId : ring.lastWrittenPacketId;
-        interrupts.write(ring.queue, ring.nextInterruptSequence++, firstPacketId, ring.lastWrittenPacketId, raisedNanos);
+        long firstPacketId = ring.firstUnnotifiedPacketId >= 0 ? ring.firstUnnotifiedPacketId
+                : ring.lastWrittenPacketId;
+        interrupts.write(ring.queue, ring.nextInterruptSequence++, firstPacketId, ring.lastWrittenPacketId,
+                raisedNanos);
         ring.policy.onRaised(raisedNanos);
         ring.raised();
     }

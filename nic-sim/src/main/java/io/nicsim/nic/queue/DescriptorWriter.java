@@ -35,8 +35,8 @@ public final class DescriptorWriter implements AutoCloseable {
      */
     public long write(int queue, long packetId, int flow, int frameBytes, int trafficClass,
                       long intendedNanos, long injectedNanos, long detectedNanos) {
-        DescriptorRecord.encodeHead(scratchAddress, queue, packetId, flow, frameBytes, trafficClass, intendedNanos, injectedNanos,
-                detectedNanos);
+        DescriptorRecord.encodeHead(scratchAddress, queue, packetId, flow, frameBytes, trafficClass, intendedNanos,
+                injectedNanos, detectedNanos);
         try (DocumentContext dc = appender.writingDocument()) {
             long writtenNanos = clock.nanoTime();
             DescriptorRecord.encodeWrittenNanos(scratchAddress, writtenNanos);

@@ -32,7 +32,8 @@ public final class NamedReaderPosition {
         }
         SingleChronicleQueue queue = (SingleChronicleQueue) queues.descriptorQueue(rxQueue);
         long index;
-        try (ExcerptTailer named = queue.createTailer(queues.readerName() + "-" + DeviceQueues.descriptorFolder(rxQueue))) {
+        try (ExcerptTailer named = queue.createTailer(queues.readerName() + "-"
+                + DeviceQueues.descriptorFolder(rxQueue))) {
             index = named.index();
         }
         if (index == 0 || queue.lastIndex() < 0) {

@@ -84,7 +84,7 @@ public final class DescriptorRecord {
     @Override
     public String toString() {
         return "descriptor{queue=" + queue + ", packetId=" + packetId + ", flow=" + flow + ", frameBytes=" + frameBytes
-                + ", trafficClass=" + trafficClass + ", intendedNanos=" + intendedNanos + ", injectedNanos=" + injectedNanos + ", detectedNanos="
-                + detectedNanos + ", writtenNanos=" + writtenNanos + '}';
+                + ", trafficClass=" + trafficClass + ", intendedNanos=" + intendedNanos + ", injectedNanos="
+                + injectedNanos + ", detectedNanos=" + detectedNanos + ", writtenNanos=" + writtenNanos + '}';
     }
 }

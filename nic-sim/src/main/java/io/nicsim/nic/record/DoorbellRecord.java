@@ -38,7 +38,8 @@ public final class DoorbellRecord {
     public long consumedPacketId;
     public long writtenNanos;
 
-    public static void write(Bytes<?> bytes, int queue, long sequence, int kind, long consumedPacketId, long writtenNanos) {
+    public static void write(Bytes<?> bytes, int queue, long sequence, int kind, long consumedPacketId,
+            long writtenNanos) {
         RecordHeader.write(bytes, RecordFormat.TYPE_DOORBELL, queue);
         bytes.writeLong(sequence);
         bytes.writeInt(kind);

@@ -7,7 +7,8 @@ package io.nicsim.nic.record;
  *
  * <pre>
  * header      type:u8  version:u8  queue:u16
- * descriptor  packetId:i64 flow:i32 frameBytes:i32 trafficClass:i32 intendedNanos:i64 injectedNanos:i64 detectedNanos:i64 writtenNanos:i64
+ * descriptor  packetId:i64 flow:i32 frameBytes:i32 trafficClass:i32 intendedNanos:i64 injectedNanos:i64
+ * detectedNanos:i64 writtenNanos:i64
  * interrupt   sequence:i64 firstPacketId:i64 lastPacketId:i64 raisedNanos:i64
  * doorbell    sequence:i64 kind:i32 consumedPacketId:i64 writtenNanos:i64
  * device-status kind:i32 flags:i32 sequence:i64 writtenNanos:i64 trafficStartNanos:i64 trafficEndNanos:i64

@@ -36,7 +36,8 @@ public final class IndirectionTable {
     /** @return a table with these {@value #ENTRIES} entries, each a queue in {@code [0, queues)} */
     public static IndirectionTable of(int[] entries, int queues) {
         if (entries.length != ENTRIES) {
-            throw new IllegalArgumentException("an indirection table has " + ENTRIES + " entries, found " + entries.length);
+            throw new IllegalArgumentException("an indirection table has " + ENTRIES + " entries, found "
+                    + entries.length);
         }
         for (int entry : entries) {
             if (entry < 0 || entry >= queues) {

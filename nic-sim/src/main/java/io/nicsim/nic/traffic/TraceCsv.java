@@ -37,8 +37,8 @@ public final class TraceCsv {
                 String where = name + ":" + lineNumber + ": ";
                 String[] fields = text.split(",", -1);
                 if (fields.length != 3) {
-                    throw new IllegalArgumentException(where + "expected 3 fields " + HEADER + ", found " + fields.length
-                            + " in " + quote(text));
+                    throw new IllegalArgumentException(where + "expected 3 fields " + HEADER + ", found "
+                            + fields.length + " in " + quote(text));
                 }
                 long timestamp = parse(fields[0], 0, Long.MAX_VALUE, where + "timestampNanos");
                 int flow = (int) parse(fields[1], 0, Integer.MAX_VALUE, where + "flow");
@@ -50,7 +50,8 @@ public final class TraceCsv {
                 packets.add(timestamp, flow, bytes);
             }
         } catch (CharacterCodingException e) {
-            throw new IllegalArgumentException(name + ":" + (lineNumber + 1) + ": not text (neither a CSV trace nor a pcap file)");
+            throw new IllegalArgumentException(name + ":" + (lineNumber + 1)
+                    + ": not text (neither a CSV trace nor a pcap file)");
         }
         return packets.build(SyntheticFlows.INSTANCE);
     }
@@ -64,7 +65,8 @@ public final class TraceCsv {
             throw new IllegalArgumentException(what + ": expected an integer, found " + quote(text));
         }
         if (value < min || value > max) {
-            throw new IllegalArgumentException(what + ": expected an integer in [" + min + ", " + max + "], found " + quote(text));
+            throw new IllegalArgumentException(what + ": expected an integer in [" + min + ", " + max + "], found "
+                    + quote(text));
         }
         return value;
     }

@@ -35,8 +35,8 @@ public final class TraceSource implements TrafficSource {
     TraceSource(Trace trace, double speedup, boolean loop, long durationNanos) {
         int packets = trace.packets();
         if (loop && packets == 1) {
-            throw new IllegalArgumentException("traffic.traceRepeat: " + trace.file() + " holds one packet, which cannot"
-                    + " loop (no gap to repeat); set traffic.traceRepeat: once");
+            throw new IllegalArgumentException("traffic.traceRepeat: " + trace.file()
+                    + " holds one packet, which cannot loop (no gap to repeat); set traffic.traceRepeat: once");
         }
         long span = trace.offsetNanos(packets - 1);
         this.trace = trace;

@@ -3,7 +3,8 @@ package io.nicsim.nic.traffic;
 /**
  * What arrives on the wire. Each kind reads only its own keys; the others keep their defaults.
  *
- * @param kind               {@code constant}, {@code poisson}, {@code on-off}, {@code mmpp}, {@code trace} or {@code udp}
+ * @param kind               {@code constant}, {@code poisson}, {@code on-off}, {@code mmpp}, {@code trace} or {@code
+ * udp}
  * @param ratePerSecond      packets per second: the mean (constant, poisson), the rate within a burst (on-off), the
  *                           rate in state 1 (mmpp)
  * @param seed               random seed: the same seed gives the same schedule
@@ -42,7 +43,9 @@ public record TrafficConfig(String kind, double ratePerSecond, long seed, int fl
     /** Default share of high-priority packets: one in ten. */
     public static final double DEFAULT_HIGH_PRIORITY_SHARE = 0.1;
 
-    /** Defaults: Poisson arrivals at 200k packets per second, one flow, 64-byte frames, one packet in ten high priority. */
+    /**
+     * Defaults: Poisson arrivals at 200k packets per second, one flow, 64-byte frames, one packet in ten high priority.
+     */
     public static final TrafficConfig DEFAULTS = new TrafficConfig(PoissonSource.KIND, 200_000, 1, 1, 64)
             .withHighPriorityShare(DEFAULT_HIGH_PRIORITY_SHARE);
 
@@ -60,7 +63,10 @@ public record TrafficConfig(String kind, double ratePerSecond, long seed, int fl
                 share);
     }
 
-    /** @return this config as an on-off source: bursts of {@code burstNanos} at ratePerSecond, then {@code idleNanos} of silence */
+    /**
+     * @return this config as an on-off source: bursts of {@code burstNanos} at ratePerSecond, then {@code idleNanos} of
+     * silence
+     */
     public TrafficConfig withOnOff(long burst, long idle) {
         return new TrafficConfig(OnOffSource.KIND, ratePerSecond, seed, flows, frameBytes, burst, idle,
                 mmppRate2PerSecond, mmppSojourn1Nanos, mmppSojourn2Nanos, traceFile, traceSpeedup, traceRepeat, udpPort,

@@ -38,7 +38,8 @@ public final class TrafficSources {
      */
     public static TrafficSource create(TrafficConfig config, long durationNanos, NanoClock clock) {
         if (!(config.ratePerSecond() > 0) || Double.isInfinite(config.ratePerSecond())) {
-            throw new IllegalArgumentException("traffic.ratePerSecond must be a positive number, found " + config.ratePerSecond());
+            throw new IllegalArgumentException("traffic.ratePerSecond must be a positive number, found "
+                    + config.ratePerSecond());
         }
         if (config.flows() < 1) {
             throw new IllegalArgumentException("traffic.flows must be >= 1, found " + config.flows());
@@ -87,7 +88,8 @@ public final class TrafficSources {
             }
             case UdpSource.KIND -> {
                 if (config.udpPort() < 1 || config.udpPort() > 65_535) {
-                    throw new IllegalArgumentException("traffic.udpPort must be in [1, 65535], found " + config.udpPort());
+                    throw new IllegalArgumentException("traffic.udpPort must be in [1, 65535], found "
+                            + config.udpPort());
                 }
                 yield new UdpSource(config.udpPort(), durationNanos, clock);
             }

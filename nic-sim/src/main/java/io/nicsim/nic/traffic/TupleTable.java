@@ -92,7 +92,8 @@ public final class TupleTable implements FlowTuples {
 
         @Override
         public boolean equals(Object other) {
-            return other instanceof Key k && k.srcIp == srcIp && k.dstIp == dstIp && k.ports == ports && k.proto == proto;
+            return other instanceof Key k && k.srcIp == srcIp && k.dstIp == dstIp && k.ports == ports
+                    && k.proto == proto;
         }
 
         @Override

@@ -81,7 +81,8 @@ public final class UdpSource implements LiveSource {
             channel = opened;
         } catch (IOException e) {
             closeQuietly(opened);
-            throw new IllegalStateException("traffic.udpPort: cannot listen on " + HOST + ":" + port + ": " + e.getMessage(), e);
+            throw new IllegalStateException("traffic.udpPort: cannot listen on " + HOST + ":" + port + ": "
+                    + e.getMessage(), e);
         }
     }
 
@@ -95,7 +96,8 @@ public final class UdpSource implements LiveSource {
         try (DatagramChannel probe = DatagramChannel.open(StandardProtocolFamily.INET)) {
             probe.bind(new InetSocketAddress(HOST, port));
         } catch (IOException e) {
-            throw new IllegalStateException("traffic.udpPort: cannot listen on " + HOST + ":" + port + ": " + e.getMessage(), e);
+            throw new IllegalStateException("traffic.udpPort: cannot listen on " + HOST + ":" + port + ": "
+                    + e.getMessage(), e);
         }
     }
 

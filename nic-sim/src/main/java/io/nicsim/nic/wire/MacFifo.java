@@ -21,7 +21,8 @@ public final class MacFifo {
     /** @param capacitySlots rounded up to a power of two */
     public MacFifo(int capacitySlots) {
         if (capacitySlots < 1 || capacitySlots > MAX_CAPACITY_SLOTS) {
-            throw new IllegalArgumentException("capacitySlots must be in [1, " + MAX_CAPACITY_SLOTS + "], got " + capacitySlots);
+            throw new IllegalArgumentException("capacitySlots must be in [1, " + MAX_CAPACITY_SLOTS + "], got "
+                    + capacitySlots);
         }
         int size = Integer.highestOneBit(capacitySlots);
         if (size < capacitySlots) {

@@ -94,8 +94,10 @@ class DmaTimingTest {
 
     @Test
     void rejectsNegativeTimingsNamingTheKey() {
-        assertThatIllegalArgumentException().isThrownBy(() -> new NicConfig(-1, 0, 0)).withMessageStartingWith("nic.linkGbps");
-        assertThatIllegalArgumentException().isThrownBy(() -> new NicConfig(0, -1, 0)).withMessageStartingWith("nic.dmaNanos");
+        assertThatIllegalArgumentException().isThrownBy(() -> new NicConfig(-1, 0, 0))
+                .withMessageStartingWith("nic.linkGbps");
+        assertThatIllegalArgumentException().isThrownBy(() -> new NicConfig(0, -1, 0))
+                .withMessageStartingWith("nic.dmaNanos");
         assertThatIllegalArgumentException().isThrownBy(() -> new NicConfig(0, 0, -1))
                 .withMessageStartingWith("nic.dmaPicosPerByte");
     }

@@ -33,7 +33,8 @@ class RingsTest {
     @TempDir
     Path dir;
 
-    private static Firmware firmware(MacFifo mac, int queues, int ringSlots, SyntheticFlows flows, ManualNanoClock clock) {
+    private static Firmware firmware(MacFifo mac, int queues, int ringSlots, SyntheticFlows flows,
+            ManualNanoClock clock) {
         NotificationPolicy[] policies = new NotificationPolicy[queues];
         for (int q = 0; q < queues; q++) {
             policies[q] = new PerPacketPolicy();
@@ -106,7 +107,8 @@ class RingsTest {
             long total = 0;
             for (int q = 0; q < 4; q++) {
                 assertThat(firmware.descriptorsWritten(q)).as("queue %s gets packets", q).isPositive();
-                assertThat(firmware.interruptsRaised(q)).as("per-packet on each vector").isEqualTo(firmware.descriptorsWritten(q));
+                assertThat(firmware.interruptsRaised(q)).as("per-packet on each vector")
+                        .isEqualTo(firmware.descriptorsWritten(q));
                 total += firmware.descriptorsWritten(q);
                 try (DescriptorReader reader = queues.newDescriptorReader(q)) {
                     DescriptorRecord d;

@@ -25,7 +25,8 @@ class DescriptorEncodeTest {
             DescriptorRecord.writeWrittenNanos(written, Long.MIN_VALUE);
             copy.unsafeWrite(address, RecordFormat.DESCRIPTOR_BYTES);
 
-            assertThat(copy.readRemaining()).isEqualTo(written.readRemaining()).isEqualTo(RecordFormat.DESCRIPTOR_BYTES);
+            assertThat(copy.readRemaining()).isEqualTo(written.readRemaining())
+                    .isEqualTo(RecordFormat.DESCRIPTOR_BYTES);
             for (int i = 0; i < RecordFormat.DESCRIPTOR_BYTES; i++) {
                 assertThat(copy.readByte(i)).as("byte %d", i).isEqualTo(written.readByte(i));
             }

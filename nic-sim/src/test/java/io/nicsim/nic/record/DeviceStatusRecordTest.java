@@ -74,7 +74,8 @@ class DeviceStatusRecordTest {
                 assertThat(s.has(DeviceStatusRecord.FLAG_HOST_DONE)).isTrue();
                 assertThat(new long[] {s.trafficStartNanos, s.trafficEndNanos, s.generated, s.injected,
                         s.descriptorsWritten, s.interruptsRaised, s.doorbellsRead, s.stoppedOnWire, s.stoppedInMac,
-                        s.hostAttaches, s.ringFullDrops}).containsExactly(101, 102, 103, 104, 105, 106, 107, 108, 109, 110, 111);
+                        s.hostAttaches, s.ringFullDrops}).containsExactly(101, 102, 103, 104, 105, 106, 107, 108, 109,
+                                110, 111);
                 DeviceStatusRecord kept = new DeviceStatusRecord().copyFrom(s);
 
                 s = reader.poll();
@@ -103,9 +104,9 @@ class DeviceStatusRecordTest {
         assertThat(Arrays.copyOfRange(raw, 4, 12)).as("kind i32, flags i32").containsExactly(3, 0, 0, 0, 5, 0, 0, 0);
         assertThat(Arrays.copyOfRange(raw, 12, 20)).as("sequence i64").containsExactly(0, 0, 0, 0, 0, 0, 0, 0);
         assertThat(Arrays.copyOfRange(raw, 20, 28)).as("writtenNanos i64").containsExactly(8, 7, 6, 5, 4, 3, 2, 1);
-        assertThat(new byte[] {raw[28], raw[36], raw[44], raw[52], raw[60], raw[68], raw[76], raw[84], raw[92], raw[100],
-                raw[108]})
-                .as("trafficStart, trafficEnd, generated, injected, written, raised, doorbells, wire, mac, attaches, ring-full")
+        assertThat(new byte[] {raw[28], raw[36], raw[44], raw[52], raw[60], raw[68], raw[76], raw[84], raw[92],
+                raw[100], raw[108]}) .as("trafficStart, trafficEnd, generated, injected, written, raised, doorbells,"
+                        + " wire, mac, attaches, ring-full")
                 .containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11);
     }
 
@@ -125,7 +126,8 @@ class DeviceStatusRecordTest {
         writeRaw(DeviceStatusQueue.NAME, bytes -> status(7, 0).writeTo(bytes));
 
         try (DeviceStatusQueue queue = DeviceStatusQueue.open(dir); DeviceStatusReader reader = queue.newReader()) {
-            assertThatThrownBy(reader::poll).isInstanceOf(RecordFormatException.class).hasMessageContaining("version 9");
+            assertThatThrownBy(reader::poll).isInstanceOf(RecordFormatException.class)
+                    .hasMessageContaining("version 9");
             assertThatThrownBy(reader::poll).isInstanceOf(RecordFormatException.class)
                     .hasMessageContaining("expected a device-status record").hasMessageContaining("doorbell");
             assertThatThrownBy(reader::poll).isInstanceOf(RecordFormatException.class)
@@ -187,6 +189,7 @@ class DeviceStatusRecordTest {
     }
 
     private ChronicleQueue open(String queueName) {
-        return SingleChronicleQueueBuilder.binary(dir.resolve(queueName)).rollCycle(LargeRollCycles.LARGE_DAILY).build();
+        return SingleChronicleQueueBuilder.binary(dir.resolve(queueName)).rollCycle(LargeRollCycles.LARGE_DAILY)
+                .build();
     }
 }

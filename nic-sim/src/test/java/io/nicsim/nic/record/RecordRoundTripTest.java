@@ -202,7 +202,8 @@ class RecordRoundTripTest {
         });
 
         try (DeviceQueues queues = DeviceQueues.open(dir); InterruptReader reader = queues.newInterruptReader()) {
-            assertThatThrownBy(reader::poll).isInstanceOf(RecordFormatException.class).hasMessageContaining("version 1");
+            assertThatThrownBy(reader::poll).isInstanceOf(RecordFormatException.class)
+                    .hasMessageContaining("version 1");
         }
     }
 
@@ -284,6 +285,7 @@ class RecordRoundTripTest {
     }
 
     private ChronicleQueue open(String queueName) {
-        return SingleChronicleQueueBuilder.binary(dir.resolve(queueName)).rollCycle(LargeRollCycles.LARGE_DAILY).build();
+        return SingleChronicleQueueBuilder.binary(dir.resolve(queueName)).rollCycle(LargeRollCycles.LARGE_DAILY)
+                .build();
     }
 }

@@ -39,7 +39,8 @@ class ToeplitzTest {
     @Test
     void byteInputGivesTheSameHashAsTheTupleMethods() {
         Toeplitz toeplitz = Toeplitz.microsoft();
-        byte[] input = {66, 9, (byte) 149, (byte) 187, (byte) 161, (byte) 142, 100, 80, 0x0A, (byte) 0xEA, 0x06, (byte) 0xE6};
+        byte[] input = {66, 9, (byte) 149, (byte) 187, (byte) 161, (byte) 142, 100, 80, 0x0A, (byte) 0xEA, 0x06,
+                (byte) 0xE6};
 
         assertThat(toeplitz.hash(input, 12)).isEqualTo(0x51ccc178);
         assertThat(toeplitz.hash(input, 8)).isEqualTo(0x323e8fc2);
@@ -52,7 +53,8 @@ class ToeplitzTest {
         byte[] key = new byte[16];
         key[0] = (byte) 0x80; // only key bit 0 set
         Toeplitz toeplitz = new Toeplitz(key);
-        assertThat(toeplitz.hash(new byte[] {(byte) 0x80}, 1)).as("input bit 0 sees key bits 0..31").isEqualTo(0x8000_0000);
+        assertThat(toeplitz.hash(new byte[] {(byte) 0x80}, 1)).as("input bit 0 sees key bits 0..31")
+                .isEqualTo(0x8000_0000);
         assertThat(toeplitz.hash(new byte[] {0x40}, 1)).as("input bit 1 sees key bits 1..32").isZero();
         assertThat(Toeplitz.microsoftKey()).hasSize(40);
     }

@@ -16,7 +16,8 @@ class MmppSourceTest {
 
     private static final long SECOND = 1_000_000_000L;
 
-    private static MmppSource source(double rate1, double rate2, long sojourn1, long sojourn2, long seed, long duration) {
+    private static MmppSource source(double rate1, double rate2, long sojourn1, long sojourn2, long seed,
+            long duration) {
         return (MmppSource) TrafficSources.create(new TrafficConfig("constant", rate1, seed, 3, 64)
                 .withMmpp(rate2, sojourn1, sojourn2), duration);
     }

@@ -18,7 +18,8 @@ class OnOffSourceTest {
     private static final long MICROS = 1_000;
 
     private static TrafficSource source(double rate, long burst, long idle, long seed, int flows, long duration) {
-        return TrafficSources.create(new TrafficConfig("constant", rate, seed, flows, 64).withOnOff(burst, idle), duration);
+        return TrafficSources.create(new TrafficConfig("constant", rate, seed, flows, 64).withOnOff(burst, idle),
+                duration);
     }
 
     private static List<Long> offsets(TrafficSource source) {

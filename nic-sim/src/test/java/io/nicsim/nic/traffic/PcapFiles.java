@@ -30,7 +30,9 @@ final class PcapFiles {
         out.writeBytes(header.array());
     }
 
-    /** Adds a packet captured at {@code seconds} + {@code fraction} (micro- or nanoseconds), {@code originalBytes} long. */
+    /**
+     * Adds a packet captured at {@code seconds} + {@code fraction} (micro- or nanoseconds), {@code originalBytes} long.
+     */
     PcapFiles packet(long seconds, long fraction, byte[] captured, int originalBytes) {
         ByteBuffer record = ByteBuffer.allocate(16).order(order);
         record.putInt((int) seconds).putInt((int) fraction).putInt(captured.length).putInt(originalBytes);
@@ -51,12 +53,16 @@ final class PcapFiles {
         return Files.write(file, bytes());
     }
 
-    /** @return an Ethernet frame (no FCS) carrying IPv4 with {@code protocol} and, for TCP/UDP, ports, padded to {@code length} */
+    /**
+     * @return an Ethernet frame (no FCS) carrying IPv4 with {@code protocol} and, for TCP/UDP, ports, padded to {@code
+     * length}
+     */
     static byte[] ipv4Frame(int srcIp, int dstIp, int protocol, int srcPort, int dstPort, int length) {
         ByteBuffer frame = ByteBuffer.allocate(Math.max(length, 14 + 20 + 8)).order(ByteOrder.BIG_ENDIAN);
         frame.put(new byte[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11}).putShort((short) 0x0800);
         frame.put((byte) 0x45).put((byte) 0).putShort((short) (frame.capacity() - 14)).putShort((short) 1)
-                .putShort((short) 0).put((byte) 64).put((byte) protocol).putShort((short) 0).putInt(srcIp).putInt(dstIp);
+                .putShort((short) 0).put((byte) 64).put((byte) protocol).putShort((short) 0).putInt(srcIp)
+                .putInt(dstIp);
         frame.putShort((short) srcPort).putShort((short) dstPort);
         return frame.array();
     }

@@ -117,14 +117,14 @@ class TraceFilesTest {
         List<Packet> packets = replay(file.toString(), 1, Long.MAX_VALUE);
 
         // gaps in microseconds from the capture; frames are the original length + 4 (FCS), at least 64
-        assertThat(packets).containsExactly(new Packet(0, 0, 64), new Packet(25_000, 1, 1518), new Packet(25_000, 0, 104),
-                new Packet(999_995_000, 2, 64), new Packet(999_996_000, 3, 102));
-        FlowTuples tuples = TrafficSources.create(new TrafficConfig("constant", 1, 1, 1, 64).withTrace(file.toString(), 1),
-                10).flowTuples();
-        assertThat(new int[] {tuples.sourceIp(0), tuples.destinationIp(0), tuples.sourcePort(0), tuples.destinationPort(0),
-                tuples.protocol(0)}).containsExactly(a, b, 5000, 53, FlowTuples.UDP);
-        assertThat(new int[] {tuples.sourceIp(1), tuples.destinationIp(1), tuples.sourcePort(1), tuples.destinationPort(1),
-                tuples.protocol(1)}).containsExactly(b, a, 443, 40000, FlowTuples.TCP);
+        assertThat(packets).containsExactly(new Packet(0, 0, 64), new Packet(25_000, 1, 1518),
+                new Packet(25_000, 0, 104), new Packet(999_995_000, 2, 64), new Packet(999_996_000, 3, 102));
+        FlowTuples tuples = TrafficSources.create(new TrafficConfig("constant", 1, 1, 1, 64)
+                .withTrace(file.toString(), 1), 10).flowTuples();
+        assertThat(new int[] {tuples.sourceIp(0), tuples.destinationIp(0), tuples.sourcePort(0),
+                tuples.destinationPort(0), tuples.protocol(0)}).containsExactly(a, b, 5000, 53, FlowTuples.UDP);
+        assertThat(new int[] {tuples.sourceIp(1), tuples.destinationIp(1), tuples.sourcePort(1),
+                tuples.destinationPort(1), tuples.protocol(1)}).containsExactly(b, a, 443, 40000, FlowTuples.TCP);
         assertThat(tuples.protocol(2)).isEqualTo(FlowTuples.NOT_IPV4);
         assertThat(new int[] {tuples.sourceIp(3), tuples.sourcePort(3), tuples.protocol(3)}).containsExactly(a, 0, 1);
     }
@@ -135,7 +135,8 @@ class TraceFilesTest {
                 .packet(5, 100, PcapFiles.ipv4Frame(1, 2, FlowTuples.UDP, 1, 2, 60), 60)
                 .packet(5, 167, PcapFiles.ipv4Frame(1, 2, FlowTuples.UDP, 1, 2, 60), 60)
                 .write(dir.resolve("ns.pcap"));
-        assertThat(replay(nanos.toString(), 1, Long.MAX_VALUE)).containsExactly(new Packet(0, 0, 64), new Packet(67, 0, 64));
+        assertThat(replay(nanos.toString(), 1, Long.MAX_VALUE))
+                .containsExactly(new Packet(0, 0, 64), new Packet(67, 0, 64));
 
         byte[] ethernet = PcapFiles.ipv4Frame(1, 2, FlowTuples.TCP, 7, 8, 200);
         byte[] ip = java.util.Arrays.copyOfRange(ethernet, 14, ethernet.length);
@@ -170,14 +171,16 @@ class TraceFilesTest {
 
     @Test
     void csvErrorsNameFileAndLine() throws IOException {
-        assertRejected(csv("fields.csv", "0,0,64", "10,0"), "fields.csv:2: expected 3 fields timestampNanos,flow,bytes, found 2 in '10,0'");
+        assertRejected(csv("fields.csv", "0,0,64", "10,0"),
+                "fields.csv:2: expected 3 fields timestampNanos,flow,bytes, found 2 in '10,0'");
         assertRejected(csv("word.csv", "0,0,64", "", "10,x,64"), "word.csv:3: flow: expected an integer, found 'x'");
         assertRejected(csv("zero.csv", "0,0,0"), "zero.csv:1: bytes: expected an integer in [1, ");
         assertRejected(csv("negative.csv", "-5,0,64"), "negative.csv:1: timestampNanos: expected an integer in [0, ");
         assertRejected(csv("order.csv", "100,0,64", "99,0,64"), "order.csv:2: timestampNanos 99 is before the previous"
                 + " packet's 100 (a trace must be in time order)");
         assertRejected(csv("empty.csv", "# nothing", TraceCsv.HEADER), "empty.csv: no packets");
-        assertRejected(csv("header-late.csv", "0,0,64", TraceCsv.HEADER), "header-late.csv:2: timestampNanos: expected an integer");
+        assertRejected(csv("header-late.csv", "0,0,64", TraceCsv.HEADER),
+                "header-late.csv:2: timestampNanos: expected an integer");
     }
 
     @Test

@@ -21,7 +21,8 @@ class TrafficClassesTest {
             for (long seed = 1; seed <= 5; seed++) {
                 long high = highCount(new TrafficClasses(share, seed), 200_000);
                 // binomial: sd = sqrt(n p (1-p)) <= 224; 5 sd
-                assertThat((double) high).as("share %s seed %s", share, seed).isCloseTo(share * 200_000, org.assertj.core.data.Offset.offset(1_120.0));
+                assertThat((double) high).as("share %s seed %s", share, seed)
+                        .isCloseTo(share * 200_000, org.assertj.core.data.Offset.offset(1_120.0));
             }
         }
     }

@@ -164,7 +164,8 @@ class TrafficSourcesTest {
         }
         double expected = packets.size() / (double) flows;
         for (int flow = 0; flow < flows; flow++) {
-            assertThat((double) perFlow[flow]).as("packets of flow %d", flow).isCloseTo(expected, within(0.03 * expected));
+            assertThat((double) perFlow[flow]).as("packets of flow %d", flow)
+                    .isCloseTo(expected, within(0.03 * expected));
         }
     }
 

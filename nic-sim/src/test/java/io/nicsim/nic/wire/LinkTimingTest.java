@@ -21,7 +21,8 @@ import static org.assertj.core.api.Assertions.within;
 class LinkTimingTest {
 
     @ParameterizedTest(name = "{1} bytes at {0} Gbit/s: {2} ps")
-    @CsvSource({"1, 64, 672000", "10, 64, 67200", "25, 64, 26880", "100, 64, 6720", "10, 1518, 1230400", "2.5, 64, 268800"})
+    @CsvSource({"1, 64, 672000", "10, 64, 67200", "25, 64, 26880", "100, 64, 6720", "10, 1518, 1230400",
+            "2.5, 64, 268800"})
     void serializationIncludesPreambleAndGap(double gbps, int bytes, long picos) {
         assertThat(new LinkTiming(gbps).serializationPicos(bytes)).isEqualTo(picos);
     }
@@ -51,10 +52,14 @@ class LinkTimingTest {
     @ParameterizedTest
     @ValueSource(doubles = {-1, Double.NaN, Double.POSITIVE_INFINITY})
     void rejectsBadSpeedsNamingTheKey(double gbps) {
-        assertThatIllegalArgumentException().isThrownBy(() -> new LinkTiming(gbps)).withMessageStartingWith("nic.linkGbps");
+        assertThatIllegalArgumentException().isThrownBy(() -> new LinkTiming(gbps))
+                .withMessageStartingWith("nic.linkGbps");
     }
 
-    /** Poisson at 20 Mpps of 64-byte frames offered to a 10G link (14.88 Mpps): the wire delivers at line rate, no faster. */
+    /**
+     * Poisson at 20 Mpps of 64-byte frames offered to a 10G link (14.88 Mpps): the wire delivers at line rate, no
+     * faster.
+     */
     @Test
     void theWireNeverExceedsLineRate() {
         MacFifo mac = new MacFifo(1 << 16);
@@ -107,11 +112,13 @@ class LinkTimingTest {
         int frameBytes = 1518;
         LinkTiming link = new LinkTiming(1);
         double serviceNanos = link.serializationPicos(frameBytes) / 1_000.0;
-        TrafficSource source = TrafficSources.create(new TrafficConfig("poisson", rate, 11, 1, frameBytes), 20_000_000_000L);
+        TrafficSource source = TrafficSources.create(new TrafficConfig("poisson", rate, 11, 1, frameBytes),
+                20_000_000_000L);
         double waitSumNanos = 0;
         long packets = 0;
         while (source.next()) {
-            waitSumNanos += link.arrivalOffsetNanos(source.offsetNanos(), frameBytes) - source.offsetNanos() - serviceNanos;
+            waitSumNanos += link.arrivalOffsetNanos(source.offsetNanos(),
+                    frameBytes) - source.offsetNanos() - serviceNanos;
             packets++;
         }
         double rho = rate * serviceNanos / 1e9;

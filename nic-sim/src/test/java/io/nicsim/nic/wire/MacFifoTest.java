@@ -8,7 +8,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
-/** Pins {@link MacFifo}: first in, first out across wrap-around, capacity rounded up to a power of two, full detection. */
+/**
+ * Pins {@link MacFifo}: first in, first out across wrap-around, capacity rounded up to a power of two, full detection.
+ */
 class MacFifoTest {
 
     @ParameterizedTest(name = "{0} slots -> {1}")

@@ -82,7 +82,8 @@ class WireTest {
         assertThat(wire.inject(1_099)).isZero();
         assertThat(wire.inject(1_100)).as("two packets due at the same instant").isEqualTo(2);
         assertThat(wire.inject(1_100)).isZero();
-        assertThat(drain(mac)).containsExactly(new Injected(1, 1_100, 1_100, 1, 101), new Injected(2, 1_100, 1_100, 2, 102));
+        assertThat(drain(mac)).containsExactly(new Injected(1, 1_100, 1_100, 1, 101),
+                new Injected(2, 1_100, 1_100, 2, 102));
 
         assertThat(wire.isExhausted()).isFalse();
         assertThat(wire.inject(1_400)).as("late: stamped with now, keeps its intended time").isEqualTo(1);
@@ -124,7 +125,8 @@ class WireTest {
 
         assertThat(wire.inject(30)).isEqualTo(2);
         assertThat(drain(mac)).extracting(Injected::packetId, Injected::injectedNanos)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(3L, 30L), org.assertj.core.groups.Tuple.tuple(4L, 30L));
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(3L, 30L),
+                        org.assertj.core.groups.Tuple.tuple(4L, 30L));
         assertThat(wire.isExhausted()).isTrue();
     }
 

@@ -159,7 +159,8 @@ public final class BenchCommand implements Runnable {
         @CommandLine.Mixin
         PacingOptions pacingOptions = new PacingOptions();
 
-        @Option(names = "--rounds", defaultValue = "10", description = "runs of each variant (default: ${DEFAULT-VALUE})")
+        @Option(names = "--rounds", defaultValue = "10",
+                description = "runs of each variant (default: ${DEFAULT-VALUE})")
         int rounds;
 
         @Option(names = "--attempts", defaultValue = "3",
@@ -188,8 +189,8 @@ public final class BenchCommand implements Runnable {
             "Highest packet rate sustained end to end per policy and consumer (~2 min).",
             "For coalesce rxFrames=64 + busy-poll and for per-packet + each consumer, next to the raw Chronicle",
             "append rate of the same records in the same run.",
-            "The simulator has no finite rings: overload shows as lateness, not drops; the output defines",
-            "'sustained' (no drops within the drain time, wire injection lateness p99 under a bound)."})
+            "The trials run with unlimited rings (nic.ringSlots 0): overload shows as lateness, not drops; the",
+            "output defines 'sustained' (no drops within the drain time, wire injection lateness p99 under a bound)."})
     static final class Throughput extends BenchmarkCommand {
 
         @Option(names = "--traffic", paramLabel = "KIND", defaultValue = "constant",
@@ -241,7 +242,8 @@ public final class BenchCommand implements Runnable {
         String budget;
 
         @Option(names = "--attempts", defaultValue = "2",
-                description = "trials in a row that must fail before a rate counts as not sustained (default: ${DEFAULT-VALUE})")
+                description = "trials in a row that must fail before a rate counts as not sustained (default:"
+                        + " ${DEFAULT-VALUE})")
         int attempts;
 
         @Option(names = "--config", paramLabel = "N", split = ",",
@@ -271,16 +273,16 @@ public final class BenchCommand implements Runnable {
                 }
             }
             if (!TrafficSources.RATE_KINDS.contains(kind)) {
-                throw new IllegalArgumentException("--traffic: expected one of " + TrafficSources.RATE_KINDS + ", found '"
-                        + kind + "'");
+                throw new IllegalArgumentException("--traffic: expected one of " + TrafficSources.RATE_KINDS
+                        + ", found '" + kind + "'");
             }
             long duration = Units.parseDurationNanos(this.duration);
             if (duration <= 0) {
                 throw new IllegalArgumentException("--duration: expected a duration above 0");
             }
             options = new ThroughputBenchmark.Options(kind, seed, Units.parseDurationNanos(warmup), duration,
-                    latenessPercentile, Units.parseDurationNanos(maxLateness), Units.parseDurationNanos(drain), limits, duration, attempts,
-                    List.copyOf(configs));
+                    latenessPercentile, Units.parseDurationNanos(maxLateness), Units.parseDurationNanos(drain), limits,
+                    duration, attempts, List.copyOf(configs));
         }
 
         @Override
@@ -323,8 +325,8 @@ public final class BenchCommand implements Runnable {
         @Override
         void validate() {
             if (!TrafficSources.RATE_KINDS.contains(kind)) {
-                throw new IllegalArgumentException("--traffic: expected one of " + TrafficSources.RATE_KINDS + ", found '"
-                        + kind + "'");
+                throw new IllegalArgumentException("--traffic: expected one of " + TrafficSources.RATE_KINDS
+                        + ", found '" + kind + "'");
             }
             List<Double> parsed = new ArrayList<>();
             for (String rate : rates) {

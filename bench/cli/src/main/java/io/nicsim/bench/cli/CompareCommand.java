@@ -35,7 +35,8 @@ public final class CompareCommand implements Callable<Integer> {
     StudyOptions study;
 
     @Option(names = "--consumers", split = ",", paramLabel = "NAME",
-            description = "consumers to compare, the first is the baseline: busy-poll, platform-thread, virtual-thread, event-loop")
+            description = "consumers to compare, the first is the baseline: busy-poll, platform-thread,"
+                    + " virtual-thread, event-loop")
     List<String> consumers;
 
     @Option(names = "--policies", split = ",", paramLabel = "NAME",

@@ -3,7 +3,6 @@ package io.nicsim.bench.cli;
 import io.nicsim.bench.results.RunFiles;
 import io.nicsim.bench.report.JournalPrinter;
 import io.nicsim.bench.results.Sweep;
-import io.nicsim.bench.run.StudyRunner;
 import io.nicsim.bench.scenario.Units;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -25,8 +24,9 @@ import java.util.stream.Stream;
 /** {@code nicsim inspect DIR}: a run's Chronicle journal as readable text. */
 @Command(name = "inspect", mixinStandardHelpOptions = true,
         description = {"Print a run's Chronicle journal (descriptors, interrupts, doorbells) as readable text.",
-                "One timeline: a descriptor at its written stamp, an interrupt when raised (with the packets it covers),"
-                        + " a doorbell when the host rang it. Times are microseconds since packet 0's intended arrival.",
+                "One timeline: a descriptor at its written stamp, an interrupt when raised (with the packets it"
+                        + " covers), a doorbell when the host rang it. Times are microseconds since packet 0's"
+                        + " intended arrival.",
                 "Example: nicsim inspect runs/20261126-020707-default-study --run platform-thread --kind interrupts"
                         + " --from 1s --limit 20"})
 public final class InspectCommand implements Callable<Integer> {
@@ -35,8 +35,8 @@ public final class InspectCommand implements Callable<Integer> {
     Path dir;
 
     @Option(names = "--run", paramLabel = "RUN",
-            description = "which run of the folder: its label (platform-thread), folder (1-platform-thread) or index (1);"
-                    + " default: the first")
+            description = "which run of the folder: its label (platform-thread), folder (1-platform-thread) or index"
+                    + " (1); default: the first")
     String run;
 
     @Option(names = "--queue", paramLabel = "N", description = "only RX queue (interrupt vector) N")
@@ -69,7 +69,8 @@ public final class InspectCommand implements Callable<Integer> {
         try {
             filter = filter();
             if (!Files.isDirectory(dir)) {
-                throw new BadInput(dir + ": " + (Files.exists(dir) ? "expected a folder, found a file" : "no such folder"));
+                throw new BadInput(dir + ": " + (Files.exists(dir) ? "expected a folder, found a file"
+                        : "no such folder"));
             }
             if (JournalPrinter.isJournal(dir)) {
                 runs = List.of(dir);
@@ -88,7 +89,8 @@ public final class InspectCommand implements Callable<Integer> {
             return ExitCodes.BAD_INPUT;
         }
         out.printf("run %s: %s%s%n", queueDir.getFileName(), queueDir, runs.size() > 1 ? "  (runs here: "
-                + String.join(", ", runs.stream().map(p -> p.getFileName().toString()).toList()) + "; --run to choose)" : "");
+                + String.join(", ", runs.stream().map(p -> p.getFileName().toString()).toList())
+                + "; --run to choose)" : "");
         try {
             JournalPrinter.print(queueDir, filter, out);
         } catch (RuntimeException e) { // a record of another format, or files Chronicle cannot read
@@ -115,7 +117,8 @@ public final class InspectCommand implements Callable<Integer> {
         for (String kind : kinds == null ? JournalPrinter.KINDS : kinds) {
             String k = kind.trim();
             if (!JournalPrinter.KINDS.contains(k)) {
-                throw new BadInput("--kind: expected one of " + String.join(", ", JournalPrinter.KINDS) + ", found '" + k + "'");
+                throw new BadInput("--kind: expected one of " + String.join(", ", JournalPrinter.KINDS) + ", found '"
+                        + k + "'");
             }
             kindSet.add(k);
         }

@@ -10,10 +10,11 @@ import java.io.PrintWriter;
 /** The {@code nicsim} command line: subcommands for each job. */
 @Command(name = "nicsim", mixinStandardHelpOptions = true, version = "nicsim 0.1.0",
         description = "How fast does my code hear about a packet, and what does that cost?%n"
-                + "A modeled NIC raises interrupts through Chronicle Queue; real consumers on this JVM are woken by them.",
-        subcommands = {RunCommand.class, SweepCommand.class, TuneCommand.class, CompareCommand.class, ReportCommand.class, InspectCommand.class, ValidateCommand.class, KeysCommand.class, ScaleCommand.class, BenchCommand.class,
-                SendCommand.class,
-                NicCommand.class, HostCommand.class,
+                + "A modeled NIC raises interrupts through Chronicle Queue; real consumers on this JVM are woken by"
+                + " them.",
+        subcommands = {RunCommand.class, SweepCommand.class, TuneCommand.class, CompareCommand.class,
+                ReportCommand.class, InspectCommand.class, ValidateCommand.class, KeysCommand.class, ScaleCommand.class,
+                BenchCommand.class, SendCommand.class, NicCommand.class, HostCommand.class,
                 CommandLine.HelpCommand.class})
 public final class NicsimCli implements Runnable {
 

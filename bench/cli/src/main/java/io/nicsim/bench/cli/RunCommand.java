@@ -23,10 +23,12 @@ import java.util.concurrent.Callable;
 
 /** {@code nicsim run [SCENARIO]}: runs a scenario (or the default four-consumer study) and prints the table. */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Run a scenario (default: the built-in study of all four consumers) and print its latency table.",
+        description = {"Run a scenario (default: the built-in study of all four consumers) and print its latency"
+                + " table.",
                 "Writes a run folder: summary.json, scenario.yaml, report.html, each run's HdrHistogram files"
-                        + " (.hgrm, .hlog) and Chronicle journal (queues/). Ctrl-C or SIGTERM stops the traffic, drains,"
-                        + " writes what ran with \"interrupted\": true and exits 130; a second Ctrl-C exits at once."})
+                        + " (.hgrm, .hlog) and Chronicle journal (queues/). Ctrl-C or SIGTERM stops the traffic,"
+                        + " drains, writes what ran with \"interrupted\": true and exits 130; a second Ctrl-C exits"
+                        + " at once."})
 public final class RunCommand implements Callable<Integer> {
 
     @Mixin
@@ -71,7 +73,9 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
-    /** @return the traffic in a few words: {@code poisson 200k pps}, {@code trace flows.csv}, {@code udp 127.0.0.1:9876} */
+    /**
+     * @return the traffic in a few words: {@code poisson 200k pps}, {@code trace flows.csv}, {@code udp 127.0.0.1:9876}
+     */
     static String describe(TrafficConfig traffic) {
         return switch (traffic.kind()) {
             case TraceSource.KIND -> "trace " + java.nio.file.Path.of(traffic.traceFile()).getFileName()

@@ -33,10 +33,12 @@ public final class ScaleCommand implements Callable<Integer> {
             description = "numbers of waiting consumers (default: 1000,10000,100000,1000000)")
     List<Integer> counts = new ArrayList<>(List.of(1_000, 10_000, 100_000, 1_000_000));
 
-    @Option(names = "--wakeups", paramLabel = "K", description = "consumers woken, one at a time, per point (default 1000)")
+    @Option(names = "--wakeups", paramLabel = "K", description = "consumers woken, one at a time, per point (default"
+            + " 1000)")
     int wakeups = 1_000;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "folder for scale.json (default: runs/<timestamp>-scale)")
+    @Option(names = "--out", paramLabel = "DIR", description = "folder for scale.json (default:"
+            + " runs/<timestamp>-scale)")
     Path out;
 
     @CommandLine.Spec
@@ -49,7 +51,8 @@ public final class ScaleCommand implements Callable<Integer> {
         for (String kind : kinds) {
             if (!ScaleStudy.KINDS.contains(kind)) {
                 err.println("error: --consumers: expected some of " + String.join(", ", ScaleStudy.KINDS) + ", found '"
-                        + kind + "'" + (kind.equals("busy-poll") ? " (a spinning consumer needs a core per waiter)" : ""));
+                        + kind + "'" + (kind.equals("busy-poll") ? " (a spinning consumer needs a core per waiter)"
+                                : ""));
                 return ExitCodes.BAD_INPUT;
             }
         }
@@ -77,10 +80,13 @@ public final class ScaleCommand implements Callable<Integer> {
         report.put("environment", Environment.current());
         report.put("wakeupsPerPoint", wakeups);
         report.put("results", results);
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(dir.resolve("scale.json").toFile(), report);
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+                .writeValue(dir.resolve("scale.json").toFile(), report);
         stdout.println();
-        stdout.println("memory per waiting consumer = growth of resident memory (VmRSS) / N; heap = growth of the heap in");
-        stdout.println("use after GC / N; wake = from the wake-up call to the consumer running. Details: " + dir.resolve("scale.json"));
+        stdout.println("memory per waiting consumer = growth of resident memory (VmRSS) / N; heap = growth of the"
+                + " heap in");
+        stdout.println("use after GC / N; wake = from the wake-up call to the consumer running. Details: "
+                + dir.resolve("scale.json"));
         stdout.flush();
         return ExitCodes.OK;
     }

@@ -35,7 +35,8 @@ public final class SendCommand implements Callable<Integer> {
     String duration;
 
     @Option(names = "--bytes", paramLabel = "N", defaultValue = "64",
-            description = "Ethernet frame size each datagram stands for; the payload is N - 46 bytes (default: ${DEFAULT-VALUE})")
+            description = "Ethernet frame size each datagram stands for; the payload is N - 46 bytes (default:"
+                    + " ${DEFAULT-VALUE})")
     int frameBytes;
 
     @Option(names = "--flows", paramLabel = "N", defaultValue = "1",

@@ -23,7 +23,9 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The options of every command that runs scenarios ({@code run}, {@code sweep}, {@code compare}), and their handling. */
+/**
+ * The options of every command that runs scenarios ({@code run}, {@code sweep}, {@code compare}), and their handling.
+ */
 public final class StudyOptions {
 
     /** Exit code of a command stopped by Ctrl-C or SIGTERM (after writing what ran). */
@@ -142,8 +144,10 @@ public final class StudyOptions {
         }
         out.println("notification latency = woken - intended arrival (coordinated-omission corrected), microseconds;");
         out.println("'p99 uncorr' is measured from the actual injection instead. CPU and context switches (blocked +");
-        out.println("preempted) are the consumer's threads' per packet; mem/waiter is what one more parked waiter of the");
-        out.println("consumer's kind holds (a platform thread's resident stack, a virtual thread's or callback's heap),");
+        out.println("preempted) are the consumer's threads' per packet; mem/waiter is what one more parked waiter of"
+                + " the");
+        out.println("consumer's kind holds (a platform thread's resident stack, a virtual thread's or callback's"
+                + " heap),");
         out.println("from a probe JVM. Details: "
                 + runDir.resolve(SummaryWriter.FILE_NAME) + "; charts: " + runDir.resolve(RunReport.FILE_NAME));
     }

@@ -29,8 +29,8 @@ import java.util.concurrent.Callable;
 @Command(name = "sweep", mixinStandardHelpOptions = true,
         description = {"Run a scenario over a grid of parameter values and plot the latency against them.",
                 "Each --param gives a scenario key and its values; several --param make the cross product (the first"
-                        + " varies slowest). Each point runs every consumer the scenario lists, in its own run folder under"
-                        + " points/; the sweep folder gets sweep.csv, sweep.json and report.html.",
+                        + " varies slowest). Each point runs every consumer the scenario lists, in its own run folder"
+                        + " under points/; the sweep folder gets sweep.csv, sweep.json and report.html.",
                 "Example: nicsim sweep --set firmware.policy=coalesce --set host.consumer=platform-thread"
                         + " --param firmware.rxUsecs=0,8,16,32,64"})
 public final class SweepCommand implements Callable<Integer> {

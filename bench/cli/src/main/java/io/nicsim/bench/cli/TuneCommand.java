@@ -9,7 +9,6 @@ import io.nicsim.bench.run.Interruption;
 import io.nicsim.bench.run.Progress;
 import io.nicsim.bench.results.RunFolder;
 import io.nicsim.bench.run.StopSignal;
-import io.nicsim.bench.run.StudyRunner;
 import io.nicsim.bench.run.SystemNanoClock;
 import io.nicsim.bench.scenario.Scenario;
 import io.nicsim.bench.scenario.ScenarioException;
@@ -49,7 +48,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
-/** {@code nicsim tune SCENARIO --objective M --constraint C --budget N}: searches the policy's parameters for a goal. */
+/**
+ * {@code nicsim tune SCENARIO --objective M --constraint C --budget N}: searches the policy's parameters for a goal.
+ */
 @Command(name = "tune", mixinStandardHelpOptions = true,
         description = {"Search the firmware policy's parameters for the setting that minimizes an objective under"
                 + " constraints, within a budget of runs, and check the best found against the start in an"
@@ -78,7 +79,8 @@ public final class TuneCommand implements Callable<Integer> {
     String objective;
 
     @Option(names = "--constraint", paramLabel = "METRIC<=VALUE",
-            description = "a bound every accepted setting meets, e.g. 'interruptsPerSecond<=20000', 'p99<=40us'; repeatable")
+            description = "a bound every accepted setting meets, e.g. 'interruptsPerSecond<=20000', 'p99<=40us';"
+                    + " repeatable")
     List<String> constraints = new ArrayList<>();
 
     @Option(names = "--budget", paramLabel = "RUNS", defaultValue = "40",
@@ -91,7 +93,8 @@ public final class TuneCommand implements Callable<Integer> {
     List<String> ranges = new ArrayList<>();
 
     @Option(names = "--repeats", paramLabel = "N", defaultValue = "3",
-            description = "runs each of the " + BudgetPlan.PROMISING + " most promising points gets (default: ${DEFAULT-VALUE})")
+            description = "runs each of the " + BudgetPlan.PROMISING
+                    + " most promising points gets (default: ${DEFAULT-VALUE})")
     int repeats;
 
     @Option(names = "--ab-rounds", paramLabel = "N", defaultValue = "6",
@@ -143,8 +146,9 @@ public final class TuneCommand implements Callable<Integer> {
                             + " warm-up); results in %s", base.name(), base.firmware().policy(), consumer,
                     goal.describe(), budget, Units.formatDuration(base.run().durationNanos()),
                     Units.formatDuration(base.run().warmupNanos()), dir));
-            progress.line("searching: " + String.join(", ", space.describe()) + "; start: " + ParameterSpace.label(start)
-                    + (goal.constraints().isEmpty() || marginPercent == 0 ? "" : "; ranking with a "
+            progress.line("searching: " + String.join(", ", space.describe()) + "; start: "
+                    + ParameterSpace.label(start) + (goal.constraints().isEmpty() || marginPercent == 0 ? ""
+                            : "; ranking with a "
                     + Metric.csv(marginPercent) + "% guard band: " + goal.tightened(marginPercent / 100).describe()));
             RunFolder.create(dir);
             ScenarioYaml.write(base.effective(), dir.resolve(RunFiles.SCENARIO_FILE));
@@ -221,8 +225,8 @@ public final class TuneCommand implements Callable<Integer> {
 
     /** @return {@code [ 7/40] search  #5 rxUsecs=8 rxFrames=2   p99 38.2 us, interruptsPerSecond 15,231/s  meets} */
     private static String runLine(Evaluation run, PointRecord point, Trials trials, Goal goal) {
-        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "[%" + String.valueOf(trials.budget()).length()
-                + "d/%d] %-8s #%-3d %-28s", run.index(), trials.budget(), run.phase(), run.point(),
+        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "[%" + String.valueOf(trials.budget())
+                .length() + "d/%d] %-8s #%-3d %-28s", run.index(), trials.budget(), run.phase(), run.point(),
                 ParameterSpace.label(run.parameters())));
         List<String> figures = new ArrayList<>();
         for (Metric m : goal.metrics()) {

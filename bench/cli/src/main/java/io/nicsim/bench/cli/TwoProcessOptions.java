@@ -14,7 +14,8 @@ import java.nio.file.Path;
 public final class TwoProcessOptions {
 
     @Parameters(index = "0", paramLabel = "SCENARIO",
-            description = "scenario YAML file; both processes must run the same one (traffic, firmware, duration, warm-up)")
+            description = "scenario YAML file; both processes must run the same one (traffic, firmware, duration,"
+                    + " warm-up)")
     Path scenarioFile;
 
     @Option(names = "--dir", required = true, paramLabel = "DIR",

@@ -15,7 +15,9 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Pins that bad CLI input exits 2 with exactly one "error: " line on stderr and creates nothing (no simulation runs). */
+/**
+ * Pins that bad CLI input exits 2 with exactly one "error: " line on stderr and creates nothing (no simulation runs).
+ */
 class CliErrorsTest {
 
     /**
@@ -51,7 +53,8 @@ class CliErrorsTest {
     }
 
     private void assertRejected(Outcome outcome, String... errSays) throws IOException {
-        assertThat(outcome.code()).as("exit code; stderr: %s", outcome.err()).isEqualTo(ExitCodes.BAD_INPUT).isEqualTo(2);
+        assertThat(outcome.code()).as("exit code; stderr: %s", outcome.err()).isEqualTo(ExitCodes.BAD_INPUT)
+                .isEqualTo(2);
         List<String> lines = outcome.err().lines().toList();
         assertThat(lines).as("stderr lines").hasSize(1);
         assertThat(lines.getFirst()).startsWith("error: ");

@@ -46,7 +46,8 @@ class InterruptTest {
     private void awaitOutput(Process child, String text) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(START_TIMEOUT_SECONDS);
         while (!Files.readString(dir.resolve("stdout.txt")).contains(text)) {
-            assertThat(child.isAlive()).as("child died early; stderr: %s", Files.readString(dir.resolve("stderr.txt"))).isTrue();
+            assertThat(child.isAlive()).as("child died early; stderr: %s", Files.readString(dir.resolve("stderr.txt")))
+                    .isTrue();
             assertThat(System.nanoTime()).as("child never printed %s", text).isLessThan(deadline);
             Thread.sleep(50);
         }
@@ -89,7 +90,8 @@ class InterruptTest {
                     .isEqualTo(packets.get("delivered").asLong() + packets.get("dropped").asLong())
                     .as("stopped long before 60 s of traffic").isLessThan(20_000L * 60);
             assertThat(run.get("interrupted").asBoolean()).isTrue();
-            assertThat(out.resolve("queues/0-platform-thread/descriptors")).as("journal in the run folder").isDirectory();
+            assertThat(out.resolve("queues/0-platform-thread/descriptors")).as("journal in the run folder")
+                    .isDirectory();
         }
         assertThat(out.resolve("report.html")).isRegularFile();
         try (Stream<Path> shm = Files.list(Path.of("/dev/shm"))) {
@@ -120,7 +122,8 @@ class InterruptTest {
         sigint(child);
 
         try {
-            assertThat(exitCode(child)).as("ended within the bound by the second Ctrl-C, not by the drain").isEqualTo(130);
+            assertThat(exitCode(child)).as("ended within the bound by the second Ctrl-C, not by the drain")
+                    .isEqualTo(130);
         } finally {
             removeStagedQueues(child.pid()); // exiting at once leaves the live queues where they were staged
         }

@@ -33,7 +33,8 @@ class StudyCommandErrorsTest {
     private static Outcome execute(List<String> args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = NicsimCli.commandLine(new PrintWriter(out), new PrintWriter(err)).execute(args.toArray(String[]::new));
+        int code = NicsimCli.commandLine(new PrintWriter(out), new PrintWriter(err))
+                .execute(args.toArray(String[]::new));
         return new Outcome(code, out.toString(), err.toString());
     }
 
@@ -53,7 +54,8 @@ class StudyCommandErrorsTest {
     private void assertRejected(List<String> args, String... errSays) throws IOException {
         List<String> before = listing(parent);
         Outcome outcome = execute(args);
-        assertThat(outcome.code()).as("exit code of %s; stderr: %s", args, outcome.err()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(outcome.code()).as("exit code of %s; stderr: %s", args, outcome.err())
+                .isEqualTo(ExitCodes.BAD_INPUT);
         List<String> lines = outcome.err().lines().toList();
         assertThat(lines).as("stderr lines of %s", args).hasSize(1);
         assertThat(lines.getFirst()).startsWith("error: ");
@@ -103,7 +105,8 @@ class StudyCommandErrorsTest {
     @Test
     void reportFolders() throws IOException {
         assertRejected(List.of("report", parent.resolve("missing").toString()), "no such folder");
-        assertRejected(List.of("report", Files.writeString(parent.resolve("a-file"), "x").toString()), "expected a folder");
+        assertRejected(List.of("report", Files.writeString(parent.resolve("a-file"), "x").toString()),
+                "expected a folder");
         Path empty = Files.createDirectories(parent.resolve("empty"));
         assertRejected(List.of("report", empty.toString()), "not a nicsim run folder");
         Path broken = Files.createDirectories(parent.resolve("broken"));

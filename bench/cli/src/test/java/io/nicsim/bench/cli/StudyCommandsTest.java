@@ -27,7 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class StudyCommandsTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final List<String> SHORT = List.of("--set", "run.warmup=100ms", "--set", "traffic.ratePerSecond=20kpps",
+    private static final List<String> SHORT = List.of("--set", "run.warmup=100ms", "--set",
+            "traffic.ratePerSecond=20kpps",
             "--set", "run.drainTimeout=20s", "--duration", "200ms");
 
     @TempDir
@@ -41,7 +42,8 @@ class StudyCommandsTest {
     static Outcome execute(List<String> args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = NicsimCli.commandLine(new PrintWriter(out), new PrintWriter(err)).execute(args.toArray(String[]::new));
+        int code = NicsimCli.commandLine(new PrintWriter(out), new PrintWriter(err))
+                .execute(args.toArray(String[]::new));
         return new Outcome(code, out.toString(), err.toString());
     }
 
@@ -83,13 +85,15 @@ class StudyCommandsTest {
         JsonNode summary = JSON.readTree(runDir.resolve("summary.json").toFile());
 
         // scenario.yaml is the effective scenario and loads back to the same one
-        JsonNode reloaded = JSON.valueToTree(ScenarioLoader.load(runDir.resolve("scenario.yaml"), List.of()).effective());
+        JsonNode reloaded = JSON.valueToTree(ScenarioLoader.load(runDir.resolve("scenario.yaml"), List.of())
+                .effective());
         assertThat(reloaded.toString()).isEqualTo(summary.get("effectiveScenario").toString());
 
         for (JsonNode r : summary.get("runs")) {
             JsonNode files = r.get("files");
             assertThat(HistogramFiles.readPercentiles(runDir.resolve(files.get("hgrm").asText()))).isNotEmpty();
-            List<HistogramFiles.Interval> intervals = HistogramFiles.readIntervalLog(runDir.resolve(files.get("hlog").asText()));
+            List<HistogramFiles.Interval> intervals = HistogramFiles.readIntervalLog(runDir.resolve(files.get("hlog")
+                    .asText()));
             assertThat(intervals.stream().filter(i -> !i.warmup()).mapToLong(HistogramFiles.Interval::count).sum())
                     .isEqualTo(r.get("packets").get("measured").asLong());
             try (Stream<String> lines = Files.lines(runDir.resolve(files.get("packets").asText()))) {
@@ -98,7 +102,8 @@ class StudyCommandsTest {
             assertThat(r.get("label").asText()).isEqualTo(r.get("consumer").asText());
             assertThat(r.get("interrupted").asBoolean()).isFalse();
         }
-        assertThat(SelfContainedHtml.check(runDir.resolve("report.html"))).as("percentiles, stages, 2 over time").hasSize(4);
+        assertThat(SelfContainedHtml.check(runDir.resolve("report.html"))).as("percentiles, stages, 2 over time")
+                .hasSize(4);
     }
 
     @Test
@@ -109,7 +114,8 @@ class StudyCommandsTest {
                 Path target = copy.resolve(runDir.relativize(path).toString());
                 if (Files.isDirectory(path)) {
                     Files.createDirectories(target);
-                } else if (!path.toString().contains("/queues/") && !path.getFileName().toString().equals("report.html")) {
+                } else if (!path.toString().contains("/queues/") && !path.getFileName().toString()
+                        .equals("report.html")) {
                     Files.copy(path, target, StandardCopyOption.COPY_ATTRIBUTES);
                 }
             }
@@ -129,7 +135,8 @@ class StudyCommandsTest {
         List<String> records = records(outcome.out());
         assertThat(records).hasSize(10);
         assertThat(records.getFirst()).contains("descriptor").contains("packet 0 ").contains("intended 0.000");
-        assertThat(records).anySatisfy(line -> assertThat(line).contains("interrupt").contains("packets 0..0 (1)").contains("raised"));
+        assertThat(records).anySatisfy(line -> assertThat(line).contains("interrupt").contains("packets 0..0 (1)")
+                .contains("raised"));
         assertThat(outcome.out()).contains("more records follow");
 
         Outcome interrupts = execute(List.of("inspect", runDir.toString(), "--run", "platform-thread", "--kind",
@@ -168,14 +175,16 @@ class StudyCommandsTest {
         assertThat(csv).hasSize(6);
         assertThat(csv.getFirst().split(",")).startsWith("point", "firmware.rxUsecs", "consumer")
                 .contains("p50_ns", "p99_ns", "p999_ns", "interrupts_per_s", "consumer_cpu_ns_per_packet", "drops");
-        assertThat(csv.subList(1, 6)).extracting(line -> line.split(",")[1]).containsExactly("0", "8", "16", "32", "64");
+        assertThat(csv.subList(1, 6)).extracting(line -> line.split(",")[1])
+                .containsExactly("0", "8", "16", "32", "64");
         JsonNode sweep = JSON.readTree(dir.resolve("sweep.json").toFile());
         assertThat(sweep.get("rows")).hasSize(5);
         assertThat(sweep.get("interrupted").asBoolean()).isFalse();
         assertThat(sweep.get("notes").get(0).asText()).contains("CPU");
         for (JsonNode row : sweep.get("rows")) {
             assertThat(row.get("parameters").get("firmware.rxUsecs").asText()).isNotEmpty();
-            assertThat(row.get("generated").asLong()).isEqualTo(row.get("delivered").asLong() + row.get("dropped").asLong());
+            assertThat(row.get("generated").asLong()).isEqualTo(row.get("delivered").asLong() + row.get("dropped")
+                    .asLong());
             assertThat(row.get("consumerCpuNanosPerPacket").asDouble()).as("measured").isPositive();
             Path point = dir.resolve(row.get("folder").asText());
             assertThat(point.resolve("summary.json")).isRegularFile();
@@ -183,19 +192,22 @@ class StudyCommandsTest {
         }
         // p50, p99, p99.9 against the parameter; two trade-off curves; the point distributions of the consumer
         assertThat(SelfContainedHtml.check(dir.resolve("report.html"))).hasSize(6);
-        assertThat(Files.readString(dir.resolve("report.html"))).contains("rxUsecs=64").contains("points/4-rxUsecs=64/report.html");
+        assertThat(Files.readString(dir.resolve("report.html"))).contains("rxUsecs=64")
+                .contains("points/4-rxUsecs=64/report.html");
     }
 
     @Test
     void severalParamsMakeTheCrossProductFirstSlowest() throws Exception {
         Path dir = shared.resolve("grid");
-        Outcome outcome = execute(List.of("sweep", "--set", "firmware.policy=coalesce", "--set", "host.consumer=busy-poll",
+        Outcome outcome = execute(List.of("sweep", "--set", "firmware.policy=coalesce", "--set",
+                "host.consumer=busy-poll",
                 "--param", "firmware.rxUsecs=8,16", "--param", "firmware.rxFrames=4,8", "--duration", "20ms",
                 "--set", "run.warmup=0s", "--set", "traffic.ratePerSecond=20kpps", "--quiet", "--out", dir.toString()));
         assertThat(outcome.code()).as("stderr: %s", outcome.err()).isZero();
         assertThat(outcome.out()).doesNotContain("[1/4]").as("--quiet: no progress");
         List<String> csv = Files.readAllLines(dir.resolve("sweep.csv"));
-        assertThat(csv.subList(1, csv.size())).extracting(line -> String.join(" ", List.of(line.split(",")).subList(1, 3)))
+        assertThat(csv.subList(1, csv.size()))
+                .extracting(line -> String.join(" ", List.of(line.split(",")).subList(1, 3)))
                 .containsExactly("8 4", "8 8", "16 4", "16 8");
         try (Stream<Path> points = Files.list(dir.resolve("points"))) {
             assertThat(points.map(p -> p.getFileName().toString()).sorted().toList())
@@ -224,7 +236,8 @@ class StudyCommandsTest {
         double expected = runs.get(1).get("latencyNanos").get("notification").get("p99").asDouble()
                 / runs.get(0).get("latencyNanos").get("notification").get("p99").asDouble();
         assertThat(entries.get(1).get("label").asText()).isEqualTo("virtual-thread");
-        assertThat(entries.get(1).get("ratios").get("p99").asDouble()).isCloseTo(expected, org.assertj.core.data.Offset.offset(0.001));
+        assertThat(entries.get(1).get("ratios").get("p99").asDouble())
+                .isCloseTo(expected, org.assertj.core.data.Offset.offset(0.001));
         assertThat(Files.readString(dir.resolve("report.html"))).contains("Compared with platform-thread");
     }
 

@@ -44,7 +44,8 @@ class TwoProcessErrorsTest {
         args.addAll(CHEAP);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = NicsimCli.commandLine(new PrintWriter(out), new PrintWriter(err)).execute(args.toArray(String[]::new));
+        int code = NicsimCli.commandLine(new PrintWriter(out), new PrintWriter(err))
+                .execute(args.toArray(String[]::new));
         return new Outcome(code, out.toString(), err.toString());
     }
 
@@ -109,7 +110,8 @@ class TwoProcessErrorsTest {
     void dirOfAnotherScenario() throws IOException {
         Path dir = parent.resolve("d");
         // a NIC of 30 kpps gave up waiting for a host: D holds its scenario
-        Outcome nic = execute(List.of("nic", SCENARIO, "--dir", dir.toString()), "--set", "traffic.ratePerSecond=30kpps");
+        Outcome nic = execute(List.of("nic", SCENARIO, "--dir", dir.toString()), "--set",
+                "traffic.ratePerSecond=30kpps");
         assertThat(nic.code()).as(nic.err()).isEqualTo(ExitCodes.STALLED);
         List<String> before = listing(parent);
 
@@ -157,6 +159,7 @@ class TwoProcessErrorsTest {
         Outcome nic = execute(List.of("nic", SCENARIO, "--dir", parent.resolve("d").toString()));
         assertThat(nic.code()).as(nic.err()).isEqualTo(ExitCodes.STALLED);
         assertThat(nic.err().lines().toList()).hasSize(1);
-        assertThat(nic.err()).contains("no host attached").contains("run.attachTimeout").contains("no traffic was sent");
+        assertThat(nic.err()).contains("no host attached").contains("run.attachTimeout")
+                .contains("no traffic was sent");
     }
 }

@@ -64,7 +64,8 @@ class ScenarioExamplesTest {
         boolean live = !io.nicsim.nic.traffic.TrafficSources.isReplayable(scenario.traffic().kind());
         Path out = dir.resolve("run");
         StringWriter stderr = new StringWriter();
-        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("run", file.toString(), "--duration", "1s",
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("run", file.toString(), "--duration",
+                "1s",
                 "--set", "run.warmup=100ms", "--set", "run.drainTimeout=20s", "--out", out.toString()));
         if (live) {
             args.addAll(java.util.List.of("--set", "traffic.udpPort=" + freeUdpPort())); // its own port is its user's

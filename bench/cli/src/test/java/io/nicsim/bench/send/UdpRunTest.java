@@ -90,7 +90,8 @@ class UdpRunTest {
             Path out = dir.resolve("run");
             StringWriter stderr = new StringWriter();
 
-            int code = NicsimCli.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(stderr)).execute("run",
+            int code = NicsimCli.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(stderr))
+                    .execute("run",
                     "../scenarios/traffic-udp.yaml", "--set", "traffic.udpPort=" + port, "--out", out.toString());
 
             assertThat(code).isEqualTo(1);

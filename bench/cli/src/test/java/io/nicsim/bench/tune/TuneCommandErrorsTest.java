@@ -24,7 +24,8 @@ class TuneCommandErrorsTest {
 
     /** A tunable scenario with cheap runs, so a wrongly accepted case runs for moments, not minutes. */
     private static final List<String> COALESCE = List.of("--set", "firmware.policy=coalesce", "--set",
-            "host.consumer=platform-thread", "--set", "run.warmup=0", "--set", "run.drainTimeout=1ms", "--duration", "1ms",
+            "host.consumer=platform-thread", "--set", "run.warmup=0", "--set", "run.drainTimeout=1ms", "--duration",
+            "1ms",
             "--budget", "12", "--ab-rounds", "1");
 
     @TempDir
@@ -36,7 +37,8 @@ class TuneCommandErrorsTest {
     private static Outcome execute(List<String> args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = NicsimCli.commandLine(new PrintWriter(out), new PrintWriter(err)).execute(args.toArray(String[]::new));
+        int code = NicsimCli.commandLine(new PrintWriter(out), new PrintWriter(err))
+                .execute(args.toArray(String[]::new));
         return new Outcome(code, out.toString(), err.toString());
     }
 
@@ -60,7 +62,8 @@ class TuneCommandErrorsTest {
     private void assertRejected(List<String> args, String... errSays) throws IOException {
         List<String> before = listing(parent);
         Outcome outcome = execute(args);
-        assertThat(outcome.code()).as("exit code of %s; stderr: %s", args, outcome.err()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(outcome.code()).as("exit code of %s; stderr: %s", args, outcome.err())
+                .isEqualTo(ExitCodes.BAD_INPUT);
         List<String> lines = outcome.err().lines().toList();
         assertThat(lines).as("stderr lines of %s", args).hasSize(1);
         assertThat(lines.getFirst()).startsWith("error: ");
@@ -99,7 +102,8 @@ class TuneCommandErrorsTest {
         assertRejected(tune("--range", "firmware.rxUsecs=..10"), "--range: firmware.rxUsecs", "expected LOW..HIGH");
         assertRejected(tune("--range", "rxUsecs"), "--range", "expected KEY=LOW..HIGH");
         assertRejected(tune("--range", "firmware.rxUsecs=-1..10"), "--range: firmware.rxUsecs", "-1");
-        assertRejected(tune("--range", "firmware.rxUsecs=20..10"), "--range: firmware.rxUsecs", "LOW 20 is above HIGH 10");
+        assertRejected(tune("--range", "firmware.rxUsecs=20..10"), "--range: firmware.rxUsecs",
+                "LOW 20 is above HIGH 10");
         assertRejected(tune("--range", "firmware.timerMode=eqe,xqe"), "--range: firmware.timerMode", "xqe",
                 "eqe, cqe");
         assertRejected(tune("--range", "firmware.timerMode=eqe,eqe"), "--range: firmware.timerMode", "listed twice");

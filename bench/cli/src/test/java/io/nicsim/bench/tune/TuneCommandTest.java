@@ -92,8 +92,8 @@ class TuneCommandTest {
     void reportMakesThePageAgainFromTheFolder() throws Exception {
         Files.delete(dir.resolve("report.html"));
         StringWriter outText = new StringWriter();
-        int again = NicsimCli.commandLine(new PrintWriter(outText), new PrintWriter(new StringWriter())).execute("report",
-                dir.toString());
+        int again = NicsimCli.commandLine(new PrintWriter(outText), new PrintWriter(new StringWriter()))
+                .execute("report", dir.toString());
         assertThat(again).isZero();
         assertThat(SelfContainedHtml.check(dir.resolve("report.html"))).hasSize(2);
     }

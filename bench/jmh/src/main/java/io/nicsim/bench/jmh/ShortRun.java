@@ -55,7 +55,8 @@ public final class ShortRun {
     static String row(RunResult result) {
         String name = result.getParams().getBenchmark();
         String shortName = name.substring(name.lastIndexOf('.', name.lastIndexOf('.') - 1) + 1);
-        String param = result.getParams().getParamsKeys().contains("policy") ? result.getParams().getParam("policy") : "";
+        String param = result.getParams().getParamsKeys().contains("policy") ? result.getParams().getParam("policy")
+                : "";
         Result<?> primary = result.getPrimaryResult();
         Result<?> alloc = result.getSecondaryResults().get("gc.alloc.rate.norm");
         return String.format(Locale.ROOT, "%s\t%s\t%s\t%s\t%s", shortName, param, primary.getScore(),

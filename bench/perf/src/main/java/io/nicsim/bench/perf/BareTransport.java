@@ -58,7 +58,8 @@ final class BareTransport {
             long nowNanos = System.nanoTime();
             int sent = 0;
             while (pending && startNanos + source.offsetNanos() <= nowNanos) {
-                writer.write(0, packetId++, 0, source.frameBytes(), 0, startNanos + source.offsetNanos(), nowNanos, nowNanos);
+                writer.write(0, packetId++, 0, source.frameBytes(), 0, startNanos + source.offsetNanos(), nowNanos,
+                        nowNanos);
                 pending = source.next();
                 sent++;
             }

@@ -55,13 +55,17 @@ public final class BenchmarksDocument {
                     worstAppendAlloc < ZERO_BYTES ? "met" : "missed");
         }
         if (r.floor() != null) {
-            double p50 = Format.median(FloorReport.ratios(r.floor(), FloorBenchmark.NICSIM, FloorBenchmark.BARE, "p50"));
-            double p99 = Format.median(FloorReport.ratios(r.floor(), FloorBenchmark.NICSIM, FloorBenchmark.BARE, "p99"));
+            double p50 = Format.median(FloorReport.ratios(r.floor(), FloorBenchmark.NICSIM, FloorBenchmark.BARE,
+                    "p50"));
+            double p99 = Format.median(FloorReport.ratios(r.floor(), FloorBenchmark.NICSIM, FloorBenchmark.BARE,
+                    "p99"));
             table.row("floor p50: nicsim (3) <= " + FloorReport.TARGET_P50_RATIO + "x bare transport (1)",
-                    FloorReport.ratioCell(FloorReport.ratios(r.floor(), FloorBenchmark.NICSIM, FloorBenchmark.BARE, "p50")),
+                    FloorReport.ratioCell(FloorReport.ratios(r.floor(), FloorBenchmark.NICSIM, FloorBenchmark.BARE,
+                            "p50")),
                     p50 <= FloorReport.TARGET_P50_RATIO ? "met" : "missed");
             table.row("floor p99: nicsim (3) <= " + FloorReport.TARGET_P99_RATIO + "x bare transport (1)",
-                    FloorReport.ratioCell(FloorReport.ratios(r.floor(), FloorBenchmark.NICSIM, FloorBenchmark.BARE, "p99")),
+                    FloorReport.ratioCell(FloorReport.ratios(r.floor(), FloorBenchmark.NICSIM, FloorBenchmark.BARE,
+                            "p99")),
                     p99 <= FloorReport.TARGET_P99_RATIO ? "met" : "missed");
         }
         if (r.throughput() != null) {
@@ -70,12 +74,15 @@ public final class BenchmarksDocument {
                     .ifPresent(c -> {
                         double rate = c.search().highestSustained();
                         double fraction = rate / r.throughput().raw().appendPerSecond();
-                        table.row(">= " + Format.rate(ThroughputReport.TARGET_RATE) + " pps end to end, " + c.config().label(),
-                                Format.rate(rate) + " pps (the raw append alone: " + Format.rate(r.throughput().raw()
-                                        .appendPerSecond()) + "/s)", rate >= ThroughputReport.TARGET_RATE ? "met" : "missed");
+                        table.row(">= " + Format.rate(ThroughputReport.TARGET_RATE) + " pps end to end, " + c.config()
+                                .label(), Format.rate(rate) + " pps (the raw append alone: "
+                                + Format.rate(r.throughput().raw()
+                                        .appendPerSecond()) + "/s)", rate >= ThroughputReport.TARGET_RATE ? "met"
+                                                : "missed");
                         table.row("that rate >= " + Format.percent(ThroughputReport.TARGET_FRACTION_OF_RAW)
                                         + " of the raw append rate",
-                                Format.percent(fraction) + " of " + Format.rate(r.throughput().raw().appendPerSecond()) + "/s",
+                                Format.percent(fraction) + " of " + Format.rate(r.throughput().raw().appendPerSecond())
+                                        + "/s",
                                 fraction >= ThroughputReport.TARGET_FRACTION_OF_RAW ? "met" : "missed");
                     });
         }
@@ -132,10 +139,11 @@ public final class BenchmarksDocument {
         out.append("## Targets\n\n").append(targets(r).markdown()).append('\n');
         if (!r.jmh().isEmpty()) {
             out.append("## JMH micro-costs\n\n");
-            out.append("`./nicsim bench jmh ").append(MicroBenchmarks.SETTINGS).append("` (short iterations; `./nicsim bench jmh"
-                    + " -prof gc` runs JMH's defaults). Policy decisions: one packet through the device half (completion,"
-                    + " timer check, raise bookkeeping) and one poll result through the driver half. Record append: one"
-                    + " Chronicle append (and read) of a descriptor or an interrupt record on tmpfs. Wake-up: one round"
+            out.append("`./nicsim bench jmh ").append(MicroBenchmarks.SETTINGS)
+                    .append("` (short iterations; `./nicsim bench jmh -prof gc` runs JMH's defaults). Policy"
+                    + " decisions: one packet through the device half (completion, timer check, raise bookkeeping)"
+                    + " and one poll result through the driver half. Record append: one Chronicle append (and read)"
+                    + " of a descriptor or an interrupt record on tmpfs. Wake-up: one round"
                     + " trip of a ping-pong, so one wake-up is about half (eventLoop: a foreign thread's `runOnContext`"
                     + " to a sleeping event loop, answered through a spun-on volatile field). Hand-off: a packet into"
                     + " and out of an application buffer, and recording it into the single- and many-writer"
@@ -143,11 +151,12 @@ public final class BenchmarksDocument {
             out.append(jmhTable(r.jmh()).markdown()).append('\n');
         }
         if (r.floor() != null) {
-            out.append("## End-to-end floor (`./nicsim bench floor`)\n\n").append(FloorReport.markdown(r.floor())).append('\n');
+            out.append("## End-to-end floor (`./nicsim bench floor`)\n\n").append(FloorReport.markdown(r.floor()))
+                    .append('\n');
         }
         if (r.throughput() != null) {
-            out.append("## Throughput (`./nicsim bench throughput`)\n\n").append(ThroughputReport.markdown(r.throughput()))
-                    .append('\n');
+            out.append("## Throughput (`./nicsim bench throughput`)\n\n")
+                    .append(ThroughputReport.markdown(r.throughput())) .append('\n');
         }
         if (r.pacing() != null) {
             out.append("## Pacing accuracy (`./nicsim bench pacing`)\n\n").append(PacingBenchmark.markdown(r.pacing()))
@@ -159,7 +168,8 @@ public final class BenchmarksDocument {
     /** The commands that produce each section, as a reader would type them. */
     static List<String> commands() {
         List<String> commands = new ArrayList<>();
-        commands.add("./nicsim bench all --markdown docs/benchmarks.md   # everything below, and this file (~5 min; longer while other processes keep the machine busy)");
+        commands.add("./nicsim bench all --markdown docs/benchmarks.md   # everything below, and this file (~5 min;"
+                + " longer while other processes keep the machine busy)");
         commands.add("./nicsim bench jmh " + MicroBenchmarks.SETTINGS + "   # JMH micro-costs");
         commands.add("./nicsim bench floor        # end-to-end floor against the bare transport (~1 min)");
         commands.add("./nicsim bench throughput   # highest sustained rate per configuration (~2 min)");

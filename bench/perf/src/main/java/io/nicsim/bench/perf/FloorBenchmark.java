@@ -158,7 +158,8 @@ public final class FloorBenchmark {
                 break;
             }
             if (attempt < maxAttempts) {
-                progress.printf("  other processes used %s cores during the run: again%n", Format.cores(run.otherCores()));
+                progress.printf("  other processes used %s cores during the run: again%n",
+                        Format.cores(run.otherCores()));
                 progress.flush();
             }
         }
@@ -170,11 +171,13 @@ public final class FloorBenchmark {
         return switch (variant) {
             case BARE -> {
                 BareTransport.Result result = BareTransport.run(pacing, queues);
-                yield new VariantRun(variant, LatencyFigures.of(result.latency()), result.expected(), result.received(), 0, 0, 0);
+                yield new VariantRun(variant, LatencyFigures.of(result.latency()), result.expected(), result.received(),
+                        0, 0, 0);
             }
             case SPIN -> {
                 BareTransport.Result result = SpinHandoff.run(pacing);
-                yield new VariantRun(variant, LatencyFigures.of(result.latency()), result.expected(), result.received(), 0, 0, 0);
+                yield new VariantRun(variant, LatencyFigures.of(result.latency()), result.expected(), result.received(),
+                        0, 0, 0);
             }
             case NICSIM -> {
                 RunResult result = NicsimPath.run(scenario, BusyPollConsumer.NAME, queues);

@@ -37,7 +37,8 @@ public final class FloorReport {
     static String header(FloorBenchmark.Result result) {
         Pacing pacing = result.options().pacing();
         return String.format("floor: %s %s pps, seed %d; %d round(s) of each variant, alternated, after one uncounted"
-                        + " JIT warm-up round; %s warm-up + %s measured per run", pacing.kind(), Format.rate(pacing.ratePerSecond()), pacing.seed(),
+                        + " JIT warm-up round; %s warm-up + %s measured per run", pacing.kind(),
+                                Format.rate(pacing.ratePerSecond()), pacing.seed(),
                 result.options().rounds(), Units.formatDuration(pacing.warmupNanos()),
                 Units.formatDuration(pacing.durationNanos()));
     }
@@ -96,7 +97,8 @@ public final class FloorReport {
                     Format.micros(nicsim.p50()), Format.micros(bare.p99()), Format.micros(spin.p99()),
                     Format.micros(nicsim.p99()), Format.ratio((double) nicsim.p50() / bare.p50()),
                     Format.ratio((double) nicsim.p99() / bare.p99()), Format.cores(otherCores(round)),
-                    Format.cores(round.runs().stream().mapToDouble(FloorBenchmark.VariantRun::stealCores).max().orElse(0)),
+                    Format.cores(round.runs().stream().mapToDouble(FloorBenchmark.VariantRun::stealCores).max()
+                            .orElse(0)),
                     Long.toString(round.runs().stream().mapToLong(FloorBenchmark.VariantRun::jitMillis).sum()));
         }
         return table;

@@ -18,8 +18,10 @@ public record Machine(int cores, String cpu, String jdk, String os, boolean hype
 
     public static Machine current() {
         return new Machine(Runtime.getRuntime().availableProcessors(), cpuinfo("model name"),
-                System.getProperty("java.vendor") + " " + Runtime.version() + " (" + System.getProperty("java.vm.name") + ")",
-                System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"),
+                System.getProperty("java.vendor") + " " + Runtime.version() + " (" + System.getProperty("java.vm.name")
+                        + ")",
+                System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
+                        + System.getProperty("os.arch"),
                 java.util.Arrays.asList(cpuinfo("flags").split(" ")).contains("hypervisor"));
     }
 

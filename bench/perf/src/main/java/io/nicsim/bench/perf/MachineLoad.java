@@ -6,7 +6,8 @@ import java.nio.file.Path;
 
 /**
  * How much CPU other processes (and the hypervisor) took while a benchmark ran, from {@code /proc/stat} and
- * {@code /proc/self/stat} (this JVM and its finished children, such as JMH's forks, count as ours): on a 2-core machine one busy neighbour ruins every figure, so each run reports it
+ * {@code /proc/self/stat} (this JVM and its finished children, such as JMH's forks, count as ours): on a 2-core machine
+ * one busy neighbour ruins every figure, so each run reports it
  * beside its figures. Linux only; elsewhere everything reads 0.
  */
 final class MachineLoad {
@@ -52,7 +53,8 @@ final class MachineLoad {
             // the command may hold spaces and parentheses: fields count from the last ')'
             String[] s = self.substring(self.lastIndexOf(')') + 2).trim().split("\\s+");
             // utime, stime, and cutime, cstime of reaped children (fields 14-17): JMH's forked JVMs are ours too
-            long selfTicks = Long.parseLong(s[11]) + Long.parseLong(s[12]) + Long.parseLong(s[13]) + Long.parseLong(s[14]);
+            long selfTicks = Long.parseLong(s[11]) + Long.parseLong(s[12]) + Long.parseLong(s[13])
+                    + Long.parseLong(s[14]);
             return new Sample(nanos, busy, steal, selfTicks, jit);
         } catch (IOException | RuntimeException e) {
             return new Sample(nanos, 0, 0, 0, jit);
@@ -83,7 +85,8 @@ final class MachineLoad {
                 return;
             }
             if (!said) {
-                progress.printf("  waiting for a quiet machine (other processes use %s cores) ...%n", Format.cores(other));
+                progress.printf("  waiting for a quiet machine (other processes use %s cores) ...%n",
+                        Format.cores(other));
                 progress.flush();
                 said = true;
             }

@@ -43,7 +43,8 @@ final class PageFaults {
 
     static String describe(Histogram faults, boolean inMemory) {
         long overOneMilli = faults.getCountBetweenValues(1_000_000, faults.getMaxValue());
-        return String.format("first write to a page of a mapped file (%s): p50 %s us, p99 %s us, p99.99 %s us, max %s us;"
+        return String.format("first write to a page of a mapped file (%s): p50 %s us, p99 %s us, p99.99 %s us, max %s"
+                + " us;"
                         + " %d of %,d took over 1 ms", inMemory ? "tmpfs, as the queues" : "temporary folder",
                 Format.micros(faults.getValueAtPercentile(50)), Format.micros(faults.getValueAtPercentile(99)),
                 Format.micros(faults.getValueAtPercentile(99.99)), Format.micros(faults.getMaxValue()), overOneMilli,

@@ -18,9 +18,10 @@ import java.util.Map;
  * consumer, searched with {@link RateSearch}, next to the raw Chronicle append rate of the same records
  * measured in the same process.
  *
- * <p>The simulator has no finite rings yet: an overloaded device does not drop, it falls behind the schedule,
- * and an overloaded consumer leaves packets in the (unbounded) descriptor queue. So "sustained" is defined
- * from lateness and drain instead of drops; see {@link #definition(Options)}.
+ * <p>The trials run with unlimited descriptor rings ({@code nic.ringSlots} 0, the default; a finite ring would
+ * drop a packet that finds it full, as ring-full): an overloaded device does not drop, it falls behind the
+ * schedule, and an overloaded consumer leaves packets in its ring. So "sustained" is defined from lateness and
+ * drain; see {@link #definition(Options)}.
  */
 public final class ThroughputBenchmark {
 
@@ -50,8 +51,8 @@ public final class ThroughputBenchmark {
      * @param configs            the configurations to search
      */
     public record Options(String kind, long seed, long trialWarmupNanos, long trialDurationNanos,
-                          double latenessPercentile, long maxLatenessNanos, long drainNanos, RateSearch.Limits limits, long rawNanos,
-                          int attempts, List<Config> configs) {
+                          double latenessPercentile, long maxLatenessNanos, long drainNanos, RateSearch.Limits limits,
+                          long rawNanos, int attempts, List<Config> configs) {
         public Options {
             if (attempts < 1) {
                 throw new IllegalArgumentException("--attempts: expected at least 1, found " + attempts);
@@ -107,7 +108,8 @@ public final class ThroughputBenchmark {
 
     /** @return e.g. {@code p90}, {@code p99.9} */
     static String percentileName(double percentile) {
-        return "p" + (percentile == Math.rint(percentile) ? Long.toString((long) percentile) : Double.toString(percentile));
+        return "p" + (percentile == Math.rint(percentile) ? Long.toString((long) percentile)
+                : Double.toString(percentile));
     }
 
     /** @return why a trial was not sustained, or "" if it was */
@@ -133,7 +135,8 @@ public final class ThroughputBenchmark {
             int[] trialNumber = {0};
             for (Config config : options.configs()) {
                 progress.println(config.label() + ":");
-                progress.printf("  JIT warm-up trial at %s pps, not counted ...%n", Format.rate(options.limits().startRate()));
+                progress.printf("  JIT warm-up trial at %s pps, not counted ...%n",
+                        Format.rate(options.limits().startRate()));
                 progress.flush();
                 // On 2 cores the JIT compilers can only run by preempting the device or the consumer: let them
                 // compile this configuration's path before any trial is judged.
@@ -142,7 +145,8 @@ public final class ThroughputBenchmark {
                 RateSearch.Outcome<Trial> outcome = RateSearch.search(rate -> {
                     Trial trial = null;
                     int failures = 0;
-                    for (int tries = 1; failures < options.attempts() && tries <= options.attempts() + EXTRA_TRIES; tries++) {
+                    for (int tries = 1; failures < options.attempts() && tries <= options.attempts()
+                            + EXTRA_TRIES; tries++) {
                         MachineLoad.awaitQuiet(FloorBenchmark.QUIET_WAIT_NANOS, progress);
                         long trialStart = System.nanoTime();
                         trial = trial(options, config, rate, scratch.resolve("trial-" + trialNumber[0]++), tries);

@@ -44,8 +44,8 @@ public final class ThroughputReport {
                     search.highestSustained() > 0 ? Format.rate(search.highestSustained()) : "none",
                     Format.percent(search.highestSustained() / result.raw().appendPerSecond()),
                     failed == null ? "-" : Format.rate(failed.ratePerSecond()) + " (" + failed.reason() + ")",
-                    best == null ? "-" : Format.micros(best.lateness().p50()) + " / " + Format.micros(best.lateness().p90())
-                            + " / " + Format.micros(best.lateness().p99()),
+                    best == null ? "-" : Format.micros(best.lateness().p50()) + " / "
+                            + Format.micros(best.lateness().p90()) + " / " + Format.micros(best.lateness().p99()),
                     best == null ? "-" : Format.micros(best.notification().p50()) + " / "
                             + Format.micros(best.notification().p99()),
                     Integer.toString(search.steps().size()), search.stoppedBy());
@@ -53,7 +53,8 @@ public final class ThroughputReport {
         return table;
     }
 
-    private static ThroughputBenchmark.Trial trialAt(RateSearch.Outcome<ThroughputBenchmark.Trial> search, double rate) {
+    private static ThroughputBenchmark.Trial trialAt(RateSearch.Outcome<ThroughputBenchmark.Trial> search,
+            double rate) {
         return search.steps().stream().filter(step -> step.ratePerSecond() == rate).map(RateSearch.Step::outcome)
                 .findFirst().orElse(null);
     }

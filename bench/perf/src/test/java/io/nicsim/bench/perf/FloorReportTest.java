@@ -32,8 +32,8 @@ class FloorReportTest {
     void ratiosAreTakenWithinEachRoundThenTheirMedian() {
         assertThat(FloorReport.ratios(result(), FloorBenchmark.NICSIM, FloorBenchmark.BARE, "p50"))
                 .containsExactly(1.1, 1.2, 1.5);
-        assertThat(FloorReport.ratioCell(FloorReport.ratios(result(), FloorBenchmark.NICSIM, FloorBenchmark.BARE, "p99")))
-                .isEqualTo("1.40x (1.00x-2.00x)");
+        assertThat(FloorReport.ratioCell(FloorReport.ratios(result(), FloorBenchmark.NICSIM, FloorBenchmark.BARE,
+                "p99"))) .isEqualTo("1.40x (1.00x-2.00x)");
     }
 
     @Test
@@ -60,8 +60,11 @@ class FloorReportTest {
 
     @Test
     void rotatesTheOrderOfTheVariantsEachRound() {
-        assertThat(FloorBenchmark.order(0)).containsExactly(FloorBenchmark.BARE, FloorBenchmark.SPIN, FloorBenchmark.NICSIM);
-        assertThat(FloorBenchmark.order(1)).containsExactly(FloorBenchmark.SPIN, FloorBenchmark.NICSIM, FloorBenchmark.BARE);
-        assertThat(FloorBenchmark.order(2)).containsExactly(FloorBenchmark.NICSIM, FloorBenchmark.BARE, FloorBenchmark.SPIN);
+        assertThat(FloorBenchmark.order(0)).containsExactly(FloorBenchmark.BARE, FloorBenchmark.SPIN,
+                FloorBenchmark.NICSIM);
+        assertThat(FloorBenchmark.order(1)).containsExactly(FloorBenchmark.SPIN, FloorBenchmark.NICSIM,
+                FloorBenchmark.BARE);
+        assertThat(FloorBenchmark.order(2)).containsExactly(FloorBenchmark.NICSIM, FloorBenchmark.BARE,
+                FloorBenchmark.SPIN);
     }
 }

@@ -34,7 +34,8 @@ class RateSearchTest {
         assertThat(outcome.lowestFailed()).isGreaterThan(3_300_000);
         assertThat(outcome.lowestFailed() / outcome.highestSustained()).isLessThan(1.1);
         assertThat(outcome.stoppedBy()).isEqualTo("resolution");
-        assertThat(outcome.steps()).allSatisfy(step -> assertThat(step.sustained()).isEqualTo(step.ratePerSecond() <= 3_300_000));
+        assertThat(outcome.steps()).allSatisfy(step -> assertThat(step.sustained())
+                .isEqualTo(step.ratePerSecond() <= 3_300_000));
     }
 
     @Test

@@ -9,7 +9,8 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 class TextTableTest {
 
     private static TextTable table() {
-        return new TextTable("variant", "p50 us", "lost").row("(1) bare", "0.34", "0").row("(3) nicsim", "12.5", "1,024");
+        return new TextTable("variant", "p50 us", "lost").row("(1) bare", "0.34", "0")
+                .row("(3) nicsim", "12.5", "1,024");
     }
 
     @Test

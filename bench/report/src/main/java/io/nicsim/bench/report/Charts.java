@@ -352,12 +352,13 @@ public final class Charts {
             if (points.isEmpty()) {
                 continue;
             }
-            XYSeries series = chart.addSeries(curve.getKey(), points.stream().map(TradeOffPoint::interruptsPerSecond).toList(),
-                    points.stream().map(TradeOffPoint::micros).toList());
+            XYSeries series = chart.addSeries(curve.getKey(), points.stream().map(TradeOffPoint::interruptsPerSecond)
+                    .toList(), points.stream().map(TradeOffPoint::micros).toList());
             series.setMarker(SeriesMarkers.CIRCLE);
             for (TradeOffPoint p : points) {
                 if (!p.label().isEmpty()) {
-                    chart.addAnnotation(new AnnotationText(p.label(), p.interruptsPerSecond(), p.micros() + lift, false));
+                    chart.addAnnotation(new AnnotationText(p.label(), p.interruptsPerSecond(), p.micros() + lift,
+                            false));
                 }
             }
         }

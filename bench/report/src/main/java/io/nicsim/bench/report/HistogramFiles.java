@@ -10,12 +10,10 @@ import org.HdrHistogram.HistogramLogReader;
 import org.HdrHistogram.HistogramLogWriter;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -157,8 +155,6 @@ public final class HistogramFiles {
         }
         return rows;
     }
-
-    /** Writes the bytes the action produces. */
 
     /** Short quoting of a file line for error messages. */
     private static final class Quote {

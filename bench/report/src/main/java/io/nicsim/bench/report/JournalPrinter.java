@@ -104,7 +104,8 @@ public final class JournalPrinter {
         @Override
         String describe(long o) {
             return String.format(Locale.ROOT, "descriptor  q%d  packet %-8d flow %d  %d B  intended %s  injected %s"
-                            + "  detected %s  written %s", record.queue, record.packetId, record.flow, record.frameBytes,
+                            + "  detected %s  written %s", record.queue, record.packetId, record.flow,
+                                    record.frameBytes,
                     t(record.intendedNanos, o), t(record.injectedNanos, o), t(record.detectedNanos, o),
                     t(record.writtenNanos, o));
         }
@@ -151,7 +152,8 @@ public final class JournalPrinter {
             return record.kind == DoorbellRecord.REFILL
                     ? String.format(Locale.ROOT, "doorbell    q%d  #%-9d refill, host returned %d ring slots in all",
                     record.queue, record.sequence, record.consumedPacketId)
-                    : String.format(Locale.ROOT, "doorbell    q%d  #%-9d %s, host consumed up to packet %d", record.queue,
+                    : String.format(Locale.ROOT, "doorbell    q%d  #%-9d %s, host consumed up to packet %d",
+                            record.queue,
                     record.sequence, DoorbellRecord.kindName(record.kind), record.consumedPacketId);
         }
     }

@@ -20,7 +20,8 @@ public final class LatencyTable {
 
     public static String render(Summary summary) {
         StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, ROW, firstColumn(summary), "p50 us", "p90 us", "p99 us", "p99.9 us", "max us",
+        out.append(String.format(Locale.ROOT, ROW, firstColumn(summary), "p50 us", "p90 us", "p99 us", "p99.9 us",
+                "max us",
                 "p99 uncorr us", "packets", "drops", "interrupts"));
         for (RunResult run : summary.runs()) {
             LatencySummary n = run.latencyNanos().notification();
@@ -115,7 +116,8 @@ public final class LatencyTable {
             Object[] cells = new Object[STAGES.length + 1];
             cells[0] = run.name();
             for (int i = 0; i < STAGES.length; i++) {
-                LatencySummary stage = run.latencyNanos().stages() == null ? null : run.latencyNanos().stages().get(STAGES[i]);
+                LatencySummary stage = run.latencyNanos().stages() == null ? null : run.latencyNanos().stages()
+                        .get(STAGES[i]);
                 cells[i + 1] = stage == null ? "-" : micros(stage.p50());
             }
             out.append(String.format(Locale.ROOT, STAGE_ROW, cells));
@@ -142,7 +144,8 @@ public final class LatencyTable {
             if (c == null) {
                 continue;
             }
-            out.append(String.format(Locale.ROOT, COST_ROW, run.name(), micros(Math.round(c.consumerCpuNanosPerPacket())) + " us",
+            out.append(String.format(Locale.ROOT, COST_ROW, run.name(),
+                    micros(Math.round(c.consumerCpuNanosPerPacket())) + " us",
                     String.format(Locale.ROOT, "%.3f", c.voluntarySwitchesPerPacket()),
                     String.format(Locale.ROOT, "%.3f", c.involuntarySwitchesPerPacket()),
                     micros(Math.round(c.runQueueWaitNanosPerPacket())) + " us",

@@ -64,7 +64,8 @@ public final class PacketsCsv {
             HostStampRecord host = hostStamps.poll();
             for (long id = 0; id < generated; id++) {
                 if (schedule != null && !schedule.next()) {
-                    throw new IllegalStateException("the schedule holds fewer packets than the " + generated + " generated");
+                    throw new IllegalStateException("the schedule holds fewer packets than the " + generated
+                            + " generated");
                 }
                 boolean written = descriptor != null && descriptor.packetId == id;
                 boolean handled = host != null && host.packetId == id;

@@ -55,22 +55,7 @@ public final class RunReport {
         Html html = new Html().begin("nicsim: " + summary.scenario());
         html.h1("nicsim: " + summary.scenario() + (summary.comparison() != null ? " (comparison)" : ""));
         meta(html, summary.command(), summary.environment());
-        if (summary.interrupted()) {
-            html.raw("<div class=\"banner\">Interrupted: this study was stopped early (Ctrl-C). Runs not started are"
-                    + " missing; a run marked <b>interrupted</b> stopped its traffic early. Every run's accounting"
-                    + " still balances.</div>\n");
-        }
-        if (Boolean.TRUE.equals(summary.stalled())) {
-            html.raw("<div class=\"banner\">Stalled: the NIC process went silent (no heartbeat for run.stallTimeout)."
-                    + " These are the host's partial results; the accounting balances over the packets the NIC had"
-                    + " reported.</div>\n");
-        }
-        if (summary.twoProcess() != null && summary.twoProcess().restarted()) {
-            html.raw("<div class=\"banner\">Restarted: host process #" + summary.twoProcess().hostAttach()
-                    + " resumed a run an earlier host left; the " + summary.twoProcess().packetsReadByEarlierHosts()
-                    + " packets earlier hosts read are counted as dropped (read-by-earlier-host), and the latencies"
-                    + " cover the packets this host handled.</div>\n");
-        }
+        banners(html, summary);
         List<RunResult> runs = summary.runs();
 
         html.h2("Notification latency");
@@ -83,31 +68,7 @@ public final class RunReport {
             comparison(html, summary.comparison());
         }
 
-        html.h2("Percentile distribution");
-        List<Charts.Distribution> distributions = new ArrayList<>();
-        List<String> missing = new ArrayList<>();
-        for (RunResult run : runs) {
-            Path hgrm = file(runDir, run, "hgrm");
-            if (hgrm != null) {
-                distributions.add(new Charts.Distribution(run.name(), HistogramFiles.readPercentiles(hgrm)));
-            } else {
-                missing.add(run.name());
-                distributions.add(new Charts.Distribution(run.name(), fromSummary(run.latencyNanos().notification())));
-            }
-        }
-        XYChart percentiles = Charts.percentiles("Notification latency by percentile", distributions);
-        if (percentiles != null) {
-            html.img(Charts.dataUri(percentiles), "notification latency by percentile, one line per run", Charts.WIDTH);
-            html.p("note", "x: percentile on HdrHistogram's 'nines' axis (1/(1−p), log scale), so the tail gets as"
-                    + " much room as the median; y: latency, log scale. From each run's "
-                    + "notification.hgrm (HdrHistogram's percentile distribution, microseconds).");
-        } else {
-            html.p("note", "No measured packets: nothing to plot.");
-        }
-        if (!missing.isEmpty()) {
-            html.p("note", "No .hgrm file for " + String.join(", ", missing)
-                    + ": drawn from summary.json's p50/p90/p99/p99.9 only.");
-        }
+        percentiles(html, runDir, runs);
 
         html.h2("Where the time goes");
         CategoryChart stages = Charts.stages(runs, STAGES);
@@ -123,24 +84,7 @@ public final class RunReport {
         html.table(stageHeader("mean"), stageRows(runs, true));
         html.raw("</div>\n");
 
-        html.h2("Over time");
-        html.p("note", "Notification latency per second from each run's interval log (notification.hlog);"
-                + " the warm-up is at negative times, left of the vertical line.");
-        html.raw("<div class=\"grid\">\n");
-        List<String> noLog = new ArrayList<>();
-        for (RunResult run : runs) {
-            Path hlog = file(runDir, run, "hlog");
-            XYChart chart = hlog == null ? null : Charts.overTime(run.name(), HistogramFiles.readIntervalLog(hlog));
-            if (chart != null) {
-                html.img(Charts.dataUri(chart), "notification latency per second of " + run.name(), Charts.SMALL_WIDTH);
-            } else {
-                noLog.add(run.name());
-            }
-        }
-        html.raw("</div>\n");
-        if (!noLog.isEmpty()) {
-            html.p("note", "No interval log with packets for " + String.join(", ", noLog) + ".");
-        }
+        overTime(html, runDir, runs);
 
         html.h2("Accounting");
         html.table(List.of("run", "generated", "delivered", "dropped", "drop reasons", "measured", "interrupts",
@@ -151,7 +95,8 @@ public final class RunReport {
         html.pre(Files.isRegularFile(yaml) ? Files.readString(yaml) : ScenarioYaml.render(summary.effectiveScenario()));
 
         html.h2("Files");
-        html.raw("<ul>\n<li>" + Html.link(SummaryWriter.FILE_NAME, SummaryWriter.FILE_NAME) + ": every figure in nanoseconds</li>\n");
+        html.raw("<ul>\n<li>" + Html.link(SummaryWriter.FILE_NAME, SummaryWriter.FILE_NAME)
+                + ": every figure in nanoseconds</li>\n");
         if (Files.isRegularFile(yaml)) {
             html.raw("<li>" + Html.link(RunFiles.SCENARIO_FILE, RunFiles.SCENARIO_FILE)
                     + ": the effective scenario (<code>nicsim run</code> reads it back)</li>\n");
@@ -169,6 +114,77 @@ public final class RunReport {
         html.p("note", "Written by nicsim; make it again from this folder's files with: nicsim report "
                 + runDir.getFileName());
         return html.end();
+    }
+
+    /** The banners above the tables: an interrupted study, a stalled NIC, a restarted host. */
+    private static void banners(Html html, Summary summary) {
+    if (summary.interrupted()) {
+        html.raw("<div class=\"banner\">Interrupted: this study was stopped early (Ctrl-C). Runs not started are"
+                + " missing; a run marked <b>interrupted</b> stopped its traffic early. Every run's accounting"
+                + " still balances.</div>\n");
+    }
+    if (Boolean.TRUE.equals(summary.stalled())) {
+        html.raw("<div class=\"banner\">Stalled: the NIC process went silent (no heartbeat for run.stallTimeout)."
+                + " These are the host's partial results; the accounting balances over the packets the NIC had"
+                + " reported.</div>\n");
+    }
+    if (summary.twoProcess() != null && summary.twoProcess().restarted()) {
+        html.raw("<div class=\"banner\">Restarted: host process #" + summary.twoProcess().hostAttach()
+                + " resumed a run an earlier host left; the " + summary.twoProcess().packetsReadByEarlierHosts()
+                + " packets earlier hosts read are counted as dropped (read-by-earlier-host), and the latencies"
+                + " cover the packets this host handled.</div>\n");
+    }
+    }
+
+    /** "Percentile distribution": one line per run, from its .hgrm file (or summary.json's percentiles). */
+    private static void percentiles(Html html, Path runDir, List<RunResult> runs) throws IOException {
+    html.h2("Percentile distribution");
+    List<Charts.Distribution> distributions = new ArrayList<>();
+    List<String> missing = new ArrayList<>();
+    for (RunResult run : runs) {
+        Path hgrm = file(runDir, run, "hgrm");
+        if (hgrm != null) {
+            distributions.add(new Charts.Distribution(run.name(), HistogramFiles.readPercentiles(hgrm)));
+        } else {
+            missing.add(run.name());
+            distributions.add(new Charts.Distribution(run.name(), fromSummary(run.latencyNanos().notification())));
+        }
+    }
+    XYChart percentiles = Charts.percentiles("Notification latency by percentile", distributions);
+    if (percentiles != null) {
+        html.img(Charts.dataUri(percentiles), "notification latency by percentile, one line per run", Charts.WIDTH);
+        html.p("note", "x: percentile on HdrHistogram's 'nines' axis (1/(1−p), log scale), so the tail gets as"
+                + " much room as the median; y: latency, log scale. From each run's "
+                + "notification.hgrm (HdrHistogram's percentile distribution, microseconds).");
+    } else {
+        html.p("note", "No measured packets: nothing to plot.");
+    }
+    if (!missing.isEmpty()) {
+        html.p("note", "No .hgrm file for " + String.join(", ", missing)
+                + ": drawn from summary.json's p50/p90/p99/p99.9 only.");
+    }
+    }
+
+    /** "Over time": one chart per run from its interval log. */
+    private static void overTime(Html html, Path runDir, List<RunResult> runs) throws IOException {
+    html.h2("Over time");
+    html.p("note", "Notification latency per second from each run's interval log (notification.hlog);"
+            + " the warm-up is at negative times, left of the vertical line.");
+    html.raw("<div class=\"grid\">\n");
+    List<String> noLog = new ArrayList<>();
+    for (RunResult run : runs) {
+        Path hlog = file(runDir, run, "hlog");
+        XYChart chart = hlog == null ? null : Charts.overTime(run.name(), HistogramFiles.readIntervalLog(hlog));
+        if (chart != null) {
+            html.img(Charts.dataUri(chart), "notification latency per second of " + run.name(), Charts.SMALL_WIDTH);
+        } else {
+            noLog.add(run.name());
+        }
+    }
+    html.raw("</div>\n");
+    if (!noLog.isEmpty()) {
+        html.p("note", "No interval log with packets for " + String.join(", ", noLog) + ".");
+    }
     }
 
     public static void meta(Html html, String command, Environment environment) {
@@ -267,7 +283,8 @@ public final class RunReport {
                     LatencyTable.count(run.interrupts()), LatencyTable.count(run.interruptsDelivered()),
                     LatencyTable.count(run.doorbells()), String.valueOf(run.driver()),
                     run.placement() == null ? "-" : run.placement().mode(),
-                    String.format(Locale.ROOT, "%.2f s%s", trafficNanos / 1e9, run.interrupted() ? " (stopped early)" : "")));
+                    String.format(Locale.ROOT, "%.2f s%s", trafficNanos / 1e9, run.interrupted() ? " (stopped early)"
+                            : "")));
         }
         return rows;
     }

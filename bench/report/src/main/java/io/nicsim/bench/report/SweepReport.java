@@ -72,8 +72,8 @@ public final class SweepReport {
                 + (sweep.parameters().size() > 1 ? "consumer and value of the other swept keys" : "consumer")
                 + "; the values of " + x + " evenly spaced, in the order given.");
         html.raw("<div class=\"grid\">\n");
-        for (Percentile p : List.of(new Percentile("p50", Sweep.Row::p50Nanos), new Percentile("p99", Sweep.Row::p99Nanos),
-                new Percentile("p99.9", Sweep.Row::p999Nanos))) {
+        for (Percentile p : List.of(new Percentile("p50", Sweep.Row::p50Nanos),
+                new Percentile("p99", Sweep.Row::p99Nanos), new Percentile("p99.9", Sweep.Row::p999Nanos))) {
             List<Charts.Line> lines = new ArrayList<>();
             for (Map.Entry<String, List<Sweep.Row>> group : groups.entrySet()) {
                 List<Double> values = new ArrayList<>();
@@ -88,66 +88,11 @@ public final class SweepReport {
         }
         html.raw("</div>\n");
 
-        html.h2("Trade-off: latency against interrupt rate");
-        for (Percentile p : List.of(new Percentile("p50", Sweep.Row::p50Nanos), new Percentile("p99", Sweep.Row::p99Nanos))) {
-            Map<String, List<Charts.TradeOffPoint>> curves = new LinkedHashMap<>();
-            for (Map.Entry<String, List<Sweep.Row>> group : groups.entrySet()) {
-                curves.put(group.getKey(), group.getValue().stream().map(r -> new Charts.TradeOffPoint(
-                        r.interruptsPerSecond(), p.value().applyAsLong(r) / 1000.0,
-                        Sweep.shortKey(x) + "=" + r.parameters().get(x))).toList());
-            }
-            html.img(Charts.dataUri(Charts.tradeOff(p.name() + " notification latency against interrupts per second",
-                    p.name() + " (µs)", curves)), p.name() + " against interrupts per second", Charts.WIDTH);
-        }
-        html.p("note", "Each point is one run, labelled with its " + x + "; fewer interrupts cost the CPU less and"
-                + " usually cost latency. Lower left is better on both.");
+        tradeOff(html, x, groups);
 
-        html.h2("Percentile distributions");
-        Set<String> labels = sweep.rows().stream().map(Sweep.Row::consumer).collect(Collectors.toCollection(LinkedHashSet::new));
-        for (String label : labels) {
-            List<Charts.Distribution> distributions = new ArrayList<>();
-            for (Sweep.Row row : sweep.rows()) {
-                if (!row.consumer().equals(label)) {
-                    continue;
-                }
-                Path hgrm = pointHgrm(sweepDir, row);
-                if (hgrm != null) {
-                    distributions.add(new Charts.Distribution(pointName(sweep, row), HistogramFiles.readPercentiles(hgrm)));
-                }
-            }
-            XYChart chart = Charts.percentiles(label + ": notification latency by percentile, one line per point",
-                    distributions);
-            if (chart != null) {
-                html.img(Charts.dataUri(chart), label + " percentile distribution per point", Charts.WIDTH);
-            }
-        }
+        percentileDistributions(html, sweepDir, sweep);
 
-        html.h2("Points");
-        List<String> header = new ArrayList<>(List.of("point"));
-        header.addAll(sweep.parameters());
-        header.addAll(List.of("consumer", "p50 µs", "p99 µs", "p99.9 µs", "max µs", "interrupts/s", "drops", "report"));
-        StringBuilder table = new StringBuilder("<table><thead><tr>");
-        for (String h : header) {
-            table.append("<th>").append(Html.esc(h)).append("</th>");
-        }
-        table.append("</tr></thead><tbody>\n");
-        for (Sweep.Row row : sweep.rows()) {
-            table.append("<tr><td>").append(row.point()).append("</td>");
-            for (String parameter : sweep.parameters()) {
-                table.append("<td>").append(Html.esc(row.parameters().get(parameter))).append("</td>");
-            }
-            table.append("<td class=\"l\">").append(Html.esc(row.consumer() + (row.interrupted() ? " (interrupted)" : "")))
-                    .append("</td>");
-            for (long nanos : new long[] {row.p50Nanos(), row.p99Nanos(), row.p999Nanos(), row.maxNanos()}) {
-                table.append("<td>").append(LatencyTable.micros(nanos)).append("</td>");
-            }
-            table.append("<td>").append(LatencyTable.count(Math.round(row.interruptsPerSecond()))).append("</td><td>")
-                    .append(LatencyTable.count(row.dropped())).append("</td><td>")
-                    .append(Html.link(row.folder() + "/" + RunReport.FILE_NAME, row.folder())).append("</td></tr>\n");
-        }
-        html.raw(table.append("</tbody></table>\n").toString());
-        html.raw("<p class=\"note\">Also: " + Html.link(Sweep.CSV_FILE, Sweep.CSV_FILE) + ", "
-                + Html.link(Sweep.JSON_FILE, Sweep.JSON_FILE) + " (nanoseconds).</p>\n");
+        points(html, sweep);
 
         Path yaml = sweepDir.resolve(RunFiles.SCENARIO_FILE);
         if (Files.isRegularFile(yaml)) {
@@ -157,6 +102,80 @@ public final class SweepReport {
         html.p("note", "Written by nicsim; make it again from this folder's files with: nicsim report "
                 + sweepDir.getFileName());
         return html.end();
+    }
+
+    /** "Trade-off": p50 and p99 against the interrupt rate, one curve per group, a point per value of {@code x}. */
+    private static void tradeOff(Html html, String x, Map<String, List<Sweep.Row>> groups) throws IOException {
+    html.h2("Trade-off: latency against interrupt rate");
+    for (Percentile p : List.of(new Percentile("p50", Sweep.Row::p50Nanos),
+            new Percentile("p99", Sweep.Row::p99Nanos))) {
+        Map<String, List<Charts.TradeOffPoint>> curves = new LinkedHashMap<>();
+        for (Map.Entry<String, List<Sweep.Row>> group : groups.entrySet()) {
+            curves.put(group.getKey(), group.getValue().stream().map(r -> new Charts.TradeOffPoint(
+                    r.interruptsPerSecond(), p.value().applyAsLong(r) / 1000.0,
+                    Sweep.shortKey(x) + "=" + r.parameters().get(x))).toList());
+        }
+        html.img(Charts.dataUri(Charts.tradeOff(p.name() + " notification latency against interrupts per second",
+                p.name() + " (µs)", curves)), p.name() + " against interrupts per second", Charts.WIDTH);
+    }
+    html.p("note", "Each point is one run, labelled with its " + x + "; fewer interrupts cost the CPU less and"
+            + " usually cost latency. Lower left is better on both.");
+    }
+
+    /** "Percentile distributions": a chart per consumer, one line per point, from the points' .hgrm files. */
+    private static void percentileDistributions(Html html, Path sweepDir, Sweep sweep) throws IOException {
+    html.h2("Percentile distributions");
+    Set<String> labels = sweep.rows().stream().map(Sweep.Row::consumer)
+            .collect(Collectors.toCollection(LinkedHashSet::new));
+    for (String label : labels) {
+        List<Charts.Distribution> distributions = new ArrayList<>();
+        for (Sweep.Row row : sweep.rows()) {
+            if (!row.consumer().equals(label)) {
+                continue;
+            }
+            Path hgrm = pointHgrm(sweepDir, row);
+            if (hgrm != null) {
+                distributions.add(new Charts.Distribution(pointName(sweep, row),
+                        HistogramFiles.readPercentiles(hgrm)));
+            }
+        }
+        XYChart chart = Charts.percentiles(label + ": notification latency by percentile, one line per point",
+                distributions);
+        if (chart != null) {
+            html.img(Charts.dataUri(chart), label + " percentile distribution per point", Charts.WIDTH);
+        }
+    }
+    }
+
+    /** "Points": a table row per run, with a link to its report, and links to the CSV and JSON files. */
+    private static void points(Html html, Sweep sweep) {
+    html.h2("Points");
+    List<String> header = new ArrayList<>(List.of("point"));
+    header.addAll(sweep.parameters());
+    header.addAll(List.of("consumer", "p50 µs", "p99 µs", "p99.9 µs", "max µs", "interrupts/s", "drops", "report"));
+    StringBuilder table = new StringBuilder("<table><thead><tr>");
+    for (String h : header) {
+        table.append("<th>").append(Html.esc(h)).append("</th>");
+    }
+    table.append("</tr></thead><tbody>\n");
+    for (Sweep.Row row : sweep.rows()) {
+        table.append("<tr><td>").append(row.point()).append("</td>");
+        for (String parameter : sweep.parameters()) {
+            table.append("<td>").append(Html.esc(row.parameters().get(parameter))).append("</td>");
+        }
+        table.append("<td class=\"l\">")
+                .append(Html.esc(row.consumer() + (row.interrupted() ? " (interrupted)" : "")))
+                .append("</td>");
+        for (long nanos : new long[] {row.p50Nanos(), row.p99Nanos(), row.p999Nanos(), row.maxNanos()}) {
+            table.append("<td>").append(LatencyTable.micros(nanos)).append("</td>");
+        }
+        table.append("<td>").append(LatencyTable.count(Math.round(row.interruptsPerSecond()))).append("</td><td>")
+                .append(LatencyTable.count(row.dropped())).append("</td><td>")
+                .append(Html.link(row.folder() + "/" + RunReport.FILE_NAME, row.folder())).append("</td></tr>\n");
+    }
+    html.raw(table.append("</tbody></table>\n").toString());
+    html.raw("<p class=\"note\">Also: " + Html.link(Sweep.CSV_FILE, Sweep.CSV_FILE) + ", "
+            + Html.link(Sweep.JSON_FILE, Sweep.JSON_FILE) + " (nanoseconds).</p>\n");
     }
 
     private record Percentile(String name, ToLongFunction<Sweep.Row> value) {

@@ -36,10 +36,12 @@ public final class SweepTable {
             for (String p : sweep.parameters()) {
                 out.append(String.format(Locale.ROOT, paramFormat, row.parameters().get(p)));
             }
-            out.append(String.format(Locale.ROOT, "%-16s %9s %9s %9s %13s %12s %10s%n", row.consumer() + (row.interrupted() ? " *" : ""),
-                    LatencyTable.micros(row.p50Nanos()), LatencyTable.micros(row.p99Nanos()),
+            out.append(String.format(Locale.ROOT, "%-16s %9s %9s %9s %13s %12s %10s%n", row.consumer()
+                    + (row.interrupted() ? " *" : ""), LatencyTable.micros(row.p50Nanos()),
+                            LatencyTable.micros(row.p99Nanos()),
                     LatencyTable.micros(row.p999Nanos()), LatencyTable.count(Math.round(row.interruptsPerSecond())),
-                    row.consumerCpuNanosPerPacket() < 0 ? "-" : LatencyTable.micros(Math.round(row.consumerCpuNanosPerPacket())),
+                    row.consumerCpuNanosPerPacket() < 0 ? "-"
+                            : LatencyTable.micros(Math.round(row.consumerCpuNanosPerPacket())),
                     LatencyTable.count(row.dropped())));
         }
         if (sweep.rows().stream().anyMatch(Row::interrupted)) {

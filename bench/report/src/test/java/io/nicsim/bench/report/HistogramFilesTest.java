@@ -59,7 +59,8 @@ class HistogramFilesTest {
             List<String> lines = Files.readAllLines(hgrm);
             assertThat(lines.getFirst().trim().split("\\s+"))
                     .containsExactly("Value", "Percentile", "TotalCount", "1/(1-Percentile)");
-            Pattern row = Pattern.compile("\\s*(\\d+\\.\\d{3})\\s+(\\d\\.\\d{12})\\s+(\\d+)(\\s+(\\d+\\.\\d{2}|Infinity))?");
+            Pattern row = Pattern.compile("\\s*(\\d+\\.\\d{3})\\s+(\\d\\.\\d{12})\\s+(\\d+)"
+                    + "(\\s+(\\d+\\.\\d{2}|Infinity))?");
             Pattern footer = Pattern.compile("#\\[(Mean|Max|Buckets)\\s+=.*]");
             int rows = 0;
             int footers = 0;
@@ -91,8 +92,10 @@ class HistogramFilesTest {
 
             // our reader agrees with the histogram, in microseconds
             List<HistogramFiles.PercentileLine> read = HistogramFiles.readPercentiles(hgrm);
-            HistogramFiles.PercentileLine median = read.stream().filter(l -> l.percentile() >= 0.5).findFirst().orElseThrow();
-            assertThat(median.valueMicros() * 1000).isCloseTo(histogram.getValueAtPercentile(50), org.assertj.core.data.Offset.offset(1.0));
+            HistogramFiles.PercentileLine median = read.stream().filter(l -> l.percentile() >= 0.5).findFirst()
+                    .orElseThrow();
+            assertThat(median.valueMicros() * 1000).isCloseTo(histogram.getValueAtPercentile(50),
+                    org.assertj.core.data.Offset.offset(1.0));
             assertThat(read.getLast().valueMicros() * 1000)
                     .isCloseTo(histogram.getMaxValue(), org.assertj.core.data.Offset.offset(1.0));
         }
@@ -141,7 +144,8 @@ class HistogramFilesTest {
         HistogramFiles.writeIntervalLog(recorder, 1_795_000_000_000L, "platform-thread", hlog);
         Path out = dir.resolve("processed");
 
-        HistogramLogProcessor processor = new HistogramLogProcessor(new String[] {"-i", hlog.toString(), "-o", out.toString()});
+        HistogramLogProcessor processor = new HistogramLogProcessor(new String[] {"-i", hlog.toString(), "-o",
+                out.toString()});
         processor.run();
 
         String summary = Files.readString(dir.resolve("processed.hgrm"));
@@ -167,6 +171,7 @@ class HistogramFilesTest {
     void aFileThatIsNotADistributionIsRefused() throws Exception {
         Path bogus = Files.writeString(dir.resolve("bogus.hgrm"), "hello\nworld\n");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> HistogramFiles.readPercentiles(bogus))
-                .isInstanceOf(java.io.IOException.class).hasMessageContaining("not an HdrHistogram percentile distribution");
+                .isInstanceOf(java.io.IOException.class).hasMessageContaining("not an HdrHistogram percentile"
+                + " distribution");
     }
 }

@@ -17,7 +17,10 @@ import java.util.SplittableRandom;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-/** Pins LatencySummary.of (count and ordered percentiles from a histogram) and the table: one row per run, in microseconds. */
+/**
+ * Pins LatencySummary.of (count and ordered percentiles from a histogram) and the table: one row per run, in
+ * microseconds.
+ */
 class LatencyTableTest {
 
     @Test
@@ -101,8 +104,10 @@ class LatencyTableTest {
     @Test
     void rendersOneRowPerRunInMicroseconds() {
         Summary summary = new Summary("study", false, new Environment("jdk", 4, "os", "cpu"), List.of(
-                run("busy-poll", new LatencySummary(10, 100, 1_500, 2_000, 9_990, 10_000, 123_456, 0), 7_250, 1_234_567, 0, 42),
-                run("event-loop", new LatencySummary(10, 100, 15_000, 20_000, 999_949, 1_000_000, 2_500_000, 0), 0, 5, 3, 1_000_000)),
+                run("busy-poll", new LatencySummary(10, 100, 1_500, 2_000, 9_990, 10_000, 123_456, 0), 7_250, 1_234_567,
+                        0, 42),
+                run("event-loop", new LatencySummary(10, 100, 15_000, 20_000, 999_949, 1_000_000, 2_500_000, 0), 0, 5,
+                        3, 1_000_000)),
                 Map.of(), "nicsim run");
 
         List<String> lines = LatencyTable.render(summary).lines().toList();

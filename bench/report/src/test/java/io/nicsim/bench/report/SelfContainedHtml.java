@@ -16,8 +16,8 @@ public final class SelfContainedHtml {
 
     private static final Pattern IMG = Pattern.compile("<img\\b[^>]*>", Pattern.CASE_INSENSITIVE);
     private static final Pattern SRC = Pattern.compile("\\bsrc=\"([^\"]*)\"");
-    private static final Pattern URL_ATTRIBUTE = Pattern.compile("\\b(src|href|action|poster|data)\\s*=\\s*[\"']?\\s*([^\"'\\s>]*)",
-            Pattern.CASE_INSENSITIVE);
+    private static final Pattern URL_ATTRIBUTE = Pattern.compile(
+            "\\b(src|href|action|poster|data)\\s*=\\s*[\"']?\\s*([^\"'\\s>]*)", Pattern.CASE_INSENSITIVE);
     private static final String PNG = "data:image/png;base64,";
 
     private SelfContainedHtml() {

@@ -42,7 +42,8 @@ public record Comparison(String baseline, List<String> varies, List<Entry> entri
             for (String figure : FIGURES) {
                 ToDoubleFunction<RunResult> value = figure(figure);
                 double baseValue = value.applyAsDouble(base);
-                ratios.put(figure, baseValue == 0 ? null : Math.round(value.applyAsDouble(run) / baseValue * 1000) / 1000.0);
+                ratios.put(figure, baseValue == 0 ? null
+                        : Math.round(value.applyAsDouble(run) / baseValue * 1000) / 1000.0);
             }
             entries.add(new Entry(run.name(), run.consumer(), run.policy(), ratios));
         }

@@ -18,7 +18,8 @@ public record Environment(String jdk, int cores, String os, String cpu) {
     public static Environment current() {
         return new Environment(System.getProperty("java.vendor") + " " + Runtime.version(),
                 Runtime.getRuntime().availableProcessors(),
-                System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"),
+                System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
+                        + System.getProperty("os.arch"),
                 cpuModel());
     }
 

@@ -36,7 +36,8 @@ public final class RunFolder {
             while (parent != null && !Files.exists(parent)) {
                 parent = parent.getParent();
             }
-            return parent == null || Files.isWritable(parent) ? null : "cannot create it: " + parent + " is not writable";
+            return parent == null || Files.isWritable(parent) ? null : "cannot create it: " + parent
+                    + " is not writable";
         }
         if (!Files.isDirectory(dir)) {
             return "expected a folder, found a file";

@@ -22,8 +22,8 @@ public final class ScenarioYaml {
     }
 
     public static String render(Map<String, Object> effective) throws IOException {
-        return "# the effective scenario of this run: every key as the run used it (nicsim run this-file.yaml replays it)\n"
-                + YAML.writeValueAsString(effective);
+        return "# the effective scenario of this run: every key as the run used it (nicsim run this-file.yaml replays"
+                + " it)\n" + YAML.writeValueAsString(effective);
     }
 
     public static void write(Map<String, Object> effective, Path file) throws IOException {

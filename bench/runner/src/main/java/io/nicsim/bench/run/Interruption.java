@@ -38,8 +38,8 @@ public final class Interruption implements AutoCloseable {
             }
             stop.request();
             err.println();
-            err.println("interrupted (SIG" + signal.getName() + "): stopping the traffic and draining packets in flight;"
-                    + " press Ctrl-C again to exit at once");
+            err.println("interrupted (SIG" + signal.getName()
+                    + "): stopping the traffic and draining packets in flight; press Ctrl-C again to exit at once");
             err.flush();
         };
         for (String name : SIGNALS) {

@@ -34,7 +34,8 @@ public final class MemoryProbe {
         if (consumer.startsWith("virtual-thread")) {
             return ScaleStudy.VIRTUAL;
         }
-        if (consumer.equals(io.nicsim.host.consumer.EventLoopConsumer.NAME) || consumer.equals(EventLoopsConsumer.EVENT_LOOPS)) {
+        if (consumer.equals(io.nicsim.host.consumer.EventLoopConsumer.NAME)
+                || consumer.equals(EventLoopsConsumer.EVENT_LOOPS)) {
             return ScaleStudy.EVENT_LOOP;
         }
         if (!Consumers.NAMES.contains(consumer)) {

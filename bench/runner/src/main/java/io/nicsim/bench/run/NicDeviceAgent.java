@@ -27,7 +27,9 @@ final class NicDeviceAgent implements Agent {
         this.clock = clock;
     }
 
-    /** Asks the device thread to end the traffic: packets due after {@code nowNanos} are never generated. Any thread. */
+    /**
+     * Asks the device thread to end the traffic: packets due after {@code nowNanos} are never generated. Any thread.
+     */
     void stopTraffic(long nowNanos) {
         stopRequestNanos = nowNanos;
     }

@@ -126,8 +126,8 @@ public final class NicProcess {
              DeviceStatusQueue statusQueue = DeviceStatusQueue.open(queueDir);
              DeviceStatusWriter status = statusQueue.newWriter(clock);
              ControlDoorbells control = new ControlDoorbells(queues.newDoorbellReader())) {
-            Device device = DeviceFactory.create(scenario.traffic(), scenario.nic(), PolicyFactory.create(firmware).device(),
-                    firmware.pollIntervalNanos(), scheduleNanos, clock, queues);
+            Device device = DeviceFactory.create(scenario.traffic(), scenario.nic(), PolicyFactory.create(firmware)
+                    .device(), firmware.pollIntervalNanos(), scheduleNanos, clock, queues);
             NicDeviceAgent agent = new NicDeviceAgent(device, clock);
 
             log.printf("nic: %s, %s firmware, %s %.0f pps for %s; queues in %s%n", scenario.name(), firmware.policy(),
@@ -136,19 +136,9 @@ public final class NicProcess {
             log.printf("nic: waiting for a host to attach (nicsim host ... --dir %s; run.attachTimeout %s)%n", dir,
                     Units.formatDuration(twoProcess.attachTimeoutNanos()));
             log.flush();
-            long attachDeadline = clock.nanoTime() + twoProcess.attachTimeoutNanos();
-            control.poll();
-            while (control.attaches() == 0) {
-                if (stop.requested()) {
-                    return new Outcome(Status.INTERRUPTED, null, "interrupted before a host attached; no traffic was sent");
-                }
-                if (clock.nanoTime() >= attachDeadline) {
-                    return new Outcome(Status.NO_HOST, null, "no host attached to " + dir + " within "
-                            + Units.formatDuration(twoProcess.attachTimeoutNanos())
-                            + " (run.attachTimeout); no traffic was sent");
-                }
-                TimeUnit.NANOSECONDS.sleep(WAIT_STEP_NANOS);
-                control.poll();
+            Outcome noHost = awaitHost(dir, twoProcess, control, clock, stop);
+            if (noHost != null) {
+                return noHost;
             }
 
             long startNanos = clock.nanoTime() + START_LEAD_NANOS;
@@ -214,30 +204,66 @@ public final class NicProcess {
                 runner.close(); // joins the device thread
             }
 
-            Throwable error = failure.get();
-            if (error != null) {
-                record.flags |= DeviceStatusRecord.FLAG_DEVICE_FAILED;
-                if (!agent.trafficOver()) {
-                    // the device thread is gone: count what was due by now and never injected on this thread
-                    long now = clock.nanoTime();
-                    record.trafficEndNanos = now;
-                    record.stoppedOnWire = device.wire().countDueNotInjected(now);
-                }
-            }
-            if (control.done() > 0) {
-                record.flags |= DeviceStatusRecord.FLAG_HOST_DONE;
-            }
-            record.flags |= stoppedEarly ? DeviceStatusRecord.FLAG_STOPPED_EARLY : 0;
-            report(record, DeviceStatusRecord.END, agent, device, control, status);
-            String counts = String.format(Locale.ROOT, "%,d packets generated, %,d descriptors written, %,d interrupts"
-                            + " raised, %,d doorbells read; %s", record.generated, record.descriptorsWritten,
-                    record.interruptsRaised, record.doorbellsRead,
-                    control.done() > 0 ? "the host rang DONE" : "no DONE from a host within run.drainTimeout");
-            if (error != null) {
-                return new Outcome(Status.FAILED, record, "device thread failed: " + error + " (" + counts + ")");
-            }
-            return new Outcome(stoppedEarly ? Status.INTERRUPTED : Status.ENDED, record, counts);
+            return finish(record, failure.get(), stoppedEarly, agent, device, control, status, clock);
         }
+    }
+
+    /**
+     * Waits for a host's ATTACH doorbell.
+     *
+     * @return null once a host attached; otherwise why no traffic was sent (stopped, or no host in time)
+     */
+    private static Outcome awaitHost(Path dir, TwoProcessConfig twoProcess, ControlDoorbells control,
+                                     NanoClock clock, StopSignal stop) throws InterruptedException {
+        long attachDeadline = clock.nanoTime() + twoProcess.attachTimeoutNanos();
+        control.poll();
+        while (control.attaches() == 0) {
+            if (stop.requested()) {
+                return new Outcome(Status.INTERRUPTED, null,
+                        "interrupted before a host attached; no traffic was sent");
+            }
+            if (clock.nanoTime() >= attachDeadline) {
+                return new Outcome(Status.NO_HOST, null, "no host attached to " + dir + " within "
+                        + Units.formatDuration(twoProcess.attachTimeoutNanos())
+                        + " (run.attachTimeout); no traffic was sent");
+            }
+            TimeUnit.NANOSECONDS.sleep(WAIT_STEP_NANOS);
+            control.poll();
+        }
+        return null;
+    }
+
+    /**
+     * After the device thread stopped: writes the END record (a failed device's unsent packets counted) and says
+     * how the run ended.
+     *
+     * @param error what the device thread threw, or null
+     */
+    private static Outcome finish(DeviceStatusRecord record, Throwable error, boolean stoppedEarly,
+                                  NicDeviceAgent agent, Device device, ControlDoorbells control,
+                                  DeviceStatusWriter status, NanoClock clock) {
+        if (error != null) {
+            record.flags |= DeviceStatusRecord.FLAG_DEVICE_FAILED;
+            if (!agent.trafficOver()) {
+                // the device thread is gone: count what was due by now and never injected on this thread
+                long now = clock.nanoTime();
+                record.trafficEndNanos = now;
+                record.stoppedOnWire = device.wire().countDueNotInjected(now);
+            }
+        }
+        if (control.done() > 0) {
+            record.flags |= DeviceStatusRecord.FLAG_HOST_DONE;
+        }
+        record.flags |= stoppedEarly ? DeviceStatusRecord.FLAG_STOPPED_EARLY : 0;
+        report(record, DeviceStatusRecord.END, agent, device, control, status);
+        String counts = String.format(Locale.ROOT, "%,d packets generated, %,d descriptors written, %,d interrupts"
+                        + " raised, %,d doorbells read; %s", record.generated, record.descriptorsWritten,
+                record.interruptsRaised, record.doorbellsRead,
+                control.done() > 0 ? "the host rang DONE" : "no DONE from a host within run.drainTimeout");
+        if (error != null) {
+            return new Outcome(Status.FAILED, record, "device thread failed: " + error + " (" + counts + ")");
+        }
+        return new Outcome(stoppedEarly ? Status.INTERRUPTED : Status.ENDED, record, counts);
     }
 
     /** Fills {@code record} with the device's counts as they stand and writes it as {@code kind}. */

@@ -71,19 +71,21 @@ public final class Placement {
      * @param device the device's agent ({@link Device}, or a wrapper of it with the same role)
      */
     public static Started start(String mode, String deviceIdle, String dispatcherIdle, Agent device,
-                                InterruptDispatcher dispatcher, String consumer, String consumerThread, String consumerWaitsBy,
-                                ErrorHandler errors) {
+                                InterruptDispatcher dispatcher, String consumer, String consumerThread,
+                                String consumerWaitsBy, ErrorHandler errors) {
         List<AgentRunner> runners = new ArrayList<>();
         List<PlacementReport.ThreadPlacement> threads = new ArrayList<>();
         if (SHARED.equals(mode)) {
             Agent both = new CompositeAgent(device, dispatcher);
             runners.add(start(both, deviceIdle, errors));
-            threads.add(new PlacementReport.ThreadPlacement(both.roleName(), List.of(Device.ROLE, InterruptDispatcher.ROLE), deviceIdle));
+            threads.add(new PlacementReport.ThreadPlacement(both.roleName(),
+                    List.of(Device.ROLE, InterruptDispatcher.ROLE), deviceIdle));
         } else {
             runners.add(start(device, deviceIdle, errors));
             runners.add(start(dispatcher, dispatcherIdle, errors));
             threads.add(new PlacementReport.ThreadPlacement(device.roleName(), List.of(Device.ROLE), deviceIdle));
-            threads.add(new PlacementReport.ThreadPlacement(dispatcher.roleName(), List.of(InterruptDispatcher.ROLE), dispatcherIdle));
+            threads.add(new PlacementReport.ThreadPlacement(dispatcher.roleName(), List.of(InterruptDispatcher.ROLE),
+                    dispatcherIdle));
         }
         threads.add(new PlacementReport.ThreadPlacement(consumerThread, List.of(consumer), consumerWaitsBy));
         return new Started(runners, new PlacementReport(mode, List.copyOf(threads)));

@@ -129,7 +129,8 @@ public final class Progress {
             text = String.format(Locale.ROOT, "  %s %s %s / %s", bar((double) inRun / runPlannedNanos), runLabel,
                     seconds(inRun), seconds(runPlannedNanos));
         } else {
-            double done = (plannedDoneNanos + Math.min(now - pointStartNanos, pointPlannedNanos)) / (double) plannedTotalNanos;
+            double done = (plannedDoneNanos + Math.min(now - pointStartNanos,
+                    pointPlannedNanos)) / (double) plannedTotalNanos;
             text = String.format(Locale.ROOT, "  %s %d/%d done  %s  %s %s  elapsed %s  ETA %s", bar(done),
                     pointIndex, pointCount, pointLabel, runLabel, seconds(inRun), clock(now - sweepStartNanos),
                     clock(etaNanos(now)));

@@ -77,7 +77,8 @@ public final class QueueStaging {
 
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.move(file, finalDir.resolve(liveDir.relativize(file).toString()), StandardCopyOption.REPLACE_EXISTING);
+                Files.move(file, finalDir.resolve(liveDir.relativize(file).toString()),
+                        StandardCopyOption.REPLACE_EXISTING);
                 return FileVisitResult.CONTINUE;
             }
 

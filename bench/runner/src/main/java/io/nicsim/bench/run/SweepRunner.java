@@ -80,8 +80,8 @@ public final class SweepRunner {
             List<String> results = new ArrayList<>();
             for (RunResult run : summary.runs()) {
                 rows.add(Sweep.Row.of(i, folder, point.parameters(), run));
-                results.add(run.name() + " p99 " + LatencyTable.micros(run.latencyNanos().notification().p99()) + " us, "
-                        + LatencyTable.count(Math.round(run.interruptsPerSecond())) + " interrupts/s");
+                results.add(run.name() + " p99 " + LatencyTable.micros(run.latencyNanos().notification().p99())
+                        + " us, " + LatencyTable.count(Math.round(run.interruptsPerSecond())) + " interrupts/s");
             }
             progress.endPoint("      " + (results.isEmpty() ? "no run finished" : String.join("; ", results)));
         }

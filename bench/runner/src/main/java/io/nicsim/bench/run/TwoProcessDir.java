@@ -38,7 +38,8 @@ import java.util.Objects;
  * D/0-CONSUMER/notification.*
  * </pre>
  * Both sides must agree on what makes the packets and their notification: the scenario's name, every
- * {@code traffic.*}, {@code nic.*} and {@code firmware.*} key, {@code run.duration} and {@code run.warmup}. The other keys are each
+ * {@code traffic.*}, {@code nic.*} and {@code firmware.*} key, {@code run.duration} and {@code run.warmup}. The other
+ * keys are each
  * side's own ({@code host.*}, timeouts). The queues are written where they will stay (no staging on
  * {@code /dev/shm}, as they are the two processes' rendezvous): put D on tmpfs ({@code /dev/shm/...}) for figures free
  * of file-system stalls.
@@ -133,7 +134,8 @@ public final class TwoProcessDir {
         if (!DeviceStatusQueue.exists(queueDir)) {
             return false;
         }
-        try (DeviceStatusQueue queue = DeviceStatusQueue.open(queueDir); DeviceStatusReader reader = queue.newReader()) {
+        try (DeviceStatusQueue queue = DeviceStatusQueue.open(queueDir);
+                DeviceStatusReader reader = queue.newReader()) {
             return reader.poll() != null;
         }
     }

@@ -60,7 +60,8 @@ public final class ScaleStudy {
             Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
             String json = null;
             String last = null;
-            try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                    StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = out.readLine()) != null) {
                     if (line.startsWith("{")) {
@@ -92,8 +93,8 @@ public final class ScaleStudy {
                 "wake p50", "wake p99", "note"));
         for (ScaleResult r : results) {
             String note = r.error() != null ? "failed: " + r.error()
-                    : r.stopReason() != null ? "stopped at N=" + String.format(Locale.ROOT, "%,d", r.reached()) + ": " + r.stopReason()
-                    : "";
+                    : r.stopReason() != null ? "stopped at N=" + String.format(Locale.ROOT, "%,d", r.reached()) + ": "
+                    + r.stopReason() : "";
             out.append(String.format(Locale.ROOT, row, r.consumer(), String.format(Locale.ROOT, "%,d", r.requested()),
                     String.format(Locale.ROOT, "%,d", r.reached()), bytes(r.residentBytesPerConsumer()),
                     bytes(r.heapBytesPerConsumer()), micros(r.wakeP50Nanos()), micros(r.wakeP99Nanos()), note));

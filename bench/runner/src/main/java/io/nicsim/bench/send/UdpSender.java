@@ -60,7 +60,8 @@ public final class UdpSender {
                         + MAX_FRAME_BYTES + "], found " + frameBytes);
             }
             if (flows < 1 || flows > MAX_FLOWS) {
-                throw new IllegalArgumentException("--flows: expected a number in [1, " + MAX_FLOWS + "], found " + flows);
+                throw new IllegalArgumentException("--flows: expected a number in [1, " + MAX_FLOWS + "], found "
+                        + flows);
             }
         }
 

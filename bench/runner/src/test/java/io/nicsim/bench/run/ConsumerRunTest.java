@@ -30,9 +30,10 @@ class ConsumerRunTest {
     }
 
     private static Scenario scenario(String consumer, String... more) throws Exception {
+        // buffers that only a stall of seconds fills: these tests expect no drop
         List<String> overrides = new ArrayList<>(List.of("run.duration=300ms", "run.warmup=100ms",
                 "run.drainTimeout=20s", "traffic.ratePerSecond=20kpps", "host.consumer=" + consumer,
-                "host.socketSlots=65536", "nic.ringSlots=65536")); // buffers that only a stall of seconds fills: these tests expect no drop
+                "host.socketSlots=65536", "nic.ringSlots=65536"));
         overrides.addAll(List.of(more));
         return ScenarioLoader.load(null, overrides);
     }

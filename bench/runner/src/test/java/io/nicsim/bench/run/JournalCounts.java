@@ -9,7 +9,10 @@ import io.nicsim.nic.record.InterruptRecord;
 import java.nio.file.Path;
 
 /** Reads a run's Chronicle journal back independently of the run, to check what the run reported. */
-/** @param interruptRangesInOrder sequence numbers contiguous, ranges never ending before the previous one (a re-arm may notify again packets not yet consumed) */
+/**
+ * @param interruptRangesInOrder sequence numbers contiguous, ranges never ending before the previous one (a re-arm may
+ * notify again packets not yet consumed)
+ */
 record JournalCounts(long descriptors, long interrupts, boolean packetIdsInOrder, boolean stampsOrdered,
                      boolean interruptsCoverContiguousRanges, boolean interruptRangesInOrder) {
 

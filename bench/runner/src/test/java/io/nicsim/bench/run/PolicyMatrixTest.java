@@ -60,7 +60,8 @@ class PolicyMatrixTest {
         }
         LatencySummary notification = result.latencyNanos().notification();
         assertThat(notification.count()).isEqualTo(packets.measured());
-        assertThat(result.latencyNanos().stages()).containsOnlyKeys("detect", "dma", "hold", "deliver", "wake", "handle");
+        assertThat(result.latencyNanos().stages()).containsOnlyKeys("detect", "dma", "hold", "deliver", "wake",
+                "handle");
         result.latencyNanos().stages().values()
                 .forEach(stage -> assertThat(stage.count()).isEqualTo(notification.count()));
     }

@@ -25,7 +25,8 @@ class RingsAndQueuesRunTest {
             throws Exception {
         Scenario scenario = ScenarioLoader.load(null, List.of("run.duration=300ms", "run.warmup=100ms",
                 "run.drainTimeout=20s", "traffic.ratePerSecond=20kpps", "traffic.flows=10000", "nic.queues=4",
-                "host.workers=2", "host.socketSlots=65536", "nic.ringSlots=65536", "run.queueStaging=none", "host.consumer=" + consumer));
+                "host.workers=2", "host.socketSlots=65536", "nic.ringSlots=65536", "run.queueStaging=none",
+                "host.consumer=" + consumer));
         RunResult result = ConsumerRun.run(scenario, consumer, dir.resolve("queues"), SystemNanoClock.INSTANCE);
 
         RunResult.PacketCounts packets = result.packets();

@@ -27,7 +27,8 @@ class StopSignalTest {
 
     private static Scenario scenario(String consumer) throws Exception {
         return ScenarioLoader.load(null, List.of("run.duration=29s", "run.warmup=1s", "run.drainTimeout=20s",
-                "traffic.ratePerSecond=20kpps", "traffic.kind=constant", "nic.ringSlots=65536", "host.consumer=" + consumer));
+                "traffic.ratePerSecond=20kpps", "traffic.kind=constant", "nic.ringSlots=65536", "host.consumer="
+                        + consumer));
     }
 
     @Test
@@ -71,7 +72,8 @@ class StopSignalTest {
     @Test
     void aStudyStoppedEarlySkipsTheRemainingRunsAndSaysSo(@TempDir Path runDir) throws Exception {
         StopSignal stop = new StopSignal();
-        Scenario scenario = ScenarioLoader.load(null, List.of("run.duration=29s", "run.warmup=0s", "run.drainTimeout=20s",
+        Scenario scenario = ScenarioLoader.load(null, List.of("run.duration=29s", "run.warmup=0s",
+                "run.drainTimeout=20s",
                 "traffic.ratePerSecond=20kpps", "host.consumer=event-loop,virtual-thread"));
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
         io.nicsim.bench.results.Summary summary;

@@ -86,11 +86,13 @@ public enum KeyType {
             try {
                 value = Double.parseDouble(percent ? trimmed.substring(0, trimmed.length() - 1).trim() : trimmed);
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("expected a share from 0 to 1 (0.1 or 10%), found " + Quote.of(text));
+                throw new IllegalArgumentException("expected a share from 0 to 1 (0.1 or 10%), found "
+                        + Quote.of(text));
             }
             value = percent ? value / 100 : value;
             if (!(value >= 0 && value <= 1)) {
-                throw new IllegalArgumentException("expected a share from 0 to 1 (0.1 or 10%), found " + Quote.of(text));
+                throw new IllegalArgumentException("expected a share from 0 to 1 (0.1 or 10%), found "
+                        + Quote.of(text));
             }
             return value;
         }

@@ -84,7 +84,8 @@ public final class Scenario {
         for (ScenarioKey key : ScenarioKeys.all()) {
             String[] parts = key.path().split("\\.", 2);
             @SuppressWarnings("unchecked")
-            Map<String, Object> section = (Map<String, Object>) root.computeIfAbsent(parts[0], s -> new LinkedHashMap<>());
+            Map<String, Object> section = (Map<String, Object>) root.computeIfAbsent(parts[0],
+                    s -> new LinkedHashMap<>());
             Object value = values.get(key.path());
             section.put(parts[1], key.type() == KeyType.DURATION ? Units.formatDuration((long) value) : value);
         }

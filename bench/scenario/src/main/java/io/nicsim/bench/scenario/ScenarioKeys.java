@@ -32,9 +32,10 @@ public final class ScenarioKeys {
                         + " mmpp (two-state Markov-modulated Poisson), trace (replay a CSV or pcap file), udp (real"
                         + " datagrams sent to 127.0.0.1:udpPort)");
         key("traffic.ratePerSecond", KeyType.RATE, traffic.ratePerSecond(), List.of(),
-                "packets per second: the mean (constant, poisson), the rate within a burst (on-off), the rate in state 1"
-                        + " (mmpp)");
-        key("traffic.seed", KeyType.LONG, traffic.seed(), List.of(), "random seed; the same seed replays the same arrivals");
+                "packets per second: the mean (constant, poisson), the rate within a burst (on-off), the rate in"
+                        + " state 1 (mmpp)");
+        key("traffic.seed", KeyType.LONG, traffic.seed(), List.of(),
+                "random seed; the same seed replays the same arrivals");
         key("traffic.flows", KeyType.POSITIVE_COUNT, traffic.flows(), List.of(),
                 "flows the packets are spread over, each with a synthetic 5-tuple (trace and udp: the packets' own)");
         key("traffic.frameBytes", KeyType.POSITIVE_COUNT, traffic.frameBytes(), List.of(),
@@ -63,8 +64,8 @@ public final class ScenarioKeys {
 
         NicConfig nic = NicConfig.DEFAULTS;
         key("nic.linkGbps", KeyType.NUMBER, nic.linkGbps(), List.of(),
-                "link speed in Gbit/s: a frame takes (bytes + 20) * 8 / linkGbps ns on the wire and never arrives faster"
-                        + " than line rate (0 = unlimited)");
+                "link speed in Gbit/s: a frame takes (bytes + 20) * 8 / linkGbps ns on the wire and never arrives"
+                        + " faster than line rate (0 = unlimited)");
         key("nic.dmaNanos", KeyType.DURATION, nic.dmaNanos(), List.of(),
                 "fixed DMA time from detecting a packet to its descriptor being visible (part of the dma stage)");
         key("nic.dmaPicosPerByte", KeyType.COUNT, nic.dmaPicosPerByte(), List.of(),
@@ -114,12 +115,13 @@ public final class ScenarioKeys {
 
         key("host.consumer", KeyType.NAME_LIST, Consumers.BASE, Consumers.NAMES,
                 "consumer(s) under test, run one after another; the default is the four base consumers, each one thread"
-                        + " draining the ring: " + String.join(", ", Consumers.BASE) + "; shapes whose driver hands packets"
-                        + " to other threads: " + String.join(", ", Consumers.DISPATCHING));
+                        + " draining the ring: " + String.join(", ", Consumers.BASE)
+                        + "; shapes whose driver hands packets to other threads: "
+                        + String.join(", ", Consumers.DISPATCHING));
         key("host.handlerWorkNanos", KeyType.DURATION, 0L, List.of(), "CPU work of the handler per packet (busy spin)");
         key("host.handlerBlockNanos", KeyType.DURATION, 0L, List.of(),
-                "blocking wait of the handler per packet, after its CPU work, as a call to a slow service: threads park,"
-                        + " busy-poll spins, event loops set a timer and handle other packets meanwhile");
+                "blocking wait of the handler per packet, after its CPU work, as a call to a slow service: threads"
+                        + " park, busy-poll spins, event loops set a timer and handle other packets meanwhile");
         key("host.workers", KeyType.COUNT, 0, List.of(),
                 "platform-pool threads, event-loops loops, virtual-thread-verticles verticles (0 = one per core)");
         key("host.socketSlots", KeyType.POSITIVE_COUNT, ShapeConfig.DEFAULTS.socketSlots(), List.of(),
@@ -138,7 +140,8 @@ public final class ScenarioKeys {
                 "traffic before the measured time, per consumer; counted, not recorded");
         key("run.drainTimeout", KeyType.DURATION, 1_000_000_000L, List.of(),
                 "how long to wait after traffic ends for packets still in flight");
-        key("run.queueStaging", KeyType.NAME, RunConfig.STAGING_AUTO, List.of(RunConfig.STAGING_AUTO, RunConfig.STAGING_NONE),
+        key("run.queueStaging", KeyType.NAME, RunConfig.STAGING_AUTO,
+                List.of(RunConfig.STAGING_AUTO, RunConfig.STAGING_NONE),
                 "auto: write the live Chronicle queues to /dev/shm (no file-system stalls in the figures) and move"
                         + " them into the run folder afterwards; none: write them in the run folder directly");
         key("run.memoryProbeWaiters", KeyType.COUNT, RunConfig.MEMORY_PROBE_DEFAULT_WAITERS, List.of(),
@@ -156,7 +159,8 @@ public final class ScenarioKeys {
     }
 
     private static void key(String path, KeyType type, Object defaultValue, List<String> allowed, String doc) {
-        KEYS.put(path, new ScenarioKey(path, type, defaultValue, Collections.unmodifiableSet(new LinkedHashSet<>(allowed)), doc));
+        KEYS.put(path, new ScenarioKey(path, type, defaultValue,
+                Collections.unmodifiableSet(new LinkedHashSet<>(allowed)), doc));
     }
 
     /** @return the key, or null if none has this path */

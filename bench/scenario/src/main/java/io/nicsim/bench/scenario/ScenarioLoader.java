@@ -85,7 +85,8 @@ public final class ScenarioLoader {
             return name;
         }
         if (!root.isObject()) {
-            throw new ScenarioException(source + ":1:1", null, "expected a mapping of sections, found " + describe(root));
+            throw new ScenarioException(source + ":1:1", null, "expected a mapping of sections, found "
+                    + describe(root));
         }
         for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> section = it.next();
@@ -147,7 +148,8 @@ public final class ScenarioLoader {
         }
         String path = override.substring(0, eq).trim();
         ScenarioKey key = known(SET_SOURCE, path);
-        values.put(path, resolved(key, parse(SET_SOURCE, key, override.substring(eq + 1)), Path.of("").toAbsolutePath()));
+        values.put(path, resolved(key, parse(SET_SOURCE, key, override.substring(eq + 1)), Path.of("")
+                .toAbsolutePath()));
         sources.put(path, SET_SOURCE);
     }
 
@@ -174,7 +176,8 @@ public final class ScenarioLoader {
     private static ScenarioKey known(String source, String path) throws ScenarioException {
         ScenarioKey key = ScenarioKeys.get(path);
         if (key == null) {
-            throw new ScenarioException(source, path, "unknown key" + Suggestions.didYouMean(path, ScenarioKeys.paths()));
+            throw new ScenarioException(source, path, "unknown key"
+                    + Suggestions.didYouMean(path, ScenarioKeys.paths()));
         }
         return key;
     }
@@ -192,7 +195,8 @@ public final class ScenarioLoader {
             List<String> names = new ArrayList<>();
             for (JsonNode element : node) {
                 if (!element.isTextual()) {
-                    throw new ScenarioException(source, key.path(), "expected a list of names, found " + describe(element));
+                    throw new ScenarioException(source, key.path(), "expected a list of names, found "
+                            + describe(element));
                 }
                 names.add(element.asText());
             }
@@ -215,7 +219,8 @@ public final class ScenarioLoader {
                 && (int) values.get("firmware.rxUsecs") == 0 && (int) values.get("firmware.rxFrames") == 0) {
             String key = sources.containsKey("firmware.rxFrames") ? "firmware.rxFrames" : "firmware.rxUsecs";
             throw new ScenarioException(sourceOf(key, sources), key,
-                    "coalesce needs rxUsecs > 0 or rxFrames > 0 (with both 0 no interrupt would ever fire), found both 0");
+                    "coalesce needs rxUsecs > 0 or rxFrames > 0 (with both 0 no interrupt would ever fire), found"
+                            + " both 0");
         }
     }
 
@@ -238,7 +243,8 @@ public final class ScenarioLoader {
             }
             String problem = key == null ? message : message.substring(key.length()).replaceFirst("^[:\\s]+", "");
             String where = key == null ? "scenario" : sourceOf(key, sources);
-            if (key != null && !sources.containsKey(key) && key.startsWith("traffic.") && sources.containsKey("traffic.kind")) {
+            if (key != null && !sources.containsKey(key) && key.startsWith("traffic.")
+                    && sources.containsKey("traffic.kind")) {
                 where = sources.get("traffic.kind"); // a key the kind needs and nobody set: the kind asked for it
             }
             throw new ScenarioException(where, key, problem);

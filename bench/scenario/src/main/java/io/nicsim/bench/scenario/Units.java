@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  */
 public final class Units {
 
-    private static final Pattern QUANTITY = Pattern.compile("([0-9]+(?:\\.[0-9]+)?(?:[eE][+-]?[0-9]{1,4})?)\\s*([a-zA-Zµ]*)");
+    private static final Pattern QUANTITY =
+            Pattern.compile("([0-9]+(?:\\.[0-9]+)?(?:[eE][+-]?[0-9]{1,4})?)\\s*([a-zA-Zµ]*)");
 
     /** Digits a quantity may have before (and after) its decimal point: far beyond any real value. */
     private static final int MAX_INTEGER_DIGITS = 40;
@@ -81,7 +82,8 @@ public final class Units {
             throw expected("an integer", text);
         }
         if (value < min || value > max) {
-            throw new IllegalArgumentException("expected an integer in [" + min + ", " + max + "], found " + Quote.of(trimmed));
+            throw new IllegalArgumentException("expected an integer in [" + min + ", " + max + "], found "
+                    + Quote.of(trimmed));
         }
         return value;
     }
@@ -125,7 +127,8 @@ public final class Units {
         try {
             return value.setScale(0, java.math.RoundingMode.UNNECESSARY).longValueExact();
         } catch (ArithmeticException e) {
-            throw new IllegalArgumentException("expected a whole number of nanoseconds below 2^63, found " + Quote.of(text));
+            throw new IllegalArgumentException("expected a whole number of nanoseconds below 2^63, found "
+                    + Quote.of(text));
         }
     }
 

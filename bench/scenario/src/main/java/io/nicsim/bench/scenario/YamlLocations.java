@@ -43,7 +43,8 @@ final class YamlLocations {
                     case START_OBJECT, START_ARRAY -> {
                         String name = field == null ? "" : field; // "": the root, or a list's element
                         if (field != null) {
-                            locations.values.putIfAbsent(join(path, field), locations.at(parser.currentTokenLocation()));
+                            locations.values.putIfAbsent(join(path, field),
+                                    locations.at(parser.currentTokenLocation()));
                         }
                         path.addLast(name);
                         field = null;
@@ -54,7 +55,8 @@ final class YamlLocations {
                     }
                     default -> {
                         if (field != null) {
-                            locations.values.putIfAbsent(join(path, field), locations.at(parser.currentTokenLocation()));
+                            locations.values.putIfAbsent(join(path, field),
+                                    locations.at(parser.currentTokenLocation()));
                         }
                         field = null;
                     }

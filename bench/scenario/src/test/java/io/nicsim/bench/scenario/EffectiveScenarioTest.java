@@ -16,7 +16,9 @@ import java.util.SplittableRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Pins that Scenario.effective(), saved as YAML and loaded again, gives the same scenario (name and every typed view). */
+/**
+ * Pins that Scenario.effective(), saved as YAML and loaded again, gives the same scenario (name and every typed view).
+ */
 class EffectiveScenarioTest {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
@@ -101,7 +103,8 @@ class EffectiveScenarioTest {
             sets.add("firmware.pollIntervalNanos=" + duration(random, durationUnits, false));
             List<String> consumers = new ArrayList<>(Consumers.NAMES);
             java.util.Collections.shuffle(consumers, new java.util.Random(random.nextLong()));
-            sets.add("host.consumer=" + String.join(",", consumers.subList(0, random.nextInt(1, consumers.size() + 1))));
+            sets.add("host.consumer=" + String.join(",",
+                    consumers.subList(0, random.nextInt(1, consumers.size() + 1))));
             sets.add("host.handlerWorkNanos=" + duration(random, durationUnits, false));
             sets.add("host.placement=" + List.of("auto", "shared", "separate").get(random.nextInt(3)));
             sets.add("host.deviceIdle=" + List.of("busy-spin", "yield", "backoff").get(random.nextInt(3)));
@@ -110,7 +113,8 @@ class EffectiveScenarioTest {
             sets.add("run.warmup=" + duration(random, durationUnits, false));
             sets.add("run.drainTimeout=" + duration(random, durationUnits, false));
             // keep some keys at their defaults
-            sets.removeIf(set -> random.nextInt(6) == 0 && !set.startsWith("firmware.") && !set.startsWith("run.duration"));
+            sets.removeIf(set -> random.nextInt(6) == 0 && !set.startsWith("firmware.")
+                    && !set.startsWith("run.duration"));
 
             Scenario original = ScenarioLoader.load(null, sets);
             Scenario reloaded = roundTrip(original);

@@ -23,7 +23,10 @@ import java.util.SplittableRandom;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
-/** Pins that any mutation of a valid scenario file (and any --set) yields a valid Scenario or a ScenarioException, nothing else. */
+/**
+ * Pins that any mutation of a valid scenario file (and any --set) yields a valid Scenario or a ScenarioException,
+ * nothing else.
+ */
 class ScenarioFuzzTest {
 
     private static final int CASES_PER_SEED = 1_500;
@@ -102,7 +105,8 @@ class ScenarioFuzzTest {
                 valid++;
             } catch (ScenarioException e) {
                 assertThat(e.getMessage()).as(describe(seed, i, bytes, overrides))
-                        .satisfiesAnyOf(m -> assertThat(m).startsWith(file.toString()), m -> assertThat(m).startsWith("--set: "));
+                        .satisfiesAnyOf(m -> assertThat(m).startsWith(file.toString()), m -> assertThat(m)
+                                .startsWith("--set: "));
                 rejected++;
             } catch (Throwable t) {
                 fail("not a ScenarioException: " + t + "\n" + describe(seed, i, bytes, overrides), t);
@@ -125,8 +129,8 @@ class ScenarioFuzzTest {
                 case 2 -> lines.set(at, withValue(line, pick(random, NUMBERS)));
                 case 3 -> lines.set(at, withValue(line, randomText(random)));
                 case 4 -> lines.set(at, typo(random, line));
-                case 5 -> lines.set(at, line.startsWith("  ") && random.nextBoolean() ? line.substring(random.nextInt(1, 3))
-                        : " ".repeat(random.nextInt(1, 5)) + line);
+                case 5 -> lines.set(at, line.startsWith("  ") && random.nextBoolean()
+                        ? line.substring(random.nextInt(1, 3)) : " ".repeat(random.nextInt(1, 5)) + line);
                 case 6 -> lines.add(random.nextInt(lines.size() + 1), line);
                 case 7 -> {
                     int other = random.nextInt(lines.size());
@@ -240,7 +244,8 @@ class ScenarioFuzzTest {
     }
 
     private static String describe(long seed, int index, byte[] bytes, List<String> overrides) {
-        StringBuilder text = new StringBuilder("seed " + seed + ", case " + index + ", overrides " + overrides + ", file:\n");
+        StringBuilder text = new StringBuilder("seed " + seed + ", case " + index + ", overrides " + overrides
+                + ", file:\n");
         for (byte b : bytes) {
             int c = b & 0xFF;
             text.append(c == '\n' ? "\n" : c >= 32 && c < 127 ? String.valueOf((char) c) : String.format("\\x%02x", c));

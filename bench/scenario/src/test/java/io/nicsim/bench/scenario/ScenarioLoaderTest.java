@@ -18,7 +18,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-/** Pins scenario loading: defaults, every section's typed view, --set precedence, and one-line errors naming source, key and expected/found. */
+/**
+ * Pins scenario loading: defaults, every section's typed view, --set precedence, and one-line errors naming source, key
+ * and expected/found.
+ */
 class ScenarioLoaderTest {
 
     private static final List<String> ALL_CONSUMERS =
@@ -86,8 +89,10 @@ class ScenarioLoaderTest {
     void aFileWithEverySectionSetsEveryTypedView() throws Exception {
         Scenario scenario = ScenarioLoader.load(write("full.yaml", FULL), List.of());
         assertThat(scenario.name()).isEqualTo("full-study");
-        assertThat(scenario.traffic()).isEqualTo(new TrafficConfig("constant", 50_000.0, -42, 8, 1500).withHighPriorityShare(0.25));
-        assertThat(scenario.firmware()).isEqualTo(FirmwareConfig.DEFAULTS.withPolicy("coalesce").withCoalescing(20, 16).withPollIntervalNanos(2_000));
+        assertThat(scenario.traffic()).isEqualTo(new TrafficConfig("constant", 50_000.0, -42, 8, 1500)
+                .withHighPriorityShare(0.25));
+        assertThat(scenario.firmware()).isEqualTo(FirmwareConfig.DEFAULTS.withPolicy("coalesce").withCoalescing(20, 16)
+                .withPollIntervalNanos(2_000));
         HostConfig host = scenario.host();
         assertThat(host.consumers()).containsExactly("event-loop");
         assertThat(host.handlerWorkNanos()).isEqualTo(1_500);
@@ -147,7 +152,8 @@ class ScenarioLoaderTest {
         Path file = write("never.yaml", "firmware:\n  policy: coalesce\n  rxUsecs: 0\n  rxFrames: 0\n");
         assertThatThrownBy(() -> ScenarioLoader.load(file, List.of())).isInstanceOf(ScenarioException.class);
         Scenario fixed = ScenarioLoader.load(file, List.of("firmware.rxFrames=1"));
-        assertThat(fixed.firmware()).isEqualTo(FirmwareConfig.DEFAULTS.withPolicy("coalesce").withCoalescing(0, 1).withPollIntervalNanos(0));
+        assertThat(fixed.firmware()).isEqualTo(FirmwareConfig.DEFAULTS.withPolicy("coalesce").withCoalescing(0, 1)
+                .withPollIntervalNanos(0));
     }
 
     @Test
@@ -159,7 +165,10 @@ class ScenarioLoaderTest {
         assertThat(scenario.host().consumers()).containsExactly("event-loop");
     }
 
-    /** One bad input: a file body (null = no file, "<missing>" = a path that does not exist), overrides, and what the message must say. */
+    /**
+     * One bad input: a file body (null = no file, "<missing>" = a path that does not exist), overrides, and what the
+     * message must say.
+     */
     record Bad(String what, String yaml, List<String> sets, String keyPath, List<String> says) {
         @Override
         public String toString() {
@@ -197,7 +206,8 @@ class ScenarioLoaderTest {
                 new Bad("missing file", "<missing>", List.of(), null, List.of("no such file")),
                 new Bad("--set without '='", null, List.of("traffic.flows"), null,
                         List.of("expected key=value", "found 'traffic.flows'")),
-                new Bad("--set with an empty key", null, List.of("=5"), null, List.of("expected key=value", "found '=5'")),
+                new Bad("--set with an empty key", null, List.of("=5"), null,
+                        List.of("expected key=value", "found '=5'")),
                 new Bad("--set unknown key", null, List.of("traffic.flow=2"), "traffic.flow",
                         List.of("unknown key", "(did you mean traffic.flows?)")),
                 new Bad("traffic.flows=0", "traffic:\n  flows: 0\n", List.of(), "traffic.flows",
@@ -206,8 +216,8 @@ class ScenarioLoaderTest {
                         List.of("expected an integer", "found '8.5'")),
                 new Bad("negative duration", "run:\n  warmup: -1s\n", List.of(), "run.warmup",
                         List.of("expected a duration such as", "found '-1s'")),
-                new Bad("fractional nanoseconds", "host:\n  handlerWorkNanos: 1.5ns\n", List.of(), "host.handlerWorkNanos",
-                        List.of("whole number of nanoseconds", "found '1.5ns'")),
+                new Bad("fractional nanoseconds", "host:\n  handlerWorkNanos: 1.5ns\n", List.of(),
+                        "host.handlerWorkNanos", List.of("whole number of nanoseconds", "found '1.5ns'")),
                 new Bad("section that is not a mapping", "firmware: 5\n", List.of(), "firmware",
                         List.of("expected a mapping of keys", "found '5'")),
                 new Bad("file that is a list", "- traffic\n- run\n", List.of(), null,
@@ -222,7 +232,8 @@ class ScenarioLoaderTest {
                         List.of("expected a duration such as", "found 'fast'")),
                 new Bad("--set unknown placement", null, List.of("host.placement=shraed"), "host.placement",
                         List.of("expected one of", "found 'shraed'", "(did you mean shared?)")),
-                new Bad("--set bad value after a good file", "traffic:\n  flows: 2\n", List.of("traffic.frameBytes=-64"),
+                new Bad("--set bad value after a good file", "traffic:\n  flows: 2\n",
+                        List.of("traffic.frameBytes=-64"),
                         "traffic.frameBytes", List.of("expected an integer in [1, ", "found '-64'")));
     }
 
@@ -232,7 +243,8 @@ class ScenarioLoaderTest {
         Path file = bad.yaml() == null ? null
                 : bad.yaml().equals("<missing>") ? dir.resolve("does-not-exist.yaml")
                 : write("bad.yaml", bad.yaml());
-        ScenarioException e = catchThrowableOfType(ScenarioException.class, () -> ScenarioLoader.load(file, bad.sets()));
+        ScenarioException e = catchThrowableOfType(ScenarioException.class,
+                () -> ScenarioLoader.load(file, bad.sets()));
 
         assertThat(e).as("%s must be rejected with a ScenarioException", bad.what()).isNotNull();
         String message = e.getMessage();
@@ -256,7 +268,8 @@ class ScenarioLoaderTest {
         Path file = write("broken.yaml", INVALID_YAML);
         ScenarioException e = catchThrowableOfType(ScenarioException.class, () -> ScenarioLoader.load(file, List.of()));
         assertThat(e).isNotNull();
-        assertThat(e.getMessage()).containsPattern("^" + Pattern.quote(file.toString()) + ":\\d+:\\d+: not valid YAML: ");
+        assertThat(e.getMessage()).containsPattern("^" + Pattern.quote(file.toString())
+                + ":\\d+:\\d+: not valid YAML: ");
     }
 
     @Test

@@ -37,8 +37,8 @@ class TrafficKeysTest {
     @Test
     void nicKeysReachTheNicConfig() throws Exception {
         assertThat(ScenarioLoader.load(null, List.of()).nic()).isEqualTo(NicConfig.DEFAULTS);
-        assertThat(ScenarioLoader.load(null, List.of("nic.linkGbps=2.5", "nic.dmaNanos=527ns", "nic.dmaPicosPerByte=302"))
-                .nic()).isEqualTo(new NicConfig(2.5, 527, 302));
+        assertThat(ScenarioLoader.load(null, List.of("nic.linkGbps=2.5", "nic.dmaNanos=527ns",
+                "nic.dmaPicosPerByte=302")) .nic()).isEqualTo(new NicConfig(2.5, 527, 302));
     }
 
     @Test
@@ -50,7 +50,8 @@ class TrafficKeysTest {
 
         Scenario scenario = ScenarioLoader.load(file, List.of());
 
-        assertThat(scenario.traffic().traceFile()).isEqualTo(folder.resolve("traces/t.csv").toAbsolutePath().toString());
+        assertThat(scenario.traffic().traceFile()).isEqualTo(folder.resolve("traces/t.csv").toAbsolutePath()
+                .toString());
         Path saved = dir.resolve("elsewhere/effective.yaml");
         Files.createDirectories(saved.getParent());
         new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
@@ -77,8 +78,8 @@ class TrafficKeysTest {
         try (java.nio.channels.DatagramChannel taken = java.nio.channels.DatagramChannel.open()) {
             taken.bind(new java.net.InetSocketAddress("127.0.0.1", 0));
             int port = ((java.net.InetSocketAddress) taken.getLocalAddress()).getPort();
-            assertThat(ScenarioLoader.load(null, List.of("traffic.kind=udp", "traffic.udpPort=" + port)).traffic().udpPort())
-                    .isEqualTo(port);
+            assertThat(ScenarioLoader.load(null, List.of("traffic.kind=udp", "traffic.udpPort=" + port)).traffic()
+                    .udpPort()) .isEqualTo(port);
         }
     }
 }

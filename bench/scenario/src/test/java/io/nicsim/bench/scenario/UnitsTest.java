@@ -10,7 +10,10 @@ import java.util.SplittableRandom;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Pins the strict unit grammar of durations and rates, its "expected ..., found '...'" errors, and formatDuration's round trip. */
+/**
+ * Pins the strict unit grammar of durations and rates, its "expected ..., found '...'" errors, and formatDuration's
+ * round trip.
+ */
 class UnitsTest {
 
     @ParameterizedTest(name = "{0} = {1} ns")
@@ -122,7 +125,8 @@ class UnitsTest {
         assertThat(Units.parseInteger(" 42 ", 0, 100)).isEqualTo(42);
         assertThat(Units.parseInteger("-7", -10, 10)).isEqualTo(-7);
         assertThatThrownBy(() -> Units.parseInteger("8.5", 0, 100)).hasMessage("expected an integer, found '8.5'");
-        assertThatThrownBy(() -> Units.parseInteger("101", 0, 100)).hasMessageStartingWith("expected an integer in [0, 100]");
+        assertThatThrownBy(() -> Units.parseInteger("101", 0, 100))
+                .hasMessageStartingWith("expected an integer in [0, 100]");
         assertThatThrownBy(() -> Units.parseInteger("-1", 0, 100)).isInstanceOf(IllegalArgumentException.class);
     }
 }

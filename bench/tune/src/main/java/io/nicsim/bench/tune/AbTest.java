@@ -16,7 +16,8 @@ import java.util.Set;
  * Mann-Whitney rank-sum test at p &lt;= {@value #ALPHA} over the rounds' runs (with 6 rounds: every run of the best
  * below every run of the start gives p = 0.001, and one run of the best disturbed by the machine still passes with
  * p = 0.03). A rank test, not a sign test on the pairs: on a small VM one run in several is hit by a pause, and a
- * sign test over 6 pairs would need every pair clean. Fresh runs only: the search's runs chose the candidate, so reusing them would favour it (the
+ * sign test over 6 pairs would need every pair clean. Fresh runs only: the search's runs chose the candidate, so
+ * reusing them would favour it (the
  * winner's curse).
  */
 public final class AbTest {
@@ -35,8 +36,10 @@ public final class AbTest {
         try {
             for (int round = 1; round <= rounds; round++) {
                 boolean startFirst = round % 2 == 1;
-                Measurement first = trials.measure(startFirst ? start : best, startFirst ? "ab-start" : "ab-best", false);
-                Measurement second = trials.measure(startFirst ? best : start, startFirst ? "ab-best" : "ab-start", false);
+                Measurement first = trials.measure(startFirst ? start : best, startFirst ? "ab-start" : "ab-best",
+                        false);
+                Measurement second = trials.measure(startFirst ? best : start, startFirst ? "ab-best" : "ab-start",
+                        false);
                 done.add(new AbRound(round, startFirst, (startFirst ? first : second).values(),
                         (startFirst ? second : first).values()));
             }

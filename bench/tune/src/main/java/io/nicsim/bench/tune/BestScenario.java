@@ -63,8 +63,9 @@ public final class BestScenario {
                 + " --duration 10s)");
         lines.add("run.warmup and run.duration are at least " + MIN_WARMUP_TEXT + " and " + MIN_DURATION_TEXT
                 + " here (the search ran " + Units.formatDuration(best.run().warmupNanos()) + " + "
-                + Units.formatDuration(best.run().durationNanos()) + " in a JVM that stayed warm): the A/B ran each round"
-                + " as this file runs, in a fresh JVM, which needs them for figures that hold");
+                + Units.formatDuration(best.run().durationNanos())
+                + " in a JVM that stayed warm): the A/B ran each round as this file runs, in a fresh JVM, which needs"
+                + " them for figures that hold");
         StringBuilder out = new StringBuilder();
         for (String line : lines) {
             out.append(wrap(line));

@@ -15,7 +15,8 @@ import java.util.Map;
 
 /**
  * CMA-ES (Hipparchus {@link CMAESOptimizer}) over the searched keys scaled to [0, 1], each proposal projected into
- * the ranges and rounded to a real setting, restarted with a doubled population while the budget lasts (IPOP-CMA-ES, Auger and Hansen 2005).
+ * the ranges and rounded to a real setting, restarted with a doubled population while the budget lasts (IPOP-CMA-ES,
+ * Auger and Hansen 2005).
  * CMA-ES ranks the points of each generation and never fits a model to their values, so a noisy run or the plateaus
  * rounding makes mislead it less than a model-based method such as BOBYQA (which interpolates a quadratic through
  * single values); the trade-off is more runs per step (a generation of 4 to 8 points) than a model-based method

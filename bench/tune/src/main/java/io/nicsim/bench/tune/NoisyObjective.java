@@ -6,7 +6,8 @@ import java.util.Map;
 /**
  * What the optimizer sees of a point: its median score so far. A point met for the first time is run once; a point
  * proposed again is run again only while it ranks among the {@code promising} best (of at least twice as many) and
- * has fewer than {@code repeats} runs (so the runs go where the search keeps returning, and a lucky single run cannot hold the top
+ * has fewer than {@code repeats} runs (so the runs go where the search keeps returning, and a lucky single run cannot
+ * hold the top
  * place), otherwise its median is returned at no cost. A point the simulator refuses scores {@link Goal#INVALID}
  * without a run.
  */

@@ -90,8 +90,8 @@ public record ParameterSpace(String policy, List<TuneParameter> parameters) {
 
     /** @return {@code rxUsecs=8 rxFrames=2} */
     public static String label(Map<String, String> point) {
-        return point.entrySet().stream().map(e -> io.nicsim.bench.results.Sweep.shortKey(e.getKey()) + "=" + e.getValue())
-                .collect(Collectors.joining(" "));
+        return point.entrySet().stream().map(e -> io.nicsim.bench.results.Sweep.shortKey(e.getKey()) + "="
+                + e.getValue()) .collect(Collectors.joining(" "));
     }
 
     public List<String> describe() {

@@ -59,7 +59,8 @@ public final class PointRecord {
         Map<String, Double> medians = new LinkedHashMap<>();
         for (Measurement run : runs) {
             for (String name : run.values().keySet()) {
-                medians.computeIfAbsent(name, k -> Spread.of(runs.stream().map(r -> r.values().get(k)).toList()).median());
+                medians.computeIfAbsent(name, k -> Spread.of(runs.stream().map(r -> r.values().get(k)).toList())
+                        .median());
             }
         }
         return medians;

@@ -48,8 +48,8 @@ public final class PolicySpaces {
         BY_POLICY.put(PolicyFactory.IRQ_SUSPEND, List.of(
                 new Declared(deferHardIrqs, true),
                 new Declared(groFlushTimeout, true),
-                new Declared(TuneParameter.duration("firmware.irqSuspendTimeoutNanos", 100 * US, 50 * MS, 100 * US, true),
-                        false),
+                new Declared(TuneParameter.duration("firmware.irqSuspendTimeoutNanos", 100 * US, 50 * MS, 100 * US,
+                        true), false),
                 new Declared(budget, false)));
         BY_POLICY.put(PolicyFactory.DIM, List.of(
                 new Declared(TuneParameter.choice("firmware.dimMode", PolicyFactory.TIMER_MODES), true)));

@@ -49,7 +49,8 @@ public final class Ranges {
             }
             ScenarioKey scenarioKey = ScenarioKeys.get(key);
             if (scenarioKey == null) {
-                throw new ScenarioException(FLAG, key, "unknown key" + Suggestions.didYouMean(key, ScenarioKeys.paths()));
+                throw new ScenarioException(FLAG, key, "unknown key"
+                        + Suggestions.didYouMean(key, ScenarioKeys.paths()));
             }
             PolicySpaces.Declared tunable = declared.stream().filter(d -> d.parameter().key().equals(key)).findFirst()
                     .orElseThrow(() -> new ScenarioException(FLAG, key, "not tunable with policy " + policy
@@ -109,8 +110,8 @@ public final class Ranges {
             high = number(value(key, highText));
         } catch (ScenarioException e) {
             if (dots < 0) {
-                throw new ScenarioException(FLAG, key.path(), "expected LOW..HIGH or one VALUE, found " + Quote.of(spec),
-                        e);
+                throw new ScenarioException(FLAG, key.path(), "expected LOW..HIGH or one VALUE, found "
+                        + Quote.of(spec), e);
             }
             throw e;
         }

@@ -89,7 +89,10 @@ public final class RunEvaluator implements Evaluator {
         }
     }
 
-    /** One unrecorded run of the start, so the JIT compiler's work in a fresh JVM is not charged to the first evaluation. */
+    /**
+     * One unrecorded run of the start, so the JIT compiler's work in a fresh JVM is not charged to the first
+     * evaluation.
+     */
     @Override
     public void warmUp(Map<String, String> start) throws Exception {
         Scenario scenario = source.load(FLAG, start);

@@ -12,7 +12,9 @@ public final class ScenarioValues {
     private ScenarioValues() {
     }
 
-    /** @return every key of the scenario ({@code firmware.rxUsecs -> 50}, {@code firmware.groFlushTimeoutNanos -> 20us}) */
+    /**
+     * @return every key of the scenario ({@code firmware.rxUsecs -> 50}, {@code firmware.groFlushTimeoutNanos -> 20us})
+     */
     public static Map<String, String> of(Scenario scenario) {
         Map<String, String> values = new LinkedHashMap<>();
         for (Map.Entry<String, Object> section : scenario.effective().entrySet()) {

@@ -116,7 +116,10 @@ public record TuneParameter(String key, Kind kind, long low, long high, long ste
         return kind == Kind.DURATION ? Units.formatDuration(value) : Long.toString(value);
     }
 
-    /** @return {@code firmware.rxUsecs 0..128}, {@code firmware.rxFrames 0..128 (log)}, {@code firmware.timerMode eqe|cqe} */
+    /**
+     * @return {@code firmware.rxUsecs 0..128}, {@code firmware.rxFrames 0..128 (log)}, {@code firmware.timerMode
+     * eqe|cqe}
+     */
     public String describe() {
         if (kind == Kind.CHOICE) {
             return key + " " + String.join("|", choices);

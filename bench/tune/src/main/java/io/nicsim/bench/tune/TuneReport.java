@@ -6,7 +6,6 @@ import io.nicsim.bench.results.RunFiles;
 import io.nicsim.bench.report.Charts;
 import io.nicsim.bench.report.Html;
 import io.nicsim.bench.report.RunReport;
-import io.nicsim.bench.run.StudyRunner;
 import org.knowm.xchart.AnnotationLine;
 import org.knowm.xchart.AnnotationText;
 import org.knowm.xchart.XYChart;
@@ -71,7 +70,8 @@ public final class TuneReport {
             html.p("note", String.format(Locale.ROOT, "Fresh runs, interleaved: the start first in odd rounds, the best"
                     + " first in even ones. Each cell is the median over the %d rounds with their range; a further run"
                     + " lands inside the range of %d with a chance of about %d%% (%d/%d, for runs that vary at random)."
-                    + " best.yaml holds the best found as run here (with at least a 2 s warm-up, for a fresh JVM).", n, n,
+                    + " best.yaml holds the best found as run here (with at least a 2 s warm-up, for a fresh JVM).", n,
+                            n,
                     Math.round(100.0 * (n - 1) / (n + 1)),
                     n - 1, n + 1));
         }
@@ -81,7 +81,8 @@ public final class TuneReport {
         Metric cost = TuneResult.metric(result.costAxis());
         XYChart front = frontChart(result, latency, cost);
         if (front != null) {
-            html.img(Charts.dataUri(front), "Pareto front: " + latency.name() + " against " + cost.name(), Charts.WIDTH);
+            html.img(Charts.dataUri(front), "Pareto front: " + latency.name() + " against " + cost.name(),
+                    Charts.WIDTH);
         }
         html.p("note", "Each point is a setting measured by the search (the median over its runs); the line joins the"
                 + " Pareto front, the settings no other beats on both " + latency.name() + " and " + cost.name()
@@ -133,7 +134,8 @@ public final class TuneReport {
         List<String> keys = List.copyOf(result.start().keySet());
         List<Metric> metrics = TuneTables.abMetrics(result);
         StringBuilder table = new StringBuilder("<table><thead><tr><th>run</th><th>phase</th><th>point</th>");
-        keys.forEach(k -> table.append("<th>").append(Html.esc(io.nicsim.bench.results.Sweep.shortKey(k))).append("</th>"));
+        keys.forEach(k -> table.append("<th>").append(Html.esc(io.nicsim.bench.results.Sweep.shortKey(k)))
+                .append("</th>"));
         metrics.forEach(m -> table.append("<th>").append(Html.esc(m.header())).append("</th>"));
         table.append("<th>meets</th><th class=\"l\">folder</th></tr></thead><tbody>\n");
         for (Evaluation run : result.runs()) {

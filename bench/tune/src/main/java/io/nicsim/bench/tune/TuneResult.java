@@ -49,9 +49,9 @@ import java.util.Map;
 public record TuneResult(String scenario, String command, Environment environment, boolean interrupted, String policy,
                          String consumer, String goal, String objective, List<String> constraints, List<String> space,
                          String optimizer, BudgetPlan budget, int runsUsed, int repeats, int abRounds,
-                         double marginPercent, String latencyAxis, String costAxis, int startPoint, int bestPoint, Map<String, String> start,
-                         Map<String, String> best, List<PointSummary> points, List<Integer> paretoFront,
-                         List<Evaluation> runs, List<AbRound> ab, Verdict verdict) {
+                         double marginPercent, String latencyAxis, String costAxis, int startPoint, int bestPoint,
+                         Map<String, String> start, Map<String, String> best, List<PointSummary> points,
+                         List<Integer> paretoFront, List<Evaluation> runs, List<AbRound> ab, Verdict verdict) {
 
     public static final String JSON_FILE = "tune.json";
 
@@ -107,7 +107,8 @@ public record TuneResult(String scenario, String command, Environment environmen
                 context.policy(), context.consumer(), goal.describe(), goal.objective().name(),
                 goal.constraints().stream().map(Constraint::describe).toList(), context.space().describe(),
                 outcome.optimizer(), outcome.plan(), trials.used(), context.settings().repeats(),
-                context.settings().abRounds(), context.settings().marginPercent(), axes.latency().name(), axes.cost().name(), outcome.start().id(),
+                context.settings().abRounds(), context.settings().marginPercent(), axes.latency().name(), axes.cost()
+                        .name(), outcome.start().id(),
                 outcome.best().id(), outcome.start().parameters(), outcome.best().parameters(), points, front,
                 trials.runs(), outcome.rounds(), outcome.verdict());
     }

@@ -53,15 +53,16 @@ public final class TuneTables {
         }
         List<TuneResult.PointSummary> ranked = new ArrayList<>(result.points().stream().filter(p -> p.rank() > 0)
                 .sorted(java.util.Comparator.comparingInt(TuneResult.PointSummary::rank)).toList());
-        List<TuneResult.PointSummary> shown = new ArrayList<>(limit > 0 ? ranked.subList(0, Math.min(limit, ranked.size()))
-                : ranked);
+        List<TuneResult.PointSummary> shown = new ArrayList<>(limit > 0
+                ? ranked.subList(0, Math.min(limit, ranked.size())) : ranked);
         TuneResult.PointSummary start = result.point(result.startPoint());
         if (!shown.contains(start) && start.rank() > 0) {
             shown.add(start);
         }
         for (TuneResult.PointSummary p : shown) {
             List<String> row = new ArrayList<>(List.of(String.valueOf(p.rank()), "#" + p.point()
-                    + (p.point() == result.startPoint() ? " start" : "") + (p.point() == result.bestPoint() ? " best" : "")));
+                    + (p.point() == result.startPoint() ? " start" : "")
+                    + (p.point() == result.bestPoint() ? " best" : "")));
             keys.forEach(k -> row.add(p.parameters().getOrDefault(k, "")));
             row.add(String.valueOf(p.runs()));
             for (Metric m : metrics) {

@@ -71,13 +71,15 @@ public final class Tuner {
             trials.limitTo(plan.total() - plan.abRuns());
             if (!trials.stopped()) {
                 phases.accept("repeats: the " + BudgetPlan.PROMISING + " best points up to " + settings.repeats()
-                        + " runs each; " + Math.max(0, plan.total() - plan.abRuns() - trials.used()) + " runs left for them");
+                        + " runs each; " + Math.max(0, plan.total() - plan.abRuns() - trials.used())
+                        + " runs left for them");
                 repeat(trials, settings.repeats());
             }
             PointRecord best = pick(trials, settings.repeats(), startPoint);
             if (trials.stopped()) {
                 return new Outcome(trials, plan, strategy.describe(), startPoint, best, List.of(),
-                        new Verdict(Verdict.Outcome.NOT_TESTED, false, false, "not tested: stopped before the A/B"), true);
+                        new Verdict(Verdict.Outcome.NOT_TESTED, false, false, "not tested: stopped before the A/B"),
+                        true);
             }
             if (best == startPoint) {
                 return new Outcome(trials, plan, strategy.describe(), startPoint, best, List.of(),

@@ -35,14 +35,16 @@ class AbTestTest {
         // six rounds, one disturbed run of the best: 30 of 36 pairs; (1+1+2+3+5+7+11)/924
         assertThat(AbTest.rankSumP(List.of(1.0, 2.0, 3.0, 4.0, 5.0, 99.0), List.of(6.0, 7.0, 8.0, 9.0, 10.0, 11.0)))
                 .isCloseTo(30.0 / 924, within(1e-12));
-        assertThat(AbTest.rankSumP(List.of(1.0, 1.0), List.of(1.0, 1.0))).as("ties never look better").isGreaterThan(0.5);
+        assertThat(AbTest.rankSumP(List.of(1.0, 1.0), List.of(1.0, 1.0))).as("ties never look better")
+                .isGreaterThan(0.5);
         assertThat(AbTest.rankSumP(List.of(), high)).isEqualTo(1.0);
     }
 
     @Test
     void meetingTheConstraintWhereTheStartDoesNotIsBetter() {
-        List<AbRound> rounds = rounds(new double[] {70e3, 72e3, 900e3, 71e3, 69e3}, new double[] {9e3, 9e3, 9e3, 9e3, 9e3},
-                new double[] {31e3, 35e3, 800e3, 30e3, 33e3}, new double[] {19e3, 19e3, 19e3, 19e3, 19e3});
+        List<AbRound> rounds = rounds(new double[] {70e3, 72e3, 900e3, 71e3, 69e3},
+                new double[] {9e3, 9e3, 9e3, 9e3, 9e3}, new double[] {31e3, 35e3, 800e3, 30e3, 33e3},
+                new double[] {19e3, 19e3, 19e3, 19e3, 19e3});
         Verdict verdict = AbTest.decide(FEWEST_INTERRUPTS_UNDER_40_US, rounds, 5);
         assertThat(verdict.outcome()).isEqualTo(Verdict.Outcome.BETTER);
         assertThat(verdict.sentence()).contains("meets every constraint, the start does not")
@@ -55,7 +57,8 @@ class AbTestTest {
         double[] p99 = {30e3, 30e3, 30e3, 30e3, 30e3};
         List<AbRound> allFive = rounds(p99, new double[] {20e3, 21e3, 20e3, 22e3, 20e3}, p99,
                 new double[] {15e3, 16e3, 15e3, 15e3, 17e3});
-        assertThat(AbTest.decide(FEWEST_INTERRUPTS_UNDER_40_US, allFive, 5).outcome()).isEqualTo(Verdict.Outcome.BETTER);
+        assertThat(AbTest.decide(FEWEST_INTERRUPTS_UNDER_40_US, allFive, 5).outcome())
+                .isEqualTo(Verdict.Outcome.BETTER);
         assertThat(AbTest.decide(FEWEST_INTERRUPTS_UNDER_40_US, allFive, 5).sentence())
                 .contains("lower in 5 of 5 interleaved rounds (rank-sum test p=0.004)");
 
@@ -66,7 +69,8 @@ class AbTestTest {
 
         List<AbRound> worse = rounds(p99, new double[] {15e3, 15e3, 15e3, 15e3, 15e3}, p99,
                 new double[] {16e3, 16e3, 16e3, 16e3, 16e3});
-        assertThat(AbTest.decide(FEWEST_INTERRUPTS_UNDER_40_US, worse, 5).outcome()).isEqualTo(Verdict.Outcome.NOT_BETTER);
+        assertThat(AbTest.decide(FEWEST_INTERRUPTS_UNDER_40_US, worse, 5).outcome())
+                .isEqualTo(Verdict.Outcome.NOT_BETTER);
     }
 
     @Test
@@ -82,8 +86,9 @@ class AbTestTest {
     @Test
     void halfTheRoundsIsNotEnoughToMeetAConstraint() {
         // the median of 6 (the mean of the middle two) meets 40 us, but only 3 of the 6 runs do
-        List<AbRound> rounds = rounds(new double[] {70e3, 70e3, 70e3, 70e3, 70e3, 70e3}, new double[] {9e3, 9e3, 9e3, 9e3,
-                9e3, 9e3}, new double[] {30e3, 31e3, 32e3, 45e3, 900e3, 950e3}, new double[] {8e3, 8e3, 8e3, 8e3, 8e3, 8e3});
+        List<AbRound> rounds = rounds(new double[] {70e3, 70e3, 70e3, 70e3, 70e3, 70e3},
+                new double[] {9e3, 9e3, 9e3, 9e3, 9e3, 9e3}, new double[] {30e3, 31e3, 32e3, 45e3, 900e3, 950e3},
+                new double[] {8e3, 8e3, 8e3, 8e3, 8e3, 8e3});
         Verdict verdict = AbTest.decide(FEWEST_INTERRUPTS_UNDER_40_US, rounds, 6);
         assertThat(verdict.outcome()).isEqualTo(Verdict.Outcome.NOT_MET);
         assertThat(verdict.sentence()).contains("met in 3 of 6 rounds");
@@ -107,9 +112,10 @@ class AbTestTest {
 
     @Test
     void theParetoFrontKeepsWhatNothingBeatsOnBoth() {
-        List<ParetoFront.Entry> entries = List.of(new ParetoFront.Entry(1, 70, 9_000), new ParetoFront.Entry(2, 30, 20_000),
-                new ParetoFront.Entry(3, 40, 20_000), new ParetoFront.Entry(4, 50, 12_000),
-                new ParetoFront.Entry(5, 80, 10_000), new ParetoFront.Entry(6, Double.NaN, 1));
+        List<ParetoFront.Entry> entries = List.of(new ParetoFront.Entry(1, 70, 9_000),
+                new ParetoFront.Entry(2, 30, 20_000), new ParetoFront.Entry(3, 40, 20_000),
+                new ParetoFront.Entry(4, 50, 12_000), new ParetoFront.Entry(5, 80, 10_000),
+                new ParetoFront.Entry(6, Double.NaN, 1));
         assertThat(ParetoFront.of(entries).stream().map(ParetoFront.Entry::point).toList()).containsExactly(1, 4, 2);
         assertThat(ParetoFront.Axes.of(FEWEST_INTERRUPTS_UNDER_40_US))
                 .isEqualTo(new ParetoFront.Axes(Metric.P99, Metric.INTERRUPTS_PER_SECOND));

@@ -65,8 +65,8 @@ class TuneParameterTest {
         assertThat(space.size()).isEqualTo(129 * 2);
         assertThat(space.decode(new double[] {0.25, 0.9})).containsExactly(Map.entry("firmware.rxUsecs", "32"),
                 Map.entry("firmware.rxFrames", "4"), Map.entry("firmware.timerMode", "cqe"));
-        assertThat(space.encode(Map.of("firmware.rxUsecs", "32", "firmware.rxFrames", "4", "firmware.timerMode", "eqe")))
-                .containsExactly(0.25, 0.25);
+        assertThat(space.encode(Map.of("firmware.rxUsecs", "32", "firmware.rxFrames", "4", "firmware.timerMode",
+                "eqe"))) .containsExactly(0.25, 0.25);
         assertThat(new ParameterSpace("dim", List.of(TuneParameter.choice("firmware.dimMode", List.of("eqe", "cqe"))))
                 .enumerate()).containsExactly(Map.of("firmware.dimMode", "eqe"), Map.of("firmware.dimMode", "cqe"));
     }

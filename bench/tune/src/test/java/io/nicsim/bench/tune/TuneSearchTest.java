@@ -39,7 +39,10 @@ class TuneSearchTest {
         });
     }
 
-    /** p99 = 20 us + rxUsecs us (+ noise); interrupts fall with both keys: under 40 us the best is rxUsecs=20, rxFrames=128. */
+    /**
+     * p99 = 20 us + rxUsecs us (+ noise); interrupts fall with both keys: under 40 us the best is rxUsecs=20,
+     * rxFrames=128.
+     */
     private static SyntheticEvaluator latencyAgainstInterrupts(Random noise) {
         return new SyntheticEvaluator(point -> {
             int usecs = SyntheticEvaluator.integer(point, "firmware.rxUsecs");
@@ -74,7 +77,8 @@ class TuneSearchTest {
 
     @Test
     void meetsALatencyConstraintAtTheFewestInterrupts() throws Exception {
-        Tuner.Outcome outcome = tune(COALESCE, START, FEWEST_INTERRUPTS_UNDER_40_US, latencyAgainstInterrupts(null), 150);
+        Tuner.Outcome outcome = tune(COALESCE, START, FEWEST_INTERRUPTS_UNDER_40_US, latencyAgainstInterrupts(null),
+                150);
 
         assertThat(outcome.best().parameters()).isEqualTo(Map.of("firmware.rxUsecs", "20", "firmware.rxFrames", "128"));
         assertThat(outcome.verdict().outcome()).isEqualTo(Verdict.Outcome.BETTER);

@@ -1,0 +1,5 @@
+/**
+ * Hand-off primitives between the interrupt path and the consumer threads (mailbox, waiter, loop completions); host
+ * layer.
+ */
+package io.nicsim.host.handoff;
