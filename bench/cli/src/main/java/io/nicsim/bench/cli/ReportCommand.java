@@ -39,7 +39,8 @@ public final class ReportCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (!Files.isDirectory(dir)) {
-            return errors.report(err, dir + ": " + (Files.exists(dir) ? "expected a folder, found a file" : "no such folder"),
+            return errors.report(err,
+                    dir + ": " + (Files.exists(dir) ? "expected a folder, found a file" : "no such folder"),
                     null, ExitCodes.BAD_INPUT);
         }
         boolean sweep = Files.isRegularFile(dir.resolve(Sweep.JSON_FILE));
@@ -53,7 +54,8 @@ public final class ReportCommand implements Callable<Integer> {
             written = tune ? TuneReport.write(dir) : sweep ? SweepReport.write(dir) : RunReport.write(dir);
         } catch (IOException | RuntimeException e) {
             // a file of the folder that is not what it should be: bad input, nothing written
-            return errors.report(err, dir + ": cannot make the report: " + oneLine(e.getMessage()), e, ExitCodes.BAD_INPUT);
+            return errors.report(err, dir + ": cannot make the report: " + oneLine(e.getMessage()), e,
+                    ExitCodes.BAD_INPUT);
         }
         out.println("report: " + written);
         out.flush();

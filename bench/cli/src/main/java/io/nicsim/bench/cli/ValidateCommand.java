@@ -39,7 +39,8 @@ public final class ValidateCommand implements Callable<Integer> {
         for (Path file : files) {
             try {
                 Scenario scenario = ScenarioLoader.load(file, overrides.all());
-                out.printf("ok: %s (%s, %s firmware, consumers %s)%n", file, scenario.name(), scenario.firmware().policy(),
+                out.printf("ok: %s (%s, %s firmware, consumers %s)%n", file, scenario.name(),
+                        scenario.firmware().policy(),
                         String.join(",", scenario.host().consumers()));
             } catch (ScenarioException e) {
                 bad++;

@@ -55,7 +55,8 @@ class RunReportTest {
         if (withFiles) {
             Files.createDirectories(files.filesDir());
             HistogramFiles.writePercentiles(recorder.notification(), files.filesDir().resolve(RunFiles.HGRM));
-            HistogramFiles.writeIntervalLog(recorder, 1_795_000_000_000L, label, files.filesDir().resolve(RunFiles.HLOG));
+            HistogramFiles.writeIntervalLog(recorder, 1_795_000_000_000L, label,
+                    files.filesDir().resolve(RunFiles.HLOG));
             written.put("hgrm", files.relative(RunFiles.HGRM));
             written.put("hlog", files.relative(RunFiles.HLOG));
         }

@@ -15,7 +15,6 @@ import io.nicsim.bench.scenario.ScenarioLoader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -28,7 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SummaryJsonTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final List<String> LATENCY_KEYS = List.of("count", "min", "p50", "p90", "p99", "p999", "max", "mean");
+    private static final List<String> LATENCY_KEYS =
+            List.of("count", "min", "p50", "p90", "p99", "p999", "max", "mean");
 
     @TempDir
     Path dir;
@@ -51,7 +51,8 @@ class SummaryJsonTest {
                 new LatencySummary(generated - dropped, 900, p50, p50 * 2, p50 * 5, p50 * 10, p50 * 100, p50 * 1.25),
                 new LatencySummary(generated - dropped, 800, p50 - 100, p50 * 2 - 100, p50 * 4, p50 * 8, p50 * 90,
                         1_234.5),
-                Map.of("hold", new LatencySummary(generated - dropped, 0, p50 / 2, p50, p50 * 2, p50 * 4, p50 * 8, 1.5)));
+                Map.of("hold", new LatencySummary(generated - dropped, 0, p50 / 2, p50, p50 * 2, p50 * 4, p50 * 8,
+                        1.5)));
         PlacementReport placement = new PlacementReport("shared", List.of(
                 new PlacementReport.ThreadPlacement("nicsim-device", List.of("device", "interrupt-path"), "busy-spin"),
                 new PlacementReport.ThreadPlacement("nicsim-" + consumer, List.of(consumer), "parks")));

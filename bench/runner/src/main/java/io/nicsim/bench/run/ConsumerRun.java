@@ -191,7 +191,8 @@ public final class ConsumerRun {
             throw new IllegalArgumentException("--export-packets: " + exportProblem);
         }
         try (DeviceQueues queues = DeviceQueues.open(queueDir, rxQueues);
-             HostStampJournal stamps = options.exportPackets() ? HostStampJournal.open(queueDir, ConsumerContext.QUEUE) : null) {
+             HostStampJournal stamps = options.exportPackets()
+                     ? HostStampJournal.open(queueDir, ConsumerContext.QUEUE) : null) {
             // each RX queue has its own interrupt vector and moderation state: a policy instance per queue
             Policy[] policies = new Policy[rxQueues];
             NotificationPolicy[] devicePolicies = new NotificationPolicy[rxQueues];
@@ -227,7 +228,8 @@ public final class ConsumerRun {
             long measureFromNanos = startNanos + run.warmupNanos();
             recorder.measureFrom(measureFromNanos);
             long firstIntervalNanos = measureFromNanos - recorder.warmupIntervals() * LatencyRecorder.INTERVAL_NANOS;
-            long epochMillisAtFirstInterval = System.currentTimeMillis() + (firstIntervalNanos - clock.nanoTime()) / 1_000_000;
+            long epochMillisAtFirstInterval = System.currentTimeMillis()
+                    + (firstIntervalNanos - clock.nanoTime()) / 1_000_000;
             device.wire().start(startNanos);
             Played played = play(new Placed(mode, host, gatedDevice, dispatcher, consumerName, consumer), device,
                     recorder, rxCounters, clock, startNanos, run, failure, options);
@@ -240,7 +242,8 @@ public final class ConsumerRun {
             boolean stoppedEarly = trafficStoppedNanos != NOT_STOPPED;
             long injected = device.wire().injectedPackets();
             // stopped early: packets due by the stop and not injected are drops; later ones were never generated
-            long generated = injected + device.wire().countDueNotInjected(stoppedEarly ? trafficStoppedNanos : stopNanos);
+            long generated = injected
+                    + device.wire().countDueNotInjected(stoppedEarly ? trafficStoppedNanos : stopNanos);
             RunResult.PacketCounts packets = PacketFate.account(new PacketFate.Stages(generated, injected,
                     device.firmware().ringFullDrops(), device.firmware().descriptorsWritten(), 0, rxCounters.read(),
                     rxCounters.socketFull(), recorder.packetsHandled(), recorder.notification().getTotalCount()));
@@ -327,7 +330,8 @@ public final class ConsumerRun {
     private static void sleepUntil(long untilNanos, NanoClock clock, AtomicReference<Throwable> failure,
                                    RunOptions options) throws InterruptedException {
         long remaining;
-        while ((remaining = untilNanos - clock.nanoTime()) > 0 && failure.get() == null && !options.stop().requested()) {
+        while ((remaining = untilNanos - clock.nanoTime()) > 0 && failure.get() == null
+                && !options.stop().requested()) {
             options.progress().tick();
             TimeUnit.NANOSECONDS.sleep(Math.min(remaining, TimeUnit.MILLISECONDS.toNanos(TRAFFIC_CHECK_MILLIS)));
         }
@@ -338,10 +342,12 @@ public final class ConsumerRun {
 
     /** @return when the traffic was stopped early, or {@link #NOT_STOPPED} */
     private static long waitForTraffic(Device device, GatedDevice gate, NanoClock clock, long deadlineNanos,
-                                       AtomicReference<Throwable> failure, RunOptions options) throws InterruptedException {
+                                       AtomicReference<Throwable> failure, RunOptions options)
+            throws InterruptedException {
         while (!device.wire().isExhausted() && clock.nanoTime() < deadlineNanos && failure.get() == null) {
             if (options.stop().requested()) {
-                long stoppedNanos = clock.nanoTime(); // taken before the gate closes: every packet due by then was offered
+                // taken before the gate closes: every packet due by then was offered
+                long stoppedNanos = clock.nanoTime();
                 gate.close();
                 return stoppedNanos;
             }

@@ -6,7 +6,6 @@ import io.nicsim.bench.results.PlacementReport;
 import io.nicsim.bench.results.PacketFate;
 import io.nicsim.bench.results.Environment;
 import io.nicsim.bench.report.HistogramFiles;
-import io.nicsim.bench.results.LatencySummary;
 import io.nicsim.bench.results.PolicyParameters;
 import io.nicsim.bench.report.RunReport;
 import io.nicsim.bench.results.RunResult;
@@ -34,7 +33,6 @@ import io.nicsim.host.interrupt.InterruptDispatcher;
 import io.nicsim.host.interrupt.InterruptLog;
 import io.nicsim.host.measure.LatencyRecorder;
 import io.nicsim.host.measure.PacketStampSink;
-import io.nicsim.host.measure.Stage;
 import io.nicsim.host.rx.PacketHandler;
 import io.nicsim.host.rx.RxCounters;
 import io.nicsim.nic.agent.IdleStrategies;
@@ -132,11 +130,13 @@ public final class HostProcess {
      * @return the lock, to hold while the host runs
      * @throws TwoProcessRefusal (nothing written) if the input cannot be used
      */
-    public static TwoProcessDir.Lock claim(Scenario scenario, Path dir, Path out) throws TwoProcessRefusal, IOException {
+    public static TwoProcessDir.Lock claim(Scenario scenario, Path dir, Path out)
+            throws TwoProcessRefusal, IOException {
         List<String> consumers = scenario.host().consumers();
         if (consumers.size() != 1) {
             throw new TwoProcessRefusal("host.consumer: a host process runs exactly one consumer, the scenario lists "
-                    + consumers.size() + " (" + String.join(", ", consumers) + "); choose one, e.g. --set host.consumer="
+                    + consumers.size() + " (" + String.join(", ", consumers)
+                    + "); choose one, e.g. --set host.consumer="
                     + consumers.getFirst());
         }
         TwoProcessDir.checkOneQueue(scenario);
@@ -199,7 +199,8 @@ public final class HostProcess {
             LatencyRecorder recorder = new LatencyRecorder(LatencyRecorder.intervalsCovering(run.warmupNanos()),
                     Math.max(1, LatencyRecorder.intervalsCovering(run.durationNanos())), PacketStampSink.NONE,
                     manyWriters);
-            recorder.measureFrom(nic.start() != null ? nic.start().trafficStartNanos + run.warmupNanos() : NOT_YET_NANOS);
+            recorder.measureFrom(nic.start() != null ? nic.start().trafficStartNanos + run.warmupNanos()
+                    : NOT_YET_NANOS);
             InterruptLog interruptLog = new InterruptLog(InterruptLog.DEFAULT_CAPACITY);
             RxCounters rxCounters = new RxCounters();
             long earlierPackets = NamedReaderPosition.descriptorsConsumed(queues); // before our reader moves it
@@ -222,7 +223,8 @@ public final class HostProcess {
                 long attachNanos = clock.nanoTime();
                 log.printf(Locale.ROOT, "host: %s, consumer %s; attached to %s as host #%d%s%n", scenario.name(),
                         consumerName, dir, earlierAttaches + 1, restarted ? String.format(Locale.ROOT,
-                                " (a restart: earlier hosts read %,d packets; resuming after them)", earlierPackets) : "");
+                                " (a restart: earlier hosts read %,d packets; resuming after them)", earlierPackets)
+                                : "");
                 log.flush();
                 if (nic.start() == null) {
                     Outcome notStarted = awaitNic(nic, dir, twoProcess, attachNanos, clock, stop, log);
@@ -242,18 +244,13 @@ public final class HostProcess {
                                 host.deviceIdle()),
                         new PlacementReport.ThreadPlacement(path.roleName(), List.of(InterruptDispatcher.ROLE),
                                 host.dispatcherIdle()),
-                        new PlacementReport.ThreadPlacement(consumer.threadName(), List.of(consumerName), consumer.waitsBy())));
-                Watched watched;
-                try {
-                    AgentRunner.startOnThread(runner);
-                    watched = watch(new Watch(nic, recorder, rxCounters, consumer, failure, stop, log, clock),
-                            scenario, startNanos, attachNanos, earlierPackets);
-                    stopped = watched.stop();
-                    costs = watched.costs();
-                } finally {
-                    stopNanos = clock.nanoTime();
-                    runner.close();
-                }
+                        new PlacementReport.ThreadPlacement(consumer.threadName(), List.of(consumerName),
+                                consumer.waitsBy())));
+                Watched watched = watchOnThread(runner, new Watch(nic, recorder, rxCounters, consumer, failure, stop,
+                        log, clock), scenario, startNanos, attachNanos, earlierPackets);
+                stopped = watched.stop();
+                costs = watched.costs();
+                stopNanos = watched.stopNanos();
             } finally {
                 consumer.stop();
             }
@@ -281,8 +278,19 @@ public final class HostProcess {
                          AtomicReference<Throwable> failure, StopSignal stop, PrintWriter log, NanoClock clock) {
     }
 
-    /** Why the host stopped watching, and what the measured window cost (null if it never opened). */
-    private record Watched(Stop stop, RunCosts costs) {
+    /** Why the host stopped watching, what the measured window cost (null if it never opened), and when. */
+    private record Watched(Stop stop, RunCosts costs, long stopNanos) {
+    }
+
+    /** Runs the interrupt path on its own thread while {@link #watch} watches; stops that thread after. */
+    private static Watched watchOnThread(AgentRunner runner, Watch w, Scenario scenario, long startNanos,
+                                         long attachNanos, long earlierPackets) throws InterruptedException {
+        try {
+            AgentRunner.startOnThread(runner);
+            return watch(w, scenario, startNanos, attachNanos, earlierPackets);
+        } finally {
+            runner.close();
+        }
     }
 
     /** Waits for the NIC's start record; @return null once it came, else why the host gives up (nothing written) */
@@ -346,7 +354,7 @@ public final class HostProcess {
             TimeUnit.NANOSECONDS.sleep(trafficEnd != null ? DRAIN_CHECK_NANOS : TRAFFIC_CHECK_NANOS);
         }
         RunCosts costs = costWindowOpen ? costWindow.close(w.recorder().packetsHandled() - handledAtOpen) : null;
-        return new Watched(stopped, costs);
+        return new Watched(stopped, costs, w.clock().nanoTime());
     }
 
     /** @return why the host stops watching now, or null to go on */
