@@ -1,6 +1,5 @@
 package io.nicsim.bench.cli;
 
-import io.nicsim.bench.report.RunReport;
 import io.nicsim.bench.results.Summary;
 import io.nicsim.bench.run.Interruption;
 import io.nicsim.bench.run.Progress;
@@ -106,7 +105,6 @@ public final class CompareCommand implements Callable<Integer> {
             try (Interruption ignored = Interruption.install(stop, err)) {
                 summary = new StudyRunner(SystemNanoClock.INSTANCE, study.runOptions(stop, progress))
                         .run(base, specs, varies, runDir, StudyOptions.commandLine(spec));
-                RunReport.write(runDir);
             }
             StudyOptions.printResults(out, summary, runDir);
             if (summary.comparison() != null) {

@@ -1,6 +1,5 @@
 package io.nicsim.bench.cli;
 
-import io.nicsim.bench.report.RunReport;
 import io.nicsim.bench.results.Summary;
 import io.nicsim.bench.run.Interruption;
 import io.nicsim.bench.run.Progress;
@@ -59,7 +58,6 @@ public final class RunCommand implements Callable<Integer> {
             try (Interruption ignored = Interruption.install(stop, err)) {
                 summary = new StudyRunner(SystemNanoClock.INSTANCE, study.runOptions(stop, progress))
                         .run(scenario, runDir, StudyOptions.commandLine(spec));
-                RunReport.write(runDir);
             }
             StudyOptions.printResults(out, summary, runDir);
             out.flush();

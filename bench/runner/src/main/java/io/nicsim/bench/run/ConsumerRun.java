@@ -4,7 +4,6 @@ import io.nicsim.bench.results.PlacementReport;
 import io.nicsim.bench.results.PacketFate;
 import io.nicsim.bench.results.RunFiles;
 
-import io.nicsim.bench.report.HistogramFiles;
 import io.nicsim.bench.results.LatencySummary;
 import io.nicsim.bench.report.PacketsCsv;
 import io.nicsim.bench.results.PolicyParameters;
@@ -74,7 +73,6 @@ public final class ConsumerRun {
     private static final long TRAFFIC_CHECK_MILLIS = 50;
     /** How often the runner looks for the last packets in flight once the traffic ended. */
     private static final long DRAIN_CHECK_MILLIS = 1;
-
 
     private ConsumerRun() {
     }
@@ -148,22 +146,19 @@ public final class ConsumerRun {
      * What a run leaves for its files besides its result.
      *
      * @param trafficStartNanos  time zero of the traffic schedule
-     * @param epochMillisAtFirstInterval wall-clock time at the start of the first over-time interval
+     * @param measureFromNanos   when the measured window opened, on {@code clock}
+     * @param clock              the run's clock
      * @param injected           packets the wire injected
      */
     private record Outcome(RunResult result, LatencyRecorder recorder, long trafficStartNanos,
-                           long epochMillisAtFirstInterval, long injected) {
+                           long measureFromNanos, NanoClock clock, long injected) {
     }
 
     private static Map<String, String> writeFiles(Scenario scenario, Outcome outcome, Path liveQueueDir, RunFiles files,
                                                   RunOptions options) throws IOException {
-        Path dir = java.nio.file.Files.createDirectories(files.filesDir());
-        Map<String, String> written = new LinkedHashMap<>();
-        HistogramFiles.writePercentiles(outcome.recorder().notification(), dir.resolve(RunFiles.HGRM));
-        written.put("hgrm", files.relative(RunFiles.HGRM));
-        HistogramFiles.writeIntervalLog(outcome.recorder(), outcome.epochMillisAtFirstInterval(),
-                outcome.result().name(), dir.resolve(RunFiles.HLOG));
-        written.put("hlog", files.relative(RunFiles.HLOG));
+        Map<String, String> written = new LinkedHashMap<>(RunFolderWriter.writeHistograms(files, outcome.recorder(),
+                outcome.measureFromNanos(), outcome.clock(), outcome.result().name()));
+        Path dir = files.filesDir();
         if (options.exportPackets()) {
             RunConfig run = scenario.run();
             PacketsCsv.write(dir.resolve(RunFiles.PACKETS), liveQueueDir, scenario.traffic(),
@@ -227,9 +222,6 @@ public final class ConsumerRun {
             long startNanos = clock.nanoTime() + START_LEAD_NANOS;
             long measureFromNanos = startNanos + run.warmupNanos();
             recorder.measureFrom(measureFromNanos);
-            long firstIntervalNanos = measureFromNanos - recorder.warmupIntervals() * LatencyRecorder.INTERVAL_NANOS;
-            long epochMillisAtFirstInterval = System.currentTimeMillis()
-                    + (firstIntervalNanos - clock.nanoTime()) / 1_000_000;
             device.wire().start(startNanos);
             Played played = play(new Placed(mode, host, gatedDevice, dispatcher, consumerName, consumer), device,
                     recorder, rxCounters, clock, startNanos, run, failure, options);
@@ -262,7 +254,7 @@ public final class ConsumerRun {
                     new RunResult.Latencies(latency(recorder), byClass(recorder)),
                     new RunResult.Window(trafficNanos, run.warmupNanos(), measuredNanos, stoppedEarly),
                     costs, new RunResult.Output(journal, null));
-            return new Outcome(result, recorder, startNanos, epochMillisAtFirstInterval, injected);
+            return new Outcome(result, recorder, startNanos, measureFromNanos, clock, injected);
         }
     }
 
@@ -414,7 +406,6 @@ public final class ConsumerRun {
             throw new IllegalStateException("simulator thread failed: " + error, error);
         }
     }
-
 
     static Map<String, Object> trafficParameters(TrafficConfig traffic) {
         Map<String, Object> parameters = new LinkedHashMap<>();

@@ -1,15 +1,10 @@
 package io.nicsim.bench.run;
 
-import io.nicsim.bench.results.RunFolder;
-import io.nicsim.bench.results.RunFiles;
 import io.nicsim.bench.results.PlacementReport;
 import io.nicsim.bench.results.PacketFate;
 import io.nicsim.bench.results.Environment;
-import io.nicsim.bench.report.HistogramFiles;
 import io.nicsim.bench.results.PolicyParameters;
-import io.nicsim.bench.report.RunReport;
 import io.nicsim.bench.results.RunResult;
-import io.nicsim.bench.results.ScenarioYaml;
 import io.nicsim.bench.results.Summary;
 import io.nicsim.bench.results.SummaryWriter;
 import io.nicsim.bench.results.TwoProcessReport;
@@ -47,9 +42,7 @@ import org.agrona.concurrent.AgentRunner;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -481,25 +474,12 @@ public final class HostProcess {
      */
     private static Summary write(Summary summary, Scenario scenario, LatencyRecorder recorder, long measureFromNanos,
                                  Path out, String consumerName, NanoClock clock) throws IOException {
-        RunFolder.create(out);
-        RunFiles files = RunFiles.of(out, 0, consumerName);
-        Files.createDirectories(files.filesDir());
+        RunFolderWriter folder = RunFolderWriter.open(out, scenario.effective());
         RunResult result = summary.runs().getFirst();
-        Map<String, String> written = new LinkedHashMap<>();
-        HistogramFiles.writePercentiles(recorder.notification(), files.filesDir().resolve(RunFiles.HGRM));
-        written.put("hgrm", files.relative(RunFiles.HGRM));
-        long firstIntervalNanos = measureFromNanos - recorder.warmupIntervals() * LatencyRecorder.INTERVAL_NANOS;
-        long epochMillisAtFirstInterval = System.currentTimeMillis()
-                + (firstIntervalNanos - clock.nanoTime()) / 1_000_000;
-        HistogramFiles.writeIntervalLog(recorder, epochMillisAtFirstInterval, result.name(),
-                files.filesDir().resolve(RunFiles.HLOG));
-        written.put("hlog", files.relative(RunFiles.HLOG));
-        Summary withFiles = new Summary(summary.scenario(), summary.interrupted(), summary.environment(),
+        Map<String, String> written = RunFolderWriter.writeHistograms(folder.files(0, consumerName), recorder,
+                measureFromNanos, clock, result.name());
+        return folder.finish(new Summary(summary.scenario(), summary.interrupted(), summary.environment(),
                 List.of(result.withFiles(written)), summary.effectiveScenario(), summary.command(), null,
-                summary.stalled(), summary.twoProcess());
-        ScenarioYaml.write(scenario.effective(), out.resolve(RunFiles.SCENARIO_FILE));
-        SummaryWriter.write(withFiles, out);
-        RunReport.write(out);
-        return withFiles;
+                summary.stalled(), summary.twoProcess()));
     }
 }

@@ -1,14 +1,11 @@
 package io.nicsim.bench.run;
 
 import io.nicsim.bench.results.RunFiles;
-import io.nicsim.bench.results.RunFolder;
 
 import io.nicsim.bench.results.Comparison;
 import io.nicsim.bench.results.Environment;
 import io.nicsim.bench.results.RunResult;
-import io.nicsim.bench.results.ScenarioYaml;
 import io.nicsim.bench.results.Summary;
-import io.nicsim.bench.results.SummaryWriter;
 import io.nicsim.bench.scenario.Scenario;
 import io.nicsim.firmware.clock.NanoClock;
 import io.nicsim.nic.traffic.UdpSource;
@@ -20,13 +17,10 @@ import java.util.List;
 /**
  * Runs a study's consumer runs one after another in this JVM, each on fresh Chronicle queues under the run
  * folder, and writes the run folder: the effective scenario ({@value RunFiles#SCENARIO_FILE}), each run's histogram
- * files (and packets.csv), and summary.json. A {@link StopSignal} ends the run in progress early and skips the
- * rest; summary.json then says {@code "interrupted": true}.
+ * files (and packets.csv), summary.json and report.html, all through {@link RunFolderWriter}. A {@link StopSignal}
+ * ends the run in progress early and skips the rest; summary.json then says {@code "interrupted": true}.
  */
 public final class StudyRunner {
-
-    /** Sub-folder of the run folder that holds each consumer run's queues. */
-    /** The effective scenario, as YAML that {@code nicsim run} reads back. */
 
     private final NanoClock clock;
     private final RunOptions options;
@@ -54,15 +48,14 @@ public final class StudyRunner {
     public Summary run(Scenario base, List<RunSpec> specs, List<String> varies, Path runDir, String command)
             throws Exception {
         checkLiveSources(specs);
-        RunFolder.create(runDir);
-        ScenarioYaml.write(base.effective(), runDir.resolve(RunFiles.SCENARIO_FILE));
+        RunFolderWriter folder = RunFolderWriter.open(runDir, base.effective());
         List<RunResult> results = new ArrayList<>();
         for (int i = 0; i < specs.size() && !options.stop().requested(); i++) {
             RunSpec spec = specs.get(i);
             Scenario scenario = spec.scenario().withConsumer(spec.consumer());
             options.progress().startRun(i, specs.size(), spec.label(), scenario.run().warmupNanos(),
                     scenario.run().durationNanos());
-            RunFiles files = RunFiles.of(runDir, i, spec.label());
+            RunFiles files = folder.files(i, spec.label());
             try {
                 RunResult result = ConsumerRun.run(scenario, spec.label(), spec.consumer(), files.queueDir(), files,
                         clock, options);
@@ -76,8 +69,7 @@ public final class StudyRunner {
         Comparison comparison = varies != null && !results.isEmpty() ? Comparison.of(results, varies) : null;
         Summary summary = new Summary(base.name(), interrupted, Environment.current(), List.copyOf(results),
                 base.effective(), command, comparison);
-        SummaryWriter.write(summary, runDir);
-        return summary;
+        return folder.finish(summary);
     }
 
     /**

@@ -1,14 +1,8 @@
 package io.nicsim.bench.run;
 
-import io.nicsim.bench.results.RunFiles;
-
-import io.nicsim.bench.results.RunFolder;
-
 import io.nicsim.bench.results.Environment;
 import io.nicsim.bench.report.LatencyTable;
-import io.nicsim.bench.report.RunReport;
 import io.nicsim.bench.results.RunResult;
-import io.nicsim.bench.results.ScenarioYaml;
 import io.nicsim.bench.results.Summary;
 import io.nicsim.bench.results.Sweep;
 import io.nicsim.bench.report.SweepReport;
@@ -60,8 +54,7 @@ public final class SweepRunner {
     /** @return the sweep's results (also written to {@code sweepDir}) */
     public Sweep run(Scenario base, List<String> parameters, List<Point> points, Path sweepDir, String command)
             throws Exception {
-        RunFolder.create(sweepDir);
-        ScenarioYaml.write(base.effective(), sweepDir.resolve(RunFiles.SCENARIO_FILE));
+        RunFolderWriter.open(sweepDir, base.effective());
         long planned = 0;
         for (Point point : points) {
             planned += plannedNanos(point.scenario());
@@ -75,7 +68,6 @@ public final class SweepRunner {
             Path pointDir = sweepDir.resolve(POINTS).resolve(point.folder());
             Summary summary = new StudyRunner(clock, options).run(point.scenario(), pointDir,
                     command + "  # point " + (i + 1) + " of " + points.size() + ": " + point.label());
-            RunReport.write(pointDir);
             String folder = POINTS + "/" + point.folder();
             List<String> results = new ArrayList<>();
             for (RunResult run : summary.runs()) {

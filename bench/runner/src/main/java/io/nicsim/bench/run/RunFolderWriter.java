@@ -1,0 +1,75 @@
+package io.nicsim.bench.run;
+
+import io.nicsim.bench.report.HistogramFiles;
+import io.nicsim.bench.report.RunReport;
+import io.nicsim.bench.results.RunFiles;
+import io.nicsim.bench.results.RunFolder;
+import io.nicsim.bench.results.ScenarioYaml;
+import io.nicsim.bench.results.Summary;
+import io.nicsim.bench.results.SummaryWriter;
+import io.nicsim.firmware.clock.NanoClock;
+import io.nicsim.host.measure.LatencyRecorder;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The one writer of a run folder, whatever ran it (a study, a comparison, a sweep's point, {@code nicsim host}):
+ * nicsim's mark and the effective scenario when it opens, each run's histogram files, then summary.json and
+ * report.html when it finishes.
+ */
+public final class RunFolderWriter {
+
+    private final Path dir;
+
+    private RunFolderWriter(Path dir) {
+        this.dir = dir;
+    }
+
+    /** Creates (or reuses) the folder, marks it as nicsim's and writes the effective scenario into it. */
+    public static RunFolderWriter open(Path dir, Map<String, Object> effectiveScenario) throws IOException {
+        RunFolder.create(dir);
+        ScenarioYaml.write(effectiveScenario, dir.resolve(RunFiles.SCENARIO_FILE));
+        return new RunFolderWriter(dir);
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    /** @return where run {@code index}, labelled {@code label}, keeps its queues and files */
+    public RunFiles files(int index, String label) {
+        return RunFiles.of(dir, index, label);
+    }
+
+    /**
+     * Writes one run's notification latency as HdrHistogram files: the percentile distribution and the interval log.
+     *
+     * @param measureFromNanos when the measured window opened, on {@code clock}
+     * @param name             the run's name, the interval log's tag
+     * @return the files written, by kind ({@code hgrm}, {@code hlog}), relative to the run folder
+     */
+    public static Map<String, String> writeHistograms(RunFiles files, LatencyRecorder recorder, long measureFromNanos,
+                                                      NanoClock clock, String name) throws IOException {
+        Path filesDir = Files.createDirectories(files.filesDir());
+        Map<String, String> written = new LinkedHashMap<>();
+        HistogramFiles.writePercentiles(recorder.notification(), filesDir.resolve(RunFiles.HGRM));
+        written.put("hgrm", files.relative(RunFiles.HGRM));
+        long firstIntervalNanos = measureFromNanos - recorder.warmupIntervals() * LatencyRecorder.INTERVAL_NANOS;
+        long epochMillisAtFirstInterval = System.currentTimeMillis()
+                + (firstIntervalNanos - clock.nanoTime()) / 1_000_000;
+        HistogramFiles.writeIntervalLog(recorder, epochMillisAtFirstInterval, name, filesDir.resolve(RunFiles.HLOG));
+        written.put("hlog", files.relative(RunFiles.HLOG));
+        return written;
+    }
+
+    /** Writes summary.json, then report.html from it; @return {@code summary} */
+    public Summary finish(Summary summary) throws IOException {
+        SummaryWriter.write(summary, dir);
+        RunReport.write(dir);
+        return summary;
+    }
+}
