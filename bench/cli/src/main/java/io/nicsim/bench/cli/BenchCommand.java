@@ -66,29 +66,18 @@ public final class BenchCommand implements Runnable {
         }
     }
 
-    /** What every paced benchmark asks: traffic, warm-up and measured time, and where Markdown goes. */
+    /** What the floor benchmark asks: a rate and the traffic schedule. */
     static final class PacingOptions {
 
-        @Option(names = "--rate", paramLabel = "RATE", description = "packets per second (default: 200kpps)")
+        @Option(names = "--rate", paramLabel = "RATE", description = "packets per second (default: ${DEFAULT-VALUE})")
         String rate;
 
-        @Option(names = "--traffic", paramLabel = "KIND", defaultValue = "poisson",
-                description = "poisson or constant (default: ${DEFAULT-VALUE})")
-        String kind;
+        @Mixin
+        ScheduleOptions schedule;
 
-        @Option(names = "--seed", defaultValue = "1", description = "schedule seed (default: ${DEFAULT-VALUE})")
-        long seed;
-
-        @Option(names = "--warmup", paramLabel = "TIME", description = "warm-up per run (default: 300ms)")
-        String warmup;
-
-        @Option(names = "--duration", paramLabel = "TIME", description = "measured time per run (default: 1s)")
-        String duration;
-
-        Pacing pacing(String defaultRate, String defaultWarmup, String defaultDuration) {
-            return new Pacing(kind, Units.parseRatePerSecond(rate == null ? defaultRate : rate), seed,
-                    Units.parseDurationNanos(warmup == null ? defaultWarmup : warmup),
-                    Units.parseDurationNanos(duration == null ? defaultDuration : duration));
+        Pacing pacing() {
+            return new Pacing(schedule.kind, Units.parseRatePerSecond(rate), schedule.seed,
+                    Units.parseDurationNanos(schedule.warmup), Units.parseDurationNanos(schedule.duration));
         }
     }
 
@@ -105,25 +94,20 @@ public final class BenchCommand implements Runnable {
         CommandLine.Model.CommandSpec spec;
 
         @Override
-        public final Integer call() {
+        public final Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
-            PrintWriter err = spec.commandLine().getErr();
             try {
                 validate();
             } catch (IllegalArgumentException e) {
-                return errors.report(err, e, ExitCodes.BAD_INPUT);
+                throw new BadInput(e.getMessage(), e);
             }
-            try {
-                String md = execute(out);
-                if (markdown != null) {
-                    writeMarkdown(markdown, md);
-                    out.println("Markdown written to " + markdown);
-                }
-                out.flush();
-                return ExitCodes.OK;
-            } catch (Exception e) {
-                return errors.report(err, e, ExitCodes.FAILED);
+            String md = execute(out);
+            if (markdown != null) {
+                writeMarkdown(markdown, md);
+                out.println("Markdown written to " + markdown);
             }
+            out.flush();
+            return ExitCodes.OK;
         }
 
         /** Checks the options; throws IllegalArgumentException with a one-line message. */
@@ -147,7 +131,8 @@ public final class BenchCommand implements Runnable {
     }
 
     /** {@code nicsim bench floor}: nicsim's notification path against the bare transport and a spin hand-off. */
-    @Command(name = "floor", mixinStandardHelpOptions = true, description = {
+    @Command(name = "floor", mixinStandardHelpOptions = true,
+            defaultValueProvider = ScheduleOptions.FloorDefaults.class, description = {
             "nicsim's notification path against the bare transport and a spin hand-off (~1 min).",
             "In one process at one pacing, alternated round by round:",
             "(1) bare transport: paced Chronicle append, busy-spinning tailer (nicsim's queue settings);",
@@ -171,7 +156,7 @@ public final class BenchCommand implements Runnable {
 
         @Override
         void validate() {
-            options = new FloorBenchmark.Options(pacingOptions.pacing("200kpps", "300ms", "1s"), rounds, attempts);
+            options = new FloorBenchmark.Options(pacingOptions.pacing(), rounds, attempts);
             options.pacing().scheduledPackets(); // validates kind and rate
         }
 
@@ -185,7 +170,8 @@ public final class BenchCommand implements Runnable {
     }
 
     /** {@code nicsim bench throughput}: the highest sustained rate per policy and consumer, and the raw append rate. */
-    @Command(name = "throughput", mixinStandardHelpOptions = true, description = {
+    @Command(name = "throughput", mixinStandardHelpOptions = true,
+            defaultValueProvider = ScheduleOptions.ThroughputDefaults.class, description = {
             "Highest packet rate sustained end to end per policy and consumer (~2 min).",
             "For coalesce rxFrames=64 + busy-poll and for per-packet + each consumer, next to the raw Chronicle",
             "append rate of the same records in the same run.",
@@ -193,20 +179,8 @@ public final class BenchCommand implements Runnable {
             "output defines 'sustained' (no drops within the drain time, wire injection lateness p99 under a bound)."})
     static final class Throughput extends BenchmarkCommand {
 
-        @Option(names = "--traffic", paramLabel = "KIND", defaultValue = "constant",
-                description = "poisson or constant (default: ${DEFAULT-VALUE})")
-        String kind;
-
-        @Option(names = "--seed", defaultValue = "1", description = "schedule seed (default: ${DEFAULT-VALUE})")
-        long seed;
-
-        @Option(names = "--warmup", paramLabel = "TIME", defaultValue = "500ms",
-                description = "warm-up of each trial (default: ${DEFAULT-VALUE})")
-        String warmup;
-
-        @Option(names = "--duration", paramLabel = "TIME", defaultValue = "1s",
-                description = "judged time of each trial (default: ${DEFAULT-VALUE})")
-        String duration;
+        @Mixin
+        ScheduleOptions schedule;
 
         @Option(names = "--lateness-percentile", defaultValue = "90",
                 description = "which percentile of the wire's injection lateness is bounded (default: ${DEFAULT-VALUE};"
@@ -272,15 +246,16 @@ public final class BenchCommand implements Runnable {
                     configs.add(ThroughputBenchmark.CONFIGS.get(n - 1));
                 }
             }
-            if (!TrafficSources.RATE_KINDS.contains(kind)) {
+            if (!TrafficSources.RATE_KINDS.contains(schedule.kind)) {
                 throw new IllegalArgumentException("--traffic: expected one of " + TrafficSources.RATE_KINDS
-                        + ", found '" + kind + "'");
+                        + ", found '" + schedule.kind + "'");
             }
-            long duration = Units.parseDurationNanos(this.duration);
+            long duration = Units.parseDurationNanos(schedule.duration);
             if (duration <= 0) {
                 throw new IllegalArgumentException("--duration: expected a duration above 0");
             }
-            options = new ThroughputBenchmark.Options(kind, seed, Units.parseDurationNanos(warmup), duration,
+            options = new ThroughputBenchmark.Options(schedule.kind, schedule.seed,
+                    Units.parseDurationNanos(schedule.warmup), duration,
                     latenessPercentile, Units.parseDurationNanos(maxLateness), Units.parseDurationNanos(drain), limits,
                     duration, attempts, List.copyOf(configs));
         }
@@ -295,7 +270,8 @@ public final class BenchCommand implements Runnable {
     }
 
     /** {@code nicsim bench pacing}: the wire's injection lateness at given rates. */
-    @Command(name = "pacing", mixinStandardHelpOptions = true, description = {
+    @Command(name = "pacing", mixinStandardHelpOptions = true,
+            defaultValueProvider = ScheduleOptions.PacingDefaults.class, description = {
             "How accurately the wire plays the schedule, at 100k and 1M pps (~20 s).",
             "Injection lateness (injected - intended) from the descriptor journal of one nicsim run per rate",
             "(per-packet firmware, busy-poll consumer)."})
@@ -305,28 +281,16 @@ public final class BenchCommand implements Runnable {
                 description = "rates to run (default: ${DEFAULT-VALUE})")
         List<String> rates;
 
-        @Option(names = "--traffic", paramLabel = "KIND", defaultValue = "poisson",
-                description = "poisson or constant (default: ${DEFAULT-VALUE})")
-        String kind;
-
-        @Option(names = "--seed", defaultValue = "1", description = "schedule seed (default: ${DEFAULT-VALUE})")
-        long seed;
-
-        @Option(names = "--warmup", paramLabel = "TIME", defaultValue = "1s",
-                description = "warm-up per rate, excluded (default: ${DEFAULT-VALUE})")
-        String warmup;
-
-        @Option(names = "--duration", paramLabel = "TIME", defaultValue = "3s",
-                description = "measured time per rate (default: ${DEFAULT-VALUE})")
-        String duration;
+        @Mixin
+        ScheduleOptions schedule;
 
         private PacingBenchmark.Options options;
 
         @Override
         void validate() {
-            if (!TrafficSources.RATE_KINDS.contains(kind)) {
+            if (!TrafficSources.RATE_KINDS.contains(schedule.kind)) {
                 throw new IllegalArgumentException("--traffic: expected one of " + TrafficSources.RATE_KINDS
-                        + ", found '" + kind + "'");
+                        + ", found '" + schedule.kind + "'");
             }
             List<Double> parsed = new ArrayList<>();
             for (String rate : rates) {
@@ -336,8 +300,9 @@ public final class BenchCommand implements Runnable {
                 }
                 parsed.add(r);
             }
-            options = new PacingBenchmark.Options(kind, List.copyOf(parsed), seed, Units.parseDurationNanos(warmup),
-                    Units.parseDurationNanos(duration));
+            options = new PacingBenchmark.Options(schedule.kind, List.copyOf(parsed), schedule.seed,
+                    Units.parseDurationNanos(schedule.warmup),
+                    Units.parseDurationNanos(schedule.duration));
         }
 
         @Override

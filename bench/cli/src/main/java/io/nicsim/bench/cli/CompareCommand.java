@@ -46,78 +46,70 @@ public final class CompareCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Scenario base;
         List<RunSpec> specs;
         List<String> varies = new ArrayList<>();
         Path runDir;
-        try {
-            base = study.load();
-            if (consumers == null && policies == null) {
-                throw new ScenarioException("compare", null,
-                        "needs --consumers or --policies (a comma-separated list), or both");
-            }
-            List<String> consumerList = consumers != null ? consumers : base.host().consumers();
-            if (consumers != null) {
-                varies.add("consumer");
-                study.load("--consumers", List.of("host.consumer=" + String.join(",", consumers)));
-            }
-            List<Scenario> policyScenarios = new ArrayList<>();
-            List<String> policyList = policies != null ? policies : List.of(base.firmware().policy());
-            if (policies != null) {
-                varies.add(0, "policy");
-                for (String policy : policies) {
-                    policyScenarios.add(study.load("--policies", List.of("firmware.policy=" + policy)));
-                }
-            } else {
-                policyScenarios.add(base);
-            }
-            specs = new ArrayList<>();
-            boolean labelPolicy = policies != null || policyList.size() > 1;
-            boolean labelConsumer = consumers != null || consumerList.size() > 1;
-            for (int p = 0; p < policyList.size(); p++) {
-                for (String consumer : consumerList) {
-                    String label = labelPolicy && labelConsumer ? policyList.get(p) + "/" + consumer
-                            : labelPolicy ? policyList.get(p) : consumer;
-                    specs.add(new RunSpec(label, policyScenarios.get(p), consumer));
-                }
-            }
-            if (specs.size() < 2) {
-                throw new ScenarioException("compare", null, "needs at least two runs to compare, found "
-                        + specs.size() + " (" + specs.getFirst().label() + ")");
-            }
-            for (RunSpec run : specs) {
-                study.checkExport(run.scenario(), List.of(run.consumer()));
-            }
-            runDir = study.outputFolder(base, "-compare");
-        } catch (ScenarioException e) {
-            return study.error(err, e, ExitCodes.BAD_INPUT);
+        base = study.load();
+        if (consumers == null && policies == null) {
+            throw new ScenarioException("compare", null,
+                    "needs --consumers or --policies (a comma-separated list), or both");
         }
-        try {
-            Progress progress = study.progress(out);
-            progress.line(String.format("nicsim compare: %s, %d runs (%s); %s per run; results in %s", base.name(),
-                    specs.size(), String.join(", ", specs.stream().map(RunSpec::label).toList()),
-                    Units.formatDuration(base.run().durationNanos()), runDir));
-            StopSignal stop = new StopSignal();
-            Summary summary;
-            try (Interruption ignored = Interruption.install(stop, err)) {
-                summary = new StudyRunner(SystemNanoClock.INSTANCE, study.runOptions(stop, progress))
-                        .run(base, specs, varies, runDir, StudyOptions.commandLine(spec));
-            }
-            StudyOptions.printResults(out, summary, runDir);
-            if (summary.comparison() != null) {
-                out.println();
-                out.print(summary.comparison().render());
-            }
-            out.flush();
-            if (summary.interrupted()) {
-                return StudyOptions.interrupted(err, StudyOptions.ranOf(summary, specs.size()), runDir);
-            }
-            return ExitCodes.OK;
-        } catch (Exception e) {
-            return study.error(err, e, ExitCodes.FAILED);
+        List<String> consumerList = consumers != null ? consumers : base.host().consumers();
+        if (consumers != null) {
+            varies.add("consumer");
+            study.load("--consumers", List.of("host.consumer=" + String.join(",", consumers)));
         }
+        List<Scenario> policyScenarios = new ArrayList<>();
+        List<String> policyList = policies != null ? policies : List.of(base.firmware().policy());
+        if (policies != null) {
+            varies.add(0, "policy");
+            for (String policy : policies) {
+                policyScenarios.add(study.load("--policies", List.of("firmware.policy=" + policy)));
+            }
+        } else {
+            policyScenarios.add(base);
+        }
+        specs = new ArrayList<>();
+        boolean labelPolicy = policies != null || policyList.size() > 1;
+        boolean labelConsumer = consumers != null || consumerList.size() > 1;
+        for (int p = 0; p < policyList.size(); p++) {
+            for (String consumer : consumerList) {
+                String label = labelPolicy && labelConsumer ? policyList.get(p) + "/" + consumer
+                        : labelPolicy ? policyList.get(p) : consumer;
+                specs.add(new RunSpec(label, policyScenarios.get(p), consumer));
+            }
+        }
+        if (specs.size() < 2) {
+            throw new ScenarioException("compare", null, "needs at least two runs to compare, found "
+                    + specs.size() + " (" + specs.getFirst().label() + ")");
+        }
+        for (RunSpec run : specs) {
+            study.checkExport(run.scenario(), List.of(run.consumer()));
+        }
+        runDir = study.outputFolder(base, "-compare");
+        Progress progress = study.progress(out);
+        progress.line(String.format("nicsim compare: %s, %d runs (%s); %s per run; results in %s", base.name(),
+                specs.size(), String.join(", ", specs.stream().map(RunSpec::label).toList()),
+                Units.formatDuration(base.run().durationNanos()), runDir));
+        StopSignal stop = new StopSignal();
+        Summary summary;
+        try (Interruption ignored = Interruption.install(stop, err)) {
+            summary = new StudyRunner(SystemNanoClock.INSTANCE, study.runOptions(stop, progress))
+                    .run(base, specs, varies, runDir, StudyOptions.commandLine(spec));
+        }
+        StudyOptions.printResults(out, summary, runDir);
+        if (summary.comparison() != null) {
+            out.println();
+            out.print(summary.comparison().render());
+        }
+        out.flush();
+        if (summary.interrupted()) {
+            return StudyOptions.interrupted(err, StudyOptions.ranOf(summary, specs.size()), runDir);
+        }
+        return ExitCodes.OK;
     }
 }

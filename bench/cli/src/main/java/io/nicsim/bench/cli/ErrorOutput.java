@@ -5,26 +5,22 @@ import picocli.CommandLine.Option;
 import java.io.PrintWriter;
 
 /**
- * The {@code --verbose} option and the one way every command reports an error: a line {@code error: ...} on stderr
- * (with the stack trace under --verbose), returning the exit code the caller chose from {@link ExitCodes}.
+ * The {@code --verbose} option: an error's stack trace after its one line. Errors a command throws are printed by
+ * {@link NicsimCli}'s handler and mapped to exit codes by {@link ExitCodes#of}; a command that goes on after an error
+ * (validate, one file after another) prints it here, in the same form.
  */
 public final class ErrorOutput {
 
     @Option(names = "--verbose", description = "print stack traces with errors")
     boolean verbose;
 
-    /** Prints {@code error: MESSAGE} (and {@code cause}'s stack trace with --verbose); returns {@code code}. */
-    int report(PrintWriter err, String message, Throwable cause, int code) {
-        err.println("error: " + message);
-        if (verbose && cause != null) {
-            cause.printStackTrace(err);
+    /** Prints {@code error: } and the exception's message (its stack trace with --verbose); @return its exit code */
+    int report(PrintWriter err, Throwable e) {
+        err.println("error: " + e.getMessage());
+        if (verbose) {
+            e.printStackTrace(err);
         }
         err.flush();
-        return code;
-    }
-
-    /** Prints {@code error: } and the exception's message (its stack trace with --verbose); returns {@code code}. */
-    int report(PrintWriter err, Throwable e, int code) {
-        return report(err, e.getMessage(), e, code);
+        return ExitCodes.of(e);
     }
 }

@@ -1,5 +1,9 @@
 package io.nicsim.bench.cli;
 
+import io.nicsim.bench.run.TwoProcessRefusal;
+import io.nicsim.bench.scenario.ScenarioException;
+import picocli.CommandLine;
+
 /** Exit codes of every nicsim command. */
 public final class ExitCodes {
 
@@ -16,5 +20,14 @@ public final class ExitCodes {
     public static final int STALLED = 3;
 
     private ExitCodes() {
+    }
+
+    /**
+     * The one mapping from what went wrong to an exit code: input nicsim could not use (a scenario, an override, a
+     * flag, a folder, a two-process folder of another run) is {@link #BAD_INPUT}; anything else failed the run.
+     */
+    public static int of(Throwable error) {
+        return error instanceof BadInput || error instanceof ScenarioException || error instanceof TwoProcessRefusal
+                || error instanceof CommandLine.ParameterException ? BAD_INPUT : FAILED;
     }
 }

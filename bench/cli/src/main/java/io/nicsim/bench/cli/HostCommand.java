@@ -5,9 +5,7 @@ import io.nicsim.bench.run.Interruption;
 import io.nicsim.bench.run.StopSignal;
 import io.nicsim.bench.run.SystemNanoClock;
 import io.nicsim.bench.run.TwoProcessDir;
-import io.nicsim.bench.run.TwoProcessRefusal;
 import io.nicsim.bench.scenario.Scenario;
-import io.nicsim.bench.scenario.ScenarioException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -39,15 +37,10 @@ public final class HostCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Scenario scenario;
-        try {
-            scenario = options.load();
-        } catch (ScenarioException e) {
-            return options.error(err, e, ExitCodes.BAD_INPUT);
-        }
+        Scenario scenario = options.load();
         Path outDir = out != null ? out : options.dir;
         try (TwoProcessDir.Lock ignored = HostProcess.claim(scenario, options.dir, outDir)) {
             StopSignal stop = new StopSignal();
@@ -72,10 +65,6 @@ public final class HostCommand implements Callable<Integer> {
                 case INTERRUPTED, INTERRUPTED_BEFORE_START -> NicCommand.line(err, outcome.message(),
                         StudyOptions.INTERRUPTED);
             };
-        } catch (TwoProcessRefusal e) {
-            return options.error(err, e, ExitCodes.BAD_INPUT);
-        } catch (Exception e) {
-            return options.error(err, e, ExitCodes.FAILED);
         }
     }
 }

@@ -60,33 +60,24 @@ public final class InspectCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @Override
-    public Integer call() {
+    public Integer call() throws BadInput {
         PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        JournalPrinter.Filter filter;
+        JournalPrinter.Filter filter = filter();
+        if (!Files.isDirectory(dir)) {
+            throw new BadInput(dir + ": " + (Files.exists(dir) ? "expected a folder, found a file"
+                    : "no such folder"));
+        }
         Path queueDir;
         List<Path> runs;
-        try {
-            filter = filter();
-            if (!Files.isDirectory(dir)) {
-                throw new BadInput(dir + ": " + (Files.exists(dir) ? "expected a folder, found a file"
-                        : "no such folder"));
+        if (JournalPrinter.isJournal(dir)) {
+            runs = List.of(dir);
+            queueDir = dir;
+        } else {
+            if (Files.isRegularFile(dir.resolve(Sweep.JSON_FILE))) {
+                throw new BadInput(dir + ": a sweep folder; inspect one of its points, e.g. " + firstPoint(dir));
             }
-            if (JournalPrinter.isJournal(dir)) {
-                runs = List.of(dir);
-                queueDir = dir;
-            } else {
-                if (Files.isRegularFile(dir.resolve(Sweep.JSON_FILE))) {
-                    throw new BadInput(dir + ": a sweep folder; inspect one of its points, e.g. "
-                            + firstPoint(dir));
-                }
-                runs = runs(dir);
-                queueDir = select(runs);
-            }
-        } catch (BadInput e) {
-            err.println("error: " + e.getMessage());
-            err.flush();
-            return ExitCodes.BAD_INPUT;
+            runs = runs(dir);
+            queueDir = select(runs);
         }
         out.printf("run %s: %s%s%n", queueDir.getFileName(), queueDir, runs.size() > 1 ? "  (runs here: "
                 + String.join(", ", runs.stream().map(p -> p.getFileName().toString()).toList())
@@ -95,21 +86,10 @@ public final class InspectCommand implements Callable<Integer> {
             JournalPrinter.print(queueDir, filter, out);
         } catch (RuntimeException e) { // a record of another format, or files Chronicle cannot read
             out.flush();
-            err.println("error: " + queueDir + ": cannot read the journal: " + ReportCommand.oneLine(e.getMessage()));
-            err.flush();
-            return ExitCodes.BAD_INPUT;
+            throw new BadInput(queueDir + ": cannot read the journal: " + ReportCommand.oneLine(e.getMessage()), e);
         }
         out.flush();
         return ExitCodes.OK;
-    }
-
-    /** Bad input, reported as one line and exit 2. */
-    private static final class BadInput extends Exception {
-        private static final long serialVersionUID = 1L;
-
-        BadInput(String message) {
-            super(message);
-        }
     }
 
     private JournalPrinter.Filter filter() throws BadInput {

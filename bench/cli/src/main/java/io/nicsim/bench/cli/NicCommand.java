@@ -5,9 +5,7 @@ import io.nicsim.bench.run.NicProcess;
 import io.nicsim.bench.run.StopSignal;
 import io.nicsim.bench.run.SystemNanoClock;
 import io.nicsim.bench.run.TwoProcessDir;
-import io.nicsim.bench.run.TwoProcessRefusal;
 import io.nicsim.bench.scenario.Scenario;
-import io.nicsim.bench.scenario.ScenarioException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -32,15 +30,10 @@ public final class NicCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Scenario scenario;
-        try {
-            scenario = options.load();
-        } catch (ScenarioException e) {
-            return options.error(err, e, ExitCodes.BAD_INPUT);
-        }
+        Scenario scenario = options.load();
         try (TwoProcessDir.Lock ignored = NicProcess.claim(scenario, options.dir)) {
             StopSignal stop = new StopSignal();
             NicProcess.Outcome outcome;
@@ -59,10 +52,6 @@ public final class NicCommand implements Callable<Integer> {
                 case NO_HOST -> line(err, "error: " + outcome.message(), ExitCodes.STALLED);
                 case FAILED -> line(err, "error: " + outcome.message(), ExitCodes.FAILED);
             };
-        } catch (TwoProcessRefusal e) {
-            return options.error(err, e, ExitCodes.BAD_INPUT);
-        } catch (Exception e) {
-            return options.error(err, e, ExitCodes.FAILED);
         }
     }
 

@@ -39,7 +39,27 @@ public final class NicsimCli implements Runnable {
             command.getErr().flush();
             return ExitCodes.BAD_INPUT;
         });
+        cli.setExecutionExceptionHandler(NicsimCli::failed);
         return cli;
+    }
+
+    /**
+     * Every command's errors end here: one line {@code error: ...} on stderr (the stack trace too with --verbose),
+     * and the exit code {@link ExitCodes#of} maps the error to.
+     */
+    private static int failed(Exception error, CommandLine command, CommandLine.ParseResult parsed) {
+        PrintWriter err = command.getErr();
+        String message = error.getMessage() != null ? error.getMessage() : error.toString();
+        err.println("error: " + message);
+        CommandLine.ParseResult leaf = parsed;
+        while (leaf.hasSubcommand()) {
+            leaf = leaf.subcommand();
+        }
+        if (leaf.hasMatchedOption("--verbose")) {
+            error.printStackTrace(err);
+        }
+        err.flush();
+        return ExitCodes.of(error);
     }
 
     public static void main(String[] args) {

@@ -35,27 +35,23 @@ public final class ReportCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @Override
-    public Integer call() {
+    public Integer call() throws BadInput {
         PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
         if (!Files.isDirectory(dir)) {
-            return errors.report(err,
-                    dir + ": " + (Files.exists(dir) ? "expected a folder, found a file" : "no such folder"),
-                    null, ExitCodes.BAD_INPUT);
+            throw new BadInput(dir + ": " + (Files.exists(dir) ? "expected a folder, found a file" : "no such folder"));
         }
         boolean sweep = Files.isRegularFile(dir.resolve(Sweep.JSON_FILE));
         boolean tune = Files.isRegularFile(dir.resolve(TuneResult.JSON_FILE));
         if (!sweep && !tune && !Files.isRegularFile(dir.resolve(SummaryWriter.FILE_NAME))) {
-            return errors.report(err, dir + ": not a nicsim run folder (no " + SummaryWriter.FILE_NAME + ", "
-                    + Sweep.JSON_FILE + " or " + TuneResult.JSON_FILE + ")", null, ExitCodes.BAD_INPUT);
+            throw new BadInput(dir + ": not a nicsim run folder (no " + SummaryWriter.FILE_NAME + ", "
+                    + Sweep.JSON_FILE + " or " + TuneResult.JSON_FILE + ")");
         }
         Path written;
         try {
             written = tune ? TuneReport.write(dir) : sweep ? SweepReport.write(dir) : RunReport.write(dir);
         } catch (IOException | RuntimeException e) {
             // a file of the folder that is not what it should be: bad input, nothing written
-            return errors.report(err, dir + ": cannot make the report: " + oneLine(e.getMessage()), e,
-                    ExitCodes.BAD_INPUT);
+            throw new BadInput(dir + ": cannot make the report: " + oneLine(e.getMessage()), e);
         }
         out.println("report: " + written);
         out.flush();

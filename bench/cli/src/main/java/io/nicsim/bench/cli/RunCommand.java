@@ -7,7 +7,6 @@ import io.nicsim.bench.run.StopSignal;
 import io.nicsim.bench.run.StudyRunner;
 import io.nicsim.bench.run.SystemNanoClock;
 import io.nicsim.bench.scenario.Scenario;
-import io.nicsim.bench.scenario.ScenarioException;
 import io.nicsim.bench.scenario.Units;
 import io.nicsim.nic.traffic.TraceSource;
 import io.nicsim.nic.traffic.TrafficConfig;
@@ -37,38 +36,28 @@ public final class RunCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Scenario scenario;
-        Path runDir;
-        try {
-            scenario = study.load();
-            runDir = study.outputFolder(scenario, "");
-        } catch (ScenarioException e) {
-            return study.error(err, e, ExitCodes.BAD_INPUT);
+        Scenario scenario = study.load();
+        Path runDir = study.outputFolder(scenario, "");
+        Progress progress = study.progress(out);
+        progress.line(String.format("nicsim run: %s, %s firmware, %s; %s per consumer; results in %s",
+                scenario.name(), scenario.firmware().policy(), describe(scenario.traffic()),
+                Units.formatDuration(scenario.run().durationNanos()), runDir));
+        StopSignal stop = new StopSignal();
+        Summary summary;
+        try (Interruption ignored = Interruption.install(stop, err)) {
+            summary = new StudyRunner(SystemNanoClock.INSTANCE, study.runOptions(stop, progress))
+                    .run(scenario, runDir, StudyOptions.commandLine(spec));
         }
-        try {
-            Progress progress = study.progress(out);
-            progress.line(String.format("nicsim run: %s, %s firmware, %s; %s per consumer; results in %s",
-                    scenario.name(), scenario.firmware().policy(), describe(scenario.traffic()),
-                    Units.formatDuration(scenario.run().durationNanos()), runDir));
-            StopSignal stop = new StopSignal();
-            Summary summary;
-            try (Interruption ignored = Interruption.install(stop, err)) {
-                summary = new StudyRunner(SystemNanoClock.INSTANCE, study.runOptions(stop, progress))
-                        .run(scenario, runDir, StudyOptions.commandLine(spec));
-            }
-            StudyOptions.printResults(out, summary, runDir);
-            out.flush();
-            if (summary.interrupted()) {
-                return StudyOptions.interrupted(err, StudyOptions.ranOf(summary, scenario.host().consumers().size()),
-                        runDir);
-            }
-            return ExitCodes.OK;
-        } catch (Exception e) {
-            return study.error(err, e, ExitCodes.FAILED);
+        StudyOptions.printResults(out, summary, runDir);
+        out.flush();
+        if (summary.interrupted()) {
+            return StudyOptions.interrupted(err, StudyOptions.ranOf(summary, scenario.host().consumers().size()),
+                    runDir);
         }
+        return ExitCodes.OK;
     }
 
     /**

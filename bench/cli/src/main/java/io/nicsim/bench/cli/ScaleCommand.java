@@ -47,30 +47,25 @@ public final class ScaleCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter stdout = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
         for (String kind : kinds) {
             if (!ScaleStudy.KINDS.contains(kind)) {
-                err.println("error: --consumers: expected some of " + String.join(", ", ScaleStudy.KINDS) + ", found '"
+                throw new BadInput("--consumers: expected some of " + String.join(", ", ScaleStudy.KINDS) + ", found '"
                         + kind + "'" + (kind.equals("busy-poll") ? " (a spinning consumer needs a core per waiter)"
                                 : ""));
-                return ExitCodes.BAD_INPUT;
             }
         }
         for (int count : counts) {
             if (count < 1) {
-                err.println("error: --counts: expected numbers >= 1, found " + count);
-                return ExitCodes.BAD_INPUT;
+                throw new BadInput("--counts: expected numbers >= 1, found " + count);
             }
         }
         if (wakeups < 1) {
-            err.println("error: --wakeups: expected a number >= 1, found " + wakeups);
-            return ExitCodes.BAD_INPUT;
+            throw new BadInput("--wakeups: expected a number >= 1, found " + wakeups);
         }
         Path dir = out != null ? out : RunFolder.defaultFor(Path.of(""), "scale", LocalDateTime.now());
         String problem = RunFolder.problem(dir);
         if (problem != null) {
-            err.println("error: --out " + dir + ": " + problem);
-            return ExitCodes.BAD_INPUT;
+            throw new BadInput("--out " + dir + ": " + problem);
         }
         List<ScaleResult> results = new ScaleStudy(stdout).run(kinds, counts, wakeups);
         stdout.println();

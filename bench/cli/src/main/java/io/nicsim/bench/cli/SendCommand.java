@@ -47,9 +47,8 @@ public final class SendCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @Override
-    public Integer call() {
+    public Integer call() throws BadInput, IOException {
         PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
         UdpSender.Options options;
         try {
             double ratePerSecond;
@@ -66,9 +65,7 @@ public final class SendCommand implements Callable<Integer> {
             }
             options = new UdpSender.Options(host, port, ratePerSecond, durationNanos, frameBytes, flows);
         } catch (IllegalArgumentException e) {
-            err.println("error: " + e.getMessage());
-            err.flush();
-            return ExitCodes.BAD_INPUT;
+            throw new BadInput(e.getMessage(), e);
         }
         out.printf("nicsim send: %,d datagrams to %s:%d at %s pps for %s, %d-byte frames, %d flow%s%n",
                 options.scheduled(), host, port, RunCommand.fmtRate(options.ratePerSecond()),
@@ -82,9 +79,7 @@ public final class SendCommand implements Callable<Integer> {
             out.flush();
             return ExitCodes.OK;
         } catch (IOException | RuntimeException e) {
-            err.println("error: sending to " + host + ":" + port + ": " + e.getMessage());
-            err.flush();
-            return ExitCodes.FAILED;
+            throw new IOException("sending to " + host + ":" + port + ": " + e.getMessage(), e);
         }
     }
 }

@@ -116,11 +116,6 @@ public final class StudyOptions {
         return new RunOptions(exportPackets, stop, progress);
     }
 
-    /** One line {@code error: ...} on stderr (a stack trace with --verbose); returns {@code code}. */
-    int error(PrintWriter err, Exception e, int code) {
-        return errors.report(err, e, code);
-    }
-
     static String commandLine(CommandSpec spec) {
         List<String> args = spec.commandLine().getParseResult() == null ? List.of()
                 : spec.commandLine().getParseResult().originalArgs();

@@ -46,51 +46,43 @@ public final class SweepCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Scenario base;
         Map<String, List<String>> grid;
         List<SweepRunner.Point> points;
         Path sweepDir;
-        try {
-            base = study.load();
-            grid = parse(params);
-            points = points(grid);
-            for (SweepRunner.Point point : points) {
-                study.checkExport(point.scenario(), point.scenario().host().consumers());
-            }
-            sweepDir = study.outputFolder(base, "-sweep");
-        } catch (ScenarioException e) {
-            return study.error(err, e, ExitCodes.BAD_INPUT);
+        base = study.load();
+        grid = parse(params);
+        points = points(grid);
+        for (SweepRunner.Point point : points) {
+            study.checkExport(point.scenario(), point.scenario().host().consumers());
         }
-        try {
-            Progress progress = study.progress(out);
-            progress.line(String.format("nicsim sweep: %s over %s (%d points; %s per consumer run; consumers %s);"
-                            + " results in %s", base.name(), String.join(" x ", grid.keySet()), points.size(),
-                    Units.formatDuration(base.run().durationNanos()), String.join(",", base.host().consumers()),
-                    sweepDir));
-            StopSignal stop = new StopSignal();
-            Sweep sweep;
-            try (Interruption ignored = Interruption.install(stop, err)) {
-                sweep = new SweepRunner(SystemNanoClock.INSTANCE, study.runOptions(stop, progress))
-                        .run(base, List.copyOf(grid.keySet()), points, sweepDir, StudyOptions.commandLine(spec));
-            }
-            out.println();
-            out.print(SweepTable.render(sweep));
-            out.println();
-            out.println("notification latency = woken - intended arrival, microseconds. " + Sweep.CPU_NOTE + ".");
-            out.println("Table: " + sweepDir.resolve(Sweep.CSV_FILE) + ", " + sweepDir.resolve(Sweep.JSON_FILE)
-                    + "; charts: " + sweepDir.resolve(RunReport.FILE_NAME));
-            out.flush();
-            if (sweep.interrupted()) {
-                long ran = sweep.rows().stream().mapToInt(Sweep.Row::point).distinct().count();
-                return StudyOptions.interrupted(err, ran + " of " + points.size() + " points ran", sweepDir);
-            }
-            return ExitCodes.OK;
-        } catch (Exception e) {
-            return study.error(err, e, ExitCodes.FAILED);
+        sweepDir = study.outputFolder(base, "-sweep");
+        Progress progress = study.progress(out);
+        progress.line(String.format("nicsim sweep: %s over %s (%d points; %s per consumer run; consumers %s);"
+                        + " results in %s", base.name(), String.join(" x ", grid.keySet()), points.size(),
+                Units.formatDuration(base.run().durationNanos()), String.join(",", base.host().consumers()),
+                sweepDir));
+        StopSignal stop = new StopSignal();
+        Sweep sweep;
+        try (Interruption ignored = Interruption.install(stop, err)) {
+            sweep = new SweepRunner(SystemNanoClock.INSTANCE, study.runOptions(stop, progress))
+                    .run(base, List.copyOf(grid.keySet()), points, sweepDir, StudyOptions.commandLine(spec));
         }
+        out.println();
+        out.print(SweepTable.render(sweep));
+        out.println();
+        out.println("notification latency = woken - intended arrival, microseconds. " + Sweep.CPU_NOTE + ".");
+        out.println("Table: " + sweepDir.resolve(Sweep.CSV_FILE) + ", " + sweepDir.resolve(Sweep.JSON_FILE)
+                + "; charts: " + sweepDir.resolve(RunReport.FILE_NAME));
+        out.flush();
+        if (sweep.interrupted()) {
+            long ran = sweep.rows().stream().mapToInt(Sweep.Row::point).distinct().count();
+            return StudyOptions.interrupted(err, ran + " of " + points.size() + " points ran", sweepDir);
+        }
+        return ExitCodes.OK;
     }
 
     /** @return key to values, in the order given */

@@ -115,7 +115,7 @@ public final class TuneCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Goal goal;
@@ -124,65 +124,57 @@ public final class TuneCommand implements Callable<Integer> {
         Map<String, String> start;
         Path dir;
         ScenarioSource source = this::load;
-        try {
-            goal = Goal.parse(objective, constraints);
-            BudgetPlan.of(budget, repeats, abRounds);
-            if (!(marginPercent >= 0 && marginPercent <= 50)) {
-                throw new ScenarioException("--margin", null, "expected a percentage from 0 to 50, found "
-                        + marginPercent);
-            }
-            base = source.load("--set", Map.of());
-            checkConsumer(base);
-            space = Ranges.build(base.firmware().policy(), policySource(), ranges, source);
-            start = space.pick(ScenarioValues.of(base));
-            dir = study.outputFolder(base, "-tune");
-        } catch (ScenarioException e) {
-            return study.error(err, e, ExitCodes.BAD_INPUT);
+        goal = Goal.parse(objective, constraints);
+        BudgetPlan.of(budget, repeats, abRounds);
+        if (!(marginPercent >= 0 && marginPercent <= 50)) {
+            throw new ScenarioException("--margin", null, "expected a percentage from 0 to 50, found "
+                    + marginPercent);
         }
-        try {
-            Progress progress = study.progress(out);
-            String consumer = base.host().consumers().getFirst();
-            progress.line(String.format(Locale.ROOT, "nicsim tune: %s, %s firmware, %s; %s; %d runs of %s (after %s"
-                            + " warm-up); results in %s", base.name(), base.firmware().policy(), consumer,
-                    goal.describe(), budget, Units.formatDuration(base.run().durationNanos()),
-                    Units.formatDuration(base.run().warmupNanos()), dir));
-            progress.line("searching: " + String.join(", ", space.describe()) + "; start: "
-                    + ParameterSpace.label(start) + (goal.constraints().isEmpty() || marginPercent == 0 ? ""
-                            : "; ranking with a "
-                    + Metric.csv(marginPercent) + "% guard band: " + goal.tightened(marginPercent / 100).describe()));
-            RunFolder.create(dir);
-            ScenarioYaml.write(base.effective(), dir.resolve(RunFiles.SCENARIO_FILE));
-            StopSignal stop = new StopSignal();
-            String command = StudyOptions.commandLine(spec);
-            Set<Metric> metrics = new LinkedHashSet<>(goal.metrics());
-            RunEvaluator evaluator = new RunEvaluator(source, dir, command, metrics, SystemNanoClock.INSTANCE,
-                    study.runOptions(stop, Progress.none()));
-            Trials trials = new Trials(evaluator, goal, marginPercent / 100, budget,
-                    (run, point, t) -> progress.line(runLine(run, point, t, goal)), stop::requested);
-            Tuner.Settings settings = new Tuner.Settings(budget, repeats, abRounds, seed, marginPercent);
-            Tuner.Outcome outcome;
-            try (Interruption ignored = Interruption.install(stop, err)) {
-                outcome = Tuner.run(space, start, trials, settings, line -> progress.line(line), evaluator);
-            }
-            TuneResult result = TuneResult.of(new TuneResult.Context(base.name(), command, Environment.current(),
-                    base.firmware().policy(), consumer, goal, space, settings), outcome);
-            TuneFiles.write(dir, result);
-            BestScenario.write(dir, load("tune", result.best()), result);
-            TuneReport.write(dir);
-            out.println();
-            out.print(TuneTables.summary(result));
-            out.println();
-            out.println("Files: " + dir.resolve(BestScenario.FILE_NAME) + " (nicsim run it), "
-                    + dir.resolve(TuneFiles.CSV_FILE) + ", " + dir.resolve(TuneResult.JSON_FILE) + "; report: "
-                    + dir.resolve(RunReport.FILE_NAME));
-            out.flush();
-            if (outcome.interrupted()) {
-                return StudyOptions.interrupted(err, trials.used() + " of " + budget + " runs ran, no verdict", dir);
-            }
-            return ExitCodes.OK;
-        } catch (Exception e) {
-            return study.error(err, e, ExitCodes.FAILED);
+        base = source.load("--set", Map.of());
+        checkConsumer(base);
+        space = Ranges.build(base.firmware().policy(), policySource(), ranges, source);
+        start = space.pick(ScenarioValues.of(base));
+        dir = study.outputFolder(base, "-tune");
+        Progress progress = study.progress(out);
+        String consumer = base.host().consumers().getFirst();
+        progress.line(String.format(Locale.ROOT, "nicsim tune: %s, %s firmware, %s; %s; %d runs of %s (after %s"
+                        + " warm-up); results in %s", base.name(), base.firmware().policy(), consumer,
+                goal.describe(), budget, Units.formatDuration(base.run().durationNanos()),
+                Units.formatDuration(base.run().warmupNanos()), dir));
+        progress.line("searching: " + String.join(", ", space.describe()) + "; start: "
+                + ParameterSpace.label(start) + (goal.constraints().isEmpty() || marginPercent == 0 ? ""
+                        : "; ranking with a "
+                + Metric.csv(marginPercent) + "% guard band: " + goal.tightened(marginPercent / 100).describe()));
+        RunFolder.create(dir);
+        ScenarioYaml.write(base.effective(), dir.resolve(RunFiles.SCENARIO_FILE));
+        StopSignal stop = new StopSignal();
+        String command = StudyOptions.commandLine(spec);
+        Set<Metric> metrics = new LinkedHashSet<>(goal.metrics());
+        RunEvaluator evaluator = new RunEvaluator(source, dir, command, metrics, SystemNanoClock.INSTANCE,
+                study.runOptions(stop, Progress.none()));
+        Trials trials = new Trials(evaluator, goal, marginPercent / 100, budget,
+                (run, point, t) -> progress.line(runLine(run, point, t, goal)), stop::requested);
+        Tuner.Settings settings = new Tuner.Settings(budget, repeats, abRounds, seed, marginPercent);
+        Tuner.Outcome outcome;
+        try (Interruption ignored = Interruption.install(stop, err)) {
+            outcome = Tuner.run(space, start, trials, settings, line -> progress.line(line), evaluator);
         }
+        TuneResult result = TuneResult.of(new TuneResult.Context(base.name(), command, Environment.current(),
+                base.firmware().policy(), consumer, goal, space, settings), outcome);
+        TuneFiles.write(dir, result);
+        BestScenario.write(dir, load("tune", result.best()), result);
+        TuneReport.write(dir);
+        out.println();
+        out.print(TuneTables.summary(result));
+        out.println();
+        out.println("Files: " + dir.resolve(BestScenario.FILE_NAME) + " (nicsim run it), "
+                + dir.resolve(TuneFiles.CSV_FILE) + ", " + dir.resolve(TuneResult.JSON_FILE) + "; report: "
+                + dir.resolve(RunReport.FILE_NAME));
+        out.flush();
+        if (outcome.interrupted()) {
+            return StudyOptions.interrupted(err, trials.used() + " of " + budget + " runs ran, no verdict", dir);
+        }
+        return ExitCodes.OK;
     }
 
     /** The scenario: the file, the run-length defaults, --set and --duration, then {@code values}. */

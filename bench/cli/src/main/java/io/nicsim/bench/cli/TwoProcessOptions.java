@@ -42,8 +42,4 @@ public final class TwoProcessOptions {
         return quiet ? new PrintWriter(PrintWriter.nullWriter()) : out;
     }
 
-    /** One line {@code error: ...} on stderr (a stack trace with --verbose); returns {@code code}. */
-    int error(PrintWriter err, Exception e, int code) {
-        return errors.report(err, e, code);
-    }
 }

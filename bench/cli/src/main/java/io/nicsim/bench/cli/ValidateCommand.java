@@ -44,7 +44,7 @@ public final class ValidateCommand implements Callable<Integer> {
                         String.join(",", scenario.host().consumers()));
             } catch (ScenarioException e) {
                 bad++;
-                errors.report(err, e, ExitCodes.BAD_INPUT);
+                errors.report(err, e);
             }
         }
         out.flush();
