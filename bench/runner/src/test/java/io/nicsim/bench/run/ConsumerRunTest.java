@@ -7,6 +7,8 @@ import io.nicsim.bench.scenario.ScenarioLoader;
 import io.nicsim.host.Consumers;
 import io.nicsim.nic.traffic.TrafficSource;
 import io.nicsim.nic.traffic.TrafficSources;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -15,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,6 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * accounted for, and the figures agree with the journal read back independently. No timing is asserted; the
  * drain timeout is a generous liveness bound.
  */
+@Tag("run")
+@Timeout(value = 10, unit = TimeUnit.MINUTES)
 class ConsumerRunTest {
 
     static List<String> consumers() {
