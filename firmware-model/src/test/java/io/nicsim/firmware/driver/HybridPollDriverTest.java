@@ -37,14 +37,14 @@ class HybridPollDriverTest {
 
     /** With the defaults: the n-th empty poll in a row, and what it answers. */
     @ParameterizedTest(name = "empty poll {0} in a row: {1}")
-    @CsvSource({
-            "1,   POLL_NOW",
-            "10,  POLL_NOW",
-            "11,  POLL_AT",
-            "12,  POLL_AT",
-            "299, POLL_AT",
-            "300, REARM_AND_WAIT_INTERRUPT_UNTIL"})
-    void thresholds(int n, Action expected) {
+    @CsvSource({ // pauses: one per empty poll from the 11th to the 299th (the 300th sleeps instead)
+            "1,   POLL_NOW,                         0",
+            "10,  POLL_NOW,                         0",
+            "11,  POLL_AT,                          1",
+            "12,  POLL_AT,                          2",
+            "299, POLL_AT,                          289",
+            "300, REARM_AND_WAIT_INTERRUPT_UNTIL,   289"})
+    void thresholds(int n, Action expected, long expectedPauses) {
         HybridPollDriver driver = defaults();
         long now = 1_000_000;
         assertThat(driver.afterPoll(7, now)).isEqualTo(Action.POLL_NOW);
@@ -62,7 +62,7 @@ class HybridPollDriverTest {
             default -> {
             }
         }
-        assertThat(driver.pauses()).isEqualTo(Math.max(0, Math.min(n, 299) - 10));
+        assertThat(driver.pauses()).isEqualTo(expectedPauses);
         assertThat(driver.sleeps()).isEqualTo(n == 300 ? 1 : 0);
     }
 
@@ -110,7 +110,7 @@ class HybridPollDriverTest {
         assertThat(result.interrupts()).isEqualTo(1);
         assertThat(driver.sleeps()).isEqualTo(3);
         assertThat(result.count(Action.REARM_AND_WAIT_INTERRUPT_UNTIL)).isEqualTo(3);
-        assertThat(driver.pauses()).isEqualTo(3 * 289);
+        assertThat(driver.pauses()).as("289 per cycle, three cycles").isEqualTo(867);
     }
 
     @Test

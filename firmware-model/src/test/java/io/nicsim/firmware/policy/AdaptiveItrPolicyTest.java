@@ -136,12 +136,12 @@ class AdaptiveItrPolicyTest {
         // 0: a 64-byte packet raises at once. Lowest latency stays lowest (1 packet, 64 bytes), but conservative
         // mode turns it into low latency: 20,000/s, gap 50 us.
         assertThat(policy.onCompletion(0, 64)).isTrue();
-        raise(policy, 0, LOW_LATENCY, 20_000);
+        raise(policy, 0, LOW_LATENCY, 20_000, 50_000);
 
         // 100 us: 20 frames of 1,500 bytes. The first raises at once (100 us > 50 us): 1 packet of 1,500 bytes
         // keeps low latency. The other 19 wait for 150 us.
         assertThat(policy.onCompletion(100_000, 1_500)).isTrue();
-        raise(policy, 100_000, LOW_LATENCY, 20_000);
+        raise(policy, 100_000, LOW_LATENCY, 20_000, 50_000);
         for (int i = 0; i < 19; i++) {
             assertThat(policy.onCompletion(100_000, 1_500)).isFalse();
         }
@@ -149,7 +149,7 @@ class AdaptiveItrPolicyTest {
         assertThat(policy.onTimer(149_999)).isFalse();
         assertThat(policy.onTimer(150_000)).isTrue();
         // 19 packets, 28,500 bytes: low latency, more than 10,000 bytes, 1,500 a packet > 1,200: bulk, 4,000/s.
-        raise(policy, 150_000, BULK_LATENCY, 4_000);
+        raise(policy, 150_000, BULK_LATENCY, 4_000, 250_000);
         assertThat(policy.gapNanos()).isEqualTo(250_000);
 
         // Small packets at 200 and 210 us wait for 150 + 250 = 400 us. 2 packets, 128 bytes < 6,000: low latency;
@@ -158,31 +158,32 @@ class AdaptiveItrPolicyTest {
         assertThat(policy.onCompletion(210_000, 64)).isFalse();
         assertThat(policy.nextTimerNanos()).isEqualTo(400_000);
         assertThat(policy.onTimer(400_000)).isTrue();
-        raise(policy, 400_000, LOW_LATENCY, 9_000);
+        raise(policy, 400_000, LOW_LATENCY, 9_000, 111_111);
 
         // 450 us waits for 511,111: 1 tiny packet would be lowest latency, conservative makes it low: 14,000/s.
         assertThat(policy.onCompletion(450_000, 64)).isFalse();
         assertThat(policy.nextTimerNanos()).isEqualTo(511_111);
         assertThat(policy.onTimer(511_111)).isTrue();
-        raise(policy, 511_111, LOW_LATENCY, 14_000);
+        raise(policy, 511_111, LOW_LATENCY, 14_000, 71_428);
 
         // 600 us: 88,889 ns after the last raise >= 71,428: at once; 19,000/s (gap 52,631).
         assertThat(policy.onCompletion(600_000, 64)).isTrue();
-        raise(policy, 600_000, LOW_LATENCY, 19_000);
+        raise(policy, 600_000, LOW_LATENCY, 19_000, 52_631);
 
         // 620 us waits for 652,631; then 20,000/s, the conservative ceiling.
         assertThat(policy.onCompletion(620_000, 64)).isFalse();
         assertThat(policy.onTimer(652_631)).isTrue();
-        raise(policy, 652_631, LOW_LATENCY, 20_000);
+        raise(policy, 652_631, LOW_LATENCY, 20_000, 50_000);
     }
 
+    /** @param expectedGapNanos 1 s / expectedPerSecond, worked out by hand (whole nanoseconds, rounded down) */
     private static void raise(AdaptiveItrPolicy policy, long nowNanos, LatencyClass expectedClass,
-                              int expectedPerSecond) {
+                              int expectedPerSecond, long expectedGapNanos) {
         policy.onRaised(nowNanos);
         assertThat(policy.latencyClass()).as("class after the raise at %d", nowNanos).isEqualTo(expectedClass);
         assertThat(policy.interruptsPerSecond()).as("rate after the raise at %d", nowNanos)
                 .isEqualTo(expectedPerSecond);
-        assertThat(policy.gapNanos()).isEqualTo(1_000_000_000L / expectedPerSecond);
+        assertThat(policy.gapNanos()).isEqualTo(expectedGapNanos);
         assertThat(policy.pendingCompletions()).isZero();
     }
 

@@ -100,7 +100,7 @@ class DimPolicyTest {
         assertThat(result.raises()).isEqualTo(expected);
         assertThat(policy.profileIndex()).isZero();
         assertThat(policy.tuneState()).isEqualTo(NetDim.TuneState.GOING_LEFT);
-        assertThat(policy.rxUsecs()).isEqualTo(profile0Nanos / 1_000);
+        assertThat(policy.rxUsecs()).as("profile 0: 1 us (EQE) or 2 us (CQE)").isEqualTo(mode == TimerMode.EQE ? 1 : 2);
         assertThat(policy.rxFrames()).isEqualTo(256);
         assertThat(policy.netDim().tired()).as("three steps").isEqualTo(3);
         assertThat(policy.netDim().previousPpms()).as("ceil(64 * 1000 / 1280)").isEqualTo(50);

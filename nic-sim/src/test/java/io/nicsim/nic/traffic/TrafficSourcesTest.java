@@ -2,6 +2,7 @@ package io.nicsim.nic.traffic;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.NullSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -55,36 +56,65 @@ class TrafficSourcesTest {
         assertThat(a).isNotEqualTo(b);
     }
 
+    /**
+     * Every gap is the period rounded down or up (never drifting), and the count and the last offset are the hand-worked
+     * values: runs of 100 s below 1 kpps, else 1 s; packet i is due at floor(i * 1e9 / rate) ns.
+     */
     @ParameterizedTest(name = "{0} packets per second")
-    @ValueSource(doubles = {1, 7, 1_000, 200_000, 333_333, 700_000, 1_000_000})
-    void constantSpacingIsExactAndDoesNotAccumulateRounding(double rate) {
+    @CsvSource({
+            // rate,     packets,   last offset (ns),  period rounded down (ns)
+            "1,          100,       99000000000,       1000000000", // 99 s
+            "7,          700,       99857142857,       142857142",  // 699 / 7 s = 99.857142857 s
+            "1000,       100000,    99999000000,       1000000",
+            "200000,     200000,    999995000,         5000",       // 199,999 * 5 us
+            "333333,     333333,    999996999,         3000",       // 333,332 / 333,333 s = 1 - 3.000003e-6 s = 0.999996999997 s
+            "700000,     700000,    999998571,         1428",       // 699,999 / 700,000 s = 0.99999857143 s
+            "1000000,    1000000,   999999000,         1000"})
+    void constantSpacingIsExactAndDoesNotAccumulateRounding(double rate, long packets, long lastOffset, long gapFloor) {
         long duration = rate <= 1_000 ? 100 * SECOND : SECOND;
         TrafficSource source = TrafficSources.create(new TrafficConfig("constant", rate, 1, 1, 64), duration);
         assertThat(source.kind()).isEqualTo("constant");
 
         long i = 0;
+        long previous = -1;
         while (source.next()) {
-            if (source.offsetNanos() != (long) (i * 1e9 / rate)) {
-                fail("offset of packet %d is %d, expected %d", i, source.offsetNanos(), (long) (i * 1e9 / rate));
+            long offset = source.offsetNanos();
+            if (i == 0 ? offset != 0 : offset - previous < gapFloor || offset - previous > gapFloor + 1) {
+                fail("packet %d at %d, %d after the previous one; expected a gap of %d or %d", i, offset,
+                        offset - previous, gapFloor, gapFloor + 1);
             }
+            previous = offset;
             i++;
         }
-        assertThat(i).as("packets in [0, %d)", duration).isEqualTo((long) Math.ceil(duration * rate / 1e9));
+        assertThat(i).as("packets in [0, %d)", duration).isEqualTo(packets);
+        assertThat(previous).as("the last packet's offset").isEqualTo(lastOffset);
     }
 
     /**
      * Offsets are computed with one rounding: multiplying by a pre-rounded period put packet 195 at 3 Mpps at
      * 64999 ns instead of 65000 (and made a 17 s run at 3 pps hold 52 packets, not 51).
      */
-    @ParameterizedTest(name = "{0} packets per second")
-    @ValueSource(doubles = {3, 3_000_000})
-    void constantSpacingIsExactForRatesWhosePeriodIsNotADouble(double rate) {
-        TrafficSource source = TrafficSources.create(new TrafficConfig("constant", rate, 1, 1, 64), 20 * SECOND);
-        long i = 0;
-        while (source.next() && i < 1_000) {
-            assertThat(source.offsetNanos()).as("offset of packet %d", i).isEqualTo((long) (i * 1e9 / rate));
-            i++;
+    @Test
+    void constantSpacingIsExactForRatesWhosePeriodIsNotADouble() {
+        // 3 pps: a third of a second, rounded down once per packet, never accumulated
+        assertThat(constantOffsets(3, 20 * SECOND, 60)).startsWith(0L, 333_333_333L, 666_666_666L, 1_000_000_000L,
+                1_333_333_333L).contains(17_000_000_000L).last().isEqualTo(19_666_666_666L);
+        assertThat(constantOffsets(3, 17 * SECOND, 100)).as("a 17 s run at 3 pps holds 51 packets").hasSize(51);
+        // 3 Mpps: 333.3 ns
+        List<Long> fast = constantOffsets(3_000_000, 20 * SECOND, 1_000);
+        assertThat(fast).startsWith(0L, 333L, 666L, 1_000L, 1_333L);
+        assertThat(fast.get(195)).as("packet 195").isEqualTo(65_000L);
+        assertThat(fast.get(999)).as("packet 999").isEqualTo(333_000L);
+    }
+
+    /** @return the offsets of the first {@code max} packets of a constant source */
+    private static List<Long> constantOffsets(double rate, long duration, int max) {
+        TrafficSource source = TrafficSources.create(new TrafficConfig("constant", rate, 1, 1, 64), duration);
+        List<Long> offsets = new ArrayList<>();
+        while (offsets.size() < max && source.next()) {
+            offsets.add(source.offsetNanos());
         }
+        return offsets;
     }
 
     @Test

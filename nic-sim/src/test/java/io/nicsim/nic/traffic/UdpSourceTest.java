@@ -3,12 +3,17 @@ package io.nicsim.nic.traffic;
 import io.nicsim.firmware.clock.ManualNanoClock;
 import io.nicsim.nic.wire.MacFifo;
 import io.nicsim.nic.wire.Wire;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import java.io.IOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
@@ -18,8 +23,12 @@ import static org.assertj.core.api.Assertions.fail;
  * The UDP source with a manual clock and real loopback datagrams: arrival = the clock when the read returned the
  * datagram, frame = payload + 46 (at least 64), flow = sender in order of first appearance with its real 5-tuple;
  * nothing is read before time zero, and the source ends at the end of the run. Datagrams are polled for until they
- * arrive (loopback delivery is asynchronous); no timing is asserted.
+ * arrive (loopback delivery is asynchronous), with a deadline as a liveness bound; no timing is asserted. Where a
+ * datagram must be ignored, a marker proves it was there to be ignored: a datagram sent after it to a probe socket
+ * has arrived, and a datagram that must be read is read.
  */
+@Tag("run")
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 class UdpSourceTest {
 
     private static final long START = 1_000_000;
@@ -39,15 +48,32 @@ class UdpSourceTest {
         from.send(ByteBuffer.allocate(payloadBytes), new InetSocketAddress(UdpSource.HOST, port));
     }
 
-    /** Polls until a datagram is read (at most ~10 s of wall time, a liveness bound). */
+    /** Liveness bound of every wait for a datagram. */
+    private static final long BOUND_NANOS = 30_000_000_000L;
+
+    /** Polls until a datagram is read, within {@link #BOUND_NANOS}. */
     private static void awaitNext(TrafficSource source) throws InterruptedException {
-        for (int i = 0; i < 10_000; i++) {
-            if (source.next()) {
-                return;
+        long deadline = System.nanoTime() + BOUND_NANOS;
+        while (!source.next()) {
+            if (System.nanoTime() - deadline > 0) {
+                fail("no datagram arrived");
             }
             Thread.sleep(1);
         }
-        fail("no datagram arrived");
+    }
+
+    /**
+     * Sends a marker from {@code from} to a probe socket of the test's and waits for it: loopback hands over a
+     * sender's datagrams in the order sent, so by then everything {@code from} sent before is queued where it went.
+     */
+    private static void awaitDelivered(DatagramChannel from) throws IOException {
+        try (DatagramSocket probe = new DatagramSocket(new InetSocketAddress(UdpSource.HOST, 0))) {
+            probe.setSoTimeout((int) (BOUND_NANOS / 1_000_000));
+            from.send(ByteBuffer.wrap(new byte[] {42}), probe.getLocalSocketAddress());
+            DatagramPacket marker = new DatagramPacket(new byte[1], 1);
+            probe.receive(marker);
+            assertThat(marker.getData()[0]).isEqualTo((byte) 42);
+        }
     }
 
     @Test
@@ -62,11 +88,12 @@ class UdpSourceTest {
             assertThat(source.kind()).isEqualTo("udp");
 
             send(a, port, 18);
-            Thread.sleep(20);
+            awaitDelivered(a); // the 18-byte datagram waits in the kernel
             assertThat(source.next()).as("before time zero nothing is read").isFalse();
 
             clock.setNanos(START + 100);
             awaitNext(source);
+            // the datagram that waited is the first one read, stamped at time zero + 100: it was not consumed before
             assertThat(source.offsetNanos()).isEqualTo(100);
             assertThat(source.frameBytes()).as("18 + 46").isEqualTo(64);
             assertThat(source.flow()).isZero();
@@ -92,11 +119,17 @@ class UdpSourceTest {
             assertThat(source.next()).as("nothing more yet").isFalse();
             assertThat(source.ended()).isFalse();
 
-            send(a, port, 10);
-            Thread.sleep(20);
+            send(a, port, 300); // read just before the end
+            send(a, port, 10);  // still waiting when the run ends: never read
+            awaitDelivered(a);
+            clock.setNanos(START + 999_999);
+            assertThat(source.next()).as("the last nanosecond of the run still reads").isTrue();
+            assertThat(source.frameBytes()).as("300 + 46").isEqualTo(346);
+            assertThat(source.offsetNanos()).isEqualTo(999_999);
             clock.setNanos(START + 1_000_000);
-            assertThat(source.next()).as("after the run's end").isFalse();
+            assertThat(source.next()).as("after the run's end, though a datagram waits").isFalse();
             assertThat(source.ended()).isTrue();
+            assertThat(source.next()).as("ended for good").isFalse();
         } finally {
             source.close();
         }
@@ -114,12 +147,11 @@ class UdpSourceTest {
             for (int i = 0; i < 3; i++) {
                 send(sender, port, 18);
             }
-            clock.setNanos(START + 10);
-            long now = START + 10;
-            for (int i = 0; i < 10_000 && wire.injectedPackets() < 3; i++, now++) {
+            awaitDelivered(sender); // all three wait in the kernel
+            // they are queued, so the first turns read them; the run's end (10 us) bounds the loop
+            for (long now = START + 10; wire.injectedPackets() < 3 && now < START + 10_000; now++) {
                 clock.setNanos(now);
                 wire.inject(now);
-                Thread.sleep(0, 100_000);
             }
             assertThat(wire.injectedPackets()).isEqualTo(3);
             while (!mac.isEmpty()) {

@@ -44,9 +44,11 @@ class LinkTimingTest {
         assertThat(link.arrivalOffsetNanos(0, 64)).isEqualTo(135);
         assertThat(link.arrivalOffsetNanos(0, 64)).isEqualTo(202);
         // an idle link: the frame starts at its intended time
-        assertThat(link.arrivalOffsetNanos(10_000, 1518)).isEqualTo(10_000 + 1_231);
+        // 1518 + 20 (preamble, SFD, gap) = 1538 bytes = 12,304 bits at 10 Gb/s = 1230.4 ns, rounded up: 11,231
+        assertThat(link.arrivalOffsetNanos(10_000, 1518)).isEqualTo(11_231);
         // due while the previous one is still on the wire (ends at 11230.4): starts then
-        assertThat(link.arrivalOffsetNanos(10_500, 64)).isEqualTo(Math.ceilDiv(11_230_400L + 67_200, 1_000));
+        // 11,230.4 + 67.2 (84 bytes at 10 Gb/s) = 11,297.6 ns, rounded up
+        assertThat(link.arrivalOffsetNanos(10_500, 64)).isEqualTo(11_298);
     }
 
     @ParameterizedTest

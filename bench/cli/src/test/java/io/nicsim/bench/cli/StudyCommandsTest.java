@@ -6,7 +6,9 @@ import io.nicsim.bench.report.HistogramFiles;
 import io.nicsim.bench.report.SelfContainedHtml;
 import io.nicsim.bench.scenario.ScenarioLoader;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.PrintWriter;
@@ -16,6 +18,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,6 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * run, sweep, compare, report and inspect as a user runs them, on short runs: the files each writes, what each
  * prints. No timing is asserted.
  */
+@Tag("run")
+@Timeout(value = 10, unit = TimeUnit.MINUTES)
 class StudyCommandsTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();

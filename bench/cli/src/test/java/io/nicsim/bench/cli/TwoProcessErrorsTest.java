@@ -8,7 +8,9 @@ import io.nicsim.nic.queue.DeviceStatusWriter;
 import io.nicsim.nic.queue.DoorbellWriter;
 import io.nicsim.nic.record.DeviceStatusRecord;
 import io.nicsim.nic.record.DoorbellRecord;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -18,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,6 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Bad input to {@code nicsim nic} and {@code nicsim host} exits 2 with one "error: " line naming what and where, and
  * writes nothing; a side whose counterpart never comes gives up after {@code run.attachTimeout} with exit 3.
  */
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 class TwoProcessErrorsTest {
 
     private static final String SCENARIO = "../scenarios/two-process.yaml";
@@ -154,6 +158,7 @@ class TwoProcessErrorsTest {
                 "--set", "run.stallTimeout=0"), before, "run.stallTimeout", "above 0");
     }
 
+    @Tag("run")
     @Test
     void aNicWithoutHostGivesUpAfterTheAttachTimeout() {
         Outcome nic = execute(List.of("nic", SCENARIO, "--dir", parent.resolve("d").toString()));

@@ -3,7 +3,9 @@ package io.nicsim.bench.scenario;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.nicsim.bench.cli.NicsimCli;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -13,6 +15,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,6 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * accounting, one exists per policy, per consumer kind and per traffic kind, and each explains itself in comments.
  * The udp example's traffic comes from outside, so here it runs its second with no sender and zero packets.
  */
+@Tag("run")
+@Timeout(value = 15, unit = TimeUnit.MINUTES)
 class ScenarioExamplesTest {
 
     private static final Path DIR = Path.of("../scenarios");

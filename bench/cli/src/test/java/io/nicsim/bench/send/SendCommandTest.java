@@ -1,6 +1,8 @@
 package io.nicsim.bench.send;
 
 import io.nicsim.bench.cli.NicsimCli;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
@@ -12,6 +14,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,6 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code nicsim send}: bad options give one error line and exit 2; a real send delivers the scheduled number of
  * datagrams, sized for the frame asked, numbered in order, from as many source ports as flows.
  */
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 class SendCommandTest {
 
     private record Outcome(int code, String out, String err) {
@@ -52,6 +56,7 @@ class SendCommandTest {
         assertThat(outcome.out()).isEmpty();
     }
 
+    @Tag("run")
     @Test
     void sendsTheScheduleFromOnePortPerFlow() throws Exception {
         try (DatagramChannel receiver = DatagramChannel.open()) {

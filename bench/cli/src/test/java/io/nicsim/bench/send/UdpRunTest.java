@@ -3,13 +3,14 @@ package io.nicsim.bench.send;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.nicsim.bench.cli.NicsimCli;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.nio.channels.DatagramChannel;
 import java.nio.file.Path;
@@ -25,6 +26,8 @@ import static org.assertj.core.api.Assertions.fail;
  * sent is generated (read from the socket during the run) and accounted for: generated = delivered + dropped, over
  * 4 flows, each packet in packets.csv. No timing is asserted; the run lasts long enough for the sender to finish.
  */
+@Tag("run")
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 class UdpRunTest {
 
     private static int freePort() throws IOException {
@@ -34,13 +37,14 @@ class UdpRunTest {
         }
     }
 
-    /** @return whether something (the run) listens on the port: binding it fails */
+    /**
+     * @return whether something (the run) listens on 127.0.0.1:port, from the kernel's socket table: probing by
+     * binding the port would hold it for an instant and could make the run's own bind fail
+     */
     private static boolean listening(int port) throws IOException {
-        try (DatagramChannel probe = DatagramChannel.open()) {
-            probe.bind(new InetSocketAddress("127.0.0.1", port));
-            return false;
-        } catch (BindException e) {
-            return true;
+        String local = String.format("0100007F:%04X", port);
+        try (var lines = java.nio.file.Files.lines(Path.of("/proc/net/udp"))) {
+            return lines.skip(1).map(line -> line.strip().split("\\s+")[1]).anyMatch(local::equals);
         }
     }
 
@@ -53,8 +57,10 @@ class UdpRunTest {
                 new PrintWriter(new StringWriter()), new PrintWriter(stderr)).execute("run",
                 "../scenarios/traffic-udp.yaml", "--set", "traffic.udpPort=" + port, "--set", "run.duration=4s",
                 "--set", "run.drainTimeout=20s", "--quiet", "--export-packets", "--out", out.toString()));
-        for (int i = 0; !listening(port); i++) {
-            if (run.isDone() || i > 20_000) {
+        // the event that starts the sender: the run holds the port (a liveness bound, not a delay)
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!listening(port)) {
+            if (run.isDone() || System.nanoTime() - deadline > 0) {
                 fail("the run never listened on port %d: exit %s, stderr %s", port, run.getNow(null), stderr);
             }
             Thread.sleep(1);

@@ -7,7 +7,9 @@ import io.nicsim.bench.report.SelfContainedHtml;
 import io.nicsim.bench.scenario.Scenario;
 import io.nicsim.bench.scenario.ScenarioLoader;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.PrintWriter;
@@ -15,6 +17,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,6 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * One tiny real tune (4 runs of 200 ms) as a user runs it: the files it writes and what it prints. No timing and no
  * verdict is asserted (the runs are real and short); the search is checked on synthetic objectives elsewhere.
  */
+@Tag("run")
+@Timeout(value = 10, unit = TimeUnit.MINUTES)
 class TuneCommandTest {
 
     @TempDir

@@ -7,6 +7,8 @@ import io.nicsim.bench.results.RunResult;
 import io.nicsim.bench.scenario.Scenario;
 import io.nicsim.bench.scenario.ScenarioLoader;
 import io.nicsim.host.measure.HostStampJournal;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -18,6 +20,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,6 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * have stamps that never go back along the stages; dropped rows stop where the packet was lost; the outcomes add
  * up to the run's accounting. No timing is asserted.
  */
+@Tag("run")
+@Timeout(value = 10, unit = TimeUnit.MINUTES)
 class PacketExportTest {
 
     private static final int INTENDED = PacketsCsv.COLUMNS.indexOf("intended");

@@ -6,6 +6,8 @@ import io.nicsim.bench.scenario.Scenario;
 import io.nicsim.bench.scenario.ScenarioLoader;
 import io.nicsim.firmware.policy.PolicyFactory;
 import io.nicsim.host.Consumers;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -13,6 +15,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,6 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * with the report, poll mode raises no interrupt, and the stages add up. No timing is asserted; the drain
  * timeout is a liveness bound.
  */
+@Tag("run")
+@Timeout(value = 15, unit = TimeUnit.MINUTES)
 class PolicyMatrixTest {
 
     static Stream<Arguments> policiesAndConsumers() {

@@ -3,12 +3,15 @@ package io.nicsim.bench.run;
 import io.nicsim.bench.results.RunResult;
 import io.nicsim.bench.scenario.Scenario;
 import io.nicsim.bench.scenario.ScenarioLoader;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,6 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * queues and every packet is accounted for; overload with a small ring drops only as ring-full. No timing is
  * asserted (the overload is 10 times what the handler's CPU work allows, whatever the machine).
  */
+@Tag("run")
+@Timeout(value = 10, unit = TimeUnit.MINUTES)
 class RingsAndQueuesRunTest {
 
     @ParameterizedTest

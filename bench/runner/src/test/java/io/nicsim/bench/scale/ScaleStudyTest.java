@@ -1,12 +1,15 @@
 package io.nicsim.bench.scale;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,6 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * reports memory and wake-up figures, runs each point in a probe process of its own, and reports a failed
  * probe as a result rather than crashing. No figure is asserted beyond its sign.
  */
+@Tag("run")
+@Timeout(value = 10, unit = TimeUnit.MINUTES)
 class ScaleStudyTest {
 
     @ParameterizedTest
