@@ -102,7 +102,8 @@ class FirmwareTest {
     @Test
     void perPacketWritesOneInterruptPerDescriptor() {
         long tick = 300; // does not divide the 1000 ns spacing: packets are injected up to 299 ns late
-        Run run = run(EVERY_MICROSECOND, FirmwareConfig.DEFAULTS.withPolicy("per-packet").withCoalescing(0, 0).withPollIntervalNanos(0), EIGHTY_PACKETS_NANOS, tick,
+        Run run = run(EVERY_MICROSECOND, FirmwareConfig.DEFAULTS.withPolicy("per-packet").withCoalescing(0,
+                0).withPollIntervalNanos(0), EIGHTY_PACKETS_NANOS, tick,
                 START + 100_000);
 
         assertThat(run.descriptors()).hasSize(80);
@@ -112,7 +113,8 @@ class FirmwareTest {
             long intended = START + 1_000L * i;
             long injected = firstTickAtOrAfter(intended, tick);
             // With a manual clock and polling on every turn, detection, DMA and interrupt share the injection turn.
-            assertThat(d).as("descriptor %d", i).isEqualTo(new Descriptor(0, i, 0, 64, intended, injected, injected, injected));
+            assertThat(d).as("descriptor %d", i).isEqualTo(new Descriptor(0, i, 0, 64, intended, injected, injected,
+                    injected));
             assertThat(run.interrupts().get(i)).as("interrupt %d", i).isEqualTo(new Interrupt(0, i, i, i, injected));
         }
         assertThat(run.descriptors().get(1).injected()).as("hand-computed: 1000 -> tick 1200").isEqualTo(START + 1_200);
@@ -127,7 +129,8 @@ class FirmwareTest {
     @Test
     void coalesceEightFramesGivesTenInterruptsCoveringEveryPacketOnce() {
         long tick = 250;
-        Run run = run(EVERY_MICROSECOND, FirmwareConfig.DEFAULTS.withPolicy("coalesce").withCoalescing(0, 8).withPollIntervalNanos(0), EIGHTY_PACKETS_NANOS, tick,
+        Run run = run(EVERY_MICROSECOND, FirmwareConfig.DEFAULTS.withPolicy("coalesce").withCoalescing(0,
+                8).withPollIntervalNanos(0), EIGHTY_PACKETS_NANOS, tick,
                 START + 200_000);
 
         assertThat(run.descriptors()).hasSize(80);
@@ -148,11 +151,13 @@ class FirmwareTest {
     @Test
     void coalesceTimerFlushesTheTailOfTheBurst() {
         long tick = 300;
-        Run run = run(EVERY_MICROSECOND, FirmwareConfig.DEFAULTS.withPolicy("coalesce").withCoalescing(20, 8).withPollIntervalNanos(0), 20_000, tick, START + 100_000);
+        Run run = run(EVERY_MICROSECOND, FirmwareConfig.DEFAULTS.withPolicy("coalesce").withCoalescing(20,
+                8).withPollIntervalNanos(0), 20_000, tick, START + 100_000);
 
         assertThat(run.descriptors()).hasSize(20);
         assertThat(run.interrupts()).extracting(Interrupt::first, Interrupt::last)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(0L, 7L), org.assertj.core.groups.Tuple.tuple(8L, 15L),
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(0L, 7L), org.assertj.core.groups.Tuple.tuple(8L,
+                        15L),
                         org.assertj.core.groups.Tuple.tuple(16L, 19L));
         // Packet 16 (due at +16000) is written at the tick +16200; its timer expires at +36200, seen at tick +36300.
         assertThat(run.descriptors().get(16).written()).isEqualTo(START + 16_200);
@@ -164,14 +169,16 @@ class FirmwareTest {
     void pollIntervalDelaysDetectionToThePollCadence() {
         long poll = 5_000;
         long tick = 100;
-        Run run = run(EVERY_MICROSECOND, FirmwareConfig.DEFAULTS.withPolicy("per-packet").withCoalescing(0, 0).withPollIntervalNanos(poll), EIGHTY_PACKETS_NANOS, tick,
+        Run run = run(EVERY_MICROSECOND, FirmwareConfig.DEFAULTS.withPolicy("per-packet").withCoalescing(0,
+                0).withPollIntervalNanos(poll), EIGHTY_PACKETS_NANOS, tick,
                 START + 100_000);
 
         assertThat(run.descriptors()).hasSize(80);
         for (int i = 0; i < 80; i++) {
             Descriptor d = run.descriptors().get(i);
             assertThat(d.injected()).isEqualTo(START + 1_000L * i);
-            // First poll on the first turn (START), then every 5 us: packet 0 at START, 1..5 at +5000, 6..10 at +10000...
+            // First poll on the first turn (START), then every 5 us: packet 0 at START, 1..5 at +5000, 6..10 at
+            // +10000...
             assertThat(d.detected()).as("packet %d detected at the first poll at or after its arrival", i)
                     .isGreaterThanOrEqualTo(d.injected()).isLessThan(d.injected() + poll);
             assertThat((d.detected() - START) % poll).as("packet %d detected on the poll grid", i).isZero();
@@ -183,7 +190,8 @@ class FirmwareTest {
         assertThat(run.descriptors().get(6).detected()).isEqualTo(START + 10_000);
         assertThat(run.descriptors().get(10).detected()).isEqualTo(START + 10_000);
         assertThat(run.descriptors().get(11).detected()).isEqualTo(START + 15_000);
-        assertThat(run.descriptors().get(79).detected()).as("arrives at +79,000: the poll at +80,000").isEqualTo(START + 80_000);
+        assertThat(run.descriptors().get(79).detected()).as("arrives at +79,000: the poll at +80,000").isEqualTo(START
+                + 80_000);
         assertCoversEveryPacketOnce(run);
     }
 
@@ -191,7 +199,8 @@ class FirmwareTest {
     void pollGridDoesNotDriftWhenTurnsAreLate() {
         long poll = 5_000;
         long tick = 3_000; // turns at +0, +3000, +6000, ...: polls at the first turn at or after each +5000 k
-        Run run = run(EVERY_MICROSECOND, FirmwareConfig.DEFAULTS.withPolicy("per-packet").withCoalescing(0, 0).withPollIntervalNanos(poll), EIGHTY_PACKETS_NANOS, tick,
+        Run run = run(EVERY_MICROSECOND, FirmwareConfig.DEFAULTS.withPolicy("per-packet").withCoalescing(0,
+                0).withPollIntervalNanos(poll), EIGHTY_PACKETS_NANOS, tick,
                 START + 150_000);
 
         List<Long> pollTurns = new ArrayList<>();
@@ -334,11 +343,13 @@ class FirmwareTest {
                             FirmwareConfig.DEFAULTS, 1_000, clock, queues))
                     .withMessageContaining("traffic.ratePerSecond");
             assertThatIllegalArgumentException()
-                    .isThrownBy(() -> DeviceFactory.create(EVERY_MICROSECOND, FirmwareConfig.DEFAULTS.withPolicy("nope").withCoalescing(0, 0).withPollIntervalNanos(0),
+                    .isThrownBy(() -> DeviceFactory.create(EVERY_MICROSECOND, FirmwareConfig.DEFAULTS.withPolicy(
+                            "nope").withCoalescing(0, 0).withPollIntervalNanos(0),
                             1_000, clock, queues))
                     .withMessageContaining("firmware.policy");
             assertThatIllegalArgumentException()
-                    .isThrownBy(() -> DeviceFactory.create(EVERY_MICROSECOND, FirmwareConfig.DEFAULTS.withPolicy("per-packet").withCoalescing(0, 0).withPollIntervalNanos(-1),
+                    .isThrownBy(() -> DeviceFactory.create(EVERY_MICROSECOND, FirmwareConfig.DEFAULTS.withPolicy(
+                            "per-packet").withCoalescing(0, 0).withPollIntervalNanos(-1),
                             1_000, clock, queues))
                     .withMessageContaining("firmware.pollIntervalNanos");
         }

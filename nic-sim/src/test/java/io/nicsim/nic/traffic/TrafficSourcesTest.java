@@ -57,7 +57,8 @@ class TrafficSourcesTest {
     }
 
     /**
-     * Every gap is the period rounded down or up (never drifting), and the count and the last offset are the hand-worked
+     * Every gap is the period rounded down or up (never drifting), and the count and the last offset are the
+     * hand-worked
      * values: runs of 100 s below 1 kpps, else 1 s; packet i is due at floor(i * 1e9 / rate) ns.
      */
     @ParameterizedTest(name = "{0} packets per second")
@@ -67,7 +68,8 @@ class TrafficSourcesTest {
             "7,          700,       99857142857,       142857142",  // 699 / 7 s = 99.857142857 s
             "1000,       100000,    99999000000,       1000000",
             "200000,     200000,    999995000,         5000",       // 199,999 * 5 us
-            "333333,     333333,    999996999,         3000",       // 333,332 / 333,333 s = 1 - 3.000003e-6 s = 0.999996999997 s
+            "333333,     333333,    999996999,         3000",
+                          // 333,332 / 333,333 s = 1 - 3.000003e-6 s = 0.999996999997 s
             "700000,     700000,    999998571,         1428",       // 699,999 / 700,000 s = 0.99999857143 s
             "1000000,    1000000,   999999000,         1000"})
     void constantSpacingIsExactAndDoesNotAccumulateRounding(double rate, long packets, long lastOffset, long gapFloor) {

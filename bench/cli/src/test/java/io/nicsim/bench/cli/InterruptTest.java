@@ -80,7 +80,8 @@ class InterruptTest {
                 "--set", "run.warmup=0s", "--set", "traffic.ratePerSecond=20kpps", "--set", "run.drainTimeout=20s"));
         awaitOutput(child, "[1/2] platform-thread");
         // 10,000 packets written: half a second of traffic at 20 kpps, in the first of two 60 s runs
-        JournalProgress.awaitDescriptors(JournalProgress.awaitStagedQueueDir(child.pid(), child::isAlive, BOUND), 10_000,
+        JournalProgress.awaitDescriptors(JournalProgress.awaitStagedQueueDir(child.pid(), child::isAlive, BOUND),
+                10_000,
                 child::isAlive, BOUND);
 
         sigint(child);

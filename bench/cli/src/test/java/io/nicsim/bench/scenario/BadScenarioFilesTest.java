@@ -21,7 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class BadScenarioFilesTest {
 
-    private static final Path DIR = Path.of("cli/src/test/resources/bad-scenarios"); // from bench/, the tests' working directory
+    /** Read from bench/, the tests' working directory. */
+    private static final Path DIR = Path.of("cli/src/test/resources/bad-scenarios");
 
     static Stream<Path> badFiles() throws IOException {
         try (Stream<Path> files = Files.list(DIR)) {

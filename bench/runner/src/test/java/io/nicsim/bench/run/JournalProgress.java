@@ -37,7 +37,8 @@ final class JournalProgress {
             Thread.sleep(5);
         }
         long seen = 0;
-        try (DeviceQueues queues = DeviceQueues.open(queueDir); DescriptorReader reader = queues.newDescriptorReader()) {
+        try (DeviceQueues queues = DeviceQueues.open(queueDir); DescriptorReader reader = queues.newDescriptorReader(
+                )) {
             while (seen < descriptors) {
                 if (reader.poll() != null) {
                     seen++;

@@ -98,12 +98,14 @@ class StopSignalTest {
     @Test
     void aStudyStoppedEarlySkipsTheRemainingRunsAndSaysSo(@TempDir Path runDir) throws Exception {
         StopSignal stop = new StopSignal();
-        Scenario scenario = ScenarioLoader.load(null, List.of("run.duration=29s", "run.warmup=0s", "run.drainTimeout=20s",
+        Scenario scenario = ScenarioLoader.load(null, List.of("run.duration=29s", "run.warmup=0s",
+                "run.drainTimeout=20s",
                 "traffic.ratePerSecond=20kpps", "run.queueStaging=none", "host.consumer=event-loop,virtual-thread"));
         ExecutorService runner = Executors.newSingleThreadExecutor();
         io.nicsim.bench.results.Summary summary;
         try {
-            Future<io.nicsim.bench.results.Summary> study = runner.submit(() -> new StudyRunner(SystemNanoClock.INSTANCE,
+            Future<io.nicsim.bench.results.Summary> study = runner.submit(() -> new StudyRunner(
+                    SystemNanoClock.INSTANCE,
                     new RunOptions(false, stop, Progress.none())).run(scenario, runDir, "test"));
             try {
                 // mid first run: 2,000 packets (0.1 s at 20 kpps) of 29 s
