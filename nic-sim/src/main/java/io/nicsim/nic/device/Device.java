@@ -7,9 +7,13 @@ import io.nicsim.nic.wire.Wire;
 import org.agrona.concurrent.Agent;
 
 /**
- * The modeled NIC as an Agrona {@link Agent}: each duty cycle moves due packets from the wire into the MAC
- * and runs the firmware. How the device thread waits between cycles is the runner's idle strategy, not the
- * device's concern; {@code doWork} reports how much it did so that strategy can back off when idle.
+ * The modeled NIC as a discrete-event engine over model time: packets arriving from the wire and the firmware's events
+ * (doorbells, MAC polls, DMA completions, moderation timers) execute in model-time order, each at its own model time,
+ * so the device's decisions do not depend on when its thread gets a core (docs/semantics.md#device-time).
+ * As an Agrona {@link Agent} it is paced by the wall clock: each duty cycle executes every event due by now; a device
+ * that fell behind catches up in model-time order and makes the decisions of one that was never late. In virtual
+ * time its owner calls {@link #advanceTo(long)} with the next model time instead. How the device thread waits
+ * between cycles is the runner's idle strategy; {@code doWork} reports how much it did so that strategy can back off.
  */
 public final class Device implements Agent {
 
@@ -35,10 +39,65 @@ public final class Device implements Agent {
         firmware.open(queues);
     }
 
+    /** Sets the traffic's time zero: the wire's schedule and the firmware's MAC poll grid start there. */
+    public void start(long startNanos) {
+        wire.start(startNanos);
+        firmware.startPolling(startNanos);
+    }
+
+    /** A paced duty cycle: executes every event due by the wall clock's now. @return events executed */
     @Override
     public int doWork() {
-        int work = wire.inject(clock.nanoTime());
-        return work + firmware.doWork(clock.nanoTime());
+        return turn(clock.nanoTime(), true);
+    }
+
+    /**
+     * A turn that executes every event due by {@code modelNanosLimit}, taking new arrivals only while
+     * {@code arrivalsOpen} (a run stopped early takes no more; what is in the device still drains).
+     *
+     * @return events executed
+     */
+    public int turn(long modelNanosLimit, boolean arrivalsOpen) {
+        wire.pollLive();
+        int work = firmware.readDoorbells() + advanceTo(modelNanosLimit, arrivalsOpen);
+        if (work == 0) {
+            wire.drawAhead();
+            firmware.idle();
+        }
+        return work;
+    }
+
+    /**
+     * Executes, in model-time order, every device event due at or before {@code modelNanosLimit}: the wire's
+     * arrivals into the MAC and the firmware's events. At one instant an arrival comes before the firmware's events,
+     * so a MAC poll at that instant sees it.
+     *
+     * @return events executed
+     */
+    public int advanceTo(long modelNanosLimit) {
+        return advanceTo(modelNanosLimit, true);
+    }
+
+    private int advanceTo(long modelNanosLimit, boolean arrivalsOpen) {
+        int work = 0;
+        while (true) {
+            long arrival = arrivalsOpen && !mac.isFull() ? wire.nextDueNanos() : Wire.NO_ARRIVAL;
+            long firmwareNext = firmware.nextEventNanos();
+            if (arrival <= firmwareNext && arrival <= modelNanosLimit) {
+                wire.injectNext(Math.max(arrival, firmware.modelNanos()));
+                work++;
+            } else if (firmwareNext <= modelNanosLimit) {
+                work += firmware.advanceTo(firmwareNext);
+            } else {
+                return work;
+            }
+        }
+    }
+
+    /** @return the model time of the device's next event (an arrival or a firmware event), or Firmware.NO_EVENT */
+    public long nextEventNanos() {
+        long arrival = mac.isFull() ? Wire.NO_ARRIVAL : wire.nextDueNanos();
+        return Math.min(arrival, firmware.nextEventNanos());
     }
 
     @Override

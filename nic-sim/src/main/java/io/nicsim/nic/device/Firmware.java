@@ -2,9 +2,10 @@ package io.nicsim.nic.device;
 
 import io.nicsim.firmware.clock.NanoClock;
 import io.nicsim.firmware.policy.NotificationPolicy;
-import io.nicsim.nic.queue.DoorbellReader;
+import io.nicsim.nic.port.DescriptorSink;
+import io.nicsim.nic.port.DoorbellSource;
+import io.nicsim.nic.port.InterruptSink;
 import io.nicsim.nic.queue.DeviceQueues;
-import io.nicsim.nic.queue.InterruptWriter;
 import io.nicsim.nic.record.DoorbellRecord;
 import io.nicsim.nic.rss.RssSteering;
 import io.nicsim.nic.traffic.TrafficClasses;
@@ -34,9 +35,13 @@ public final class Firmware {
     /** Packets whose DMA is in flight; null without a DMA time (descriptors are written when detected). */
     private final DmaQueue dma;
 
-    private InterruptWriter interrupts;
-    private DoorbellReader doorbells;
-    private long nextPollNanos = Long.MIN_VALUE;
+    private InterruptSink interrupts;
+    private DoorbellSource doorbells;
+    private final DoorbellBuffer bells = new DoorbellBuffer();
+    /** Model time of the last event executed. */
+    private long modelNanos = Long.MIN_VALUE;
+    /** Origin of the MAC poll grid: polls happen at origin + k * pollIntervalNanos (set at the first turn). */
+    private long pollOriginNanos = Long.MIN_VALUE;
 
     private final AtomicLong doorbellsPublished = new AtomicLong();
     private final AtomicLong refillsPublished = new AtomicLong();
@@ -99,57 +104,165 @@ public final class Firmware {
         this.dma = nic.hasDmaDelay() ? new DmaQueue(nic, mac.capacitySlots()) : null;
     }
 
-    /** Opens the writers; call on the thread that will run {@link #doWork(long)}. */
+    /** Opens the writers on Chronicle queues; call on the thread that will run {@link #doWork(long)}. */
     public void open(DeviceQueues queues) {
         if (queues.rxQueues() < rings.length) {
             throw new IllegalArgumentException("the device has " + rings.length + " RX queues, the folder "
                     + queues.rxQueues());
         }
+        DescriptorSink[] sinks = new DescriptorSink[rings.length];
         for (RxRing ring : rings) {
-            ring.descriptors = queues.newDescriptorWriter(clock, rings.length > 1 ? ring.queue : 0);
+            sinks[ring.queue] = queues.newDescriptorWriter(clock, rings.length > 1 ? ring.queue : 0);
         }
-        interrupts = queues.newInterruptWriter();
-        doorbells = queues.newDoorbellReader();
+        open(sinks, queues.newInterruptWriter(clock), queues.newDoorbellReader());
     }
 
     /**
-     * One firmware turn: poll the MAC if its cadence says so, read the doorbells, then check every queue's
-     * moderation timers. The MAC comes first so that a packet's DMA never waits for the doorbell read (measured:
-     * about 25 ns of a packet's way to the host); within one turn the order is immaterial, as a doorbell and an
-     * arrival in the same turn are simultaneous for the device, and the missed-IRQ rule of a re-arm covers packets
-     * written earlier in the turn.
+     * Opens the device's ports: a descriptor sink per RX queue, the interrupt sink and the doorbell source (Chronicle
+     * queues when the host is real, memory when it is a model).
+     */
+    public void open(DescriptorSink[] descriptorSinks, InterruptSink interruptSink, DoorbellSource doorbellSource) {
+        for (RxRing ring : rings) {
+            ring.descriptors = descriptorSinks[ring.queue];
+        }
+        interrupts = interruptSink;
+        doorbells = doorbellSource;
+    }
+
+    /** Sets the origin of the MAC poll grid (the traffic's time zero): polls happen at origin + k * pollInterval. */
+    public void startPolling(long originNanos) {
+        pollOriginNanos = originNanos;
+    }
+
+    /** Returned by {@link #nextEventNanos()} when nothing is pending. */
+    public static final long NO_EVENT = Long.MAX_VALUE;
+
+    /**
+     * One firmware turn at wall-clock (paced) time {@code nowNanos}: reads the doorbells, then executes in model-time
+     * order every event due by then ({@link #advanceTo}).
      *
-     * @return the number of doorbells read, DMAs started, descriptors written, packets dropped and interrupts
-     *         raised (0 when idle)
+     * @return events executed (0 when idle)
      */
     public int doWork(long nowNanos) {
+        int work = readDoorbells() + advanceTo(nowNanos);
+        if (work == 0) {
+            idle();
+        }
+        return work;
+    }
+
+    /**
+     * Executes, in model-time order, every firmware event due at or before {@code modelNanosLimit}: doorbells read,
+     * MAC polls, DMA completions, moderation timers (docs/semantics.md#device-time).
+     *
+     * @return events executed
+     */
+    public int advanceTo(long modelNanosLimit) {
         int work = 0;
-        if (nowNanos >= nextPollNanos) {
-            nextPollNanos = nextPollNanos + pollIntervalNanos > nowNanos ? nextPollNanos + pollIntervalNanos
-                    : nowNanos + pollIntervalNanos;
-            work += dma == null ? pollMac(nowNanos) : startDmas(nowNanos);
+        long next;
+        while ((next = nextEventNanos()) <= modelNanosLimit) {
+            work += step(next);
         }
-        if (dma != null && !dma.isEmpty()) {
-            work += completeDmas(nowNanos); // the DMA engine runs on every turn, not on the MAC poll's cadence
+        return work;
+    }
+
+    /**
+     * @return the model time of the firmware's next event (a doorbell read, a MAC poll that finds a packet, a DMA
+     *         completion, a moderation timer), or {@link #NO_EVENT}
+     */
+    public long nextEventNanos() {
+        long next = bells.isEmpty() ? NO_EVENT : bells.headNanos();
+        next = Math.min(next, nextPollNanos());
+        next = Math.min(next, nextDmaNanos());
+        return Math.min(next, nextTimerNanos());
+    }
+
+    /** @return model time of the last event executed ({@code Long.MIN_VALUE} before the first) */
+    public long modelNanos() {
+        return modelNanos;
+    }
+
+    /**
+     * Executes the events due at model time {@code t}, one kind at a time: at one instant the host's doorbell comes
+     * first, then the MAC poll, the DMA completion, the timers.
+     */
+    private int step(long t) {
+        modelNanos = t;
+        if (!bells.isEmpty() && bells.headNanos() == t) {
+            return executeDoorbell(t);
         }
-        work += readDoorbells(nowNanos);
-        // A turn that found nothing took a few nanoseconds: its own reading of the clock still holds for the
-        // timers (one clock read less per idle turn, which shortens the turn and so the wait of the next arrival).
-        long timerNanos = work == 0 ? nowNanos : clock.nanoTime();
-        for (RxRing ring : rings) {
-            if (ring.policy.onTimer(timerNanos)) {
-                raise(ring);
-                work++;
-            }
+        if (nextPollNanos() == t) {
+            return dma == null ? pollMac(t) : startDmas(t);
         }
-        if (work == 0 && (++idleTurns & TOUCH_EVERY_IDLE_TURNS_MASK) == 0) {
-            // Idle: take the page fault of the descriptor queue's next page now rather than in a packet's DMA.
-            // Every 16th idle turn is soon enough (a page holds ~70 descriptors) and keeps the idle turn short.
+        if (nextDmaNanos() == t) {
+            return completeDma(t);
+        }
+        return fireTimers(t);
+    }
+
+    /** An idle turn: takes the page fault of each descriptor queue's next page now rather than in a packet's DMA. */
+    public void idle() {
+        if ((++idleTurns & TOUCH_EVERY_IDLE_TURNS_MASK) == 0) {
+            // every 16th idle turn is soon enough (a page holds ~70 descriptors) and keeps the idle turn short
             for (RxRing ring : rings) {
                 ring.descriptors.touchAhead();
             }
         }
-        return work;
+    }
+
+    /** @return when the MAC poll that finds the MAC's head packet happens, or NO_EVENT (MAC empty, DMA engine full) */
+    private long nextPollNanos() {
+        if (mac.isEmpty() || (dma != null && dma.isFull())) {
+            return NO_EVENT;
+        }
+        long atOrAfter = Math.max(mac.headInjectedNanos(), modelNanos);
+        if (pollIntervalNanos == 0) {
+            return atOrAfter;
+        }
+        if (pollOriginNanos == Long.MIN_VALUE) {
+            pollOriginNanos = atOrAfter; // the first poll: the grid starts there
+        }
+        long since = atOrAfter - pollOriginNanos;
+        return since <= 0 ? pollOriginNanos : pollOriginNanos + Math.ceilDiv(since,
+                pollIntervalNanos) * pollIntervalNanos;
+    }
+
+    private long nextDmaNanos() {
+        return dma == null || dma.isEmpty() ? NO_EVENT : Math.max(dma.headReadyNanos(), modelNanos);
+    }
+
+    /**
+     * @return the earliest moderation timer, never before model time; a ring whose timer was checked at model time and
+     *         did not fire has none until one of its events changes the policy's state
+     */
+    private long nextTimerNanos() {
+        long next = NO_EVENT;
+        for (RxRing ring : rings) {
+            long due = ring.policy.nextTimerNanos();
+            if (due != NotificationPolicy.NO_TIMER) {
+                due = Math.max(due, modelNanos);
+                if (due > ring.timerCheckedNanos) {
+                    next = Math.min(next, due);
+                }
+            }
+        }
+        return next;
+    }
+
+    private int fireTimers(long t) {
+        int raised = 0;
+        for (RxRing ring : rings) {
+            long due = ring.policy.nextTimerNanos();
+            if (due != NotificationPolicy.NO_TIMER && Math.max(due, modelNanos) <= t && t > ring.timerCheckedNanos) {
+                if (ring.policy.onTimer(t)) {
+                    raise(ring, t);
+                    raised++;
+                } else {
+                    ring.timerCheckedNanos = t;
+                }
+            }
+        }
+        return Math.max(raised, 1);
     }
 
     /** @return the ring a doorbell names (a one-ring device has one, whatever its queue number) */
@@ -167,13 +280,13 @@ public final class Firmware {
         return steering == null ? rings[0] : rings[steering.queueOf(flow)];
     }
 
-    /** Without a DMA time: writes a descriptor for every packet in the MAC that gets a ring slot, detected now. */
+    /** Without a DMA time: writes a descriptor for every packet arrived by the poll that gets a ring slot. */
     private int pollMac(long detectedNanos) {
         int count = 0;
-        while (!mac.isEmpty()) {
+        while (!mac.isEmpty() && mac.headInjectedNanos() <= detectedNanos) {
             RxRing ring = ringOf(mac.headFlow());
             count += ring.take() ? complete(ring, mac.headPacketId(), mac.headFlow(), mac.headFrameBytes(),
-                    mac.headIntendedNanos(), mac.headInjectedNanos(), detectedNanos) : 1;
+                    mac.headIntendedNanos(), mac.headInjectedNanos(), detectedNanos, detectedNanos) : 1;
             mac.pop();
         }
         return count;
@@ -185,7 +298,7 @@ public final class Firmware {
      */
     private int startDmas(long detectedNanos) {
         int count = 0;
-        while (!mac.isEmpty() && !dma.isFull()) {
+        while (!mac.isEmpty() && !dma.isFull() && mac.headInjectedNanos() <= detectedNanos) {
             if (ringOf(mac.headFlow()).take()) {
                 dma.startFrom(mac, detectedNanos);
             }
@@ -195,25 +308,26 @@ public final class Firmware {
         return count;
     }
 
-    /** Writes the descriptor of every packet whose DMA is done by {@code nowNanos}, in order. */
-    private int completeDmas(long nowNanos) {
-        int count = 0;
-        while (!dma.isEmpty() && dma.headReady(nowNanos)) {
-            count += complete(ringOf(dma.headFlow()), dma.headPacketId(), dma.headFlow(), dma.headFrameBytes(),
-                    dma.headIntendedNanos(), dma.headInjectedNanos(), dma.headDetectedNanos());
-            dma.pop();
-        }
+    /** Writes the descriptor of the DMA engine's head packet, its transfer done at model time {@code t}. */
+    private int completeDma(long t) {
+        int count = complete(ringOf(dma.headFlow()), dma.headPacketId(), dma.headFlow(), dma.headFrameBytes(),
+                dma.headIntendedNanos(), dma.headInjectedNanos(), dma.headDetectedNanos(), t);
+        dma.pop();
         return count;
     }
 
-    /** Writes one descriptor and lets its queue's policy decide on an interrupt. @return 1, or 2 with an interrupt */
+    /**
+     * Writes one descriptor, its DMA done at model time {@code writtenNanos}, and lets its queue's policy decide on an
+     * interrupt. @return 1, or 2 with an interrupt
+     */
     private int complete(RxRing ring, long packetId, int flow, int frameBytes, long intendedNanos, long injectedNanos,
-                         long detectedNanos) {
-        long writtenNanos = ring.descriptors.write(ring.queue, packetId, flow, frameBytes, classes.classOf(packetId),
-                intendedNanos, injectedNanos, detectedNanos);
+                         long detectedNanos, long writtenNanos) {
+        ring.descriptors.write(ring.queue, packetId, flow, frameBytes, classes.classOf(packetId), intendedNanos,
+                injectedNanos, detectedNanos, writtenNanos);
         ring.wrote(packetId);
+        ring.timerCheckedNanos = Long.MIN_VALUE;
         if (ring.policy.onCompletion(writtenNanos, frameBytes)) {
-            raise(ring);
+            raise(ring, writtenNanos);
             return 2;
         }
         return 1;
@@ -226,57 +340,64 @@ public final class Firmware {
         return dma == null ? 0 : dma.size();
     }
 
-    private int readDoorbells(long nowNanos) {
-        int doorbellsRead = 0;
-        int refills = 0;
-        int raised = 0;
+    /**
+     * Reads every visible doorbell into model time, as far as the buffer holds: each enters at the host's stamp, or
+     * at the device's model time if that is later (docs/semantics.md#device-time). Control doorbells (attach, done)
+     * are between processes, not for the firmware.
+     *
+     * @return doorbells read
+     */
+    public int readDoorbells() {
+        int read = 0;
         DoorbellRecord doorbell;
-        while ((doorbell = doorbells.poll()) != null) {
-            if (DoorbellRecord.isControl(doorbell.kind)) {
-                continue; // a control message between processes (attach, done): not for the firmware
-            }
-            RxRing ring = ringOfQueue(doorbell.queue);
-            if (doorbell.kind == DoorbellRecord.REFILL) {
-                ring.refill(doorbell.consumedPacketId);
-                refills++;
-                continue;
-            }
-            doorbellsRead++;
-            if (doorbell.kind == DoorbellRecord.REARM) {
-                long consumed = doorbell.consumedPacketId;
-                if (ring.firstUnnotifiedPacketId >= 0 && ring.firstUnnotifiedPacketId <= consumed) {
-                    // the host polled those packets while the interrupt was masked: they need no interrupt
-                    ring.firstUnnotifiedPacketId = ring.lastWrittenPacketId > consumed ? consumed + 1 : -1;
-                }
-                if (ring.policy.onRearm(nowNanos, ring.lastWrittenPacketId - consumed)) {
-                    // the missed-IRQ rule: the host re-armed with packets it has not consumed, perhaps some an
-                    // earlier interrupt named already; notify them (again) so none rots in the ring
-                    ring.firstUnnotifiedPacketId = consumed + 1;
-                    raise(ring);
-                    raised++;
-                }
-            } else {
-                ring.policy.onDisarm(nowNanos);
+        while (!bells.isFull() && (doorbell = doorbells.poll()) != null) {
+            if (!DoorbellRecord.isControl(doorbell.kind)) {
+                bells.add(doorbell, modelNanos);
+                read++;
             }
         }
-        if (doorbellsRead > 0) {
-            doorbellCount += doorbellsRead;
-            doorbellsPublished.lazySet(doorbellCount);
-        }
-        if (refills > 0) {
-            refillCount += refills;
-            refillsPublished.lazySet(refillCount);
-        }
-        return doorbellsRead + refills + raised;
+        return read;
     }
 
-    private void raise(RxRing ring) {
-        long raisedNanos = clock.nanoTime();
+    /** Executes the doorbell at the head of the buffer, at model time {@code t}. */
+    private int executeDoorbell(long t) {
+        RxRing ring = ringOfQueue(bells.headQueue());
+        int kind = bells.headKind();
+        long consumed = bells.headConsumedPacketId();
+        bells.pop();
+        ring.timerCheckedNanos = Long.MIN_VALUE;
+        if (kind == DoorbellRecord.REFILL) {
+            ring.refill(consumed);
+            refillsPublished.lazySet(++refillCount);
+            return 1;
+        }
+        doorbellsPublished.lazySet(++doorbellCount);
+        if (kind == DoorbellRecord.REARM) {
+            if (ring.firstUnnotifiedPacketId >= 0 && ring.firstUnnotifiedPacketId <= consumed) {
+                // the host polled those packets while the interrupt was masked: they need no interrupt
+                ring.firstUnnotifiedPacketId = ring.lastWrittenPacketId > consumed ? consumed + 1 : -1;
+            }
+            if (ring.policy.onRearm(t, ring.lastWrittenPacketId - consumed)) {
+                // the missed-IRQ rule: the host re-armed with packets it has not consumed, perhaps some an earlier
+                // interrupt named already; notify them (again) so none rots in the ring
+                ring.firstUnnotifiedPacketId = consumed + 1;
+                raise(ring, t);
+                return 2;
+            }
+        } else {
+            ring.policy.onDisarm(t);
+        }
+        return 1;
+    }
+
+    /** Raises the ring's interrupt at model time {@code raisedNanos}. */
+    private void raise(RxRing ring, long raisedNanos) {
         long firstPacketId = ring.firstUnnotifiedPacketId >= 0 ? ring.firstUnnotifiedPacketId
                 : ring.lastWrittenPacketId;
-        interrupts.write(ring.queue, ring.nextInterruptSequence++, firstPacketId, ring.lastWrittenPacketId,
+        interrupts.raise(ring.queue, ring.nextInterruptSequence++, firstPacketId, ring.lastWrittenPacketId,
                 raisedNanos);
         ring.policy.onRaised(raisedNanos);
+        ring.timerCheckedNanos = Long.MIN_VALUE;
         ring.raised();
     }
 

@@ -1,7 +1,7 @@
 package io.nicsim.nic.device;
 
 import io.nicsim.firmware.policy.NotificationPolicy;
-import io.nicsim.nic.queue.DescriptorWriter;
+import io.nicsim.nic.port.DescriptorSink;
 
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -17,7 +17,9 @@ final class RxRing {
     final int queue;
     final NotificationPolicy policy;
     private final long ringSlots;
-    DescriptorWriter descriptors;
+    DescriptorSink descriptors;
+    /** The model time up to which this ring's timer was checked and did not fire (no re-check at that time). */
+    long timerCheckedNanos = Long.MIN_VALUE;
 
     long firstUnnotifiedPacketId = -1;
     long lastWrittenPacketId = -1;

@@ -1,6 +1,7 @@
 package io.nicsim.nic.queue;
 
 import io.nicsim.firmware.clock.NanoClock;
+import io.nicsim.nic.port.DescriptorSink;
 import io.nicsim.nic.record.DescriptorRecord;
 import io.nicsim.nic.record.RecordFormat;
 import net.openhft.chronicle.bytes.BytesStore;
@@ -16,7 +17,7 @@ import net.openhft.chronicle.wire.DocumentContext;
  * host's tailer, which spins on that cache line) for the copy only. Measured with JMH
  * ({@code RecordAppendBenchmark}) and the floor benchmark.
  */
-public final class DescriptorWriter implements AutoCloseable {
+public final class DescriptorWriter implements DescriptorSink {
 
     private final ExcerptAppender appender;
     private final NanoClock clock;
@@ -28,20 +29,15 @@ public final class DescriptorWriter implements AutoCloseable {
         this.clock = clock;
     }
 
-    /**
-     * Appends one descriptor; the {@code written} stamp is taken last, just before the record is published.
-     *
-     * @return the {@code written} stamp
-     */
-    public long write(int queue, long packetId, int flow, int frameBytes, int trafficClass,
-                      long intendedNanos, long injectedNanos, long detectedNanos) {
+    /** Appends one descriptor; the {@code appended} stamp is taken last, just before the record is published. */
+    @Override
+    public void write(int queue, long packetId, int flow, int frameBytes, int trafficClass, long intendedNanos,
+                      long injectedNanos, long detectedNanos, long writtenNanos) {
         DescriptorRecord.encodeHead(scratchAddress, queue, packetId, flow, frameBytes, trafficClass, intendedNanos,
-                injectedNanos, detectedNanos);
+                injectedNanos, detectedNanos, writtenNanos);
         try (DocumentContext dc = appender.writingDocument()) {
-            long writtenNanos = clock.nanoTime();
-            DescriptorRecord.encodeWrittenNanos(scratchAddress, writtenNanos);
+            DescriptorRecord.encodeAppendedNanos(scratchAddress, clock.nanoTime());
             dc.wire().bytes().unsafeWrite(scratchAddress, RecordFormat.DESCRIPTOR_BYTES);
-            return writtenNanos;
         }
     }
 
@@ -53,6 +49,7 @@ public final class DescriptorWriter implements AutoCloseable {
      *
      * @return whether a page was touched
      */
+    @Override
     public boolean touchAhead() {
         return appender instanceof MicroTouched touched && touched.microTouch();
     }

@@ -136,9 +136,9 @@ public final class DeviceQueues implements AutoCloseable {
         return new DescriptorReader(tailer(descriptors[queue], descriptorFolder(queue)));
     }
 
-    /** A writer for the calling thread. */
-    public InterruptWriter newInterruptWriter() {
-        return new InterruptWriter(interrupts.createAppender());
+    /** A writer for the calling thread, stamping each record with when it was appended on {@code clock}. */
+    public InterruptWriter newInterruptWriter(NanoClock clock) {
+        return new InterruptWriter(interrupts.createAppender(), clock);
     }
 
     /**

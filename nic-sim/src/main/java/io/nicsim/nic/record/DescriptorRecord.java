@@ -18,14 +18,17 @@ public final class DescriptorRecord {
     public long intendedNanos;
     public long injectedNanos;
     public long detectedNanos;
+    /** When the descriptor's DMA completed, in the device's model time. */
     public long writtenNanos;
+    /** When the record was actually appended (appended - written: the device's lag). */
+    public long appendedNanos;
 
     /**
-     * Writes every field but {@code writtenNanos}, which the caller stamps last with {@link #writeWrittenNanos}
+     * Writes every field but {@code appendedNanos}, which the caller stamps last with {@link #writeAppendedNanos}
      * so that it is as close as possible to the moment the record becomes visible.
      */
     public static void writeHead(Bytes<?> bytes, int queue, long packetId, int flow, int frameBytes, int trafficClass,
-                                 long intendedNanos, long injectedNanos, long detectedNanos) {
+                                 long intendedNanos, long injectedNanos, long detectedNanos, long writtenNanos) {
         RecordHeader.write(bytes, RecordFormat.TYPE_DESCRIPTOR, queue);
         bytes.writeLong(packetId);
         bytes.writeInt(flow);
@@ -34,23 +37,24 @@ public final class DescriptorRecord {
         bytes.writeLong(intendedNanos);
         bytes.writeLong(injectedNanos);
         bytes.writeLong(detectedNanos);
-    }
-
-    public static void writeWrittenNanos(Bytes<?> bytes, long writtenNanos) {
         bytes.writeLong(writtenNanos);
     }
 
-    /** Offset of {@code writtenNanos}, the last field, in an encoded descriptor. */
-    static final int WRITTEN_NANOS_OFFSET = RecordFormat.DESCRIPTOR_BYTES - Long.BYTES;
+    public static void writeAppendedNanos(Bytes<?> bytes, long appendedNanos) {
+        bytes.writeLong(appendedNanos);
+    }
+
+    /** Offset of {@code appendedNanos}, the last field, in an encoded descriptor. */
+    static final int APPENDED_NANOS_OFFSET = RecordFormat.DESCRIPTOR_BYTES - Long.BYTES;
 
     /**
-     * Encodes every field but {@code writtenNanos} into {@link RecordFormat#DESCRIPTOR_BYTES} bytes of native
+     * Encodes every field but {@code appendedNanos} into {@link RecordFormat#DESCRIPTOR_BYTES} bytes of native
      * memory at {@code address}, in the layout of {@link #writeHead} (the platform's byte order, as Chronicle's
-     * own writes); with {@link #encodeWrittenNanos} the bytes can be appended with one copy instead of one checked
+     * own writes); with {@link #encodeAppendedNanos} the bytes can be appended with one copy instead of one checked
      * write per field.
      */
     public static void encodeHead(long address, int queue, long packetId, int flow, int frameBytes, int trafficClass,
-                                  long intendedNanos, long injectedNanos, long detectedNanos) {
+                                  long intendedNanos, long injectedNanos, long detectedNanos, long writtenNanos) {
         UnsafeMemory memory = UnsafeMemory.MEMORY;
         RecordHeader.encode(address, RecordFormat.TYPE_DESCRIPTOR, queue);
         memory.writeLong(address + 4, packetId);
@@ -60,11 +64,12 @@ public final class DescriptorRecord {
         memory.writeLong(address + 24, intendedNanos);
         memory.writeLong(address + 32, injectedNanos);
         memory.writeLong(address + 40, detectedNanos);
+        memory.writeLong(address + 48, writtenNanos);
     }
 
-    /** Encodes {@code writtenNanos} into a descriptor encoded by {@link #encodeHead}. */
-    public static void encodeWrittenNanos(long address, long writtenNanos) {
-        UnsafeMemory.MEMORY.writeLong(address + WRITTEN_NANOS_OFFSET, writtenNanos);
+    /** Encodes {@code appendedNanos} into a descriptor encoded by {@link #encodeHead}. */
+    public static void encodeAppendedNanos(long address, long appendedNanos) {
+        UnsafeMemory.MEMORY.writeLong(address + APPENDED_NANOS_OFFSET, appendedNanos);
     }
 
     /** @throws RecordFormatException if the bytes are not a descriptor of this format version */
@@ -78,6 +83,7 @@ public final class DescriptorRecord {
         injectedNanos = bytes.readLong();
         detectedNanos = bytes.readLong();
         writtenNanos = bytes.readLong();
+        appendedNanos = bytes.readLong();
         return this;
     }
 
@@ -85,6 +91,8 @@ public final class DescriptorRecord {
     public String toString() {
         return "descriptor{queue=" + queue + ", packetId=" + packetId + ", flow=" + flow + ", frameBytes=" + frameBytes
                 + ", trafficClass=" + trafficClass + ", intendedNanos=" + intendedNanos + ", injectedNanos="
-                + injectedNanos + ", detectedNanos=" + detectedNanos + ", writtenNanos=" + writtenNanos + '}';
+                + injectedNanos + ", detectedNanos=" + detectedNanos + ", writtenNanos=" + writtenNanos
+                        + ", appendedNanos="
+                + appendedNanos + '}';
     }
 }

@@ -6,12 +6,11 @@ import io.nicsim.nic.traffic.TrafficSource;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The link into the NIC: at each turn it moves every packet whose intended arrival time has come from the
- * traffic schedule into the {@link MacFifo}, stamping when that actually happened ({@code injected}).
- * When the device thread falls behind, packets are injected late but keep their intended time, so latency
- * measured from the intended time stays free of coordinated omission. With a link speed ({@link LinkTiming}) a
- * packet is due when its last bit has arrived, never faster than line rate. A {@link LiveSource} is polled on
- * every turn instead of drawn ahead, and opened and closed with the wire. Device thread only, except the
+ * The link into the NIC: names when the next packet of the traffic schedule has arrived (its due time, model time)
+ * and moves it into the {@link MacFifo} with that arrival stamp ({@code injected}), so a device that fell behind
+ * still gives each packet the arrival a device never late would have (docs/semantics.md#device-time). With a link
+ * speed ({@link LinkTiming}) a packet is due when its last bit has arrived, never faster than line rate. A
+ * {@link LiveSource} is polled on every turn instead of drawn ahead, and opened and closed with the wire. Device thread only, except the
  * published counters.
  */
 public final class Wire {
@@ -90,44 +89,83 @@ public final class Wire {
         aheadCount++;
     }
 
+    /** Returned by {@link #nextDueNanos()} when no packet is known to be due. */
+    public static final long NO_ARRIVAL = Long.MAX_VALUE;
+
     /**
-     * Injects every due packet that fits into the MAC FIFO; a turn that injects nothing draws one arrival ahead.
+     * @return when the next packet has fully arrived (model time), drawing it from a schedule if needed; a live
+     *         source is not polled here ({@link #pollLive()} does, once per device turn); {@link #NO_ARRIVAL} if
+     *         none is known
+     */
+    public long nextDueNanos() {
+        if (aheadCount == 0) {
+            if (sourceDone || live != null) {
+                return NO_ARRIVAL;
+            }
+            drawOne();
+            if (aheadCount == 0) {
+                return NO_ARRIVAL;
+            }
+        }
+        return startNanos + aheadDueNanos[aheadHead];
+    }
+
+    /**
+     * Moves the next packet into the MAC, arrived at {@code injectedNanos} (model time: its due time, or later if the
+     * MAC was full when it was due). Call only when {@link #nextDueNanos()} named one and the MAC has room.
+     */
+    public void injectNext(long injectedNanos) {
+        long intendedNanos = startNanos + aheadOffsetNanos[aheadHead];
+        mac.push(nextPacketId++, intendedNanos, injectedNanos, aheadFlow[aheadHead], aheadFrameBytes[aheadHead]);
+        aheadHead = (aheadHead + 1) & LOOKAHEAD_MASK;
+        aheadCount--;
+        injected.lazySet(nextPacketId);
+        if (aheadCount == 0 && sourceDone) {
+            exhaustedPublished = true;
+        }
+    }
+
+    /** Polls a live source once (one system call): what it read becomes due. Does nothing for a schedule. */
+    public void pollLive() {
+        if (live != null && aheadCount < LOOKAHEAD && !sourceDone) {
+            drawOne();
+        }
+    }
+
+    /** An idle turn: draws one arrival of a schedule ahead, so a due packet later waits for no draw. */
+    public void drawAhead() {
+        if (live == null && aheadCount < LOOKAHEAD && !sourceDone) {
+            drawOne();
+        }
+    }
+
+    /**
+     * Injects every packet due by {@code nowNanos} that fits into the MAC FIFO, each at its due time (model time; one
+     * that found the MAC full gets in at {@code nowNanos}); a turn that injects nothing draws one arrival ahead.
      *
      * @return the number of packets injected
      */
     public int inject(long nowNanos) {
+        pollLive();
         int count = 0;
-        boolean drew = false;
-        while (true) {
-            if (aheadCount == 0) {
-                if (sourceDone) {
-                    break;
-                }
-                drawOne(); // a burst used up the lookahead: draw on the way
-                drew = true;
-                if (aheadCount == 0) {
-                    break;
-                }
-            }
-            if (startNanos + aheadDueNanos[aheadHead] > nowNanos || mac.isFull()) {
+        long due;
+        while ((due = nextDueNanos()) <= nowNanos) {
+            if (mac.isFull()) {
+                blocked = true;
                 break;
             }
-            long intendedNanos = startNanos + aheadOffsetNanos[aheadHead];
-            mac.push(nextPacketId++, intendedNanos, nowNanos, aheadFlow[aheadHead], aheadFrameBytes[aheadHead]);
-            aheadHead = (aheadHead + 1) & LOOKAHEAD_MASK;
-            aheadCount--;
+            injectNext(blocked ? Math.max(due, nowNanos) : due);
+            blocked = false;
             count++;
         }
-        if (count > 0) {
-            injected.lazySet(nextPacketId);
-            if (aheadCount == 0 && sourceDone) {
-                exhaustedPublished = true;
-            }
-        } else if (aheadCount < LOOKAHEAD && !sourceDone && !(drew && live != null)) {
-            drawOne(); // (a live source was polled once this turn already: one system call per turn is enough)
+        if (count == 0) {
+            drawAhead();
         }
         return count;
     }
+
+    /** Whether the head packet was due while the MAC was full (it then arrives when it gets in). */
+    private boolean blocked;
 
     /** @return packets injected so far (any thread) */
     public long injectedPackets() {

@@ -57,7 +57,7 @@ public class RecordAppendBenchmark {
         queues = DeviceQueues.open(dir);
         descriptorWriter = queues.newDescriptorWriter(System::nanoTime);
         descriptorReader = queues.newDescriptorReader();
-        interruptWriter = queues.newInterruptWriter();
+        interruptWriter = queues.newInterruptWriter(System::nanoTime);
         interruptReader = queues.newInterruptReader();
     }
 
@@ -77,14 +77,15 @@ public class RecordAppendBenchmark {
     @Benchmark
     public long descriptorAppend() {
         long id = sequence++;
-        return descriptorWriter.write(0, id, 0, 64, 0, id, id, id);
+        descriptorWriter.write(0, id, 0, 64, 0, id, id, id, id);
+        return id;
     }
 
     /** Appends one descriptor and reads it back (the host driver's poll). */
     @Benchmark
     public long descriptorAppendAndRead() {
         long id = sequence++;
-        descriptorWriter.write(0, id, 0, 64, 0, id, id, id);
+        descriptorWriter.write(0, id, 0, 64, 0, id, id, id, id);
         DescriptorRecord record = descriptorReader.poll();
         return record == null ? -1 : record.packetId;
     }
@@ -93,7 +94,7 @@ public class RecordAppendBenchmark {
     @Benchmark
     public long interruptAppend() {
         long id = sequence++;
-        interruptWriter.write(0, id, id, id, id);
+        interruptWriter.raise(0, id, id, id, id);
         return id;
     }
 
@@ -101,7 +102,7 @@ public class RecordAppendBenchmark {
     @Benchmark
     public long interruptAppendAndRead() {
         long id = sequence++;
-        interruptWriter.write(0, id, id, id, id);
+        interruptWriter.raise(0, id, id, id, id);
         InterruptRecord record = interruptReader.poll();
         return record == null ? -1 : record.sequence;
     }

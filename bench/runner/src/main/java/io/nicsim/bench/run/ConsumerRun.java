@@ -222,7 +222,7 @@ public final class ConsumerRun {
             long startNanos = clock.nanoTime() + START_LEAD_NANOS;
             long measureFromNanos = startNanos + run.warmupNanos();
             recorder.measureFrom(measureFromNanos);
-            device.wire().start(startNanos);
+            device.start(startNanos);
             Played played = play(new Placed(mode, host, gatedDevice, dispatcher, consumerName, consumer), device,
                     recorder, rxCounters, clock, startNanos, run, failure, options);
             long stopNanos = played.stopNanos();

@@ -37,7 +37,7 @@ final class GatedDevice implements Agent {
 
     @Override
     public int doWork() {
-        return open ? device.doWork() : device.firmware().doWork(clock.nanoTime());
+        return device.turn(clock.nanoTime(), open);
     }
 
     @Override

@@ -145,7 +145,7 @@ public final class NicProcess {
             DeviceStatusRecord record = new DeviceStatusRecord();
             record.trafficStartNanos = startNanos;
             report(record, DeviceStatusRecord.START, agent, device, control, status);
-            device.wire().start(startNanos);
+            device.start(startNanos);
             AgentRunner runner = new AgentRunner(IdleStrategies.named(scenario.host().deviceIdle()),
                     error -> failure.compareAndSet(null, error), null, agent);
             log.printf("nic: host attached; traffic starts in %s%n", Units.formatDuration(START_LEAD_NANOS));
