@@ -52,6 +52,8 @@ public final class LatencyRecorder {
     private final Histogram[] notification;
     private final Histogram[] notificationUncorrected;
     private final Histogram[][] stages = new Histogram[STAGES.length][];
+    /** The device's lag, appended - written (actual - model time of its DMA), measured / warm-up. */
+    private final Histogram[] deviceLag;
     /** Notification latency per traffic class, then measured / warm-up. */
     private final Histogram[][] byClass = new Histogram[2][];
     /** Until {@link #measureFrom} is called everything is measured (times are within 2^62 ns of each other). */
@@ -91,6 +93,7 @@ public final class LatencyRecorder {
         this.concurrent = concurrent;
         this.notification = pair();
         this.notificationUncorrected = pair();
+        this.deviceLag = pair();
         for (int i = 0; i < byClass.length; i++) {
             byClass[i] = pair();
         }
@@ -157,18 +160,20 @@ public final class LatencyRecorder {
     public void record(DescriptorRecord descriptor, long wokenNanos, long handledNanos, long raisedNanos,
                        long deliveredNanos) {
         record(descriptor.packetId, descriptor.trafficClass, descriptor.intendedNanos, descriptor.injectedNanos,
-                descriptor.detectedNanos, descriptor.writtenNanos, wokenNanos, handledNanos, raisedNanos,
-                deliveredNanos);
+                descriptor.detectedNanos, descriptor.writtenNanos, descriptor.appendedNanos, wokenNanos, handledNanos,
+                raisedNanos, deliveredNanos);
     }
 
     /** Records a packet handed from the driver to another thread, with its device and interrupt stamps. */
     public void record(Packet packet, long wokenNanos, long handledNanos) {
         record(packet.packetId, packet.trafficClass, packet.intendedNanos, packet.injectedNanos, packet.detectedNanos,
-                packet.writtenNanos, wokenNanos, handledNanos, packet.raisedNanos, packet.deliveredNanos);
+                packet.writtenNanos, packet.appendedNanos, wokenNanos, handledNanos, packet.raisedNanos,
+                packet.deliveredNanos);
     }
 
     private void record(long packetId, int trafficClass, long intendedNanos, long injectedNanos, long detectedNanos,
-                        long writtenNanos, long wokenNanos, long handledNanos, long raisedNanos, long deliveredNanos) {
+                        long writtenNanos, long appendedNanos, long wokenNanos, long handledNanos, long raisedNanos,
+                        long deliveredNanos) {
         if (concurrent) {
             handledPublished.incrementAndGet();
         } else {
@@ -197,6 +202,7 @@ public final class LatencyRecorder {
         stages[3][warmup].recordValue(clamp(deliveredNanos - raisedNanos));
         stages[4][warmup].recordValue(clamp(wokenNanos - deliveredNanos));
         stages[5][warmup].recordValue(clamp(handledNanos - wokenNanos));
+        deviceLag[warmup].recordValue(clamp(appendedNanos - writtenNanos));
         sink.stamp(packetId, wokenNanos, handledNanos, raisedNanos, deliveredNanos);
     }
 
@@ -230,6 +236,14 @@ public final class LatencyRecorder {
     /** @return the distribution of one stage over the measured packets */
     public Histogram stage(Stage stage) {
         return stages[stage.ordinal()][0];
+    }
+
+    /**
+     * @return how late the device was, per measured packet: when its descriptor was actually appended minus its model
+     *         write time (docs/semantics.md#device-time)
+     */
+    public Histogram deviceLag() {
+        return deviceLag[0];
     }
 
     /** @return the number of over-time intervals, warm-up ones included */

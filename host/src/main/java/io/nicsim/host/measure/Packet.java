@@ -16,6 +16,8 @@ public final class Packet {
     public long injectedNanos;
     public long detectedNanos;
     public long writtenNanos;
+    /** When the device actually appended the descriptor (appended - written: the device's lag). */
+    public long appendedNanos;
     public long raisedNanos;
     public long deliveredNanos;
     /** When the driver handed the packet to the thread that handles it. */
@@ -30,6 +32,7 @@ public final class Packet {
         this.injectedNanos = descriptor.injectedNanos;
         this.detectedNanos = descriptor.detectedNanos;
         this.writtenNanos = descriptor.writtenNanos;
+        this.appendedNanos = descriptor.appendedNanos;
         this.raisedNanos = raisedNanos;
         this.deliveredNanos = deliveredNanos;
         this.dispatchedNanos = dispatchedNanos;
@@ -45,6 +48,7 @@ public final class Packet {
         this.injectedNanos = other.injectedNanos;
         this.detectedNanos = other.detectedNanos;
         this.writtenNanos = other.writtenNanos;
+        this.appendedNanos = other.appendedNanos;
         this.raisedNanos = other.raisedNanos;
         this.deliveredNanos = other.deliveredNanos;
         this.dispatchedNanos = other.dispatchedNanos;

@@ -72,7 +72,8 @@ public final class RxQueue implements AutoCloseable {
         DescriptorRecord descriptor;
         while (count < budget && (descriptor = reader.poll()) != null) {
             long readNanos = clock.nanoTime();
-            long packetWokenNanos = descriptor.writtenNanos <= wokenNanos ? wokenNanos : readNanos;
+            // the packet was visible when the consumer woke if the device had actually appended it by then
+            long packetWokenNanos = descriptor.appendedNanos <= wokenNanos ? wokenNanos : readNanos;
             long packetId = descriptor.packetId;
             while (interrupts.hasEntry() && interrupts.headLastPacketId() < packetId) {
                 interrupts.advance();

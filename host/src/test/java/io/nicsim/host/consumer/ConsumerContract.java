@@ -92,7 +92,7 @@ public final class ConsumerContract {
                         long now = CLOCK.nanoTime();
                         int trafficClass = random.nextInt(10) == 0 ? TrafficClasses.HIGH : TrafficClasses.LOW;
                         perClass[trafficClass]++;
-                        writer.write(0, id, random.nextInt(FLOWS), 64, trafficClass, now, now, now);
+                        writer.write(0, id, random.nextInt(FLOWS), 64, trafficClass, now, now, now, now);
                     }
                     path.interrupt();
                     if (random.nextInt(8) == 0) {
@@ -126,7 +126,7 @@ public final class ConsumerContract {
             try (DescriptorWriter writer = queues.newDescriptorWriter(CLOCK)) {
                 for (int id = 0; id < 100; id++) {
                     long now = CLOCK.nanoTime();
-                    writer.write(0, id, id % FLOWS, 64, 0, now, now, now);
+                    writer.write(0, id, id % FLOWS, 64, 0, now, now, now, now);
                 }
             }
             LatencyRecorder recorder = recorderFor(name);
@@ -157,7 +157,7 @@ public final class ConsumerContract {
                  DescriptorWriter writer = queues.newDescriptorWriter(CLOCK)) {
                 for (int id = 0; id < packets; id++) {
                     long now = CLOCK.nanoTime();
-                    writer.write(0, id, id % FLOWS, 64, 0, now, now, now);
+                    writer.write(0, id, id % FLOWS, 64, 0, now, now, now, now);
                     path.interrupt();
                 }
                 long deadline = System.nanoTime() + LIVENESS_LIMIT_NANOS;

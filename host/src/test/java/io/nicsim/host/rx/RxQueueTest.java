@@ -38,7 +38,7 @@ class RxQueueTest {
             try (DescriptorWriter writer = queues.newDescriptorWriter(clock);
                  RxQueue rx = queue(queues, clock, NO_INTERRUPTS, recorder)) {
                 // intended 1_000_000, written at 1_000_000; the consumer wakes at 1_004_000 and reads at 1_009_000
-                writer.write(0, 0, 0, 64, 0, 1_000_000, 1_000_000, 1_000_000);
+                writer.write(0, 0, 0, 64, 0, 1_000_000, 1_000_000, 1_000_000, 1_000_000);
                 clock.setNanos(1_009_000);
                 assertThat(rx.poll(Integer.MAX_VALUE, 1_004_000)).isEqualTo(1);
             }
@@ -57,7 +57,7 @@ class RxQueueTest {
             try (DescriptorWriter writer = queues.newDescriptorWriter(clock);
                  RxQueue rx = queue(queues, clock, NO_INTERRUPTS, recorder)) {
                 clock.setNanos(2_000_000);
-                writer.write(0, 0, 0, 64, 0, 1_990_000, 1_995_000, 2_000_000); // written at 2_000_000
+                writer.write(0, 0, 0, 64, 0, 1_990_000, 1_995_000, 2_000_000, 2_000_000);
                 clock.setNanos(2_007_000);
                 assertThat(rx.poll(Integer.MAX_VALUE, 1_500_000)).isEqualTo(1); // woke before it was written
             }
@@ -76,7 +76,7 @@ class RxQueueTest {
             try (DescriptorWriter writer = queues.newDescriptorWriter(clock);
                  RxQueue rx = queue(queues, clock, log, recorder)) {
                 clock.setNanos(13_000);
-                writer.write(0, 0, 0, 64, 0, 10_000, 11_000, 12_000);   // injected 11, detected 12, written 13
+                writer.write(0, 0, 0, 64, 0, 10_000, 11_000, 12_000, 13_000); // injected 11, detected 12, written 13
                 log.offer(0, 0, 20_000, 21_000);                     // raised 20, delivered 21
                 clock.setNanos(30_000);
                 assertThat(rx.poll(Integer.MAX_VALUE, 25_000)).isEqualTo(1); // woken 25, handled 30
@@ -99,7 +99,7 @@ class RxQueueTest {
             try (DescriptorWriter writer = queues.newDescriptorWriter(clock);
                  RxQueue rx = queue(queues, clock, log, recorder)) {
                 clock.setNanos(13_000);
-                writer.write(0, 0, 0, 64, 0, 10_000, 11_000, 12_000);
+                writer.write(0, 0, 0, 64, 0, 10_000, 11_000, 12_000, 13_000);
                 log.offer(0, 0, 20_000, 21_000); // an interrupt covers it, delivered before the read
                 clock.setNanos(30_000);
                 assertThat(rx.poll(Integer.MAX_VALUE, RxQueue.NOT_WOKEN)).isEqualTo(1);
@@ -121,7 +121,7 @@ class RxQueueTest {
                 rx.rearm();
                 assertThat(doorbells.poll().consumedPacketId).as("nothing consumed yet").isEqualTo(-1);
                 for (int id = 0; id < 5; id++) {
-                    writer.write(0, id, 0, 64, 0, 4_000, 4_500, 5_000);
+                    writer.write(0, id, 0, 64, 0, 4_000, 4_500, 5_000, 5_000);
                 }
                 clock.setNanos(6_000);
                 assertThat(rx.poll(3, RxQueue.NOT_WOKEN)).isEqualTo(3);

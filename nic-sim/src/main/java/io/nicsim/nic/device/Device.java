@@ -83,10 +83,10 @@ public final class Device implements Agent {
         while (true) {
             long arrival = arrivalsOpen && !mac.isFull() ? wire.nextDueNanos() : Wire.NO_ARRIVAL;
             long firmwareNext = firmware.nextEventNanos();
-            if (arrival <= firmwareNext && arrival <= modelNanosLimit) {
+            if (arrival != Wire.NO_ARRIVAL && arrival <= firmwareNext && arrival <= modelNanosLimit) {
                 wire.injectNext(Math.max(arrival, firmware.modelNanos()));
                 work++;
-            } else if (firmwareNext <= modelNanosLimit) {
+            } else if (firmwareNext != Firmware.NO_EVENT && firmwareNext <= modelNanosLimit) {
                 work += firmware.advanceTo(firmwareNext);
             } else {
                 return work;

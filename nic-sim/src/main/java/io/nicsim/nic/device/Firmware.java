@@ -160,7 +160,7 @@ public final class Firmware {
     public int advanceTo(long modelNanosLimit) {
         int work = 0;
         long next;
-        while ((next = nextEventNanos()) <= modelNanosLimit) {
+        while ((next = nextEventNanos()) != NO_EVENT && next <= modelNanosLimit) {
             work += step(next);
         }
         return work;

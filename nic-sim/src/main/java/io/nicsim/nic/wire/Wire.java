@@ -10,8 +10,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * and moves it into the {@link MacFifo} with that arrival stamp ({@code injected}), so a device that fell behind
  * still gives each packet the arrival a device never late would have (docs/semantics.md#device-time). With a link
  * speed ({@link LinkTiming}) a packet is due when its last bit has arrived, never faster than line rate. A
- * {@link LiveSource} is polled on every turn instead of drawn ahead, and opened and closed with the wire. Device thread only, except the
- * published counters.
+ * {@link LiveSource} is polled on every turn instead of drawn ahead, and opened and closed with the wire. Device
+ * thread only, except the published counters.
  */
 public final class Wire {
 
@@ -149,13 +149,12 @@ public final class Wire {
         pollLive();
         int count = 0;
         long due;
-        while ((due = nextDueNanos()) <= nowNanos) {
+        while ((due = nextDueNanos()) != NO_ARRIVAL && due <= nowNanos) {
             if (mac.isFull()) {
-                blocked = true;
+                blockedUntilNanos = nowNanos;
                 break;
             }
-            injectNext(blocked ? Math.max(due, nowNanos) : due);
-            blocked = false;
+            injectNext(due <= blockedUntilNanos ? Math.max(due, nowNanos) : due);
             count++;
         }
         if (count == 0) {
@@ -164,8 +163,8 @@ public final class Wire {
         return count;
     }
 
-    /** Whether the head packet was due while the MAC was full (it then arrives when it gets in). */
-    private boolean blocked;
+    /** Packets due by this time found the MAC full: they arrive when they get in. */
+    private long blockedUntilNanos = Long.MIN_VALUE;
 
     /** @return packets injected so far (any thread) */
     public long injectedPackets() {

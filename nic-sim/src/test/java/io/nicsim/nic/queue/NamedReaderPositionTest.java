@@ -23,7 +23,7 @@ class NamedReaderPositionTest {
         try (DeviceQueues queues = DeviceQueues.open(dir);
              DescriptorWriter writer = queues.newDescriptorWriter(new ManualNanoClock(1))) {
             for (long id = fromId; id < toId; id++) {
-                writer.write(0, id, 0, 64, 0, 0, 0, 0);
+                writer.write(0, id, 0, 64, 0, 0, 0, 0, 0);
             }
         }
     }
@@ -70,9 +70,10 @@ class NamedReaderPositionTest {
 
     @Test
     void interruptReadersAreNamedToo() {
-        try (DeviceQueues queues = DeviceQueues.open(dir); InterruptWriter writer = queues.newInterruptWriter()) {
+        try (DeviceQueues queues = DeviceQueues.open(dir); InterruptWriter writer = queues.newInterruptWriter(
+                new ManualNanoClock(1))) {
             for (int i = 0; i < 4; i++) {
-                writer.write(0, i, i, i, i);
+                writer.raise(0, i, i, i, i);
             }
         }
         try (DeviceQueues queues = DeviceQueues.openWithNamedReaders(dir, "host");

@@ -19,10 +19,10 @@ class DescriptorEncodeTest {
         Bytes<?> copy = Bytes.allocateElasticDirect(RecordFormat.DESCRIPTOR_BYTES);
         try {
             long address = encoded.addressForWrite(0);
-            DescriptorRecord.encodeHead(address, 3, 0x0102030405060708L, -7, 1518, 1, 11L, -12L, Long.MAX_VALUE);
-            DescriptorRecord.encodeWrittenNanos(address, Long.MIN_VALUE);
-            DescriptorRecord.writeHead(written, 3, 0x0102030405060708L, -7, 1518, 1, 11L, -12L, Long.MAX_VALUE);
-            DescriptorRecord.writeWrittenNanos(written, Long.MIN_VALUE);
+            DescriptorRecord.encodeHead(address, 3, 0x0102030405060708L, -7, 1518, 1, 11L, -12L, Long.MAX_VALUE, 13L);
+            DescriptorRecord.encodeAppendedNanos(address, Long.MIN_VALUE);
+            DescriptorRecord.writeHead(written, 3, 0x0102030405060708L, -7, 1518, 1, 11L, -12L, Long.MAX_VALUE, 13L);
+            DescriptorRecord.writeAppendedNanos(written, Long.MIN_VALUE);
             copy.unsafeWrite(address, RecordFormat.DESCRIPTOR_BYTES);
 
             assertThat(copy.readRemaining()).isEqualTo(written.readRemaining())
@@ -38,7 +38,8 @@ class DescriptorEncodeTest {
             assertThat(record.intendedNanos).isEqualTo(11L);
             assertThat(record.injectedNanos).isEqualTo(-12L);
             assertThat(record.detectedNanos).isEqualTo(Long.MAX_VALUE);
-            assertThat(record.writtenNanos).isEqualTo(Long.MIN_VALUE);
+            assertThat(record.writtenNanos).isEqualTo(13L);
+            assertThat(record.appendedNanos).isEqualTo(Long.MIN_VALUE);
         } finally {
             encoded.releaseLast();
             written.releaseLast();

@@ -37,13 +37,12 @@ class RecordRoundTripTest {
         ManualNanoClock clock = new ManualNanoClock(5_000);
         try (DeviceQueues queues = DeviceQueues.open(dir)) {
             try (DescriptorWriter writer = queues.newDescriptorWriter(clock)) {
-                assertThat(writer.write(0, 0, 3, 64, 1, 1_000, 2_000, 3_000)).as("written stamp from the clock")
-                        .isEqualTo(5_000);
+                writer.write(0, 0, 3, 64, 1, 1_000, 2_000, 3_000, 4_000);
                 clock.setNanos(6_000);
-                assertThat(writer.write(65_535, Long.MAX_VALUE, Integer.MAX_VALUE, 9_000, 0, Long.MIN_VALUE, -1,
-                        Long.MAX_VALUE)).isEqualTo(6_000);
+                writer.write(65_535, Long.MAX_VALUE, Integer.MAX_VALUE, 9_000, 0, Long.MIN_VALUE, -1, Long.MAX_VALUE,
+                        Long.MIN_VALUE);
                 clock.setNanos(7_000);
-                writer.write(12, 41, 0, 1, 0, -3, -2, -1);
+                writer.write(12, 41, 0, 1, 0, -3, -2, -1, 0);
             }
             try (DescriptorReader reader = queues.newDescriptorReader()) {
                 DescriptorRecord d = reader.poll();
@@ -56,7 +55,8 @@ class RecordRoundTripTest {
                 assertThat(d.intendedNanos).isEqualTo(1_000);
                 assertThat(d.injectedNanos).isEqualTo(2_000);
                 assertThat(d.detectedNanos).isEqualTo(3_000);
-                assertThat(d.writtenNanos).isEqualTo(5_000);
+                assertThat(d.writtenNanos).as("the model's DMA completion").isEqualTo(4_000);
+                assertThat(d.appendedNanos).as("appended stamp from the clock").isEqualTo(5_000);
 
                 d = reader.poll();
                 assertThat(d.queue).as("queue is a u16").isEqualTo(65_535);
@@ -67,7 +67,8 @@ class RecordRoundTripTest {
                 assertThat(d.intendedNanos).isEqualTo(Long.MIN_VALUE);
                 assertThat(d.injectedNanos).isEqualTo(-1);
                 assertThat(d.detectedNanos).isEqualTo(Long.MAX_VALUE);
-                assertThat(d.writtenNanos).isEqualTo(6_000);
+                assertThat(d.writtenNanos).isEqualTo(Long.MIN_VALUE);
+                assertThat(d.appendedNanos).isEqualTo(6_000);
 
                 d = reader.poll();
                 assertThat(d.queue).isEqualTo(12);
@@ -77,8 +78,9 @@ class RecordRoundTripTest {
                 assertThat(d.intendedNanos).isEqualTo(-3);
                 assertThat(d.injectedNanos).isEqualTo(-2);
                 assertThat(d.detectedNanos).isEqualTo(-1);
-                assertThat(d.writtenNanos).isEqualTo(7_000);
-                assertThat(d.toString()).contains("packetId=41", "writtenNanos=7000");
+                assertThat(d.writtenNanos).isZero();
+                assertThat(d.appendedNanos).isEqualTo(7_000);
+                assertThat(d.toString()).contains("packetId=41", "writtenNanos=0", "appendedNanos=7000");
 
                 assertThat(reader.poll()).as("nothing more").isNull();
             }
@@ -88,10 +90,10 @@ class RecordRoundTripTest {
     @Test
     void interruptsRoundTripFieldByFieldInOrder() {
         try (DeviceQueues queues = DeviceQueues.open(dir)) {
-            try (InterruptWriter writer = queues.newInterruptWriter()) {
-                writer.write(0, 0, 0, 7, 123_456_789);
-                writer.write(3, 1, 8, 8, -5);
-                writer.write(65_535, Long.MAX_VALUE, Long.MIN_VALUE, Long.MAX_VALUE, Long.MAX_VALUE);
+            try (InterruptWriter writer = queues.newInterruptWriter(new ManualNanoClock(900))) {
+                writer.raise(0, 0, 0, 7, 123_456_789);
+                writer.raise(3, 1, 8, 8, -5);
+                writer.raise(65_535, Long.MAX_VALUE, Long.MIN_VALUE, Long.MAX_VALUE, Long.MAX_VALUE);
             }
             try (InterruptReader reader = queues.newInterruptReader()) {
                 InterruptRecord i = reader.poll();
@@ -101,6 +103,7 @@ class RecordRoundTripTest {
                 assertThat(i.firstPacketId).isZero();
                 assertThat(i.lastPacketId).isEqualTo(7);
                 assertThat(i.raisedNanos).isEqualTo(123_456_789);
+                assertThat(i.appendedNanos).as("appended stamp from the clock").isEqualTo(900);
 
                 i = reader.poll();
                 assertThat(i.vector).isEqualTo(3);
@@ -139,7 +142,7 @@ class RecordRoundTripTest {
              DescriptorReader reader = queues.newDescriptorReader();
              DescriptorWriter writer = queues.newDescriptorWriter(clock)) {
             assertThat(reader.poll()).isNull();
-            writer.write(0, 99, 0, 64, 0, 0, 0, 0);
+            writer.write(0, 99, 0, 64, 0, 0, 0, 0, 0);
             assertThat(reader.poll().packetId).isEqualTo(99);
             assertThat(reader.poll()).isNull();
         }
@@ -150,31 +153,34 @@ class RecordRoundTripTest {
         ManualNanoClock clock = new ManualNanoClock(0x1122334455667788L);
         try (DeviceQueues queues = DeviceQueues.open(dir)) {
             try (DescriptorWriter writer = queues.newDescriptorWriter(clock)) {
-                writer.write(0x0102, 0x0807060504030201L, 0x0C0B0A09, 0x100F0E0D, 0x14131211, 1, 2, 3);
+                writer.write(0x0102, 0x0807060504030201L, 0x0C0B0A09, 0x100F0E0D, 0x14131211, 1, 2, 3, 4);
             }
-            try (InterruptWriter writer = queues.newInterruptWriter()) {
-                writer.write(0x0304, 9, 10, 11, 12);
+            try (InterruptWriter writer = queues.newInterruptWriter(new ManualNanoClock(13))) {
+                writer.raise(0x0304, 9, 10, 11, 12);
             }
         }
         byte[] descriptor = readRaw(DeviceQueues.DESCRIPTORS);
-        assertThat(descriptor).hasSize(RecordFormat.DESCRIPTOR_BYTES).hasSize(56);
+        assertThat(descriptor).hasSize(RecordFormat.DESCRIPTOR_BYTES).hasSize(64);
         assertThat(descriptor[0]).as("type").isEqualTo(RecordFormat.TYPE_DESCRIPTOR);
-        assertThat(descriptor[1]).as("version").isEqualTo(RecordFormat.VERSION).isEqualTo((byte) 2);
+        assertThat(descriptor[1]).as("version").isEqualTo(RecordFormat.VERSION).isEqualTo((byte) 3);
         assertThat(new byte[] {descriptor[2], descriptor[3]}).as("queue u16 LE").containsExactly(0x02, 0x01);
         assertThat(java.util.Arrays.copyOfRange(descriptor, 4, 20)).as("packetId i64, flow i32, frameBytes i32")
                 .containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16);
         assertThat(java.util.Arrays.copyOfRange(descriptor, 20, 24)).as("trafficClass i32")
                 .containsExactly(0x11, 0x12, 0x13, 0x14);
-        assertThat(java.util.Arrays.copyOfRange(descriptor, 48, 56)).as("writtenNanos last")
+        assertThat(java.util.Arrays.copyOfRange(descriptor, 48, 56)).as("writtenNanos (model)")
+                .containsExactly(4, 0, 0, 0, 0, 0, 0, 0);
+        assertThat(java.util.Arrays.copyOfRange(descriptor, 56, 64)).as("appendedNanos last")
                 .containsExactly(0x88, 0x77, 0x66, 0x55, 0x44, 0x33, 0x22, 0x11);
 
         byte[] interrupt = readRaw(DeviceQueues.INTERRUPTS);
-        assertThat(interrupt).hasSize(RecordFormat.INTERRUPT_BYTES).hasSize(36);
+        assertThat(interrupt).hasSize(RecordFormat.INTERRUPT_BYTES).hasSize(44);
         assertThat(interrupt[0]).isEqualTo(RecordFormat.TYPE_INTERRUPT);
         assertThat(interrupt[1]).isEqualTo(RecordFormat.VERSION);
-        assertThat(new byte[] {interrupt[2], interrupt[3], interrupt[4], interrupt[12], interrupt[20], interrupt[28]})
-                .as("vector, then sequence, first, last, raised as i64")
-                .containsExactly(0x04, 0x03, 9, 10, 11, 12);
+        assertThat(new byte[] {interrupt[2], interrupt[3], interrupt[4], interrupt[12], interrupt[20], interrupt[28],
+                interrupt[36]})
+                .as("vector, then sequence, first, last, raised, appended as i64")
+                .containsExactly(0x04, 0x03, 9, 10, 11, 12, 13);
     }
 
     @Test
@@ -238,7 +244,7 @@ class RecordRoundTripTest {
     @Test
     void overlongInterruptIsRefused() {
         writeRaw(DeviceQueues.INTERRUPTS, bytes -> {
-            InterruptRecord.write(bytes, 0, 1, 2, 3, 4);
+            InterruptRecord.write(bytes, 0, 1, 2, 3, 4, 5);
             bytes.writeByte((byte) 0);
         });
 
@@ -250,7 +256,7 @@ class RecordRoundTripTest {
 
     @Test
     void interruptInTheDescriptorQueueIsRefusedNamingBothTypes() {
-        writeRaw(DeviceQueues.DESCRIPTORS, bytes -> InterruptRecord.write(bytes, 0, 1, 2, 3, 4));
+        writeRaw(DeviceQueues.DESCRIPTORS, bytes -> InterruptRecord.write(bytes, 0, 1, 2, 3, 4, 5));
 
         try (DeviceQueues queues = DeviceQueues.open(dir); DescriptorReader reader = queues.newDescriptorReader()) {
             assertThatThrownBy(reader::poll).isInstanceOf(RecordFormatException.class)

@@ -86,15 +86,15 @@ class WireTest {
                 new Injected(2, 1_100, 1_100, 2, 102));
 
         assertThat(wire.isExhausted()).isFalse();
-        assertThat(wire.inject(1_400)).as("late: stamped with now, keeps its intended time").isEqualTo(1);
-        assertThat(drain(mac)).containsExactly(new Injected(3, 1_250, 1_400, 3, 103));
+        assertThat(wire.inject(1_400)).as("a late turn: the packet arrived at its due time all the same").isEqualTo(1);
+        assertThat(drain(mac)).containsExactly(new Injected(3, 1_250, 1_250, 3, 103));
         assertThat(wire.injectedPackets()).isEqualTo(4);
         assertThat(wire.isExhausted()).isTrue();
         assertThat(wire.inject(1_000_000)).isZero();
     }
 
     @Test
-    void aLateTurnInjectsEverythingDueAtOnceWithTheSameInjectedStamp() {
+    void aLateTurnInjectsEverythingDueEachAtItsOwnArrivalTime() {
         MacFifo mac = new MacFifo(16);
         Wire wire = new Wire(new ListSource(0, 10, 20, 30, 40), mac);
         wire.start(-500);
@@ -102,8 +102,8 @@ class WireTest {
         assertThat(wire.inject(-465)).isEqualTo(4);
 
         assertThat(drain(mac)).containsExactly(
-                new Injected(0, -500, -465, 0, 100), new Injected(1, -490, -465, 1, 101),
-                new Injected(2, -480, -465, 2, 102), new Injected(3, -470, -465, 3, 103));
+                new Injected(0, -500, -500, 0, 100), new Injected(1, -490, -490, 1, 101),
+                new Injected(2, -480, -480, 2, 102), new Injected(3, -470, -470, 3, 103));
         assertThat(wire.injectedPackets()).isEqualTo(4);
     }
 

@@ -138,6 +138,8 @@ public final class StudyOptions {
             out.println();
         }
         out.println("notification latency = woken - intended arrival (coordinated-omission corrected), microseconds;");
+        out.println("'lag' is the simulated device's own lateness: a descriptor's actual append - its model write"
+                + " time.");
         out.println("'p99 uncorr' is measured from the actual injection instead. CPU and context switches (blocked +");
         out.println("preempted) are the consumer's threads' per packet; mem/waiter is what one more parked waiter of"
                 + " the");

@@ -102,19 +102,29 @@ public final class LatencyTable {
         return out.toString();
     }
 
-    private static final String STAGE_ROW = "%-26s %9s %9s %9s %9s %9s %9s%n";
+    private static final String STAGE_ROW = "%-26s %9s %9s %9s %9s %9s %9s   %9s %9s %9s%n";
     private static final String[] STAGES = {"detect", "dma", "hold", "deliver", "wake", "handle"};
 
-    /** The median of each latency stage per run, in microseconds: where the time goes. */
+    /**
+     * The median of each latency stage per run, in microseconds: where the time goes; then how late the simulated
+     * device itself was (appended - model write time: p50, p99, max), so a reader sees what the simulator added.
+     */
     public static String renderStages(Summary summary) {
         StringBuilder out = new StringBuilder();
-        Object[] header = new Object[STAGES.length + 1];
+        Object[] header = new Object[STAGES.length + 4];
         header[0] = "stage p50 us";
         System.arraycopy(STAGES, 0, header, 1, STAGES.length);
+        header[STAGES.length + 1] = "lag p50";
+        header[STAGES.length + 2] = "lag p99";
+        header[STAGES.length + 3] = "lag max";
         out.append(String.format(Locale.ROOT, STAGE_ROW, header));
         for (RunResult run : summary.runs()) {
-            Object[] cells = new Object[STAGES.length + 1];
+            Object[] cells = new Object[STAGES.length + 4];
             cells[0] = run.name();
+            LatencySummary lag = run.deviceLagNanos();
+            cells[STAGES.length + 1] = lag == null ? "-" : micros(lag.p50());
+            cells[STAGES.length + 2] = lag == null ? "-" : micros(lag.p99());
+            cells[STAGES.length + 3] = lag == null ? "-" : micros(lag.max());
             for (int i = 0; i < STAGES.length; i++) {
                 LatencySummary stage = run.latencyNanos().stages() == null ? null : run.latencyNanos().stages()
                         .get(STAGES[i]);

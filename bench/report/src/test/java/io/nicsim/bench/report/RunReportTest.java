@@ -69,7 +69,7 @@ class RunReportTest {
                 new RunResult.Setup(Map.of("policy", "per-packet"), Map.of("kind", "poisson"), null, null),
                 new RunResult.Counts(new RunResult.PacketCounts(3_000, 3_000, 0, Map.of(), notification.count()),
                         3_000, 3_000, 0, null),
-                new RunResult.Latencies(new RunResult.Latency(notification, notification, stages), null),
+                new RunResult.Latencies(new RunResult.Latency(notification, notification, stages), null, null),
                 new RunResult.Window(3_000_000_000L, 1_000_000_000L, 2_000_000_000L, false), null,
                 new RunResult.Output(files.queueDir().toString(), written));
     }

@@ -59,7 +59,7 @@ class SummaryJsonTest {
         return new RunResult(new RunResult.What(consumer, null, policy, null, null),
                 new RunResult.Setup(firmware, traffic, null, placement),
                 new RunResult.Counts(packets, interrupts, interrupts - 1, 0, null),
-                new RunResult.Latencies(latency, null),
+                new RunResult.Latencies(latency, null, null),
                 new RunResult.Window(0, 1_000_000_000L, 5_000_000_000L, false), null,
                 new RunResult.Output(null, null));
     }

@@ -69,12 +69,15 @@ public record RunResult(@JsonUnwrapped What what, @JsonUnwrapped Setup setup, @J
     }
 
     /**
-     * @param latencyNanos notification latency, corrected and uncorrected, and the stages
-     * @param byClass      notification latency per traffic class ({@code high}, {@code low}); a class no measured
-     *                     packet had is left out
+     * @param latencyNanos   notification latency, corrected and uncorrected, and the stages
+     * @param byClass        notification latency per traffic class ({@code high}, {@code low}); a class no measured
+     *                       packet had is left out
+     * @param deviceLagNanos how late the simulated device was: per packet, when its descriptor was actually appended
+     *                       minus its model write time (docs/semantics.md#device-time); null in older summaries
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Latencies(Latency latencyNanos, Map<String, LatencySummary> byClass) {
+    public record Latencies(Latency latencyNanos, Map<String, LatencySummary> byClass,
+                            LatencySummary deviceLagNanos) {
     }
 
     /**
@@ -228,6 +231,11 @@ public record RunResult(@JsonUnwrapped What what, @JsonUnwrapped Setup setup, @J
     @JsonIgnore
     public Map<String, LatencySummary> byClass() {
         return latencies.byClass();
+    }
+
+    @JsonIgnore
+    public LatencySummary deviceLagNanos() {
+        return latencies.deviceLagNanos();
     }
 
     @JsonIgnore

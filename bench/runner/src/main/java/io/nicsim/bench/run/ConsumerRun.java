@@ -251,7 +251,8 @@ public final class ConsumerRun {
                     new RunResult.Counts(packets, device.firmware().interruptsRaised(),
                             dispatcher.interruptsDelivered(), device.firmware().doorbellsRead(),
                             perQueue(device, dispatcher)),
-                    new RunResult.Latencies(latency(recorder), byClass(recorder)),
+                    new RunResult.Latencies(latency(recorder), byClass(recorder),
+                            LatencySummary.of(recorder.deviceLag())),
                     new RunResult.Window(trafficNanos, run.warmupNanos(), measuredNanos, stoppedEarly),
                     costs, new RunResult.Output(journal, null));
             return new Outcome(result, recorder, startNanos, measureFromNanos, clock, injected);

@@ -1,6 +1,7 @@
 package io.nicsim.bench.run;
 
 import io.nicsim.bench.results.PlacementReport;
+import io.nicsim.bench.results.LatencySummary;
 import io.nicsim.bench.results.PacketFate;
 import io.nicsim.bench.results.Environment;
 import io.nicsim.bench.results.PolicyParameters;
@@ -449,7 +450,8 @@ public final class HostProcess {
                         ConsumerRun.nicParameters(scenario.nic(), refillEvery), placement),
                 new RunResult.Counts(packets, counts.interruptsRaised, dispatcher.interruptsDelivered(),
                         counts.doorbellsRead, null),
-                new RunResult.Latencies(ConsumerRun.latency(recorder), ConsumerRun.byClass(recorder)),
+                new RunResult.Latencies(ConsumerRun.latency(recorder), ConsumerRun.byClass(recorder),
+                        LatencySummary.of(recorder.deviceLag())),
                 new RunResult.Window(trafficNanos, run.warmupNanos(), measuredNanos, interrupted),
                 completed, new RunResult.Output(TwoProcessDir.queueDir(dir).toString(), null));
         String nicEnd = nic.end() == null
