@@ -29,7 +29,7 @@ final class DoorbellBuffer {
 
     /**
      * Takes a doorbell the host rang at {@code doorbell.writtenNanos}; it enters model time there, but never before
-     * {@code notBeforeNanos} (what the device has already executed) nor before the doorbell read before it.
+     * {@code notBeforeNanos} nor before the doorbell read before it.
      */
     void add(DoorbellRecord doorbell, long notBeforeNanos) {
         int slot = (int) (tail & MASK);

@@ -3,6 +3,7 @@ package io.nicsim.nic.device;
 import io.nicsim.firmware.clock.NanoClock;
 import io.nicsim.firmware.policy.NotificationPolicy;
 import io.nicsim.nic.port.DescriptorSink;
+import io.nicsim.nic.port.DoorbellLog;
 import io.nicsim.nic.port.DoorbellSource;
 import io.nicsim.nic.port.InterruptSink;
 import io.nicsim.nic.queue.DeviceQueues;
@@ -37,6 +38,7 @@ public final class Firmware {
 
     private InterruptSink interrupts;
     private DoorbellSource doorbells;
+    private DoorbellLog doorbellLog = DoorbellLog.NONE;
     private final DoorbellBuffer bells = new DoorbellBuffer();
     /** Model time of the last event executed. */
     private long modelNanos = Long.MIN_VALUE;
@@ -114,7 +116,7 @@ public final class Firmware {
         for (RxRing ring : rings) {
             sinks[ring.queue] = queues.newDescriptorWriter(clock, rings.length > 1 ? ring.queue : 0);
         }
-        open(sinks, queues.newInterruptWriter(clock), queues.newDoorbellReader());
+        open(sinks, queues.newInterruptWriter(clock), queues.newDoorbellReader(), queues.newDoorbellLog());
     }
 
     /**
@@ -122,11 +124,18 @@ public final class Firmware {
      * queues when the host is real, memory when it is a model).
      */
     public void open(DescriptorSink[] descriptorSinks, InterruptSink interruptSink, DoorbellSource doorbellSource) {
+        open(descriptorSinks, interruptSink, doorbellSource, DoorbellLog.NONE);
+    }
+
+    /** As {@link #open(DescriptorSink[], InterruptSink, DoorbellSource)}, noting each executed doorbell in a log. */
+    public void open(DescriptorSink[] descriptorSinks, InterruptSink interruptSink, DoorbellSource doorbellSource,
+                     DoorbellLog log) {
         for (RxRing ring : rings) {
             ring.descriptors = descriptorSinks[ring.queue];
         }
         interrupts = interruptSink;
         doorbells = doorbellSource;
+        doorbellLog = log;
     }
 
     /** Sets the origin of the MAC poll grid (the traffic's time zero): polls happen at origin + k * pollInterval. */
@@ -352,7 +361,8 @@ public final class Firmware {
         DoorbellRecord doorbell;
         while (!bells.isFull() && (doorbell = doorbells.poll()) != null) {
             if (!DoorbellRecord.isControl(doorbell.kind)) {
-                bells.add(doorbell, modelNanos);
+                // after every event already executed: a doorbell seen late comes after them, never among them
+                bells.add(doorbell, modelNanos == Long.MIN_VALUE ? modelNanos : modelNanos + 1);
                 read++;
             }
         }
@@ -365,6 +375,7 @@ public final class Firmware {
         int kind = bells.headKind();
         long consumed = bells.headConsumedPacketId();
         bells.pop();
+        doorbellLog.executed(ring.queue, kind, consumed, t);
         ring.timerCheckedNanos = Long.MIN_VALUE;
         if (kind == DoorbellRecord.REFILL) {
             ring.refill(consumed);
@@ -476,5 +487,6 @@ public final class Firmware {
         if (doorbells != null) {
             doorbells.close();
         }
+        doorbellLog.close();
     }
 }

@@ -26,11 +26,14 @@ public final class DeviceQueues implements AutoCloseable {
     public static final String DESCRIPTORS = "descriptors";
     public static final String INTERRUPTS = "interrupts";
     public static final String DOORBELLS = "doorbells";
+    /** The doorbells as the device executed them, each at its model time. */
+    public static final String DOORBELLS_EXECUTED = "doorbells-executed";
 
     private final Path dir;
     private final ChronicleQueue[] descriptors;
     private final ChronicleQueue interrupts;
     private final ChronicleQueue doorbells;
+    private final ChronicleQueue doorbellsExecuted;
 
     private DeviceQueues(Path dir, int rxQueues) {
         if (rxQueues < 1) {
@@ -43,6 +46,7 @@ public final class DeviceQueues implements AutoCloseable {
         }
         this.interrupts = openQueue(dir.resolve(INTERRUPTS));
         this.doorbells = openQueue(dir.resolve(DOORBELLS));
+        this.doorbellsExecuted = openQueue(dir.resolve(DOORBELLS_EXECUTED));
     }
 
     /** Opens (creating if needed) the queues of a one-queue device under {@code dir}. */
@@ -172,6 +176,16 @@ public final class DeviceQueues implements AutoCloseable {
         return new DoorbellReader(doorbells.createTailer());
     }
 
+    /** The device's journal of executed doorbells, for the calling thread. */
+    public ExecutedDoorbellWriter newDoorbellLog() {
+        return new ExecutedDoorbellWriter(doorbellsExecuted.createAppender());
+    }
+
+    /** A reader from the start of the executed doorbells (each stamped with its model time), for the calling thread. */
+    public DoorbellReader newExecutedDoorbellReader() {
+        return new DoorbellReader(doorbellsExecuted.createTailer());
+    }
+
     @Override
     public void close() {
         for (ChronicleQueue queue : descriptors) {
@@ -179,5 +193,6 @@ public final class DeviceQueues implements AutoCloseable {
         }
         interrupts.close();
         doorbells.close();
+        doorbellsExecuted.close();
     }
 }

@@ -60,7 +60,7 @@ class FirmwareTest {
         ManualNanoClock clock = new ManualNanoClock(START);
         try (DeviceQueues queues = DeviceQueues.open(queueDir)) {
             Device device = DeviceFactory.create(traffic, firmware, scheduleNanos, clock, queues);
-            device.wire().start(START);
+            device.start(START);
             AtomicReference<Throwable> error = new AtomicReference<>();
             try (AgentInvoker invoker = new AgentInvoker(error::set, null, device)) {
                 invoker.start(); // onStart: opens the writers on this thread
