@@ -54,9 +54,11 @@ class DeviceStallTest {
         FirmwareConfig base = FirmwareConfig.DEFAULTS;
         return Stream.of(
                 arguments("per-packet", base.withPolicy("per-packet")),
-                arguments("per-packet, MAC polled every 2 us", base.withPolicy("per-packet").withPollIntervalNanos(2_000)),
+                arguments("per-packet, MAC polled every 2 us", base.withPolicy("per-packet").withPollIntervalNanos(
+                        2_000)),
                 arguments("coalesce rx-frames 8", base.withPolicy("coalesce").withCoalescing(0, 8)),
-                arguments("coalesce rx-usecs 20 rx-frames 16 (EQE)", base.withPolicy("coalesce").withCoalescing(20, 16)),
+                arguments("coalesce rx-usecs 20 rx-frames 16 (EQE)", base.withPolicy("coalesce").withCoalescing(20,
+                        16)),
                 arguments("coalesce rx-usecs 20 (CQE)", withTimerMode(base.withPolicy("coalesce")
                         .withCoalescing(20, 64), "cqe")),
                 arguments("dim", base.withPolicy("dim")),
