@@ -70,12 +70,12 @@ public final class Device implements Agent {
     /**
      * Executes, in model-time order, every device event due at or before {@code modelNanosLimit}: the wire's
      * arrivals into the MAC and the firmware's events. At one instant an arrival comes before the firmware's events,
-     * so a MAC poll at that instant sees it.
+     * so a MAC poll at that instant sees it. Doorbells rung since the last turn are read first.
      *
      * @return events executed
      */
     public int advanceTo(long modelNanosLimit) {
-        return advanceTo(modelNanosLimit, true);
+        return firmware.readDoorbells() + advanceTo(modelNanosLimit, true);
     }
 
     private int advanceTo(long modelNanosLimit, boolean arrivalsOpen) {
@@ -94,8 +94,12 @@ public final class Device implements Agent {
         }
     }
 
-    /** @return the model time of the device's next event (an arrival or a firmware event), or Firmware.NO_EVENT */
+    /**
+     * @return the model time of the device's next event (an arrival or a firmware event, doorbells rung since the last
+     *         call included), or Firmware.NO_EVENT
+     */
     public long nextEventNanos() {
+        firmware.readDoorbells();
         long arrival = mac.isFull() ? Wire.NO_ARRIVAL : wire.nextDueNanos();
         return Math.min(arrival, firmware.nextEventNanos());
     }
