@@ -3,7 +3,6 @@ package io.nicsim.host.model;
 import io.nicsim.firmware.driver.DriverPolicy;
 import io.nicsim.host.consumer.BusyPollConsumer;
 import io.nicsim.host.consumer.EventLoopConsumer;
-import io.nicsim.host.consumer.ParkingConsumer;
 import io.nicsim.host.interrupt.InterruptLog;
 import io.nicsim.host.measure.LatencyRecorder;
 import io.nicsim.host.shape.EventLoopsConsumer;

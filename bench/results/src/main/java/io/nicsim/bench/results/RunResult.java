@@ -155,8 +155,8 @@ public record RunResult(@JsonUnwrapped What what, @JsonUnwrapped Setup setup, @J
 
     /** @return this result with its files listed */
     public RunResult withFiles(Map<String, String> runFiles) {
-        return new RunResult(what, setup, counts, latencies, window, costs, new Output(output.journal(), runFiles, output.clock(),
-                output.hostModel()));
+        return new RunResult(what, setup, counts, latencies, window, costs,
+                new Output(output.journal(), runFiles, output.clock(), output.hostModel()));
     }
 
     // The flat names the tables, reports and tune read; summary.json holds them through the groups above.
