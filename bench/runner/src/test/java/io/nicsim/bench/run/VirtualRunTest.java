@@ -100,6 +100,18 @@ class VirtualRunTest {
     }
 
     @Test
+    void journalHoldsWhatTheRunCounted() throws Exception {
+        RunResult result = run(List.of("traffic.ratePerSecond=50kpps", "run.duration=200ms", "run.journal=true",
+                "firmware.policy=napi", "host.consumer=virtual-thread"));
+        JournalCounts journal = JournalCounts.read(dir.resolve("q"));
+        assertThat(result.journal()).isEqualTo(dir.resolve("q").toString());
+        assertThat(journal.descriptors()).isEqualTo(result.packets().delivered()).isPositive();
+        assertThat(journal.interrupts()).isEqualTo(result.interrupts());
+        assertThat(journal.packetIdsInOrder()).isTrue();
+        assertThat(journal.stampsOrdered()).isTrue();
+    }
+
+    @Test
     void sameScenarioAndSeedGiveTheSameSummary() throws Exception {
         String first = study("a");
         String second = study("b");
