@@ -31,7 +31,8 @@ class HostModelFilesTest {
 
     @Test
     void inverseCdfSamplesFollowTheQuantiles() {
-        Quantiles wake = new Quantiles(new double[] {0, 0.5, 0.9, 0.99, 1}, new long[] {1000, 2000, 4000, 20000, 40000});
+        Quantiles wake = new Quantiles(new double[] {0, 0.5, 0.9, 0.99, 1},
+                new long[] {1000, 2000, 4000, 20000, 40000});
         SplittableRandom random = new SplittableRandom(7);
         long[] samples = new long[100_000];
         for (int i = 0; i < samples.length; i++) {
