@@ -100,6 +100,32 @@ class VirtualRunTest {
     }
 
     @Test
+    void interruptWorkAboveACoreLivelocksPerPacketInterruptsButNotNapi() throws Exception {
+        String builtIn;
+        try (var in = VirtualRunTest.class.getResourceAsStream("/io/nicsim/host/model/default-host-model.yaml")) {
+            builtIn = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        Path heavy = dir.resolve("heavy-irq.yaml");
+        // 3 us of interrupt work per interrupt at 500 kpps: 1.5 cores of interrupt work on the consumer's core
+        Files.writeString(heavy, builtIn.replace("irqNanos: 500", "irqNanos: 3000"));
+        List<String> common = List.of("run.clock=virtual", "run.hostModel=" + heavy, "run.duration=300ms",
+                "run.warmup=50ms", "run.drainTimeout=50ms", "traffic.ratePerSecond=500kpps", "nic.ringSlots=1024",
+                "host.consumer=platform-thread", "host.handlerWorkNanos=1us");
+        RunResult perPacket = runScenario(common, "firmware.policy=per-packet");
+        RunResult napi = runScenario(common, "firmware.policy=napi");
+        assertThat(perPacket.packets().dropReasons().get("ring-full"))
+                .isGreaterThan(perPacket.packets().generated() / 4);
+        assertThat(napi.packets().dropped()).isZero();
+    }
+
+    private RunResult runScenario(List<String> common, String more) throws Exception {
+        List<String> overrides = new ArrayList<>(common);
+        overrides.add(more);
+        Scenario scenario = ScenarioLoader.load(null, overrides);
+        return ConsumerRun.run(scenario, "x", "platform-thread", dir.resolve("q"), null, null, RunOptions.defaults());
+    }
+
+    @Test
     void journalHoldsWhatTheRunCounted() throws Exception {
         RunResult result = run(List.of("traffic.ratePerSecond=50kpps", "run.duration=200ms", "run.journal=true",
                 "firmware.policy=napi", "host.consumer=virtual-thread"));
