@@ -5,8 +5,11 @@ import io.nicsim.host.model.VirtualHost;
 import io.nicsim.nic.device.Device;
 import io.nicsim.nic.device.Firmware;
 import io.nicsim.nic.port.DescriptorSink;
+import io.nicsim.nic.port.DoorbellSource;
 import io.nicsim.nic.port.InterruptSink;
 import io.nicsim.nic.queue.DeviceQueues;
+import io.nicsim.nic.queue.DoorbellWriter;
+import io.nicsim.nic.record.DoorbellRecord;
 
 import java.util.function.BooleanSupplier;
 
@@ -37,14 +40,16 @@ public final class VirtualLoop {
         this.clock = clock;
         DescriptorSink[] sinks = host.descriptorSinks();
         InterruptSink interrupts = host.interruptSink();
+        DoorbellSource doorbells = host.doorbellSource();
         if (journal != null) {
             int rxQueues = sinks.length;
             for (int q = 0; q < rxQueues; q++) {
                 sinks[q] = new TeeDescriptors(sinks[q], journal.newDescriptorWriter(clock, rxQueues > 1 ? q : 0));
             }
             interrupts = new TeeInterrupts(interrupts, journal.newInterruptWriter(clock));
+            doorbells = new TeeDoorbells(doorbells, journal.newDoorbellWriter(clock));
         }
-        device.firmware().open(sinks, interrupts, host.doorbellSource());
+        device.firmware().open(sinks, interrupts, doorbells);
     }
 
     /**
@@ -101,6 +106,27 @@ public final class VirtualLoop {
                     detectedNanos, writtenNanos);
             host.write(queue, packetId, flow, frameBytes, trafficClass, intendedNanos, injectedNanos, detectedNanos,
                     writtenNanos);
+        }
+
+        @Override
+        public void close() {
+            try {
+                journal.close();
+            } finally {
+                host.close();
+            }
+        }
+    }
+
+    /** Journals each doorbell as the device reads it: at the model time the host rang it (the loop's clock). */
+    private record TeeDoorbells(DoorbellSource host, DoorbellWriter journal) implements DoorbellSource {
+        @Override
+        public DoorbellRecord poll() {
+            DoorbellRecord doorbell = host.poll();
+            if (doorbell != null) {
+                journal.ring(doorbell.queue, doorbell.kind, doorbell.consumedPacketId);
+            }
+            return doorbell;
         }
 
         @Override
