@@ -12,11 +12,13 @@ import java.util.Map;
  * @param irqNanos           CPU of an interrupt's hardirq and softirq entry on its core; it preempts whatever runs
  *                           there (so receive livelock can appear)
  * @param contextSwitchNanos CPU a thread pays when it wakes from a sleep (switching in)
+ * @param timerSlack         how late a thread's timed sleep (a handler's blocking wait, a driver's timer) ends after
+ *                           its deadline, before the wake-up (Linux's timer slack: 50 us by default)
  * @param emptyPollNanos     how long an empty poll takes when a driver polls again at once (a spin)
  * @param kinds              costs per consumer kind and shape, by consumer name
  */
 public record HostModel(String source, int cores, Quantiles deliver, long irqNanos, long contextSwitchNanos,
-                        long emptyPollNanos, Map<String, Kind> kinds) {
+                        Quantiles timerSlack, long emptyPollNanos, Map<String, Kind> kinds) {
 
     /**
      * @param wake           wake-up latency: signalled to running (parking kinds, an event loop; a shape's worker)
@@ -58,6 +60,6 @@ public record HostModel(String source, int cores, Quantiles deliver, long irqNan
         for (String name : consumers) {
             kinds.put(name, new Kind(Quantiles.constant(0), 0, 0, 0));
         }
-        return new HostModel("zero-cost", cores, Quantiles.constant(0), 0, 0, 100, kinds);
+        return new HostModel("zero-cost", cores, Quantiles.constant(0), 0, 0, Quantiles.constant(0), 100, kinds);
     }
 }

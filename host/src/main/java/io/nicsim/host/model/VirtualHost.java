@@ -3,6 +3,7 @@ package io.nicsim.host.model;
 import io.nicsim.firmware.driver.DriverPolicy;
 import io.nicsim.host.consumer.BusyPollConsumer;
 import io.nicsim.host.consumer.EventLoopConsumer;
+import io.nicsim.host.consumer.ParkingConsumer;
 import io.nicsim.host.interrupt.InterruptLog;
 import io.nicsim.host.measure.LatencyRecorder;
 import io.nicsim.host.shape.EventLoopsConsumer;
@@ -447,7 +448,7 @@ public final class VirtualHost {
         } else if (settings.handlerBlockNanos() > 0 && parksWhileBlocked) {
             state[q] = BLOCKED;
             switches(t, 1);
-            long back = t + settings.handlerBlockNanos() + kind.wake().sample(random);
+            long back = t + settings.handlerBlockNanos() + timedWake();
             charge(back, model.contextSwitchNanos());
             events.set(q, back);
             return;
@@ -484,11 +485,7 @@ public final class VirtualHost {
                 state[q] = POLL;
                 events.set(q, count == 0 ? cpu(q, t, model.emptyPollNanos()) : t);
             }
-            case POLL_AT -> {
-                switches(t, shape ? 0 : 1);
-                state[q] = WAKING;
-                events.set(q, Math.max(t, driver.wakeAtNanos()) + wakeLatency());
-            }
+            case POLL_AT -> sleepUntil(q, t, driver.wakeAtNanos());
             case WAIT_INTERRUPT -> waitInterrupt(q, t);
             case REARM_AND_WAIT_INTERRUPT -> {
                 seen[q] = signals[q];
@@ -500,9 +497,33 @@ public final class VirtualHost {
                 doorbells.ring(q, DoorbellRecord.REARM, lastConsumed[q], t);
                 switches(t, shape ? 0 : 1);
                 state[q] = WAIT_UNTIL;
-                events.set(q, Math.max(t, driver.wakeAtNanos()));
+                events.set(q, Math.max(t, driver.wakeAtNanos()) + (shape ? 0 : model.timerSlack().sample(random)));
             }
         }
+    }
+
+    /**
+     * POLL_AT (ParkingConsumer.sleepUntil): a thread spins through a sleep shorter than
+     * {@link ParkingConsumer#SPIN_BELOW_NANOS}, parks through a longer one (timer slack, then a wake-up); a softirq
+     * poll's timer is the kernel's (no slack, no wake-up).
+     */
+    private void sleepUntil(int q, long t, long wakeAtNanos) {
+        long deadline = Math.max(t, wakeAtNanos);
+        state[q] = WAKING;
+        if (shape) {
+            events.set(q, deadline);
+        } else if (deadline - t < ParkingConsumer.SPIN_BELOW_NANOS) {
+            events.set(q, deadline);
+            charge(t, deadline - t);
+        } else {
+            switches(t, 1);
+            events.set(q, deadline + timedWake());
+        }
+    }
+
+    /** @return how long after its deadline a parked thread's timed sleep has it running: timer slack and wake-up */
+    private long timedWake() {
+        return model.timerSlack().sample(random) + kind.wake().sample(random);
     }
 
     private void waitInterrupt(int q, long t) {
@@ -562,7 +583,7 @@ public final class VirtualHost {
                 if (settings.handlerBlockNanos() > 0 && parksWhileBlocked) {
                     workerState[w] = W_BLOCKED;
                     switches(t, 1);
-                    long back = t + settings.handlerBlockNanos() + kind.wake().sample(random);
+                    long back = t + settings.handlerBlockNanos() + timedWake();
                     charge(back, model.contextSwitchNanos());
                     events.set(id, back);
                     return;

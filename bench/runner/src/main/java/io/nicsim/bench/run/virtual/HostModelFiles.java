@@ -18,9 +18,9 @@ import java.util.Map;
 
 /**
  * Reads a host model file (YAML, or JSON, which YAML reads too): {@code source}, {@code cores}, {@code deliverNanos},
- * {@code irqNanos}, {@code contextSwitchNanos}, {@code emptyPollNanos} and {@code consumers}, each consumer with
- * {@code wakeNanos}, {@code perPacketNanos}, {@code perPollNanos}, {@code handoffNanos}. A distribution is one number
- * or a mapping {@code {min, p50, p90, p99, ..., max}}. The built-in model is a resource of the host module.
+ * {@code irqNanos}, {@code contextSwitchNanos}, {@code timerSlackNanos} (optional, 0), {@code emptyPollNanos} and
+ * {@code consumers}, each consumer with {@code wakeNanos}, {@code perPacketNanos}, {@code perPollNanos},
+ * {@code handoffNanos}. A distribution is one number or a mapping {@code {min, p50, p90, p99, ..., max}}. The built-in model is a resource of the host module.
  */
 public final class HostModelFiles {
 
@@ -66,7 +66,9 @@ public final class HostModelFiles {
                     nanos(kind, "perPacketNanos"), nanos(kind, "perPollNanos"), nanos(kind, "handoffNanos")));
         }
         return new HostModel(source, (int) nanos(root, "cores"), quantiles(required(root, "deliverNanos")),
-                nanos(root, "irqNanos"), nanos(root, "contextSwitchNanos"), nanos(root, "emptyPollNanos"), kinds);
+                nanos(root, "irqNanos"), nanos(root, "contextSwitchNanos"),
+                root.has("timerSlackNanos") ? quantiles(root.get("timerSlackNanos")) : Quantiles.constant(0),
+                nanos(root, "emptyPollNanos"), kinds);
     }
 
     /** A distribution: one number (constant) or {@code {min, pNN..., max}}. */
