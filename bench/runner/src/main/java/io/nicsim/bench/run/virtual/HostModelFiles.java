@@ -20,7 +20,8 @@ import java.util.Map;
  * Reads a host model file (YAML, or JSON, which YAML reads too): {@code source}, {@code cores}, {@code deliverNanos},
  * {@code irqNanos}, {@code contextSwitchNanos}, {@code timerSlackNanos} (optional, 0), {@code emptyPollNanos} and
  * {@code consumers}, each consumer with {@code wakeNanos}, {@code perPacketNanos}, {@code perPollNanos},
- * {@code handoffNanos}. A distribution is one number or a mapping {@code {min, p50, p90, p99, ..., max}}. The built-in model is a resource of the host module.
+ * {@code handoffNanos}. A distribution is one number or a mapping {@code {min, p50, p90, p99, ..., max}}. The
+ * built-in model is a resource of the host module.
  */
 public final class HostModelFiles {
 
