@@ -86,6 +86,8 @@ public final class VirtualHost {
     private final boolean parksWhileBlocked;
     private final boolean pool;
     private final int[] coreOf;
+    /** Thread-level entities (consumer threads, workers) by home core, for interrupt preemption. */
+    private final int[][] threadsOnCore;
     private final boolean[] onCpu;
     private final long[] threadFree;
     private final long[] irqFree;
@@ -164,6 +166,20 @@ public final class VirtualHost {
         }
         for (int w = 0; w < workerCount; w++) {
             coreOf[2 * queues + w] = (queues + w) % cores;
+        }
+        threadsOnCore = new int[cores][];
+        for (int c = 0; c < cores; c++) {
+            int count = 0;
+            for (int id = 0; id < entities; id++) {
+                count += isThread(id) && coreOf[id] == c ? 1 : 0;
+            }
+            threadsOnCore[c] = new int[count];
+            count = 0;
+            for (int id = 0; id < entities; id++) {
+                if (isThread(id) && coreOf[id] == c) {
+                    threadsOnCore[c][count++] = id;
+                }
+            }
         }
         rings = new PacketRing[queues];
         logs = new InterruptLog[queues];
@@ -638,6 +654,11 @@ public final class VirtualHost {
         return end;
     }
 
+    /** @return whether entity {@code id} is a thread (a base consumer or a worker), not a softirq poll or a line */
+    private boolean isThread(int id) {
+        return id >= 2 * queues || (id < queues && !shape);
+    }
+
     /** Interrupt work on {@code core}: it delays every thread-level segment in progress or queued there. */
     private long irqWork(int core, long t, long nanos) {
         if (nanos == 0) {
@@ -646,8 +667,8 @@ public final class VirtualHost {
         long start = Math.max(t, irqFree[core]);
         long end = start + nanos;
         irqFree[core] = end;
-        for (int id = 0; id < onCpu.length; id++) {
-            if (onCpu[id] && coreOf[id] == core) {
+        for (int id : threadsOnCore[core]) {
+            if (onCpu[id]) {
                 long at = events.timeOf(id);
                 if (at != EventHeap.NONE && at > start) {
                     events.set(id, at + nanos);

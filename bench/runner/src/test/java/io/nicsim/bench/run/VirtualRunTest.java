@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 /** Virtual time: deterministic, closed forms with a host that costs nothing, every shipped scenario. */
@@ -175,7 +176,10 @@ class VirtualRunTest {
             Scenario scenario = ScenarioLoader.load(file, List.of("run.clock=virtual", "run.duration=100ms",
                     "run.warmup=20ms"));
             if (UdpSource.KIND.equals(scenario.traffic().kind())) {
-                continue; // live traffic: refused in virtual time
+                assertThatThrownBy(() -> ConsumerRun.run(scenario, "udp", scenario.host().consumers().getFirst(),
+                        dir.resolve("q"), null, null, RunOptions.defaults()))
+                        .hasMessageStartingWith("traffic.kind: udp is live traffic");
+                continue;
             }
             for (String consumer : scenario.host().consumers()) {
                 RunResult result = ConsumerRun.run(scenario.withConsumer(consumer), consumer, consumer,
