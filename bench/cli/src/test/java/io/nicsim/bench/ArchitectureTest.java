@@ -34,6 +34,7 @@ class ArchitectureTest {
         LAYERS.put("host consumers", List.of("io.nicsim.host.consumer.."));
         LAYERS.put("host shapes", List.of("io.nicsim.host.shape.."));
         LAYERS.put("host catalogue", List.of("io.nicsim.host"));
+        LAYERS.put("host model", List.of("io.nicsim.host.model.."));
         LAYERS.put("scenario", List.of("io.nicsim.bench.scenario.."));
         LAYERS.put("results", List.of("io.nicsim.bench.results.."));
         LAYERS.put("report", List.of("io.nicsim.bench.report.."));

@@ -2,6 +2,7 @@ package io.nicsim.bench.results;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationContext;
@@ -91,12 +92,21 @@ public record RunResult(@JsonUnwrapped What what, @JsonUnwrapped Setup setup, @J
     }
 
     /**
-     * @param journal the folder holding this run's Chronicle queues (descriptors, interrupts)
-     * @param files   this run's files, relative to the run folder: {@code hgrm}, {@code hlog}, {@code packets}
-     *                (with --export-packets); null before they are written
+     * @param journal   the folder holding this run's Chronicle queues (descriptors, interrupts); null if none was
+     *                  written (a virtual run without {@code run.journal})
+     * @param files     this run's files, relative to the run folder: {@code hgrm}, {@code hlog}, {@code packets}
+     *                  (with --export-packets); null before they are written
+     * @param clock     {@code paced} (hardware in the loop) or {@code virtual} (a host model in model time)
+     * @param hostModel virtual runs: the host model used, its file or {@code built-in: <where it was measured>}
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Output(String journal, Map<String, String> files) {
+    public record Output(String journal, Map<String, String> files, String clock,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) String hostModel) {
+
+        /** A paced run's output. */
+        public Output(String journal, Map<String, String> files) {
+            this(journal, files, "paced", null);
+        }
     }
 
     /**
@@ -148,7 +158,8 @@ public record RunResult(@JsonUnwrapped What what, @JsonUnwrapped Setup setup, @J
 
     /** @return this result with its files listed */
     public RunResult withFiles(Map<String, String> runFiles) {
-        return new RunResult(what, setup, counts, latencies, window, costs, new Output(output.journal(), runFiles));
+        return new RunResult(what, setup, counts, latencies, window, costs,
+                new Output(output.journal(), runFiles, output.clock(), output.hostModel()));
     }
 
     // The flat names the tables, reports and tune read; summary.json holds them through the groups above.

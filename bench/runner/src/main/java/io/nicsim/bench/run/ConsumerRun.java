@@ -119,6 +119,9 @@ public final class ConsumerRun {
      */
     public static RunResult run(Scenario scenario, String label, String consumerName, Path queueDir, RunFiles files,
                                 NanoClock clock, RunOptions options) throws Exception {
+        if (scenario.run().virtual()) {
+            return VirtualRun.run(scenario, label, consumerName, queueDir, files, options);
+        }
         QueueStaging staging = QueueStaging.of(scenario.run().queueStaging(), queueDir);
         boolean finished = false;
         try {

@@ -59,8 +59,8 @@ public final class StudyRunner {
             try {
                 RunResult result = ConsumerRun.run(scenario, spec.label(), spec.consumer(), files.queueDir(), files,
                         clock, options);
-                results.add(result.withCosts(MemoryProbe.complete(result.costs(), spec.consumer(),
-                        scenario.run().memoryProbeWaiters())));
+                results.add(scenario.run().virtual() ? result : result.withCosts(MemoryProbe.complete(result.costs(),
+                        spec.consumer(), scenario.run().memoryProbeWaiters())));
             } finally {
                 options.progress().endRun();
             }

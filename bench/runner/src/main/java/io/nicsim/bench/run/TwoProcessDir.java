@@ -220,6 +220,10 @@ public final class TwoProcessDir {
      * @throws TwoProcessRefusal for {@code nic.queues} above 1
      */
     static void checkOneQueue(Scenario scenario) throws TwoProcessRefusal {
+        if (scenario.run().virtual()) {
+            throw new TwoProcessRefusal("run.clock: two-process mode is hardware in the loop (paced); virtual time runs"
+                    + " device and host model in one process: use nicsim run --set run.clock=virtual");
+        }
         if (scenario.nic().queues() != 1) {
             throw new TwoProcessRefusal("nic.queues: two-process mode runs a NIC with one RX queue, the scenario has "
                     + scenario.nic().queues() + "; use nicsim run for multi-queue studies");

@@ -8,9 +8,23 @@ package io.nicsim.bench.scenario;
  * @param drainTimeoutNanos how long to wait for packets in flight once traffic ends
  * @param queueStaging      where live queues go: {@code auto} (memory, moved to the run folder after) or {@code none}
  * @param memoryProbeWaiters waiting consumers a probe JVM parks to measure memory per waiting consumer (0 = none)
+ * @param clock             {@code paced} (the device paced by the wall clock, real host threads) or {@code virtual}
+ *                          (device and a host model in one discrete-event loop over model time)
+ * @param hostModel         virtual: the host model file, empty for the built-in one
+ * @param journal           virtual: whether to write the Chronicle journal (descriptors, interrupts)
  */
 public record RunConfig(long durationNanos, long warmupNanos, long drainTimeoutNanos, String queueStaging,
-                        int memoryProbeWaiters) {
+                        int memoryProbeWaiters, String clock, String hostModel, boolean journal) {
+
+    /** Hardware in the loop: the device paced by the wall clock, real host threads. */
+    public static final String CLOCK_PACED = "paced";
+    /** Virtual time: the device and a host model in one discrete-event loop. */
+    public static final String CLOCK_VIRTUAL = "virtual";
+
+    /** @return whether this run is in virtual time */
+    public boolean virtual() {
+        return CLOCK_VIRTUAL.equals(clock);
+    }
 
     /** Live queues in memory (/dev/shm) when it can, moved into the run folder after each run. */
     public static final String STAGING_AUTO = "auto";

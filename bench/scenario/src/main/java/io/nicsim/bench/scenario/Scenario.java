@@ -59,7 +59,8 @@ public final class Scenario {
 
     public RunConfig run() {
         return new RunConfig((long) values.get("run.duration"), (long) values.get("run.warmup"),
-                (long) values.get("run.drainTimeout"), string("run.queueStaging"), integer("run.memoryProbeWaiters"));
+                (long) values.get("run.drainTimeout"), string("run.queueStaging"), integer("run.memoryProbeWaiters"),
+                string("run.clock"), string("run.hostModel"), "true".equals(string("run.journal")));
     }
 
     /** @return the settings of two-process mode ({@code nicsim nic}, {@code nicsim host}) */

@@ -147,6 +147,16 @@ public final class ScenarioKeys {
         key("run.memoryProbeWaiters", KeyType.COUNT, RunConfig.MEMORY_PROBE_DEFAULT_WAITERS, List.of(),
                 "platform threads a separate JVM parks after each run to measure memory per waiting consumer (virtual"
                         + " threads 10x, event-loop callbacks 100x as many; 0 = skip)");
+        key("run.clock", KeyType.NAME, RunConfig.CLOCK_PACED, List.of(RunConfig.CLOCK_PACED, RunConfig.CLOCK_VIRTUAL),
+                "paced: hardware in the loop, the device paced by the wall clock and real consumer threads; virtual:"
+                        + " the device and a model of the host (run.hostModel) in one discrete-event loop over model"
+                        + " time, as fast as the CPU allows and deterministic for a seed");
+        key("run.hostModel", KeyType.PATH, "", List.of(),
+                "virtual: the host model file (YAML or JSON: cores, interrupt delivery, wake-up latency and driver"
+                        + " costs per consumer kind); empty: the built-in model, measured on a 2-vCPU AMD EPYC VM");
+        key("run.journal", KeyType.NAME, "false", List.of("true", "false"),
+                "virtual: also write the Chronicle journal (descriptors, interrupts) for nicsim inspect; paced runs"
+                        + " always write it");
         key("run.stallTimeout", KeyType.DURATION, TwoProcessConfig.DEFAULT_STALL_TIMEOUT_NANOS, List.of(),
                 "two processes (nicsim nic, nicsim host): a host that hears no heartbeat from the NIC for this long"
                         + " reports it stalled, writes a partial summary and exits 3");

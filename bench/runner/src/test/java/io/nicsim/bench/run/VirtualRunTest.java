@@ -1,0 +1,195 @@
+package io.nicsim.bench.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.nicsim.bench.results.RunResult;
+import io.nicsim.bench.scenario.Scenario;
+import io.nicsim.bench.scenario.ScenarioLoader;
+import io.nicsim.host.Consumers;
+import io.nicsim.nic.traffic.UdpSource;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+/** Virtual time: deterministic, closed forms with a host that costs nothing, every shipped scenario. */
+@Tag("run")
+@Timeout(value = 10, unit = TimeUnit.MINUTES)
+class VirtualRunTest {
+
+    /** The repository's scenarios folder, found from the working folder up. */
+    private static final Path SCENARIOS = findScenarios();
+
+    @TempDir
+    Path dir;
+
+    private static Path findScenarios() {
+        Path at = Path.of("").toAbsolutePath();
+        while (at != null && !Files.isRegularFile(at.resolve("scenarios/default-study.yaml"))) {
+            at = at.getParent();
+        }
+        if (at == null) {
+            throw new IllegalStateException("no scenarios folder above " + Path.of("").toAbsolutePath());
+        }
+        return at.resolve("scenarios");
+    }
+
+    private Path zeroCostModel() throws Exception {
+        StringBuilder yaml = new StringBuilder("source: zero-cost\ncores: 2\ndeliverNanos: 0\nirqNanos: 0\n"
+                + "contextSwitchNanos: 0\nemptyPollNanos: 100\nconsumers:\n");
+        for (String consumer : Consumers.NAMES) {
+            yaml.append("  ").append(consumer)
+                    .append(": {wakeNanos: 0, perPacketNanos: 0, perPollNanos: 0, handoffNanos: 0}\n");
+        }
+        Path file = dir.resolve("zero-cost.yaml");
+        Files.writeString(file, yaml);
+        return file;
+    }
+
+    private RunResult run(List<String> overrides) throws Exception {
+        List<String> all = new ArrayList<>(List.of("run.clock=virtual", "run.warmup=10ms",
+                "firmware.pollIntervalNanos=0", "run.hostModel=" + zeroCostModel()));
+        all.addAll(overrides);
+        Scenario scenario = ScenarioLoader.load(null, all);
+        String consumer = scenario.host().consumers().getFirst();
+        RunResult result = ConsumerRun.run(scenario.withConsumer(consumer), consumer, consumer, dir.resolve("q"),
+                null, null, RunOptions.defaults());
+        return result;
+    }
+
+    @Test
+    void countCoalescingHoldsTheFramesClosedForm() throws Exception {
+        RunResult result = run(List.of("traffic.kind=poisson", "traffic.ratePerSecond=1Mpps", "run.duration=1s",
+                "firmware.policy=coalesce", "firmware.rxFrames=8", "firmware.rxUsecs=0", "host.consumer=busy-poll",
+                "host.consumer=platform-thread"));
+        // (n - 1) / (2 lambda) = 7 / 2e6 s = 3500 ns
+        assertThat(result.latencyNanos().stages().get("hold").mean()).isCloseTo(3500.0, within(35.0));
+        assertThat(result.packets().measured()).isGreaterThan(990_000);
+        // no timer: the last packets (fewer than rx-frames) never get an interrupt and stay in the ring
+        assertThat(result.packets().dropped()).isLessThan(8);
+    }
+
+    @Test
+    void absoluteTimerHoldsTheTimerClosedForm() throws Exception {
+        RunResult result = run(List.of("traffic.kind=poisson", "traffic.ratePerSecond=200kpps", "run.duration=5s",
+                "firmware.policy=coalesce", "firmware.rxUsecs=10", "firmware.rxFrames=100000",
+                "firmware.timerMode=eqe", "firmware.itrNanos=0", "host.consumer=platform-thread"));
+        // T (1 + lambda T / 2) / (1 + lambda T), T = 10 us, lambda T = 2: 10000 * 2 / 3 = 6666.7 ns
+        assertThat(result.latencyNanos().stages().get("hold").mean()).isCloseTo(6666.7, within(66.7));
+        assertThat(result.packets().dropped()).isZero();
+    }
+
+    @Test
+    void busyPollWithHandlerWorkIsAnMd1Queue() throws Exception {
+        RunResult result = run(List.of("traffic.kind=poisson", "traffic.ratePerSecond=500kpps", "run.duration=2s",
+                "firmware.policy=per-packet", "host.consumer=busy-poll", "host.handlerWorkNanos=1us"));
+        // lambda D^2 / (2 (1 - rho)), lambda = 5e5/s, D = 1 us, rho = 0.5: 5e5 * 1e-12 / 1 s = 500 ns
+        assertThat(result.latencyNanos().notification().mean()).isCloseTo(500.0, within(10.0));
+        assertThat(result.packets().dropped()).isZero();
+    }
+
+    @Test
+    void interruptWorkAboveACoreLivelocksPerPacketInterruptsButNotNapi() throws Exception {
+        String builtIn;
+        try (var in = VirtualRunTest.class.getResourceAsStream("/io/nicsim/host/model/default-host-model.yaml")) {
+            builtIn = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        Path heavy = dir.resolve("heavy-irq.yaml");
+        // 3 us of interrupt work per interrupt at 500 kpps: 1.5 cores of interrupt work on the consumer's core
+        Files.writeString(heavy, builtIn.replace("irqNanos: 500", "irqNanos: 3000"));
+        List<String> common = List.of("run.clock=virtual", "run.hostModel=" + heavy, "run.duration=300ms",
+                "run.warmup=50ms", "run.drainTimeout=50ms", "traffic.ratePerSecond=500kpps", "nic.ringSlots=1024",
+                "host.consumer=platform-thread", "host.handlerWorkNanos=1us");
+        RunResult perPacket = runScenario(common, "firmware.policy=per-packet");
+        RunResult napi = runScenario(common, "firmware.policy=napi");
+        assertThat(perPacket.packets().dropReasons().get("ring-full"))
+                .isGreaterThan(perPacket.packets().generated() / 4);
+        assertThat(napi.packets().dropped()).isZero();
+    }
+
+    private RunResult runScenario(List<String> common, String more) throws Exception {
+        List<String> overrides = new ArrayList<>(common);
+        overrides.add(more);
+        Scenario scenario = ScenarioLoader.load(null, overrides);
+        return ConsumerRun.run(scenario, "x", "platform-thread", dir.resolve("q"), null, null, RunOptions.defaults());
+    }
+
+    @Test
+    void journalHoldsWhatTheRunCounted() throws Exception {
+        RunResult result = run(List.of("traffic.ratePerSecond=50kpps", "run.duration=200ms", "run.journal=true",
+                "firmware.policy=napi", "host.consumer=virtual-thread"));
+        JournalCounts journal = JournalCounts.read(dir.resolve("q"));
+        assertThat(result.journal()).isEqualTo(dir.resolve("q").toString());
+        assertThat(journal.descriptors()).isEqualTo(result.packets().delivered()).isPositive();
+        assertThat(journal.interrupts()).isEqualTo(result.interrupts());
+        assertThat(journal.packetIdsInOrder()).isTrue();
+        assertThat(journal.stampsOrdered()).isTrue();
+    }
+
+    @Test
+    void sameScenarioAndSeedGiveTheSameSummary() throws Exception {
+        String first = study("a");
+        String second = study("b");
+        assertThat(second).isEqualTo(first);
+    }
+
+    private String study(String name) throws Exception {
+        Scenario scenario = ScenarioLoader.load(SCENARIOS.resolve("default-study.yaml"),
+                List.of("run.clock=virtual", "run.duration=300ms", "run.warmup=50ms"));
+        Path runDir = dir.resolve(name);
+        long start = System.nanoTime();
+        new StudyRunner(null, RunOptions.defaults()).run(scenario, runDir, "test");
+        System.out.printf("default study, virtual, 350 ms of traffic x 4 consumers: %d ms wall%n",
+                (System.nanoTime() - start) / 1_000_000);
+        ObjectNode summary = (ObjectNode) new ObjectMapper().readTree(runDir.resolve("summary.json").toFile());
+        summary.remove("environment");
+        summary.remove("command");
+        for (JsonNode run : summary.get("runs")) {
+            ((ObjectNode) run).remove("files");
+        }
+        assertThat(summary.get("runs")).hasSize(4);
+        assertThat(summary.get("runs").get(0).get("clock").asText()).isEqualTo("virtual");
+        assertThat(summary.get("runs").get(0).get("hostModel").asText()).startsWith("built-in: ");
+        return summary.toString();
+    }
+
+    @Test
+    void everyScenarioRunsInVirtualTimeWithBalancedAccounting() throws Exception {
+        List<Path> files;
+        try (Stream<Path> list = Files.list(SCENARIOS)) {
+            files = list.filter(f -> f.toString().endsWith(".yaml")).sorted().toList();
+        }
+        assertThat(files).hasSizeGreaterThan(20);
+        for (Path file : files) {
+            Scenario scenario = ScenarioLoader.load(file, List.of("run.clock=virtual", "run.duration=100ms",
+                    "run.warmup=20ms"));
+            if (UdpSource.KIND.equals(scenario.traffic().kind())) {
+                assertThatThrownBy(() -> ConsumerRun.run(scenario, "udp", scenario.host().consumers().getFirst(),
+                        dir.resolve("q"), null, null, RunOptions.defaults()))
+                        .hasMessageStartingWith("traffic.kind: udp is live traffic");
+                continue;
+            }
+            for (String consumer : scenario.host().consumers()) {
+                RunResult result = ConsumerRun.run(scenario.withConsumer(consumer), consumer, consumer,
+                        dir.resolve("q"), null, null, RunOptions.defaults());
+                RunResult.PacketCounts packets = result.packets();
+                assertThat(packets.generated()).as(file + " " + consumer)
+                        .isEqualTo(packets.delivered() + packets.dropped()).isPositive();
+                assertThat(packets.dropReasons().values().stream().mapToLong(Long::longValue).sum())
+                        .as(file + " " + consumer).isEqualTo(packets.dropped());
+            }
+        }
+    }
+}
