@@ -1,5 +1,6 @@
 package io.nicsim.bench.run;
 
+import io.nicsim.bench.results.LatencySummary;
 import io.nicsim.bench.results.PacketFate;
 import io.nicsim.bench.results.PlacementReport;
 import io.nicsim.bench.results.PolicyParameters;
@@ -120,7 +121,8 @@ public final class VirtualRun {
                         ConsumerRun.nicParameters(nic, refillEvery), placement(model, virtualHost)),
                 new RunResult.Counts(packets, device.firmware().interruptsRaised(), virtualHost.interruptsDelivered(),
                         device.firmware().doorbellsRead(), perQueue(device)),
-                new RunResult.Latencies(ConsumerRun.latency(recorder), ConsumerRun.byClass(recorder)),
+                new RunResult.Latencies(ConsumerRun.latency(recorder), ConsumerRun.byClass(recorder),
+                        LatencySummary.of(recorder.deviceLag())),
                 new RunResult.Window(trafficNanos, run.warmupNanos(), measuredNanos, stoppedEarly),
                 costs(virtualHost, rxQueues, measureFromNanos, START_NANOS + trafficNanos),
                 new RunResult.Output(journalDir, null, RunConfig.CLOCK_VIRTUAL, model.source()));
