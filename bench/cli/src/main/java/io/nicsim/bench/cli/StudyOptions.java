@@ -47,6 +47,10 @@ public final class StudyOptions {
             + " every stamp (the host stamps cost one Chronicle append per packet on the consumer thread)"})
     boolean exportPackets;
 
+    @Option(names = "--journal", description = "virtual time: also write the Chronicle journal, for nicsim inspect"
+            + " (short for --set run.journal=true; paced runs always write it)")
+    boolean journal;
+
     @Option(names = "--quiet", description = "show no progress (for scripts); results are still printed")
     boolean quiet;
 
@@ -55,7 +59,11 @@ public final class StudyOptions {
 
     /** @return the --set overrides with --duration applied last */
     List<String> overrides() {
-        return overrides.all();
+        List<String> all = new ArrayList<>(overrides.all());
+        if (journal) {
+            all.add("run.journal=true");
+        }
+        return all;
     }
 
     /** Loads the scenario with the --set overrides (errors name --set). */
