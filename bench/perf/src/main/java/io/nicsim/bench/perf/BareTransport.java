@@ -59,7 +59,7 @@ final class BareTransport {
             int sent = 0;
             while (pending && startNanos + source.offsetNanos() <= nowNanos) {
                 writer.write(0, packetId++, 0, source.frameBytes(), 0, startNanos + source.offsetNanos(), nowNanos,
-                        nowNanos);
+                        nowNanos, nowNanos);
                 pending = source.next();
                 sent++;
             }

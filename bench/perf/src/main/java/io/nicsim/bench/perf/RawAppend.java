@@ -67,7 +67,7 @@ final class RawAppend {
     private static long appendBatch(DescriptorWriter writer, long packetId) {
         for (int i = 0; i < 64; i++) {
             long now = System.nanoTime();
-            writer.write(0, packetId, 0, Pacing.FRAME_BYTES, 0, now, now, now);
+            writer.write(0, packetId, 0, Pacing.FRAME_BYTES, 0, now, now, now, now);
             packetId++;
         }
         return packetId;

@@ -35,7 +35,7 @@ class BenchmarksDocumentTest {
         BenchmarksDocument.Results results = new BenchmarksDocument.Results(
                 new Machine(2, "AMD EPYC", "Eclipse Adoptium 25.0.3", "Linux 6.18 amd64", true),
                 ZonedDateTime.of(2026, 11, 26, 3, 0, 0, 0, ZoneOffset.UTC),
-                "nicsim bench all --markdown docs/benchmarks.md", jmh, floor, ThroughputReportTest.result(), pacing);
+                "nicsim bench all --markdown docs/benchmarks.md", jmh, floor, ThroughputReportTest.result(), pacing, null);
 
         String md = BenchmarksDocument.markdown(results);
 
