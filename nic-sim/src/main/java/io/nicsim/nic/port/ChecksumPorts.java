@@ -14,6 +14,11 @@ public final class ChecksumPorts implements DescriptorSink, InterruptSink, Doorb
     private static final int REARMS = 1024;
     private static final int REARMS_MASK = REARMS - 1;
     private static final long MIX = 0x9E3779B97F4A7C15L;
+    private static final long K1 = 0xBF58476D1CE4E5B9L;
+    private static final long K2 = 0x94D049BB133111EBL;
+    private static final long K3 = 0xD6E8FEB86659FD93L;
+    private static final long K4 = 0xC2B2AE3D27D4EB4FL;
+    private static final long K5 = 0x165667B19E3779F9L;
 
     private final boolean rearm;
     private final int[] rearmQueue = new int[REARMS];
@@ -43,22 +48,15 @@ public final class ChecksumPorts implements DescriptorSink, InterruptSink, Doorb
                       long injectedNanos, long detectedNanos, long writtenNanos) {
         descriptors++;
         lastWrittenNanos = writtenNanos;
-        fold(((long) queue << 48) ^ ((long) trafficClass << 40) ^ ((long) flow << 20) ^ frameBytes);
-        fold(packetId);
-        fold(intendedNanos);
-        fold(injectedNanos);
-        fold(detectedNanos);
-        fold(writtenNanos);
+        // each field weighted by its own odd constant (independent multiplies), then one mix into the running sum
+        fold((((long) queue << 48) ^ ((long) trafficClass << 40) ^ ((long) flow << 20) ^ frameBytes)
+                + packetId * K1 + intendedNanos * K2 + injectedNanos * K3 + detectedNanos * K4 + writtenNanos * K5);
     }
 
     @Override
     public void raise(int vector, long sequence, long firstPacketId, long lastPacketId, long raisedNanos) {
         interrupts++;
-        fold(vector);
-        fold(sequence);
-        fold(firstPacketId);
-        fold(lastPacketId);
-        fold(raisedNanos);
+        fold(vector + sequence * K1 + firstPacketId * K2 + lastPacketId * K3 + raisedNanos * K4);
         if (rearm && rearmTail - rearmHead < REARMS) {
             int slot = (int) (rearmTail++ & REARMS_MASK);
             rearmQueue[slot] = vector;
