@@ -28,6 +28,8 @@ public final class Firmware {
 
     private final MacFifo mac;
     private final RxRing[] rings;
+    /** The ring of a one-queue device (null with several): the engine's searches skip the loop. */
+    private final RxRing onlyRing;
     private final RssSteering steering;
     private final long pollIntervalNanos;
     private final NanoClock clock;
@@ -97,6 +99,7 @@ public final class Firmware {
         }
         this.mac = mac;
         this.rings = rings;
+        this.onlyRing = rings.length == 1 ? rings[0] : null;
         this.steering = rings.length > 1 ? steering : null;
         this.pollIntervalNanos = pollIntervalNanos;
         this.clock = clock;
@@ -282,17 +285,24 @@ public final class Firmware {
      *         did not fire has none until one of its events changes the policy's state
      */
     private long nextTimerNanos() {
+        if (onlyRing != null) {
+            return timerNanos(onlyRing);
+        }
         long next = NO_EVENT;
         for (RxRing ring : rings) {
-            long due = ring.timerNanos;
-            if (due != NotificationPolicy.NO_TIMER) {
-                due = Math.max(due, modelNanos);
-                if (due > ring.timerCheckedNanos) {
-                    next = Math.min(next, due);
-                }
-            }
+            next = Math.min(next, timerNanos(ring));
         }
         return next;
+    }
+
+    /** @return the ring's moderation timer, never before model time; NO_EVENT if none or checked at that time */
+    private long timerNanos(RxRing ring) {
+        long due = ring.timerNanos;
+        if (due == NotificationPolicy.NO_TIMER) {
+            return NO_EVENT;
+        }
+        due = Math.max(due, modelNanos);
+        return due > ring.timerCheckedNanos ? due : NO_EVENT;
     }
 
     private int fireTimers(long t) {
