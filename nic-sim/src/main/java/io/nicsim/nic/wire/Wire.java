@@ -10,8 +10,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * and moves it into the {@link MacFifo} with that arrival stamp ({@code injected}), so a device that fell behind
  * still gives each packet the arrival a device never late would have (docs/semantics.md#device-time). With a link
  * speed ({@link LinkTiming}) a packet is due when its last bit has arrived, never faster than line rate. A
- * {@link LiveSource} is polled on every turn instead of drawn ahead, and opened and closed with the wire. Device thread only, except the
- * published counters.
+ * {@link LiveSource} is polled on every turn instead of drawn ahead, and opened and closed with the wire. Device
+ * thread only, except the published counters.
  */
 public final class Wire {
 

@@ -27,8 +27,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * The device engine alone in virtual time ({@link Device#advanceTo(long)}): 64-byte frames at 100 Gb/s line rate
  * (148.8 Mpps, constant), one RX queue, MAC polled on every arrival, no DMA time, descriptors and interrupts into
- * memory ({@link ChecksumPorts}; for NAPI, which masks its interrupt, it re-arms after each one). {@code policy}: {@code per-packet}
- * (one interrupt per packet), {@code coalesce} (rx-usecs 50, rx-frames 64), {@code napi} (masked until re-armed).
+ * memory ({@link ChecksumPorts}; for NAPI, which masks its interrupt, it re-arms after each one). {@code policy}:
+ * {@code per-packet} (one interrupt per packet), {@code coalesce} (rx-usecs 50, rx-frames 64), {@code napi} (masked
+ * until re-armed).
  * {@code nextEvent}: one operation executes the device's next instant, as a virtual-time runner steps it;
  * {@code slice}: one operation advances 1 µs of model time (about 149 packets). The {@code events} and
  * {@code packets} counters are per second of wall time (the engine's events as {@code advanceTo} counts them:
