@@ -80,14 +80,20 @@ public final class Device implements Agent {
 
     private int advanceTo(long modelNanosLimit, boolean arrivalsOpen) {
         int work = 0;
+        long firmwareNext = firmware.nextEventNanos();
         while (true) {
             long arrival = arrivalsOpen && !mac.isFull() ? wire.nextDueNanos() : Wire.NO_ARRIVAL;
-            long firmwareNext = firmware.nextEventNanos();
             if (arrival != Wire.NO_ARRIVAL && arrival <= firmwareNext && arrival <= modelNanosLimit) {
+                boolean macWasEmpty = mac.isEmpty();
                 wire.injectNext(Math.max(arrival, firmware.modelNanos()));
                 work++;
+                if (macWasEmpty) {
+                    // the poll that finds it is new; a packet behind the MAC's head changes no firmware event
+                    firmwareNext = firmware.nextEventNanos();
+                }
             } else if (firmwareNext != Firmware.NO_EVENT && firmwareNext <= modelNanosLimit) {
-                work += firmware.advanceTo(firmwareNext);
+                work += firmware.executeAt(firmwareNext);
+                firmwareNext = firmware.computedNextNanos();
             } else {
                 return work;
             }

@@ -29,6 +29,8 @@ public final class Firmware {
 
     private final MacFifo mac;
     private final RxRing[] rings;
+    /** The ring of a one-queue device (null with several): the engine's searches skip the loop. */
+    private final RxRing onlyRing;
     private final RssSteering steering;
     private final long pollIntervalNanos;
     private final NanoClock clock;
@@ -99,6 +101,7 @@ public final class Firmware {
         }
         this.mac = mac;
         this.rings = rings;
+        this.onlyRing = rings.length == 1 ? rings[0] : null;
         this.steering = rings.length > 1 ? steering : null;
         this.pollIntervalNanos = pollIntervalNanos;
         this.clock = clock;
@@ -176,15 +179,64 @@ public final class Firmware {
     }
 
     /**
+     * Executes every firmware event at model time {@code t}, which the last {@link #nextEventNanos()} named with the
+     * firmware's state unchanged since (the engine's fast path: the same events as {@code advanceTo(t)} without
+     * looking for the first again); the next event after them is then {@link #computedNextNanos()}.
+     *
+     * @return events executed
+     */
+    int executeAt(long t) {
+        int work = step(t);
+        while (nextEventNanos() <= t) {
+            work += step(computedNext);
+        }
+        return work;
+    }
+
+    /** @return what the last {@link #nextEventNanos()} returned (valid while the firmware's state is unchanged) */
+    long computedNextNanos() {
+        return computedNext;
+    }
+
+    /**
      * @return the model time of the firmware's next event (a doorbell read, a MAC poll that finds a packet, a DMA
      *         completion, a moderation timer), or {@link #NO_EVENT}
      */
     public long nextEventNanos() {
-        long next = bells.isEmpty() ? NO_EVENT : bells.headNanos();
-        next = Math.min(next, nextPollNanos());
-        next = Math.min(next, nextDmaNanos());
-        return Math.min(next, nextTimerNanos());
+        // the kinds in the order step executes them at one instant: on a tie the earlier kind is next
+        long next = NO_EVENT;
+        int kind = NEXT_TIMER;
+        if (!bells.isEmpty()) {
+            next = bells.headNanos();
+            kind = NEXT_DOORBELL;
+        }
+        long poll = nextPollNanos();
+        if (poll < next) {
+            next = poll;
+            kind = NEXT_POLL;
+        }
+        long dmaDone = nextDmaNanos();
+        if (dmaDone < next) {
+            next = dmaDone;
+            kind = NEXT_DMA;
+        }
+        long timer = nextTimerNanos();
+        if (timer < next) {
+            next = timer;
+            kind = NEXT_TIMER;
+        }
+        computedKind = kind;
+        computedNext = next;
+        return next;
     }
+
+    /** What the last {@link #nextEventNanos()} found next, so {@link #step} need not look again. */
+    private static final int NEXT_DOORBELL = 0;
+    private static final int NEXT_POLL = 1;
+    private static final int NEXT_DMA = 2;
+    private static final int NEXT_TIMER = 3;
+    private int computedKind = NEXT_TIMER;
+    private long computedNext = NO_EVENT;
 
     /** @return model time of the last event executed ({@code Long.MIN_VALUE} before the first) */
     public long modelNanos() {
@@ -196,17 +248,14 @@ public final class Firmware {
      * first, then the MAC poll, the DMA completion, the timers.
      */
     private int step(long t) {
+        // t and the kind are what nextEventNanos() just computed, the state unchanged since
         modelNanos = t;
-        if (!bells.isEmpty() && bells.headNanos() == t) {
-            return executeDoorbell(t);
-        }
-        if (nextPollNanos() == t) {
-            return dma == null ? pollMac(t) : startDmas(t);
-        }
-        if (nextDmaNanos() == t) {
-            return completeDma(t);
-        }
-        return fireTimers(t);
+        return switch (computedKind) {
+            case NEXT_DOORBELL -> executeDoorbell(t);
+            case NEXT_POLL -> dma == null ? pollMac(t) : startDmas(t);
+            case NEXT_DMA -> completeDma(t);
+            default -> fireTimers(t);
+        };
     }
 
     /** An idle turn: takes the page fault of each descriptor queue's next page now rather than in a packet's DMA. */
@@ -245,28 +294,36 @@ public final class Firmware {
      *         did not fire has none until one of its events changes the policy's state
      */
     private long nextTimerNanos() {
+        if (onlyRing != null) {
+            return timerNanos(onlyRing);
+        }
         long next = NO_EVENT;
         for (RxRing ring : rings) {
-            long due = ring.policy.nextTimerNanos();
-            if (due != NotificationPolicy.NO_TIMER) {
-                due = Math.max(due, modelNanos);
-                if (due > ring.timerCheckedNanos) {
-                    next = Math.min(next, due);
-                }
-            }
+            next = Math.min(next, timerNanos(ring));
         }
         return next;
+    }
+
+    /** @return the ring's moderation timer, never before model time; NO_EVENT if none or checked at that time */
+    private long timerNanos(RxRing ring) {
+        long due = ring.timerNanos;
+        if (due == NotificationPolicy.NO_TIMER) {
+            return NO_EVENT;
+        }
+        due = Math.max(due, modelNanos);
+        return due > ring.timerCheckedNanos ? due : NO_EVENT;
     }
 
     private int fireTimers(long t) {
         int raised = 0;
         for (RxRing ring : rings) {
-            long due = ring.policy.nextTimerNanos();
+            long due = ring.timerNanos;
             if (due != NotificationPolicy.NO_TIMER && Math.max(due, modelNanos) <= t && t > ring.timerCheckedNanos) {
                 if (ring.policy.onTimer(t)) {
                     raise(ring, t);
                     raised++;
                 } else {
+                    ring.timerNanos = ring.policy.nextTimerNanos();
                     ring.timerCheckedNanos = t;
                 }
             }
@@ -336,9 +393,10 @@ public final class Firmware {
         ring.wrote(packetId);
         ring.timerCheckedNanos = Long.MIN_VALUE;
         if (ring.policy.onCompletion(writtenNanos, frameBytes)) {
-            raise(ring, writtenNanos);
+            raise(ring, writtenNanos); // reads the policy's timer after onRaised
             return 2;
         }
+        ring.timerNanos = ring.policy.nextTimerNanos();
         return 1;
     }
 
@@ -388,7 +446,9 @@ public final class Firmware {
                 // the host polled those packets while the interrupt was masked: they need no interrupt
                 ring.firstUnnotifiedPacketId = ring.lastWrittenPacketId > consumed ? consumed + 1 : -1;
             }
-            if (ring.policy.onRearm(t, ring.lastWrittenPacketId - consumed)) {
+            boolean interrupt = ring.policy.onRearm(t, ring.lastWrittenPacketId - consumed);
+            ring.timerNanos = ring.policy.nextTimerNanos();
+            if (interrupt) {
                 // the missed-IRQ rule: the host re-armed with packets it has not consumed, perhaps some an earlier
                 // interrupt named already; notify them (again) so none rots in the ring
                 ring.firstUnnotifiedPacketId = consumed + 1;
@@ -397,6 +457,7 @@ public final class Firmware {
             }
         } else {
             ring.policy.onDisarm(t);
+            ring.timerNanos = ring.policy.nextTimerNanos();
         }
         return 1;
     }
@@ -408,6 +469,7 @@ public final class Firmware {
         interrupts.raise(ring.queue, ring.nextInterruptSequence++, firstPacketId, ring.lastWrittenPacketId,
                 raisedNanos);
         ring.policy.onRaised(raisedNanos);
+        ring.timerNanos = ring.policy.nextTimerNanos();
         ring.timerCheckedNanos = Long.MIN_VALUE;
         ring.raised();
     }

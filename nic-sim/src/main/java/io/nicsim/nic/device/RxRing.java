@@ -20,6 +20,11 @@ final class RxRing {
     DescriptorSink descriptors;
     /** The model time up to which this ring's timer was checked and did not fire (no re-check at that time). */
     long timerCheckedNanos = Long.MIN_VALUE;
+    /**
+     * The policy's {@code nextTimerNanos()}, read again after every call into the policy (a policy's state changes
+     * only in those calls), so the engine's search for its next event makes no call.
+     */
+    long timerNanos;
 
     long firstUnnotifiedPacketId = -1;
     long lastWrittenPacketId = -1;
@@ -42,6 +47,7 @@ final class RxRing {
         this.queue = queue;
         this.policy = policy;
         this.ringSlots = ringSlots;
+        this.timerNanos = policy.nextTimerNanos();
     }
 
     /** @return whether the packet got a slot; if not it is counted as dropped (ring-full) */

@@ -42,6 +42,9 @@ public final class TrafficClasses {
 
     /** @return {@link #HIGH} or {@link #LOW} for the packet */
     public int classOf(long packetId) {
+        if (highBelow == 0) {
+            return LOW; // no hash is below 0
+        }
         return (mix(seed * 0x9E3779B97F4A7C15L + packetId) >>> 11) < highBelow ? HIGH : LOW;
     }
 

@@ -16,6 +16,8 @@ public final class LinkTiming {
 
     private final double picosPerByte;
     private long freeAtPicos = Long.MIN_VALUE;
+    private int lastFrameBytes = -1;
+    private long lastSerializationPicos;
 
     /** @param linkGbps link speed in Gbit/s; 0 = unlimited */
     public LinkTiming(double linkGbps) {
@@ -45,8 +47,12 @@ public final class LinkTiming {
         if (picosPerByte == 0) {
             return intendedOffsetNanos;
         }
+        if (frameBytes != lastFrameBytes) { // synthetic traffic has one frame size: rounded once
+            lastFrameBytes = frameBytes;
+            lastSerializationPicos = serializationPicos(frameBytes);
+        }
         long startPicos = Math.max(intendedOffsetNanos * 1_000, freeAtPicos);
-        freeAtPicos = startPicos + serializationPicos(frameBytes);
+        freeAtPicos = startPicos + lastSerializationPicos;
         return Math.ceilDiv(freeAtPicos, 1_000);
     }
 }

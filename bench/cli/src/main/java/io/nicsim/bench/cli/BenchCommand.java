@@ -13,6 +13,7 @@ import io.nicsim.bench.perf.PacingBenchmark;
 import io.nicsim.bench.perf.RateSearch;
 import io.nicsim.bench.perf.ThroughputBenchmark;
 import io.nicsim.bench.perf.ThroughputReport;
+import io.nicsim.bench.perf.VirtualBenchmark;
 import io.nicsim.nic.traffic.TrafficSources;
 import io.nicsim.bench.scenario.Units;
 import picocli.CommandLine;
@@ -34,7 +35,7 @@ import java.util.concurrent.Callable;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks of nicsim's own costs.",
         subcommands = {BenchCommand.Jmh.class, BenchCommand.Floor.class, BenchCommand.Throughput.class,
-                BenchCommand.PacingCommand.class, BenchCommand.All.class})
+                BenchCommand.PacingCommand.class, BenchCommand.Virtual.class, BenchCommand.All.class})
 public final class BenchCommand implements Runnable {
 
     @CommandLine.Spec
@@ -314,6 +315,64 @@ public final class BenchCommand implements Runnable {
         }
     }
 
+    /** {@code nicsim bench virtual}: the device engine alone in virtual time. */
+    @Command(name = "virtual", mixinStandardHelpOptions = true, description = {
+            "The device engine alone in virtual time, on one core (~1 min).",
+            "64-byte frames at 100 Gb/s line rate (148.8 Mpps, constant), descriptors and interrupts into memory:",
+            "events/s and packets/s with per-packet interrupts and with coalescing (rx-usecs 50, rx-frames 64),",
+            "bytes allocated per event, the wall time to simulate 1 s of line rate, and the heap after GC at",
+            "1 s and at the end of a longer run."})
+    static final class Virtual extends BenchmarkCommand {
+
+        @Option(names = "--engine-time", paramLabel = "TIME", defaultValue = "200ms",
+                description = "model time of each engine round (default: ${DEFAULT-VALUE})")
+        String engineTime;
+
+        @Option(names = "--rounds", defaultValue = "3",
+                description = "engine rounds per policy, the median reported (default: ${DEFAULT-VALUE})")
+        int rounds;
+
+        @Option(names = "--line-rate-time", paramLabel = "TIME", defaultValue = "1s",
+                description = "model time at line rate whose wall time is reported (default: ${DEFAULT-VALUE})")
+        String lineRateTime;
+
+        @Option(names = "--memory-time", paramLabel = "TIME", defaultValue = "5s",
+                description = "model time of the whole line-rate run, its heap compared with the heap at"
+                        + " --line-rate-time (default: ${DEFAULT-VALUE})")
+        String memoryTime;
+
+        private VirtualBenchmark.Options options;
+
+        @Override
+        void validate() {
+            long engine = Units.parseDurationNanos(engineTime);
+            long lineRate = Units.parseDurationNanos(lineRateTime);
+            long memory = Units.parseDurationNanos(memoryTime);
+            if (engine <= 0 || lineRate <= 0) {
+                throw new IllegalArgumentException("--engine-time and --line-rate-time: expected durations above 0");
+            }
+            if (memory < lineRate) {
+                throw new IllegalArgumentException("--memory-time: expected at least --line-rate-time ("
+                        + lineRateTime + "), found " + memoryTime);
+            }
+            if (rounds < 1) {
+                throw new IllegalArgumentException("--rounds: expected at least 1, found " + rounds);
+            }
+            options = new VirtualBenchmark.Options(engine, rounds, lineRate, memory);
+        }
+
+        @Override
+        String execute(PrintWriter out) throws Exception {
+            out.println("machine: " + Machine.current().describe());
+            out.println("command: " + commandLine());
+            out.flush();
+            VirtualBenchmark.Result result = VirtualBenchmark.run(options, out);
+            out.println();
+            out.print(VirtualBenchmark.text(result));
+            return VirtualBenchmark.markdown(result);
+        }
+    }
+
     /** {@code nicsim bench all}: every benchmark with its defaults, and docs/benchmarks.md. */
     @Command(name = "all", mixinStandardHelpOptions = true, description = {
             "Every benchmark, and with --markdown docs/benchmarks.md the benchmarks document (~5 min).",
@@ -327,6 +386,7 @@ public final class BenchCommand implements Runnable {
         private FloorBenchmark.Options floor;
         private ThroughputBenchmark.Options throughput;
         private PacingBenchmark.Options pacing;
+        private VirtualBenchmark.Options virtual;
 
         @Override
         void validate() {
@@ -342,6 +402,10 @@ public final class BenchCommand implements Runnable {
             new CommandLine(pacingCommand).parseArgs();
             pacingCommand.validate();
             pacing = pacingCommand.options;
+            Virtual virtualCommand = new Virtual();
+            new CommandLine(virtualCommand).parseArgs();
+            virtualCommand.validate();
+            virtual = virtualCommand.options;
         }
 
         @Override
@@ -358,8 +422,12 @@ public final class BenchCommand implements Runnable {
             PacingBenchmark.Result pacingResult = PacingBenchmark.run(pacing, out);
             out.println();
             out.print(PacingBenchmark.text(pacingResult));
+            out.println();
+            VirtualBenchmark.Result virtualResult = VirtualBenchmark.run(virtual, out);
+            out.println();
+            out.print(VirtualBenchmark.text(virtualResult));
             BenchmarksDocument.Results results = new BenchmarksDocument.Results(Machine.current(), ZonedDateTime.now(),
-                    commandLine(), jmh, floorResult, throughputResult, pacingResult);
+                    commandLine(), jmh, floorResult, throughputResult, pacingResult, virtualResult);
             out.println();
             out.print(BenchmarksDocument.targetsText(results));
             return BenchmarksDocument.markdown(results);

@@ -20,7 +20,7 @@ public final class BenchmarksDocument {
     /** Everything one {@code bench all} measured. */
     public record Results(Machine machine, ZonedDateTime finished, String command, List<MicroBenchmarks.Row> jmh,
                           FloorBenchmark.Result floor, ThroughputBenchmark.Result throughput,
-                          PacingBenchmark.Result pacing) {
+                          PacingBenchmark.Result pacing, VirtualBenchmark.Result virtual) {
     }
 
     private BenchmarksDocument() {
@@ -93,6 +93,11 @@ public final class BenchmarksDocument {
                             Format.micros(p.lateness().p50()) + " us",
                             p.lateness().p50() < PacingBenchmark.TARGET_P50_NANOS ? "met" : "missed"));
         }
+        if (r.virtual() != null) {
+            for (List<String> row : VirtualBenchmark.targets(r.virtual()).rows()) {
+                table.row(row.toArray(String[]::new));
+            }
+        }
         return table;
     }
 
@@ -162,6 +167,10 @@ public final class BenchmarksDocument {
             out.append("## Pacing accuracy (`./nicsim bench pacing`)\n\n").append(PacingBenchmark.markdown(r.pacing()))
                     .append('\n');
         }
+        if (r.virtual() != null) {
+            out.append("## Virtual-time engine (`./nicsim bench virtual`)\n\n")
+                    .append(VirtualBenchmark.markdown(r.virtual())).append('\n');
+        }
         return out.toString();
     }
 
@@ -174,6 +183,7 @@ public final class BenchmarksDocument {
         commands.add("./nicsim bench floor        # end-to-end floor against the bare transport (~1 min)");
         commands.add("./nicsim bench throughput   # highest sustained rate per configuration (~2 min)");
         commands.add("./nicsim bench pacing       # injection lateness at 100k and 1M pps (~20 s)");
+        commands.add("./nicsim bench virtual      # the device engine alone in virtual time (~1 min)");
         return commands;
     }
 }

@@ -26,6 +26,11 @@ final class TextTable {
         return this;
     }
 
+    /** @return the rows so far (not the header) */
+    List<List<String>> rows() {
+        return List.copyOf(rows);
+    }
+
     String text() {
         int[] widths = new int[header.size()];
         for (int c = 0; c < widths.length; c++) {

@@ -35,7 +35,8 @@ class BenchmarksDocumentTest {
         BenchmarksDocument.Results results = new BenchmarksDocument.Results(
                 new Machine(2, "AMD EPYC", "Eclipse Adoptium 25.0.3", "Linux 6.18 amd64", true),
                 ZonedDateTime.of(2026, 11, 26, 3, 0, 0, 0, ZoneOffset.UTC),
-                "nicsim bench all --markdown docs/benchmarks.md", jmh, floor, ThroughputReportTest.result(), pacing);
+                "nicsim bench all --markdown docs/benchmarks.md", jmh, floor, ThroughputReportTest.result(), pacing,
+                virtual());
 
         String md = BenchmarksDocument.markdown(results);
 
@@ -50,5 +51,28 @@ class BenchmarksDocumentTest {
                 "| floor p99: nicsim (3) <= 1.5x bare transport (1) | 2.00x | missed |",
                 "| that rate >= 50% of the raw append rate | 50% of 4.00M/s | met |",
                 "| pacing lateness p50 < 1.00 us at 100k pps | 0.07 us | met |");
+        assertThat(md).contains("## Virtual-time engine (`./nicsim bench virtual`)", "./nicsim bench virtual",
+                "| >= 20.0M events/s on one core | 30.0M (per-packet) | met |",
+                "| >= 5.00M packets/s with per-packet interrupts | 10.0M | met |",
+                "| 0 B per event | worst 0.0000 B/event | met |",
+                "| 1 s of 148.8 Mpps (64 B, 100 Gb/s) in < 60 s | 75.0 s | missed |",
+                "| heap flat with run length (1s vs 5s) | +0.50 MiB | met |");
+    }
+
+    /** Per-packet at 30M events/s (10M packets/s), line rate 2x slower than real time: one second in 75 s. */
+    private static VirtualBenchmark.Result virtual() {
+        long second = 1_000_000_000L;
+        VirtualBenchmark.Round perPacket = new VirtualBenchmark.Round("per-packet", second / 5, 6_000_000, 2_000_000,
+                2_000_000, second / 5, 0);
+        VirtualBenchmark.Round coalesce = new VirtualBenchmark.Round("coalesce", second / 5, 4_000_000, 2_000_000,
+                31_250, second / 10, 0);
+        VirtualBenchmark.Round first = new VirtualBenchmark.Round("coalesce", second, 300_000_000, 148_809_523,
+                2_325_148, 75 * second, 0);
+        VirtualBenchmark.Round whole = new VirtualBenchmark.Round("coalesce", 5 * second, 1_500_000_000, 744_047_619,
+                11_625_744, 375 * second, 0);
+        VirtualBenchmark.LineRate lineRate = new VirtualBenchmark.LineRate(first, whole, 6 << 20,
+                (6 << 20) + (1 << 19));
+        return new VirtualBenchmark.Result(new VirtualBenchmark.Options(second / 5, 1, second, 5 * second),
+                List.of(perPacket, coalesce), lineRate, 0);
     }
 }
