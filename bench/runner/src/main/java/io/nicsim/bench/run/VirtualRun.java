@@ -7,6 +7,7 @@ import io.nicsim.bench.results.PolicyParameters;
 import io.nicsim.bench.results.RunFiles;
 import io.nicsim.bench.results.RunResult;
 import io.nicsim.bench.run.virtual.HostModelFiles;
+import io.nicsim.bench.run.virtual.LiveModelClock;
 import io.nicsim.bench.run.virtual.VirtualLoop;
 import io.nicsim.bench.scenario.HostConfig;
 import io.nicsim.bench.scenario.RunConfig;
@@ -54,15 +55,13 @@ public final class VirtualRun {
     /**
      * @param queueDir where the Chronicle journal goes when {@code run.journal} is true
      * @param files    where the histogram files go, or null for none
-     * @throws IllegalArgumentException for what virtual time cannot run (a live UDP source, a per-packet export)
+     * @throws IllegalArgumentException for what virtual time cannot run (a per-packet export)
      */
     public static RunResult run(Scenario scenario, String label, String consumerName, Path queueDir, RunFiles files,
                                 RunOptions options) throws Exception {
         TrafficConfig traffic = scenario.traffic();
-        if (UdpSource.KIND.equals(traffic.kind())) {
-            throw new IllegalArgumentException("traffic.kind: udp is live traffic, it cannot run in virtual time"
-                    + " (run.clock: virtual); use a trace (traffic.kind: trace) or run.clock: paced");
-        }
+        // live traffic (udp) arrives in real time: model time then follows the wall clock, the host is still a model
+        LiveModelClock live = UdpSource.KIND.equals(traffic.kind()) ? new LiveModelClock(START_NANOS) : null;
         if (options.exportPackets()) {
             throw new IllegalArgumentException("--export-packets: not available in virtual time (run.clock: virtual)");
         }
@@ -83,7 +82,7 @@ public final class VirtualRun {
         }
         ManualNanoClock clock = new ManualNanoClock(START_NANOS);
         Device device = DeviceFactory.create(traffic, nic, devicePolicies, firmware.pollIntervalNanos(), scheduleNanos,
-                clock, null);
+                live != null ? live : clock, null);
         LatencyRecorder recorder = new LatencyRecorder(LatencyRecorder.intervalsCovering(run.warmupNanos()),
                 Math.max(1, LatencyRecorder.intervalsCovering(run.durationNanos())), PacketStampSink.NONE, false);
         int refillEvery = nic.ringSlots() > 0 ? ConsumerContext.REFILL_EVERY : 0;
@@ -98,7 +97,10 @@ public final class VirtualRun {
         long endNanos;
         try (DeviceQueues journal = run.journal() ? DeviceQueues.open(queueDir, rxQueues) : null) {
             journalDir = journal != null ? queueDir.toString() : null;
-            VirtualLoop loop = new VirtualLoop(device, virtualHost, clock, journal);
+            VirtualLoop loop = new VirtualLoop(device, virtualHost, clock, journal, live);
+            if (live != null) {
+                live.startNow();
+            }
             device.start(START_NANOS);
             virtualHost.start(START_NANOS);
             stoppedNanos = loop.run(START_NANOS + scheduleNanos + run.drainTimeoutNanos(),

@@ -1,6 +1,7 @@
 package io.nicsim.bench.run.virtual;
 
 import io.nicsim.firmware.clock.ManualNanoClock;
+import io.nicsim.firmware.clock.NanoClock;
 import io.nicsim.host.model.VirtualHost;
 import io.nicsim.nic.device.Device;
 import io.nicsim.nic.device.Firmware;
@@ -27,6 +28,8 @@ public final class VirtualLoop {
     private final Device device;
     private final VirtualHost host;
     private final ManualNanoClock clock;
+    /** Live traffic: the wall clock in model time, which the model never runs ahead of; null for a schedule. */
+    private final NanoClock live;
     private long turns;
 
     /**
@@ -35,9 +38,15 @@ public final class VirtualLoop {
      * @param journal the run's Chronicle queues, or null for none
      */
     public VirtualLoop(Device device, VirtualHost host, ManualNanoClock clock, DeviceQueues journal) {
+        this(device, host, clock, journal, null);
+    }
+
+    /** @param live for live traffic, the wall clock in model time (the model waits for it); null for a schedule */
+    public VirtualLoop(Device device, VirtualHost host, ManualNanoClock clock, DeviceQueues journal, NanoClock live) {
         this.device = device;
         this.host = host;
         this.clock = clock;
+        this.live = live;
         DescriptorSink[] sinks = host.descriptorSinks();
         InterruptSink interrupts = host.interruptSink();
         DoorbellSource doorbells = host.doorbellSource();
@@ -65,6 +74,25 @@ public final class VirtualLoop {
         while (true) {
             long deviceNext = arrivalsOpen ? device.nextEventNanos() : firmware.nextEventNanos();
             long t = Math.min(deviceNext, host.nextEventNanos());
+            if (live != null && t > live.nanoTime()) {
+                // live traffic: nothing is due before the wall clock's now; wait for it and for datagrams
+                long now = live.nanoTime();
+                if (now > deadlineNanos || (stoppedNanos != Long.MIN_VALUE && t == Long.MAX_VALUE)) {
+                    return stoppedNanos;
+                }
+                device.wire().pollLive();
+                Thread.onSpinWait();
+                if ((++turns & CHECK_EVERY_MASK) == 0) {
+                    if (done.getAsBoolean()) {
+                        return stoppedNanos;
+                    }
+                    if (arrivalsOpen && stop.getAsBoolean()) {
+                        arrivalsOpen = false;
+                        stoppedNanos = now;
+                    }
+                }
+                continue;
+            }
             if (t == Long.MAX_VALUE || t > deadlineNanos) {
                 return stoppedNanos;
             }
