@@ -1,5 +1,6 @@
 package io.nicsim.bench.cli;
 
+import io.nicsim.bench.run.JournalProgress;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Tag;

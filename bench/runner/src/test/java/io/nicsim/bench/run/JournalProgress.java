@@ -14,9 +14,9 @@ import java.util.stream.Stream;
  * Follows a live run's descriptor journal from outside the run (another thread or another process), so a test can
  * act on what the run did (packets written to the ring) instead of on how long it has been running. Chronicle
  * queues are built for concurrent readers; the journal is opened only once its first cycle file exists, and closed
- * before returning so the run can move or delete it. (bench/cli's tests have the same helper.)
+ * before returning so the run can move or delete it. Shared with bench/cli's tests (this module's test jar).
  */
-final class JournalProgress {
+public final class JournalProgress {
 
     private JournalProgress() {
     }
@@ -28,7 +28,7 @@ final class JournalProgress {
      * @param timeout liveness bound only; the condition normally holds long before
      * @throws AssertionError if the run ended first or the bound passed
      */
-    static void awaitDescriptors(Path queueDir, long descriptors, BooleanSupplier alive, Duration timeout)
+    public static void awaitDescriptors(Path queueDir, long descriptors, BooleanSupplier alive, Duration timeout)
             throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         Path folder = queueDir.resolve(DeviceQueues.DESCRIPTORS);
@@ -67,6 +67,22 @@ final class JournalProgress {
             return files.anyMatch(f -> f.getFileName().toString().endsWith(".cq4"));
         } catch (IOException e) {
             return false; // the folder is being created or moved: look again
+        }
+    }
+
+    /** @return the first folder in /dev/shm that {@code pid}'s runs stage their live queues in, once it exists */
+    public static Path awaitStagedQueueDir(long pid, BooleanSupplier alive, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        String prefix = "nicsim-" + pid + "-";
+        while (true) {
+            try (Stream<Path> shm = Files.list(Path.of("/dev/shm"))) {
+                var found = shm.filter(p -> p.getFileName().toString().startsWith(prefix)).findFirst();
+                if (found.isPresent()) {
+                    return found.get();
+                }
+            }
+            check(alive, deadline, "no staged queue " + prefix + "* in /dev/shm");
+            Thread.sleep(5);
         }
     }
 }
