@@ -49,7 +49,8 @@ class HostModelFilesTest {
     @Test
     void aFileNamesItselfAndABadOneSaysWhy(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("m.yaml");
-        Files.writeString(file, "version: 1\ncores: 4\ndeliverNanos: 100\nirqNanos: 0\ncontextSwitchNanos: 0\nemptyPollNanos: 50\n"
+        Files.writeString(file, "version: 1\ncores: 4\ndeliverNanos: 100\nirqNanos: 0\ncontextSwitchNanos: 0\n"
+                + "emptyPollNanos: 50\n"
                 + "consumers:\n  busy-poll: {wakeNanos: 0, perPacketNanos: 10, perPollNanos: 1, handoffNanos: 0}\n");
         HostModel model = HostModelFiles.load(file.toString());
         assertThat(model.source()).isEqualTo(file.toString());
