@@ -12,6 +12,8 @@ import io.nicsim.bench.scenario.Scenario;
 import io.nicsim.bench.run.ConsumerRun;
 import io.nicsim.bench.scenario.ScenarioException;
 import io.nicsim.bench.scenario.ScenarioLoader;
+import io.nicsim.bench.run.virtual.HostModelFiles;
+import io.nicsim.host.model.HostModel;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -66,9 +68,34 @@ public final class StudyOptions {
         return all;
     }
 
-    /** Loads the scenario with the --set overrides (errors name --set). */
+    /** Loads the scenario with the --set overrides (errors name --set), and a virtual run's host model. */
     Scenario load() throws ScenarioException {
-        return ScenarioLoader.load(scenarioFile, overrides());
+        return checkHostModel(ScenarioLoader.load(scenarioFile, overrides()));
+    }
+
+    /**
+     * A virtual run's host model (run.hostModel) is read before anything runs or is written: a missing, malformed or
+     * foreign-version file, or one without costs for a consumer the scenario runs, is one line naming the file.
+     *
+     * @return the scenario
+     * @throws ScenarioException "run.hostModel: cannot read host model FILE: why"
+     */
+    static Scenario checkHostModel(Scenario scenario) throws ScenarioException {
+        if (!scenario.run().virtual()) {
+            return scenario;
+        }
+        String prefix = "run.hostModel: ";
+        try {
+            HostModel model = HostModelFiles.load(scenario.run().hostModel());
+            for (String consumer : scenario.host().consumers()) {
+                model.kind(consumer);
+            }
+        } catch (IllegalArgumentException e) {
+            String message = e.getMessage();
+            throw new ScenarioException("run.hostModel", null,
+                    message.startsWith(prefix) ? message.substring(prefix.length()) : message, e);
+        }
+        return scenario;
     }
 
     /**
@@ -79,7 +106,7 @@ public final class StudyOptions {
         List<String> all = new ArrayList<>(overrides());
         all.addAll(more);
         try {
-            return ScenarioLoader.load(scenarioFile, all);
+            return checkHostModel(ScenarioLoader.load(scenarioFile, all));
         } catch (ScenarioException e) {
             String message = e.getMessage();
             if (message != null && message.startsWith(SET_PREFIX)) {

@@ -128,6 +128,7 @@ public final class ConsumerRun {
             Outcome outcome = runOn(scenario, label, consumerName, staging.liveDir(), clock, queueDir.toString(),
                     options);
             RunResult result = outcome.result();
+            options.recorded().recorded(outcome.recorder());
             if (files != null) {
                 result = result.withFiles(writeFiles(scenario, outcome, staging.liveDir(), files, options));
             }

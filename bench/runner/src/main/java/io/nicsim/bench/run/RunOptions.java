@@ -8,8 +8,25 @@ package io.nicsim.bench.run;
  * @param progress      what is shown while it runs
  * @param keepJournal   keep each run's Chronicle queues in the run folder (false: delete them when the run's files
  *                      are written; {@code nicsim tune} runs dozens of short evaluations and needs none of them)
+ * @param recorded      told of each paced run's recorder once its threads stopped (its stage histograms: {@code nicsim
+ *                      calibrate}); {@link Recorded#NONE} for nothing
  */
-public record RunOptions(boolean exportPackets, StopSignal stop, Progress progress, boolean keepJournal) {
+public record RunOptions(boolean exportPackets, StopSignal stop, Progress progress, boolean keepJournal,
+                         Recorded recorded) {
+
+    /** Told of a run's recorder after the run, when every writer stopped (so its histograms may be read). */
+    @FunctionalInterface
+    public interface Recorded {
+        /** Tells nothing. */
+        Recorded NONE = recorder -> { };
+
+        void recorded(io.nicsim.host.measure.LatencyRecorder recorder);
+    }
+
+    /** Options told of nothing. */
+    public RunOptions(boolean exportPackets, StopSignal stop, Progress progress, boolean keepJournal) {
+        this(exportPackets, stop, progress, keepJournal, Recorded.NONE);
+    }
 
     /** Options that keep the journal. */
     public RunOptions(boolean exportPackets, StopSignal stop, Progress progress) {
@@ -23,6 +40,11 @@ public record RunOptions(boolean exportPackets, StopSignal stop, Progress progre
 
     /** @return these options with the journal kept or not */
     public RunOptions withKeepJournal(boolean keep) {
-        return new RunOptions(exportPackets, stop, progress, keep);
+        return new RunOptions(exportPackets, stop, progress, keep, recorded);
+    }
+
+    /** @return these options, telling {@code listener} of each paced run's recorder */
+    public RunOptions withRecorded(Recorded listener) {
+        return new RunOptions(exportPackets, stop, progress, keepJournal, listener);
     }
 }

@@ -46,7 +46,7 @@ class VirtualRunTest {
     }
 
     private Path zeroCostModel() throws Exception {
-        StringBuilder yaml = new StringBuilder("source: zero-cost\ncores: 2\ndeliverNanos: 0\nirqNanos: 0\n"
+        StringBuilder yaml = new StringBuilder("version: 1\nsource: zero-cost\ncores: 2\ndeliverNanos: 0\nirqNanos: 0\n"
                 + "contextSwitchNanos: 0\nemptyPollNanos: 100\nconsumers:\n");
         for (String consumer : Consumers.NAMES) {
             yaml.append("  ").append(consumer)

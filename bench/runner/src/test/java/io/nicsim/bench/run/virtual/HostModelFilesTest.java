@@ -49,14 +49,54 @@ class HostModelFilesTest {
     @Test
     void aFileNamesItselfAndABadOneSaysWhy(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("m.yaml");
-        Files.writeString(file, "cores: 4\ndeliverNanos: 100\nirqNanos: 0\ncontextSwitchNanos: 0\nemptyPollNanos: 50\n"
+        Files.writeString(file, "version: 1\ncores: 4\ndeliverNanos: 100\nirqNanos: 0\ncontextSwitchNanos: 0\n"
+                + "emptyPollNanos: 50\n"
                 + "consumers:\n  busy-poll: {wakeNanos: 0, perPacketNanos: 10, perPollNanos: 1, handoffNanos: 0}\n");
         HostModel model = HostModelFiles.load(file.toString());
         assertThat(model.source()).isEqualTo(file.toString());
         assertThat(model.cores()).isEqualTo(4);
         assertThatThrownBy(() -> model.kind("platform-thread")).hasMessageContaining("platform-thread");
-        Files.writeString(file, "cores: 4\n");
+        Files.writeString(file, "version: 1\ncores: 4\n");
         assertThatThrownBy(() -> HostModelFiles.load(file.toString()))
                 .hasMessageStartingWith("run.hostModel: ").hasMessageContaining("consumers");
+    }
+
+    private static final String GOOD = "version: 1\ncores: 2\ndeliverNanos: {min: 100, p50: 200, max: 900}\n"
+            + "irqNanos: 0\ncontextSwitchNanos: 0\nemptyPollNanos: 50\n"
+            + "consumers:\n  busy-poll: {wakeNanos: 0, perPacketNanos: 10, perPollNanos: 1, handoffNanos: 0}\n";
+
+    private static String refusal(Path file, String text) throws Exception {
+        Files.writeString(file, text);
+        Throwable error = org.assertj.core.api.Assertions.catchThrowable(() -> HostModelFiles.load(file.toString()));
+        assertThat(error).isInstanceOf(IllegalArgumentException.class);
+        assertThat(error.getMessage()).startsWith("run.hostModel: cannot read host model " + file + ": ")
+                .doesNotContain("\n");
+        return error.getMessage();
+    }
+
+    @Test
+    void versionIsRequiredAndMustBeThisOne(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("m.yaml");
+        Files.writeString(file, GOOD);
+        assertThat(HostModelFiles.load(file.toString()).cores()).isEqualTo(2);
+        assertThat(refusal(file, GOOD.replace("version: 1\n", ""))).contains("missing 'version'");
+        assertThat(refusal(file, GOOD.replace("version: 1", "version: 2"))).contains("version 2 is not one");
+        assertThat(refusal(file, GOOD.replace("version: 1", "version: one"))).contains("version \"one\"");
+    }
+
+    @Test
+    void badFilesAreOneLineNamingTheFile(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("m.yaml");
+        assertThat(refusal(file, "version: 1\ncores: [2\n  x: {")).contains("line");
+        assertThat(refusal(file, "- just\n- a list\n")).contains("expected a mapping");
+        assertThat(refusal(file, GOOD.replace("irqNanos: 0", "irqNanos: -5"))).contains("'irqNanos'", ">= 0");
+        assertThat(refusal(file, GOOD.replace("p50: 200", "p50: -200"))).contains("deliverNanos.p50", ">= 0");
+        assertThat(refusal(file, GOOD.replace("perPacketNanos: 10", "perPacketNanos: -10")))
+                .contains("consumers.busy-poll.perPacketNanos");
+        assertThat(refusal(file, GOOD.replace("wakeNanos: 0", "wakeNanos: -1"))).contains("wakeNanos", ">= 0");
+        assertThat(refusal(file, GOOD.replace("p50: 200", "q50: 200"))).contains("expected min, max or pNN");
+        assertThat(refusal(file, GOOD.replace("p50: 200, max: 900", "p50: 200, max: 150"))).contains("ascend");
+        assertThatThrownBy(() -> HostModelFiles.load(dir.resolve("absent.yaml").toString()))
+                .hasMessage("run.hostModel: cannot read host model " + dir.resolve("absent.yaml") + ": no such file");
     }
 }

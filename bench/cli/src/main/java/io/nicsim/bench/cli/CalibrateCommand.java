@@ -1,0 +1,188 @@
+package io.nicsim.bench.cli;
+
+import io.nicsim.bench.results.AtomicFiles;
+import io.nicsim.bench.run.Interruption;
+import io.nicsim.bench.run.Progress;
+import io.nicsim.bench.run.StopSignal;
+import io.nicsim.bench.run.SystemNanoClock;
+import io.nicsim.bench.run.calibrate.Calibration;
+import io.nicsim.bench.run.calibrate.HostModelFit;
+import io.nicsim.bench.run.calibrate.HostModelWriter;
+import io.nicsim.bench.run.calibrate.Machine;
+import io.nicsim.bench.run.calibrate.Probe;
+import io.nicsim.bench.run.virtual.HostModelFiles;
+import io.nicsim.bench.scenario.Units;
+import io.nicsim.host.Consumers;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/** {@code nicsim calibrate}: measures this machine's host model for virtual time with short paced probes. */
+@Command(name = "calibrate", mixinStandardHelpOptions = true,
+        description = {"Measure a host model for virtual time (run.clock: virtual) on this machine: short paced"
+                + " runs of every consumer kind and shape at 20k and 200k pps with per-packet firmware; fits"
+                + " interrupt delivery, wake-up distributions and the CPU per packet and per poll, and writes them"
+                + " as a host model file (YAML, with the measured HdrHistograms).",
+                "Use the file with --set run.clock=virtual --set run.hostModel=FILE."})
+public final class CalibrateCommand implements Callable<Integer> {
+
+    /** The file written when --out is not given. */
+    static final String DEFAULT_FILE = "host-model.yaml";
+
+    @Option(names = "--out", paramLabel = "FILE", description = "the host model file to write (default: "
+            + DEFAULT_FILE + " in the current folder)")
+    Path out;
+
+    @Option(names = "--duration", paramLabel = "TIME", description = "measured time per probe (default: 8s; 20"
+            + " probes, under 5 minutes in all)")
+    String duration;
+
+    @Option(names = "--quiet", description = "show no progress (for scripts); the summary is still printed")
+    boolean quiet;
+
+    @Option(names = "--kinds", split = ",", paramLabel = "KIND", hidden = true,
+            description = "testing: probe only these kinds (the others keep the built-in model's figures)")
+    List<String> kinds;
+
+    @Option(names = "--rates", split = ",", paramLabel = "RATE", hidden = true,
+            description = "testing: probe these rates (default 20k,200k)")
+    List<String> rates;
+
+    @Mixin
+    ErrorOutput errors;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Calibration.Plan plan = plan();
+        Path file = (out != null ? out : Path.of(DEFAULT_FILE)).toAbsolutePath().normalize();
+        checkWritable(file);
+        String command = StudyOptions.commandLine(spec);
+        Progress progress = Progress.detect(stdout, quiet);
+        progress.line("nicsim calibrate: " + plan.describe() + "; about " + Units.formatDuration(
+                roundToSeconds(plan.plannedNanos())) + " in all; writes " + file);
+        StopSignal stop = new StopSignal();
+        long started = System.nanoTime();
+        List<Probe> probes;
+        try (Interruption ignored = Interruption.install(stop, err)) {
+            probes = new Calibration(SystemNanoClock.INSTANCE, progress, stop).run(plan);
+        }
+        if (stop.requested()) {
+            return StudyOptions.interrupted(err, probes.size() + " of " + plan.probes() + " probes ran",
+                    Path.of("(nothing written)"));
+        }
+        HostModelFit.Model model = HostModelFit.fit(probes, Machine.current(command), plan.describe(),
+                HostModelFiles.builtInTree());
+        AtomicFiles.write(file, HostModelWriter.yaml(model).getBytes(StandardCharsets.UTF_8));
+        HostModelFiles.load(file.toString()); // what it wrote loads, or the run fails here
+        stdout.println();
+        stdout.print(table(model));
+        stdout.println();
+        stdout.printf(Locale.ROOT, "calibrated in %s; host model written to %s%n",
+                Units.formatDuration(roundToSeconds(System.nanoTime() - started)), file);
+        stdout.println("use it: --set run.clock=virtual --set run.hostModel=" + file);
+        stdout.flush();
+        return ExitCodes.OK;
+    }
+
+    private Calibration.Plan plan() throws BadInput {
+        long durationNanos = Calibration.DEFAULT_DURATION_NANOS;
+        if (duration != null) {
+            try {
+                durationNanos = Units.parseDurationNanos(duration);
+            } catch (IllegalArgumentException e) {
+                throw new BadInput("--duration: " + e.getMessage(), e);
+            }
+            if (durationNanos <= 0) {
+                throw new BadInput("--duration: expected a time above 0, found '" + duration + "'");
+            }
+        }
+        List<String> planKinds = kinds != null ? kinds : Consumers.NAMES;
+        for (String kind : planKinds) {
+            if (!Consumers.NAMES.contains(kind)) {
+                throw new BadInput("--kinds: expected some of " + String.join(", ", Consumers.NAMES) + ", found '"
+                        + kind + "'");
+            }
+        }
+        List<Double> planRates = new ArrayList<>(Calibration.DEFAULT_RATES);
+        if (rates != null) {
+            planRates.clear();
+            for (String rate : rates) {
+                try {
+                    planRates.add(Units.parseRatePerSecond(rate));
+                } catch (IllegalArgumentException e) {
+                    throw new BadInput("--rates: " + e.getMessage(), e);
+                }
+            }
+        }
+        return new Calibration.Plan(planKinds, planRates, durationNanos);
+    }
+
+    /** @throws BadInput if the file cannot be written where it goes (checked before any probe runs) */
+    static void checkWritable(Path file) throws BadInput {
+        Path parent = file.getParent();
+        if (Files.isDirectory(file)) {
+            throw new BadInput("--out " + file + ": is a folder; expected a file to write");
+        }
+        if (parent != null && !Files.isDirectory(parent)) {
+            throw new BadInput("--out " + file + ": folder " + parent + " does not exist");
+        }
+        if (parent != null && !Files.isWritable(parent) || Files.exists(file) && !Files.isWritable(file)) {
+            throw new BadInput("--out " + file + ": not writable");
+        }
+    }
+
+    private static long roundToSeconds(long nanos) {
+        return Math.max(1, Math.round(nanos / 1e9)) * 1_000_000_000L;
+    }
+
+    /** @return per kind: deliver p50, wake p50/p90/p99, CPU and context switches per packet at each rate, the fit */
+    static String table(HostModelFit.Model model) {
+        StringBuilder text = new StringBuilder();
+        text.append(String.format(Locale.ROOT, "%-26s %8s %8s %8s %9s  %-17s %-17s %6s %6s%n", "kind (us)",
+                "deliver", "wake p50", "p90", "p99", "CPU/packet", "switches/packet", "perPkt", "perPoll"));
+        for (HostModelFit.Kind kind : model.kinds().values()) {
+            Probe low = kind.probes().getFirst();
+            StringBuilder cpu = new StringBuilder();
+            StringBuilder switches = new StringBuilder();
+            for (Probe probe : kind.probes()) {
+                cpu.append(cpu.isEmpty() ? "" : " / ").append(Double.isFinite(probe.cpuNanosPerPacket())
+                        ? String.format(Locale.ROOT, "%.2f", probe.cpuNanosPerPacket() / 1e3) : "-");
+                switches.append(switches.isEmpty() ? "" : " / ").append(String.format(Locale.ROOT, "%.2f",
+                        probe.voluntarySwitchesPerPacket() + probe.involuntarySwitchesPerPacket()));
+            }
+            text.append(String.format(Locale.ROOT, "%-26s %8s %8s %8s %9s  %-17s %-17s %6.2f %6.2f%n",
+                    kind.consumer(), us(low.deliver().getTotalCount() == 0 ? Double.NaN
+                            : low.deliver().getValueAtPercentile(50)), us(kind.wake().at("p50")),
+                    us(kind.wake().at("p90")), us(kind.wake().at("p99")), cpu, switches,
+                    kind.perPacketNanos() / 1e3, kind.perPollNanos() / 1e3));
+        }
+        StringBuilder rateList = new StringBuilder();
+        for (Probe probe : model.kinds().values().iterator().next().probes()) {
+            rateList.append(rateList.isEmpty() ? "" : " / ").append(Calibration.rate(probe.ratePerSecond()));
+        }
+        text.append(String.format(Locale.ROOT, "deliver and wake at the lowest rate; CPU/packet (us) and context"
+                + " switches/packet (voluntary + involuntary) at %s pps;%nperPkt, perPoll: the fitted driver CPU"
+                + " per packet and per poll (us). Interrupt delivery, all kinds merged: %s.%n", rateList,
+                model.deliver().yaml()));
+        return text.toString();
+    }
+
+    private static String us(double nanos) {
+        return Double.isFinite(nanos) ? String.format(Locale.ROOT, "%.2f", nanos / 1e3) : "-";
+    }
+}

@@ -1,0 +1,142 @@
+package io.nicsim.bench.run.calibrate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.nicsim.host.consumer.BusyPollConsumer;
+import org.HdrHistogram.Histogram;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Fits a host model to calibration probes, with no timing of its own (fixed inputs give a fixed model).
+ *
+ * <ul>
+ *   <li>{@code deliverNanos}: the deliver stages of every probe at the lowest rate, merged (at a low rate the
+ *   interrupt path is idle when an interrupt comes, so the stage is the delivery itself);</li>
+ *   <li>each kind's {@code wakeNanos}: its wake stage at the lowest rate, where nearly every packet finds it asleep
+ *   (busy-poll never sleeps: 0);</li>
+ *   <li>{@code perPacketNanos} and {@code perPollNanos}: the CPU per packet {@code c} and wake-ups per packet
+ *   {@code w} (voluntary switches) at two rates, on the model's line {@code c = perPacketNanos + w (contextSwitchNanos
+ *   + perPollNanos)}: two equations, two unknowns. When the two rates woke about as often (|w1 - w2| &lt; 0.05) or
+ *   the line gives a negative figure, {@code perPacketNanos} is the handle stage's median and {@code perPollNanos}
+ *   what is left of the higher rate's CPU per wake-up; busy-poll (its CPU is a whole spinning core) keeps the
+ *   built-in {@code perPollNanos};</li>
+ *   <li>assumed, from the built-in model: {@code irqNanos}, {@code contextSwitchNanos}, {@code timerSlackNanos},
+ *   {@code emptyPollNanos}, the shapes' {@code handoffNanos}, and every kind not probed.</li>
+ * </ul>
+ */
+public final class HostModelFit {
+
+    /** Below this difference in wake-ups per packet two rates say nothing about the per-poll cost. */
+    static final double MIN_WAKEUP_SPREAD = 0.05;
+
+    /**
+     * A fitted kind.
+     *
+     * @param consumer       the kind
+     * @param wake           its wake-up distribution
+     * @param perPacketNanos driver CPU per packet
+     * @param perPollNanos   driver CPU per poll, besides the context switch
+     * @param handoffNanos   shapes: CPU of a hand-off (assumed)
+     * @param fit            how the CPU figures were found, in a few words
+     * @param wakeHistogram  the measured wake stage the distribution comes from
+     * @param probes         its probes, lowest rate first
+     */
+    public record Kind(String consumer, Distribution wake, long perPacketNanos, long perPollNanos,
+                       long handoffNanos, String fit, Histogram wakeHistogram, List<Probe> probes) {
+    }
+
+    /**
+     * A calibrated model.
+     *
+     * @param machine        where and how it was measured
+     * @param plan           the probes, in words
+     * @param deliver        interrupt delivery distribution
+     * @param deliverHistogram the measured deliver stages it comes from
+     * @param kinds          the probed kinds, in probe order
+     * @param builtIn        the built-in model's file (assumed figures, kinds not probed)
+     */
+    public record Model(Machine machine, String plan, Distribution deliver, Histogram deliverHistogram,
+                        Map<String, Kind> kinds, JsonNode builtIn) {
+
+        /** @return a top-level number of the built-in model */
+        long builtInNanos(String key) {
+            return builtIn.get(key).asLong();
+        }
+    }
+
+    private HostModelFit() {
+    }
+
+    /**
+     * @param probes  every probe, any order; each kind needs one (two rates for the CPU fit)
+     * @param builtIn the built-in model's file ({@code HostModelFiles.builtInTree()})
+     */
+    public static Model fit(List<Probe> probes, Machine machine, String plan, JsonNode builtIn) {
+        if (probes.isEmpty()) {
+            throw new IllegalArgumentException("no probes to fit a host model to");
+        }
+        double lowest = probes.stream().mapToDouble(Probe::ratePerSecond).min().orElseThrow();
+        Histogram deliver = new Histogram(3);
+        Map<String, List<Probe>> byKind = new LinkedHashMap<>();
+        for (Probe probe : probes) {
+            byKind.computeIfAbsent(probe.consumer(), k -> new ArrayList<>()).add(probe);
+            if (probe.ratePerSecond() == lowest) {
+                deliver.add(probe.deliver());
+            }
+        }
+        long contextSwitch = builtIn.get("contextSwitchNanos").asLong();
+        Map<String, Kind> kinds = new LinkedHashMap<>();
+        for (Map.Entry<String, List<Probe>> entry : byKind.entrySet()) {
+            List<Probe> sorted = new ArrayList<>(entry.getValue());
+            sorted.sort(Comparator.comparingDouble(Probe::ratePerSecond));
+            JsonNode assumed = builtIn.get("consumers").get(entry.getKey());
+            kinds.put(entry.getKey(), fitKind(entry.getKey(), sorted, contextSwitch, assumed));
+        }
+        Distribution deliverDistribution = deliver.getTotalCount() > 0 ? Distribution.of(deliver)
+                : Distribution.constant(builtIn.get("deliverNanos").path("p50").asLong());
+        return new Model(machine, plan, deliverDistribution, deliver, kinds, builtIn);
+    }
+
+    static Kind fitKind(String consumer, List<Probe> sorted, long contextSwitch, JsonNode assumed) {
+        Probe low = sorted.getFirst();
+        Probe high = sorted.getLast();
+        long handoff = assumed != null ? assumed.path("handoffNanos").asLong() : 0;
+        long assumedPerPoll = assumed != null ? assumed.path("perPollNanos").asLong() : 0;
+        boolean busy = BusyPollConsumer.NAME.equals(consumer);
+        Distribution wake = busy || low.wake().getTotalCount() == 0 ? Distribution.constant(0)
+                : Distribution.of(low.wake());
+        long handleMedian = high.handle().getTotalCount() > 0 ? high.handle().getValueAtPercentile(50)
+                : low.handle().getValueAtPercentile(50);
+        if (busy) {
+            return new Kind(consumer, wake, handleMedian, assumedPerPoll, handoff,
+                    "perPacketNanos: handle p50; perPollNanos: built-in (a spinning core)", low.wake(), sorted);
+        }
+        double c1 = low.cpuNanosPerPacket();
+        double w1 = low.voluntarySwitchesPerPacket();
+        double c2 = high.cpuNanosPerPacket();
+        double w2 = high.voluntarySwitchesPerPacket();
+        if (sorted.size() > 1 && Double.isFinite(c1 + c2 + w1 + w2) && Math.abs(w1 - w2) >= MIN_WAKEUP_SPREAD) {
+            double perWakeup = (c1 - c2) / (w1 - w2);
+            double perPacket = c1 - w1 * perWakeup;
+            double perPoll = perWakeup - contextSwitch;
+            if (perPacket >= 0 && perPoll >= 0) {
+                return new Kind(consumer, wake, Math.round(perPacket), Math.round(perPoll), handoff,
+                        String.format(Locale.ROOT, "two rates: cpu %.0f/%.0f ns at %.2f/%.2f wake-ups per packet",
+                                c1, c2, w1, w2), low.wake(), sorted);
+            }
+        }
+        if (Double.isFinite(c2) && Double.isFinite(w2) && w2 > 0.01) {
+            long perPoll = Math.max(0, Math.round((c2 - handleMedian) / w2 - contextSwitch));
+            return new Kind(consumer, wake, handleMedian, perPoll, handoff, String.format(Locale.ROOT,
+                    "perPacketNanos: handle p50; perPollNanos: the rest of %.0f ns per packet over %.2f wake-ups",
+                    c2, w2), low.wake(), sorted);
+        }
+        return new Kind(consumer, wake, handleMedian, assumedPerPoll, handoff,
+                "perPacketNanos: handle p50; perPollNanos: built-in (no wake-ups measured)", low.wake(), sorted);
+    }
+}
