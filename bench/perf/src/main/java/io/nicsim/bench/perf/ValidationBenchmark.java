@@ -111,16 +111,25 @@ public final class ValidationBenchmark {
 
     /**
      * One run's figures. Latencies in nanoseconds (notification latency over the measured window); counts over the
-     * whole traffic.
+     * whole traffic; {@code deviceLagP90}: p90 of how late the device wrote descriptors (paced runs), -1 if unknown.
      */
     public record Figures(long p50, long p90, long p99, double interruptsPerSecond, double cpuNanosPerPacket,
-                          double sleepsPerPacket, long generated, long delivered, long dropped, long interrupts) {
+                          double sleepsPerPacket, long generated, long delivered, long dropped, long interrupts,
+                          long deviceLagP90) {
+
+        /** Figures without a device lag (it is not known). */
+        public Figures(long p50, long p90, long p99, double interruptsPerSecond, double cpuNanosPerPacket,
+                       double sleepsPerPacket, long generated, long delivered, long dropped, long interrupts) {
+            this(p50, p90, p99, interruptsPerSecond, cpuNanosPerPacket, sleepsPerPacket, generated, delivered, dropped,
+                    interrupts, -1);
+        }
 
         static Figures of(RunResult r) {
             var n = r.latencyNanos().notification();
+            long lag = r.deviceLagNanos() != null && r.deviceLagNanos().count() > 0 ? r.deviceLagNanos().p90() : -1;
             return new Figures(n.p50(), n.p90(), n.p99(), r.interruptsPerSecond(),
                     r.costs().consumerCpuNanosPerPacket(), r.costs().voluntarySwitchesPerPacket(),
-                    r.packets().generated(), r.packets().delivered(), r.packets().dropped(), r.interrupts());
+                    r.packets().generated(), r.packets().delivered(), r.packets().dropped(), r.interrupts(), lag);
         }
 
         /** @return interrupts raised per delivered packet, NaN if none was delivered */

@@ -46,6 +46,10 @@ public final class ValidationReport {
             return label;
         }
 
+        public String unit() {
+            return unit;
+        }
+
         /** @return the tolerance as a fraction, NaN for a figure shown for information */
         public double tolerance() {
             return tolerance;

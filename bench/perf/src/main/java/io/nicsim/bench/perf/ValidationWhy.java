@@ -52,9 +52,10 @@ final class ValidationWhy {
                     .append(", ").append(pair.consumer()).append("\n\n");
             List<String> missed = new ArrayList<>();
             for (Check check : misses) {
-                missed.add(check.metric().label() + " (paced " + check.metric().format(check.paced()) + ", virtual "
-                        + check.metric().format(check.virtual()) + ", " + Format.ratio(check.ratio()) + "; target "
-                        + check.metric().target() + ")");
+                String unit = check.metric().unit().isEmpty() ? "" : " " + check.metric().unit();
+                missed.add(check.metric().label() + " (paced " + check.metric().format(check.paced()) + unit
+                        + ", virtual " + check.metric().format(check.virtual()) + unit + ", "
+                        + Format.ratio(check.ratio()) + "; target " + check.metric().target() + ")");
             }
             md.append("Missed: ").append(String.join("; ", missed)).append(".\n\n");
             for (String reason : reasons(r.model(), pair, misses)) {
@@ -108,9 +109,19 @@ final class ValidationWhy {
                     + " us of wake-up";
             reasons.add("At the median the real path took " + us(Math.abs(gap)) + " us " + (gap > 0 ? "more" : "less")
                     + " than the model (paced " + us(paced.p50()) + " us, virtual " + us(virtual.p50()) + " us)"
-                    + (where.isEmpty() ? "" : "; " + where) + ". The model's costs come from " + model.source()
-                    + (gap > 0 ? ": this machine, as loaded during the run, was slower than that."
-                    : ": this machine was quicker than that."));
+                    + (where.isEmpty() ? "" : "; " + where) + ". The model's costs were measured on another machine"
+                    + " or day (" + model.source() + ")" + (gap > 0 ? ": this one, as loaded during the run, was"
+                    + " slower." : ": this one was quicker."));
+        }
+        if (virtual.p99() > 0 && paced.p50() > virtual.p99()) {
+            reasons.add("The paced median is above the virtual p99: in the paced run packets queued behind each other"
+                    + " (the consumer or the device did not keep up with the arrivals on these cores), which no"
+                    + " difference in a wake-up's cost explains.");
+        }
+        if (paced.deviceLagP90() >= SMALL_GAP_NANOS) {
+            reasons.add("The paced device itself ran late: p90 of its lag (a descriptor appended after its model"
+                    + " time, docs/semantics.md#device-time) was " + us(paced.deviceLagP90()) + " us, the simulator's"
+                    + " own cost on these cores, which the model leaves out.");
         }
         double pacedSpread = spread(paced);
         double virtualSpread = spread(virtual);
