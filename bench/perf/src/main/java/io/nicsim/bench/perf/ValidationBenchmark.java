@@ -32,7 +32,7 @@ import java.util.Map;
  */
 public final class ValidationBenchmark {
 
-    /** rx-frames of the coalescing sweep: far above what a timer of 256 us gathers at 200 kpps, so the timer decides. */
+    /** rx-frames of the coalescing sweep: far above what a 256 us timer gathers at 200 kpps: the timer decides. */
     static final int COALESCE_RX_FRAMES = 1024;
     static final List<Integer> COALESCE_RX_USECS = List.of(0, 16, 64, 128, 256);
     static final List<Integer> NAPI_BUDGETS = List.of(1, 8, 64);

@@ -241,7 +241,8 @@ public final class ValidationReport {
                 + " `bench/perf` `ValidationReport` and `ValidationWhy`). Each study's runs played twice on this"
                 + " machine: paced (`run.clock: paced`, hardware in the loop: the device paced by the wall clock, real"
                 + " consumer threads) and, right after each paced run, its virtual twin (`run.clock: virtual`: the"
-                + " same scenario and seed with the host as a model, docs/semantics.md#virtual-time-the-host-as-a-model)."
+                + " same scenario and seed with the host as a model,"
+                + " docs/semantics.md#virtual-time-the-host-as-a-model)."
                 + " The virtual value is judged against the paced one.\n\n");
         md.append("- Machine: ").append(r.machine().describe()).append('\n');
         md.append("- Date: ").append(DATE.format(r.finished())).append('\n');
@@ -256,7 +257,8 @@ public final class ValidationReport {
                 .append("%, interrupts/s within ").append(Math.round(Metric.INTERRUPTS.tolerance() * 100))
                 .append("%, the consumer's CPU per packet within ").append(Math.round(Metric.CPU.tolerance() * 100))
                 .append("%; p99 is shown for information.\n\n");
-        md.append("## Summary\n\n").append(verdict(r)).append("\n\n").append(summaryTable(r).markdown()).append('\n');
+        md.append("## Summary\n\n").append(verdict(r)).append(load(r)).append("\n\n")
+                .append(summaryTable(r).markdown()).append('\n');
         int number = 1;
         for (Study study : r.studies()) {
             md.append("## ").append(number++).append(". ").append(study.title()).append("\n\n")
@@ -266,6 +268,20 @@ public final class ValidationReport {
         md.append(cellLegend()).append("\n\n");
         md.append(ValidationWhy.markdown(r));
         return md.toString();
+    }
+
+    /** @return a warning sentence when other processes loaded the machine during the paced runs, else "" */
+    static String load(Result r) {
+        double[] cores = r.pairs().stream().mapToDouble(Pair::otherCores).toArray();
+        if (cores.length == 0) {
+            return "";
+        }
+        double median = Format.median(cores);
+        long loaded = r.pairs().stream().filter(p -> p.otherCores() >= Format.BUSY_NEIGHBOUR_CORES).count();
+        return loaded == 0 ? "" : " Other processes used " + Format.cores(median) + " cores (median) during the"
+                + " paced runs, and at least " + Format.cores(Format.BUSY_NEIGHBOUR_CORES) + " in " + loaded + " of "
+                + cores.length + ": the paced figures are this machine's under that load, and a quiet machine is the"
+                + " place for the comparison.";
     }
 
     private static String capitalized(String text) {

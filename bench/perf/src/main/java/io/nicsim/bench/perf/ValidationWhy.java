@@ -73,6 +73,11 @@ final class ValidationWhy {
     /** @return the reasons the numbers point at, most specific first */
     static List<String> reasons(ModelFacts model, Pair pair, List<Check> misses) {
         List<String> reasons = new ArrayList<>();
+        if (pair.otherCores() >= Format.BUSY_NEIGHBOUR_CORES) {
+            reasons.add("Other processes used " + Format.cores(pair.otherCores()) + " cores during the paced run: the"
+                    + " scheduler gave its threads less CPU and later wake-ups, an effect the model (" + model.cores()
+                    + " cores of its own) leaves out; these figures are the load's as much as the model's.");
+        }
         boolean p50 = missed(misses, Metric.P50);
         boolean p90 = missed(misses, Metric.P90);
         if (p50 || p90) {
@@ -84,7 +89,7 @@ final class ValidationWhy {
         if (missed(misses, Metric.CPU)) {
             cpu(model, pair, reasons);
         }
-        common(model, pair, reasons);
+        common(pair, reasons);
         return reasons;
     }
 
@@ -213,12 +218,7 @@ final class ValidationWhy {
         }
     }
 
-    private static void common(ModelFacts model, Pair pair, List<String> reasons) {
-        if (pair.otherCores() >= Format.BUSY_NEIGHBOUR_CORES) {
-            reasons.add("Other processes used " + Format.cores(pair.otherCores()) + " cores during the paced run (of "
-                    + model.cores() + " modelled): the scheduler gave its threads less CPU and later wake-ups, an"
-                    + " effect the model leaves out; rerun on a quiet machine.");
-        }
+    private static void common(Pair pair, List<String> reasons) {
         if (pair.paced().dropped() != pair.virtual().dropped()) {
             reasons.add("Drops differ: " + pair.paced().dropped() + " packets paced, " + pair.virtual().dropped()
                     + " virtual.");
@@ -238,7 +238,7 @@ final class ValidationWhy {
     }
 
     private static String ratio(double v) {
-        return String.format(Locale.ROOT, "%.1fx", v);
+        return String.format(Locale.ROOT, v >= 100 ? "%,.0fx" : "%.1fx", v);
     }
 
     private static String us(long nanos) {
