@@ -53,9 +53,14 @@ public final class Quantiles {
 
     /** @return the value at probability 0.5 (interpolated) */
     public long median() {
+        return quantile(0.5);
+    }
+
+    /** @return the value at probability {@code p} (interpolated), p in [0, 1] */
+    public long quantile(double p) {
         for (int i = 1; i < probabilities.length; i++) {
-            if (probabilities[i] >= 0.5) {
-                double share = (0.5 - probabilities[i - 1]) / (probabilities[i] - probabilities[i - 1]);
+            if (probabilities[i] >= p) {
+                double share = Math.max(0, p - probabilities[i - 1]) / (probabilities[i] - probabilities[i - 1]);
                 return nanos[i - 1] + Math.round(share * (nanos[i] - nanos[i - 1]));
             }
         }

@@ -13,6 +13,8 @@ import io.nicsim.bench.perf.PacingBenchmark;
 import io.nicsim.bench.perf.RateSearch;
 import io.nicsim.bench.perf.ThroughputBenchmark;
 import io.nicsim.bench.perf.ThroughputReport;
+import io.nicsim.bench.perf.ValidationBenchmark;
+import io.nicsim.bench.perf.ValidationReport;
 import io.nicsim.bench.perf.VirtualBenchmark;
 import io.nicsim.nic.traffic.TrafficSources;
 import io.nicsim.bench.scenario.Units;
@@ -35,7 +37,8 @@ import java.util.concurrent.Callable;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks of nicsim's own costs.",
         subcommands = {BenchCommand.Jmh.class, BenchCommand.Floor.class, BenchCommand.Throughput.class,
-                BenchCommand.PacingCommand.class, BenchCommand.Virtual.class, BenchCommand.All.class})
+                BenchCommand.PacingCommand.class, BenchCommand.Virtual.class, BenchCommand.Validation.class,
+                BenchCommand.All.class})
 public final class BenchCommand implements Runnable {
 
     @CommandLine.Spec
@@ -370,6 +373,83 @@ public final class BenchCommand implements Runnable {
             out.println();
             out.print(VirtualBenchmark.text(result));
             return VirtualBenchmark.markdown(result);
+        }
+    }
+
+    /** {@code nicsim bench validation}: virtual time against hardware in the loop, side by side. */
+    @Command(name = "validation", mixinStandardHelpOptions = true, description = {
+            "Virtual time against hardware in the loop on this machine (~3 min at the defaults).",
+            "Each study runs twice, paced and virtual (run.clock), the virtual twin right after each paced run:",
+            "(1) the default study, (2) a coalescing sweep (rx-usecs 0-256), (3) a NAPI budget sweep (1, 8, 64),",
+            "(4) the consumer shapes (scenarios/consumer-shapes.yaml). Tabulates p50, p90, p99, interrupts/s and",
+            "consumer CPU per packet, paced / virtual, against the targets (p50 within 15%, p90 25%,",
+            "interrupts/s 5%, CPU per packet 20%), and with --markdown explains each miss from the numbers."})
+    static final class Validation extends BenchmarkCommand {
+
+        @Option(names = "--host-model", paramLabel = "FILE",
+                description = "the host model of the virtual runs (run.hostModel; default: the built-in model)")
+        Path hostModel;
+
+        @Option(names = "--duration", paramLabel = "TIME", defaultValue = "2s",
+                description = "measured time of each run (default: ${DEFAULT-VALUE})")
+        String duration;
+
+        @Option(names = "--warmup", paramLabel = "TIME", defaultValue = "1s",
+                description = "warm-up of each run (default: ${DEFAULT-VALUE})")
+        String warmup;
+
+        @Option(names = "--study", paramLabel = "NAME", split = ",",
+                description = "studies to run: default, coalesce, napi, shapes (default: all)")
+        List<String> studies;
+
+        @Option(names = "--scenarios", paramLabel = "DIR",
+                description = "the folder holding consumer-shapes.yaml (default: nicsim's scenarios folder)")
+        Path scenarios;
+
+        private ValidationBenchmark.Options options;
+
+        @Override
+        void validate() {
+            long measured = Units.parseDurationNanos(duration);
+            long warm = Units.parseDurationNanos(warmup);
+            if (measured <= 0) {
+                throw new IllegalArgumentException("--duration: expected a duration above 0, found " + duration);
+            }
+            if (warm < 0) {
+                throw new IllegalArgumentException("--warmup: expected a duration of 0 or more, found " + warmup);
+            }
+            List<ValidationBenchmark.Study> chosen = new ArrayList<>();
+            if (studies == null || studies.isEmpty()) {
+                chosen.addAll(List.of(ValidationBenchmark.Study.values()));
+            } else {
+                for (String name : studies) {
+                    ValidationBenchmark.Study study = ValidationBenchmark.Study.of(name.trim());
+                    if (!chosen.contains(study)) {
+                        chosen.add(study);
+                    }
+                }
+            }
+            String model = "";
+            if (hostModel != null) {
+                if (!Files.isRegularFile(hostModel)) {
+                    throw new IllegalArgumentException("--host-model: no such file: " + hostModel);
+                }
+                model = hostModel.toAbsolutePath().normalize().toString();
+            }
+            Path folder = scenarios != null ? scenarios : JmhModule.home().resolve("scenarios");
+            options = new ValidationBenchmark.Options(List.copyOf(chosen), warm, measured, model, folder);
+            ValidationBenchmark.check(options);
+        }
+
+        @Override
+        String execute(PrintWriter out) throws Exception {
+            out.println("machine: " + Machine.current().describe());
+            out.println("command: " + commandLine());
+            out.flush();
+            ValidationBenchmark.Result result = ValidationBenchmark.run(options, commandLine(), out);
+            out.println();
+            out.print(ValidationReport.text(result));
+            return ValidationReport.markdown(result);
         }
     }
 

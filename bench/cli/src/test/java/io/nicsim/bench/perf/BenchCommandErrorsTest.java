@@ -18,7 +18,8 @@ class BenchCommandErrorsTest {
             "throughput --config 9", "throughput --max-trials 0", "throughput --start-rate 0",
             "throughput --traffic bursty", "throughput --attempts 0", "throughput --lateness-percentile 100",
             "pacing --rates 0", "pacing --traffic bursty",
-            "pacing --duration soon"})
+            "pacing --duration soon", "validation --study all", "validation --duration 0s",
+            "validation --host-model no-such-model.yaml", "validation --study shapes --scenarios no-such-folder"})
     void rejectsBadOptionsWithOneLine(String args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();

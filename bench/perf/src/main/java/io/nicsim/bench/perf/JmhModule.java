@@ -37,7 +37,8 @@ public final class JmhModule {
         return jar + File.pathSeparator + target.resolve("lib") + File.separator + "*";
     }
 
-    private static Path home() {
+    /** @return nicsim's folder: {@value #HOME_PROPERTY}, else the working folder or the parent holding bench/jmh */
+    public static Path home() {
         String home = System.getProperty(HOME_PROPERTY);
         if (home != null) {
             return Path.of(home);
