@@ -1,5 +1,7 @@
 package io.nicsim.bench.run.calibrate;
 
+import io.nicsim.host.Consumers;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.nicsim.host.consumer.BusyPollConsumer;
 import org.HdrHistogram.Histogram;
@@ -85,7 +87,8 @@ public final class HostModelFit {
         Map<String, List<Probe>> byKind = new LinkedHashMap<>();
         for (Probe probe : probes) {
             byKind.computeIfAbsent(probe.consumer(), k -> new ArrayList<>()).add(probe);
-            if (probe.ratePerSecond() == lowest) {
+            if (probe.ratePerSecond() == lowest && Consumers.BASE.contains(probe.consumer())) {
+                // the base kinds' interrupt path: a shape's backlog (a pool behind) is no delivery latency
                 deliver.add(probe.deliver());
             }
         }
@@ -124,7 +127,8 @@ public final class HostModelFit {
             double perWakeup = (c1 - c2) / (w1 - w2);
             double perPacket = c1 - w1 * perWakeup;
             double perPoll = perWakeup - contextSwitch;
-            if (perPacket >= 0 && perPoll >= 0) {
+            // a fit that charges a packet less than half its handle stage is noise the two rates did not overcome
+            if (perPacket >= handleMedian / 2.0 && perPoll >= 0) {
                 return new Kind(consumer, wake, Math.round(perPacket), Math.round(perPoll), handoff,
                         String.format(Locale.ROOT, "two rates: cpu %.0f/%.0f ns at %.2f/%.2f wake-ups per packet",
                                 c1, c2, w1, w2), low.wake(), sorted);
