@@ -67,6 +67,8 @@ public final class Tuner {
                         BudgetPlan.PROMISING));
             } catch (Trials.Exhausted e) {
                 // the search's runs are spent
+            } finally {
+                trials.settle();
             }
             trials.limitTo(plan.total() - plan.abRuns());
             if (!trials.stopped()) {
