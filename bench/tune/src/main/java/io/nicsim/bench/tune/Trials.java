@@ -133,7 +133,9 @@ public final class Trials {
             planned.add(values);
             int index = next + 1;
             next++;
-            pending.put(index, new Pending(values, phase, pool.submit(() -> evaluator.measure(values, index, phase))));
+            Map<String, String> ordered = proposal; // as the search will pass it (its labels keep their order)
+            pending.put(index, new Pending(values, phase, pool.submit(() -> evaluator.measure(ordered, index,
+                    phase))));
         }
     }
 
