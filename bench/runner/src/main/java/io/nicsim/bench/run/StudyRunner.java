@@ -32,6 +32,7 @@ public final class StudyRunner {
     private final NanoClock clock;
     private final RunOptions options;
     private final int threads;
+    private boolean report = true;
 
     public StudyRunner(NanoClock clock, RunOptions options) {
         this(clock, options, Runtime.getRuntime().availableProcessors());
@@ -42,6 +43,15 @@ public final class StudyRunner {
         this.clock = clock;
         this.options = options;
         this.threads = Math.max(1, threads);
+    }
+
+    /**
+     * Writes no report.html in the run folder (a tune's many runs: their charts cost more than a virtual run; {@code
+     * nicsim report DIR} makes one later).
+     */
+    public StudyRunner withoutReport() {
+        report = false;
+        return this;
     }
 
     /** Runs every consumer the scenario lists, labelled by consumer. */
@@ -88,7 +98,7 @@ public final class StudyRunner {
         Comparison comparison = varies != null && !results.isEmpty() ? Comparison.of(results, varies) : null;
         Summary summary = new Summary(base.name(), interrupted, Environment.current(), List.copyOf(results),
                 base.effective(), command, comparison);
-        return folder.finish(summary);
+        return folder.finish(summary, report);
     }
 
     /** Runs every spec on a pool, results in the specs' order; a run not begun before a stop is left out. */

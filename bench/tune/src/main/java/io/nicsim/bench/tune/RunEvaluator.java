@@ -83,7 +83,7 @@ public final class RunEvaluator implements Evaluator {
         }
         // the A/B decides and states the spread best.yaml is replayed with: its rounds run as a replay does
         Summary summary = phase.startsWith(AB_PHASE_PREFIX) ? ReplayRun.run(scenario, runDir)
-                : new StudyRunner(clock, options).run(scenario, runDir,
+                : study().run(scenario, runDir,
                         command + "  # run " + index + " (" + phase + "): " + ParameterSpace.label(point));
         deleteQueues(runDir);
         if (summary.runs().isEmpty() || summary.runs().getFirst().interrupted()) {
@@ -101,6 +101,12 @@ public final class RunEvaluator implements Evaluator {
         Map<String, String> values = new java.util.LinkedHashMap<>(point);
         values.put(CLOCK_KEY, phase.startsWith(AB_PHASE_PREFIX) ? "paced" : "virtual");
         return values;
+    }
+
+    /** A virtual run's charts take longer than the run: the search's runs keep summary.json and histograms only. */
+    private StudyRunner study() {
+        StudyRunner runner = new StudyRunner(clock, options);
+        return virtualSearch ? runner.withoutReport() : runner;
     }
 
     @Override

@@ -187,7 +187,18 @@ public final class TuneTables {
         }
         out.append('\n').append("Pareto front: ").append(result.latencyAxis()).append(" against ")
                 .append(result.costAxis()).append(" (no other point measured is lower on both):\n");
-        out.append(render(frontRows(result)));
+        List<List<String>> front = frontRows(result);
+        int more = front.size() - 1 - 2 * SHOWN;
+        if (more > 0) { // a long front (thousands of virtual runs): both ends, the rest in report.html
+            List<List<String>> ends = new ArrayList<>(front.subList(0, 1 + SHOWN));
+            ends.addAll(front.subList(front.size() - SHOWN, front.size()));
+            List<String> lines = render(ends).lines().toList();
+            lines.subList(0, 1 + SHOWN).forEach(l -> out.append(l).append('\n'));
+            out.append("... ").append(more).append(" more points of the front in report.html\n");
+            lines.subList(1 + SHOWN, lines.size()).forEach(l -> out.append(l).append('\n'));
+        } else {
+            out.append(render(front));
+        }
         if (!result.ab().isEmpty()) {
             out.append('\n').append("A/B: the start against the best found, ").append(result.ab().size())
                     .append(" interleaved rounds, fresh runs (median, range):\n");
