@@ -47,6 +47,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * {@code nicsim tune SCENARIO --objective M --constraint C --budget N}: searches the policy's parameters for a goal.
@@ -111,6 +113,13 @@ public final class TuneCommand implements Callable<Integer> {
             description = "the optimizer's random seed (default: ${DEFAULT-VALUE})")
     long seed;
 
+    @Option(names = "--clock", paramLabel = "paced|virtual",
+            description = "virtual: the start, search and repeats run in virtual time (run.clock=virtual:"
+                    + " deterministic, one run per point, a generation's points in parallel on every core), then the"
+                    + " A/B confirms the best found against the start paced, hardware in the loop; best.yaml is paced."
+                    + " Default: paced, the scenario as given")
+    String clock;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -125,7 +134,9 @@ public final class TuneCommand implements Callable<Integer> {
         Path dir;
         ScenarioSource source = this::load;
         goal = Goal.parse(objective, constraints);
-        BudgetPlan.of(budget, repeats, abRounds);
+        boolean virtual = virtualSearch();
+        int repeatsUsed = virtual ? 1 : repeats; // a virtual run is deterministic: a repeat measures nothing new
+        BudgetPlan.of(budget, repeatsUsed, abRounds);
         if (!(marginPercent >= 0 && marginPercent <= 50)) {
             throw new ScenarioException("--margin", null, "expected a percentage from 0 to 50, found "
                     + marginPercent);
@@ -141,6 +152,11 @@ public final class TuneCommand implements Callable<Integer> {
                         + " warm-up); results in %s", base.name(), base.firmware().policy(), consumer,
                 goal.describe(), budget, Units.formatDuration(base.run().durationNanos()),
                 Units.formatDuration(base.run().warmupNanos()), dir));
+        int threads = virtual ? Runtime.getRuntime().availableProcessors() : 1;
+        if (virtual) {
+            progress.line("virtual time: the start and the search run with run.clock=virtual, once per point (no"
+                    + " repeats), " + threads + " at a time; the A/B then runs paced, hardware in the loop");
+        }
         progress.line("searching: " + String.join(", ", space.describe()) + "; start: "
                 + ParameterSpace.label(start) + (goal.constraints().isEmpty() || marginPercent == 0 ? ""
                         : "; ranking with a "
@@ -151,18 +167,24 @@ public final class TuneCommand implements Callable<Integer> {
         String command = StudyOptions.commandLine(spec);
         Set<Metric> metrics = new LinkedHashSet<>(goal.metrics());
         RunEvaluator evaluator = new RunEvaluator(source, dir, command, metrics, SystemNanoClock.INSTANCE,
-                study.runOptions(stop, Progress.none()));
+                study.runOptions(stop, Progress.none()), virtual);
         Trials trials = new Trials(evaluator, goal, marginPercent / 100, budget,
                 (run, point, t) -> progress.line(runLine(run, point, t, goal)), stop::requested);
-        Tuner.Settings settings = new Tuner.Settings(budget, repeats, abRounds, seed, marginPercent);
+        Tuner.Settings settings = new Tuner.Settings(budget, repeatsUsed, abRounds, seed, marginPercent);
         Tuner.Outcome outcome;
-        try (Interruption ignored = Interruption.install(stop, err)) {
+        try (Interruption ignored = Interruption.install(stop, err);
+             ExecutorService pool = Executors.newFixedThreadPool(threads, Thread.ofPlatform().name("tune-", 1)
+                     .daemon(true).factory())) {
+            if (virtual) {
+                trials.parallel(pool, threads);
+            }
             outcome = Tuner.run(space, start, trials, settings, line -> progress.line(line), evaluator);
         }
         TuneResult result = TuneResult.of(new TuneResult.Context(base.name(), command, Environment.current(),
-                base.firmware().policy(), consumer, goal, space, settings), outcome);
+                base.firmware().policy(), consumer, goal, space, settings, virtual ? TuneResult.VIRTUAL : "paced"),
+                outcome);
         TuneFiles.write(dir, result);
-        BestScenario.write(dir, load("tune", result.best()), result);
+        BestScenario.write(dir, load("tune", evaluator.withClock(result.best(), "ab-best")), result);
         TuneReport.write(dir);
         out.println();
         out.print(TuneTables.summary(result));
@@ -175,6 +197,17 @@ public final class TuneCommand implements Callable<Integer> {
             return StudyOptions.interrupted(err, trials.used() + " of " + budget + " runs ran, no verdict", dir);
         }
         return ExitCodes.OK;
+    }
+
+    /** @return whether --clock asks for a search in virtual time */
+    private boolean virtualSearch() throws ScenarioException {
+        if (clock == null || clock.equals("paced")) {
+            return false;
+        }
+        if (clock.equals(TuneResult.VIRTUAL)) {
+            return true;
+        }
+        throw new ScenarioException("--clock", null, "expected paced or virtual, found " + clock);
     }
 
     /** The scenario: the file, the run-length defaults, --set and --duration, then {@code values}. */

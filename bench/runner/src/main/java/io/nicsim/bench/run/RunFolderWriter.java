@@ -68,8 +68,15 @@ public final class RunFolderWriter {
 
     /** Writes summary.json, then report.html from it; @return {@code summary} */
     public Summary finish(Summary summary) throws IOException {
+        return finish(summary, true);
+    }
+
+    /** @param report whether to write report.html too ({@code nicsim report DIR} makes it later) */
+    public Summary finish(Summary summary, boolean report) throws IOException {
         SummaryWriter.write(summary, dir);
-        RunReport.write(dir);
+        if (report) {
+            RunReport.write(dir);
+        }
         return summary;
     }
 }

@@ -13,21 +13,45 @@ import io.nicsim.nic.traffic.UdpSource;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Runs a study's consumer runs one after another in this JVM, each on fresh Chronicle queues under the run
  * folder, and writes the run folder: the effective scenario ({@value RunFiles#SCENARIO_FILE}), each run's histogram
  * files (and packets.csv), summary.json and report.html, all through {@link RunFolderWriter}. A {@link StopSignal}
  * ends the run in progress early and skips the rest; summary.json then says {@code "interrupted": true}.
+ * When every run is in virtual time (single-threaded, deterministic, independent) and there are several, they run in
+ * parallel on a fixed pool of one thread per core, their results kept in the runs' order; paced runs run one after
+ * another, as they need a quiet machine.
  */
 public final class StudyRunner {
 
     private final NanoClock clock;
     private final RunOptions options;
+    private final int threads;
+    private boolean report = true;
 
     public StudyRunner(NanoClock clock, RunOptions options) {
+        this(clock, options, Runtime.getRuntime().availableProcessors());
+    }
+
+    /** @param threads how many virtual runs run at once (1: one after another) */
+    public StudyRunner(NanoClock clock, RunOptions options, int threads) {
         this.clock = clock;
         this.options = options;
+        this.threads = Math.max(1, threads);
+    }
+
+    /**
+     * Writes no report.html in the run folder (a tune's many runs: their charts cost more than a virtual run; {@code
+     * nicsim report DIR} makes one later).
+     */
+    public StudyRunner withoutReport() {
+        report = false;
+        return this;
     }
 
     /** Runs every consumer the scenario lists, labelled by consumer. */
@@ -50,7 +74,12 @@ public final class StudyRunner {
         checkLiveSources(specs);
         RunFolderWriter folder = RunFolderWriter.open(runDir, base.effective());
         List<RunResult> results = new ArrayList<>();
-        for (int i = 0; i < specs.size() && !options.stop().requested(); i++) {
+        boolean parallel = threads > 1 && specs.size() > 1
+                && SweepRunner.allVirtual(specs.stream().map(RunSpec::scenario).toList());
+        if (parallel) {
+            runParallel(specs, folder, results);
+        }
+        for (int i = 0; !parallel && i < specs.size() && !options.stop().requested(); i++) {
             RunSpec spec = specs.get(i);
             Scenario scenario = spec.scenario().withConsumer(spec.consumer());
             options.progress().startRun(i, specs.size(), spec.label(), scenario.run().warmupNanos(),
@@ -69,7 +98,39 @@ public final class StudyRunner {
         Comparison comparison = varies != null && !results.isEmpty() ? Comparison.of(results, varies) : null;
         Summary summary = new Summary(base.name(), interrupted, Environment.current(), List.copyOf(results),
                 base.effective(), command, comparison);
-        return folder.finish(summary);
+        return folder.finish(summary, report);
+    }
+
+    /** Runs every spec on a pool, results in the specs' order; a run not begun before a stop is left out. */
+    private void runParallel(List<RunSpec> specs, RunFolderWriter folder, List<RunResult> results) throws Exception {
+        RunOptions quiet = new RunOptions(options.exportPackets(), options.stop(), Progress.none(),
+                options.keepJournal());
+        try (ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, specs.size()),
+                Thread.ofPlatform().name("study-", 1).daemon(true).factory())) {
+            List<Future<RunResult>> ahead = new ArrayList<>();
+            for (int i = 0; i < specs.size(); i++) {
+                RunSpec spec = specs.get(i);
+                RunFiles files = folder.files(i, spec.label());
+                ahead.add(pool.submit(() -> options.stop().requested() ? null
+                        : ConsumerRun.run(spec.scenario().withConsumer(spec.consumer()), spec.label(),
+                                spec.consumer(), files.queueDir(), files, clock, quiet)));
+            }
+            for (int i = 0; i < specs.size(); i++) {
+                RunSpec spec = specs.get(i);
+                RunResult result;
+                try {
+                    result = ahead.get(i).get();
+                } catch (ExecutionException e) {
+                    throw e.getCause() instanceof Exception cause ? cause : e;
+                }
+                if (result != null) {
+                    options.progress().startRun(i, specs.size(), spec.label(), spec.scenario().run().warmupNanos(),
+                            spec.scenario().run().durationNanos());
+                    options.progress().endRun();
+                    results.add(result);
+                }
+            }
+        }
     }
 
     /**

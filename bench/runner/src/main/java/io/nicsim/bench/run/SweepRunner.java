@@ -12,13 +12,22 @@ import io.nicsim.firmware.clock.NanoClock;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.Map;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
 /**
  * Runs a grid of scenario points, each a complete run folder under {@code points/} (every consumer the
  * scenario lists), then writes sweep.csv, sweep.json and the sweep's report.html in the sweep folder. A
  * {@link StopSignal} ends the point in progress early and skips the rest; what ran is written all the same.
+ * <p>
+ * When every point runs in virtual time ({@code run.clock: virtual}: single-threaded, deterministic, independent),
+ * the points run in parallel on a fixed pool of one thread per core; their folders, files and rows are those of the
+ * same points run one after another, shown and written in point order. Paced points run one after another, as they
+ * need a quiet machine.
  */
 public final class SweepRunner {
 
@@ -45,10 +54,22 @@ public final class SweepRunner {
 
     private final NanoClock clock;
     private final RunOptions options;
+    private final int threads;
 
     public SweepRunner(NanoClock clock, RunOptions options) {
+        this(clock, options, Runtime.getRuntime().availableProcessors());
+    }
+
+    /** @param threads how many virtual points run at once (1: one after another) */
+    public SweepRunner(NanoClock clock, RunOptions options, int threads) {
         this.clock = clock;
         this.options = options;
+        this.threads = Math.max(1, threads);
+    }
+
+    /** @return whether every scenario runs in virtual time */
+    static boolean allVirtual(List<Scenario> scenarios) {
+        return !scenarios.isEmpty() && scenarios.stream().allMatch(s -> s.run().virtual());
     }
 
     /** @return the sweep's results (also written to {@code sweepDir}) */
@@ -62,26 +83,62 @@ public final class SweepRunner {
         Progress progress = options.progress();
         progress.startSweep(points.size(), planned);
         List<Sweep.Row> rows = new ArrayList<>();
-        for (int i = 0; i < points.size() && !options.stop().requested(); i++) {
-            Point point = points.get(i);
-            progress.startPoint(i, point.label(), plannedNanos(point.scenario()));
-            Path pointDir = sweepDir.resolve(POINTS).resolve(point.folder());
-            Summary summary = new StudyRunner(clock, options).run(point.scenario(), pointDir,
-                    command + "  # point " + (i + 1) + " of " + points.size() + ": " + point.label());
-            String folder = POINTS + "/" + point.folder();
-            List<String> results = new ArrayList<>();
-            for (RunResult run : summary.runs()) {
-                rows.add(Sweep.Row.of(i, folder, point.parameters(), run));
-                results.add(run.name() + " p99 " + LatencyTable.micros(run.latencyNanos().notification().p99())
-                        + " us, " + LatencyTable.count(Math.round(run.interruptsPerSecond())) + " interrupts/s");
+        boolean parallel = threads > 1 && points.size() > 1
+                && allVirtual(points.stream().map(Point::scenario).toList());
+        ExecutorService pool = parallel ? Executors.newFixedThreadPool(threads,
+                Thread.ofPlatform().name("sweep-", 1).daemon(true).factory()) : null;
+        try {
+            List<Future<Summary>> ahead = new ArrayList<>();
+            RunOptions quiet = new RunOptions(options.exportPackets(), options.stop(), Progress.none(),
+                    options.keepJournal());
+            for (int i = 0; parallel && i < points.size(); i++) {
+                int index = i;
+                ahead.add(pool.submit(() -> options.stop().requested() ? null
+                        : runPoint(points, index, sweepDir, command, quiet)));
             }
-            progress.endPoint("      " + (results.isEmpty() ? "no run finished" : String.join("; ", results)));
+            for (int i = 0; i < points.size() && (parallel || !options.stop().requested()); i++) {
+                Point point = points.get(i);
+                Summary summary = parallel ? ahead.get(i).get() : null;
+                if (parallel && summary == null) {
+                    continue; // stopped before this point began; the points that ran are written all the same
+                }
+                progress.startPoint(i, point.label(), plannedNanos(point.scenario()));
+                summary = parallel ? summary : runPoint(points, i, sweepDir, command, options);
+                addRows(rows, i, point, summary, progress);
+            }
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        } finally {
+            if (pool != null) {
+                pool.close(); // waits for the points in progress: a stop ends them early
+            }
         }
         Sweep sweep = new Sweep(base.name(), options.stop().requested(), command, List.copyOf(parameters),
                 points.size(), List.of(Sweep.CPU_NOTE), Environment.current(), List.copyOf(rows));
         sweep.write(sweepDir);
         SweepReport.write(sweepDir);
         return sweep;
+    }
+
+    private Summary runPoint(List<Point> points, int i, Path sweepDir, String command, RunOptions runOptions)
+            throws Exception {
+        Point point = points.get(i);
+        Path pointDir = sweepDir.resolve(POINTS).resolve(point.folder());
+        // a point's own runs run one after another while the points run in parallel
+        int studyThreads = runOptions == options ? threads : 1;
+        return new StudyRunner(clock, runOptions, studyThreads).run(point.scenario(), pointDir,
+                command + "  # point " + (i + 1) + " of " + points.size() + ": " + point.label());
+    }
+
+    private static void addRows(List<Sweep.Row> rows, int i, Point point, Summary summary, Progress progress) {
+        String folder = POINTS + "/" + point.folder();
+        List<String> results = new ArrayList<>();
+        for (RunResult run : summary.runs()) {
+            rows.add(Sweep.Row.of(i, folder, point.parameters(), run));
+            results.add(run.name() + " p99 " + LatencyTable.micros(run.latencyNanos().notification().p99())
+                    + " us, " + LatencyTable.count(Math.round(run.interruptsPerSecond())) + " interrupts/s");
+        }
+        progress.endPoint("      " + (results.isEmpty() ? "no run finished" : String.join("; ", results)));
     }
 
     private static long plannedNanos(Scenario scenario) {

@@ -1,5 +1,6 @@
 package io.nicsim.bench.tune;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -15,6 +16,9 @@ public final class GridSearch implements SearchStrategy {
 
     @Override
     public void search(ParameterSpace space, Map<String, String> start, NoisyObjective objective) {
+        if (objective.isParallel()) {
+            objective.prefetchValues(List.copyOf(space.enumerate()));
+        }
         for (Map<String, String> point : space.enumerate()) {
             objective.propose(point);
         }

@@ -48,6 +48,32 @@ public final class NoisyObjective {
         return trials.score(point);
     }
 
+    /** @return whether proposals can be run ahead in parallel ({@link Trials#isParallel()}) */
+    public boolean isParallel() {
+        return trials.isParallel();
+    }
+
+    /** @return whether proposing these positions now would make a run that was not started ahead */
+    boolean needsRun(double[] positions) {
+        Map<String, String> values = space.decode(positions);
+        if (trials.isPending(values)) {
+            return false;
+        }
+        PointRecord point = trials.find(values);
+        return point == null || (point.refusal() == null && point.n() == 0)
+                || (point.refusal() == null && point.n() < repeats && isPromising(point));
+    }
+
+    /** Starts the runs these proposals (in this order) will make ({@link Trials#prefetch}). */
+    void prefetch(List<double[]> positions) {
+        trials.prefetch(positions.stream().map(space::decode).toList(), "search");
+    }
+
+    /** Starts the runs these proposals (in this order) will make ({@link Trials#prefetch}). */
+    void prefetchValues(List<Map<String, String>> values) {
+        trials.prefetch(values, "search");
+    }
+
     /** @return runs made so far in the whole tune */
     public int runsUsed() {
         return trials.used();

@@ -31,6 +31,8 @@ public final class RunEvaluator implements Evaluator {
     /** Sub-folder of the tune folder holding each run's folder. */
     public static final String POINTS = "points";
     private static final String FLAG = "tune";
+    /** The scenario key of the clock: {@code paced} or {@code virtual}. */
+    public static final String CLOCK_KEY = "run.clock";
     /** Phases of the A/B, whose runs are made in a fresh JVM as {@code nicsim run best.yaml} makes them. */
     static final String AB_PHASE_PREFIX = "ab-";
 
@@ -40,6 +42,7 @@ public final class RunEvaluator implements Evaluator {
     private final Set<Metric> metrics;
     private final NanoClock clock;
     private final RunOptions options;
+    private final boolean virtualSearch;
 
     /**
      * @param source  the scenario being tuned, values set on top
@@ -50,6 +53,17 @@ public final class RunEvaluator implements Evaluator {
      */
     public RunEvaluator(ScenarioSource source, Path tuneDir, String command, Set<Metric> metrics, NanoClock clock,
                         RunOptions options) {
+        this(source, tuneDir, command, metrics, clock, options, false);
+    }
+
+    /**
+     * @param virtualSearch whether the start, search and repeats run in virtual time ({@code run.clock=virtual}, safe
+     *                      to call from several threads at once) while the A/B's rounds run paced, hardware in the
+     *                      loop ({@code run.clock=paced})
+     */
+    public RunEvaluator(ScenarioSource source, Path tuneDir, String command, Set<Metric> metrics, NanoClock clock,
+                        RunOptions options, boolean virtualSearch) {
+        this.virtualSearch = virtualSearch;
         this.source = source;
         this.tuneDir = tuneDir;
         this.command = command;
@@ -61,7 +75,7 @@ public final class RunEvaluator implements Evaluator {
 
     @Override
     public Measurement measure(Map<String, String> point, int index, String phase) throws Exception {
-        Scenario scenario = source.load(FLAG, point);
+        Scenario scenario = source.load(FLAG, withClock(point, phase));
         String folder = POINTS + "/" + String.format("%03d", index) + "-" + phase;
         Path runDir = tuneDir.resolve(folder);
         if (options.stop().requested()) {
@@ -69,7 +83,7 @@ public final class RunEvaluator implements Evaluator {
         }
         // the A/B decides and states the spread best.yaml is replayed with: its rounds run as a replay does
         Summary summary = phase.startsWith(AB_PHASE_PREFIX) ? ReplayRun.run(scenario, runDir)
-                : new StudyRunner(clock, options).run(scenario, runDir,
+                : study().run(scenario, runDir,
                         command + "  # run " + index + " (" + phase + "): " + ParameterSpace.label(point));
         deleteQueues(runDir);
         if (summary.runs().isEmpty() || summary.runs().getFirst().interrupted()) {
@@ -77,6 +91,22 @@ public final class RunEvaluator implements Evaluator {
         }
         RunResult run = summary.runs().getFirst();
         return new Measurement(RunMetrics.of(run, runDir, metrics), folder);
+    }
+
+    /** @return the values with the clock the phase runs on, when the search runs in virtual time */
+    public Map<String, String> withClock(Map<String, String> point, String phase) {
+        if (!virtualSearch) {
+            return point;
+        }
+        Map<String, String> values = new java.util.LinkedHashMap<>(point);
+        values.put(CLOCK_KEY, phase.startsWith(AB_PHASE_PREFIX) ? "paced" : "virtual");
+        return values;
+    }
+
+    /** A virtual run's charts take longer than the run: the search's runs keep summary.json and histograms only. */
+    private StudyRunner study() {
+        StudyRunner runner = new StudyRunner(clock, options);
+        return virtualSearch ? runner.withoutReport() : runner;
     }
 
     @Override
@@ -95,6 +125,9 @@ public final class RunEvaluator implements Evaluator {
      */
     @Override
     public void warmUp(Map<String, String> start) throws Exception {
+        if (virtualSearch) {
+            return; // a virtual run's figures do not depend on the JIT compiler's progress
+        }
         Scenario scenario = source.load(FLAG, start);
         Path queues = tuneDir.resolve("warm-up");
         try {

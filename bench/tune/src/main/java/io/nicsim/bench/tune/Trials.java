@@ -2,9 +2,15 @@ package io.nicsim.bench.tune;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -12,6 +18,11 @@ import java.util.function.BooleanSupplier;
  * every run made, and ranks the points by their median score ({@link Goal#score(Map)}). Each phase (search,
  * repeats, A/B) runs up to a limit on the runs used so far; past it, or when a stop is requested,
  * {@link #measure} throws {@link Exhausted}.
+ * <p>
+ * With a pool ({@link #parallel}), a search may hand the runs it is about to make to {@link #prefetch}: they run
+ * at once on the pool's threads, each numbered as the sequential order will number it, and {@link #measure} takes
+ * their results in that order. Runs, points, numbers, folders and the listener's calls (on the caller's thread, in
+ * order) are those of the same search run one after another; only deterministic evaluators (virtual time) gain.
  */
 public final class Trials {
 
@@ -47,8 +58,17 @@ public final class Trials {
     private final BooleanSupplier stop;
     private final Map<Map<String, String>, PointRecord> points = new LinkedHashMap<>();
     private final List<Evaluation> runs = new ArrayList<>();
+    private final Map<Map<String, String>, String> refusals = new HashMap<>();
+    /** Runs started ahead by {@link #prefetch}, by the number they will have. */
+    private final Map<Integer, Pending> pending = new HashMap<>();
+    private ExecutorService pool;
+    private int threads = 1;
+    private int mispredicted;
     private int limit;
     private boolean stopped;
+
+    private record Pending(Map<String, String> values, String phase, Future<Measurement> result) {
+    }
 
     /** Trials ranking points by the goal itself (no guard band). */
     public Trials(Evaluator evaluator, Goal goal, int budget, Listener listener, BooleanSupplier stop) {
@@ -70,6 +90,73 @@ public final class Trials {
         this.listener = listener;
         this.stop = stop;
         this.limit = budget;
+    }
+
+    /**
+     * Lets {@link #prefetch} run evaluations on {@code pool}, {@code threads} at a time (the evaluator must be safe to
+     * call from several threads at once).
+     */
+    public Trials parallel(ExecutorService pool, int threads) {
+        this.pool = pool;
+        this.threads = threads;
+        return this;
+    }
+
+    /** @return whether runs can be started ahead ({@link #parallel}) */
+    public boolean isParallel() {
+        return pool != null;
+    }
+
+    /** @return runs started ahead that the search then did not make as predicted (0 when the prediction holds) */
+    public int mispredicted() {
+        return mispredicted;
+    }
+
+    /**
+     * Starts, on the pool, the runs the search is about to make for these proposals in this order: each value not met
+     * yet, not refused and not already run, within this phase's limit, numbered from the next run on.
+     */
+    public void prefetch(List<Map<String, String>> proposals, String phase) {
+        if (pool == null || stop.getAsBoolean()) {
+            return;
+        }
+        int next = used() + pending.size();
+        Set<Map<String, String>> planned = new HashSet<>();
+        pending.values().forEach(p -> planned.add(p.values()));
+        for (Map<String, String> proposal : proposals) {
+            Map<String, String> values = Map.copyOf(proposal);
+            PointRecord known = points.get(values);
+            if (next >= limit || planned.contains(values) || (known != null && known.n() > 0)
+                    || refusal(values) != null) {
+                continue;
+            }
+            planned.add(values);
+            int index = next + 1;
+            next++;
+            Map<String, String> ordered = proposal; // as the search will pass it (its labels keep their order)
+            pending.put(index, new Pending(values, phase, pool.submit(() -> evaluator.measure(ordered, index,
+                    phase))));
+        }
+    }
+
+    /** Waits for the runs started ahead that were not taken (after a stop or a misprediction) and forgets them. */
+    public void settle() {
+        for (Pending p : pending.values()) {
+            try {
+                p.result().get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (ExecutionException e) {
+                // not taken: its failure does not matter
+            }
+        }
+        pending.clear();
+    }
+
+    /** @return how many runs the pool makes at once (1 without one) */
+    public int threads() {
+        return threads;
     }
 
     public Goal goal() {
@@ -98,7 +185,25 @@ public final class Trials {
     /** @return the point with these values, met now if new (the evaluator says whether it refuses it) */
     public PointRecord point(Map<String, String> values) {
         return points.computeIfAbsent(Map.copyOf(values),
-                k -> new PointRecord(points.size() + 1, values, evaluator.refusal(values)));
+                k -> new PointRecord(points.size() + 1, values, refusal(k)));
+    }
+
+    /** @return whether a run of these values was started ahead and not taken yet */
+    public boolean isPending(Map<String, String> values) {
+        Map<String, String> key = Map.copyOf(values);
+        return pending.values().stream().anyMatch(p -> p.values().equals(key));
+    }
+
+    /** @return the point with these values if met already, else null (meets nothing) */
+    public PointRecord find(Map<String, String> values) {
+        return points.get(Map.copyOf(values));
+    }
+
+    private String refusal(Map<String, String> values) {
+        if (!refusals.containsKey(values)) {
+            refusals.put(values, evaluator.refusal(values));
+        }
+        return refusals.get(values);
     }
 
     /**
@@ -118,7 +223,7 @@ public final class Trials {
         }
         Measurement run;
         try {
-            run = evaluator.measure(point.parameters(), used() + 1, phase);
+            run = take(point, phase);
         } catch (Exhausted e) {
             stopped = true;
             throw e;
@@ -133,6 +238,27 @@ public final class Trials {
         runs.add(logged);
         listener.onRun(logged, point, this);
         return run;
+    }
+
+    /** @return the run started ahead for this number if it is this point's, else a run made now */
+    private Measurement take(PointRecord point, String phase) throws Exception {
+        int index = used() + 1;
+        Pending ahead = pending.remove(index);
+        if (ahead != null && ahead.values().equals(point.parameters()) && ahead.phase().equals(phase)) {
+            try {
+                return ahead.result().get();
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof Exception cause ? cause : e;
+            }
+        }
+        if (ahead != null || !pending.isEmpty()) {
+            mispredicted += (ahead != null ? 1 : 0) + pending.size();
+            if (ahead != null) {
+                pending.put(index, ahead);
+            }
+            settle(); // the search went elsewhere: wait for what runs (its folders are made again below) and drop it
+        }
+        return evaluator.measure(point.parameters(), index, phase);
     }
 
     /**

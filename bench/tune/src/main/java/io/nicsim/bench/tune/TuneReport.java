@@ -74,6 +74,13 @@ public final class TuneReport {
                             n,
                     Math.round(100.0 * (n - 1) / (n + 1)),
                     n - 1, n + 1));
+            if (result.virtualSearch()) {
+                html.h3("Predicted (virtual time) against measured (paced)");
+                table(html, TuneTables.predictedRows(result));
+                html.p("note", "The search ran in virtual time (run.clock: virtual, the host as a model): its"
+                        + " figures are predictions, one deterministic run per point. The A/B measured the start and"
+                        + " the best found paced, hardware in the loop, as best.yaml runs; the verdict is the A/B's.");
+            }
         }
 
         html.h2("Trade-off: the Pareto front");

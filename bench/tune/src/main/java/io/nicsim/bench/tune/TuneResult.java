@@ -45,13 +45,24 @@ import java.util.Map;
  * @param runs        every run, in order
  * @param ab          the A/B's rounds
  * @param verdict     the conclusion
+ * @param searchClock the clock the start, search and repeats ran on: {@code virtual} (the A/B then confirms their
+ *                    predictions paced, hardware in the loop) or {@code paced}
  */
 public record TuneResult(String scenario, String command, Environment environment, boolean interrupted, String policy,
                          String consumer, String goal, String objective, List<String> constraints, List<String> space,
                          String optimizer, BudgetPlan budget, int runsUsed, int repeats, int abRounds,
                          double marginPercent, String latencyAxis, String costAxis, int startPoint, int bestPoint,
                          Map<String, String> start, Map<String, String> best, List<PointSummary> points,
-                         List<Integer> paretoFront, List<Evaluation> runs, List<AbRound> ab, Verdict verdict) {
+                         List<Integer> paretoFront, List<Evaluation> runs, List<AbRound> ab, Verdict verdict,
+                         String searchClock) {
+
+    /** The search's clock when the start, search and repeats ran in virtual time. */
+    public static final String VIRTUAL = "virtual";
+
+    /** @return whether the search ran in virtual time (its figures are predictions the A/B measured paced) */
+    public boolean virtualSearch() {
+        return VIRTUAL.equals(searchClock);
+    }
 
     public static final String JSON_FILE = "tune.json";
 
@@ -76,7 +87,12 @@ public record TuneResult(String scenario, String command, Environment environmen
 
     /** What a tune was, besides its outcome. */
     public record Context(String scenario, String command, Environment environment, String policy, String consumer,
-                          Goal goal, ParameterSpace space, Tuner.Settings settings) {
+                          Goal goal, ParameterSpace space, Tuner.Settings settings, String searchClock) {
+
+        public Context(String scenario, String command, Environment environment, String policy, String consumer,
+                       Goal goal, ParameterSpace space, Tuner.Settings settings) {
+            this(scenario, command, environment, policy, consumer, goal, space, settings, "paced");
+        }
     }
 
     public static TuneResult of(Context context, Tuner.Outcome outcome) {
@@ -110,7 +126,7 @@ public record TuneResult(String scenario, String command, Environment environmen
                 context.settings().abRounds(), context.settings().marginPercent(), axes.latency().name(), axes.cost()
                         .name(), outcome.start().id(),
                 outcome.best().id(), outcome.start().parameters(), outcome.best().parameters(), points, front,
-                trials.runs(), outcome.rounds(), outcome.verdict());
+                trials.runs(), outcome.rounds(), outcome.verdict(), context.searchClock());
     }
 
     /** @return the point with this number */

@@ -122,6 +122,36 @@ public final class TuneTables {
         return rows;
     }
 
+    /**
+     * @return for a search in virtual time: per metric, the start's and the best's predicted figures (their virtual
+     *         runs) beside what the A/B measured paced (median, range); empty otherwise
+     */
+    static List<List<String>> predictedRows(TuneResult result) {
+        List<List<String>> rows = new ArrayList<>();
+        if (!result.virtualSearch() || result.ab().isEmpty()) {
+            return rows;
+        }
+        String best = "best (#" + result.bestPoint() + ")";
+        rows.add(List.of("metric", "start predicted", "start measured", best + " predicted", best + " measured"));
+        Map<String, Spread> start = AbTest.spreads(result.ab(), false);
+        Map<String, Spread> measured = AbTest.spreads(result.ab(), true);
+        Map<String, Spread> startPredicted = result.point(result.startPoint()).metrics();
+        Map<String, Spread> bestPredicted = result.point(result.bestPoint()).metrics();
+        for (Metric m : abMetrics(result)) {
+            String name = m.name();
+            if (start.get(name) == null && measured.get(name) == null) {
+                continue;
+            }
+            rows.add(List.of(m.header(), cell(startPredicted.get(name), m), cell(start.get(name), m),
+                    cell(bestPredicted.get(name), m), cell(measured.get(name), m)));
+        }
+        return rows;
+    }
+
+    private static String cell(Spread s, Metric m) {
+        return s == null || s.n() == 0 ? "-" : bare(s, m);
+    }
+
     /** @return the rows as aligned text: the first column left-aligned, the others right-aligned */
     static String render(List<List<String>> rows) {
         if (rows.isEmpty()) {
@@ -157,11 +187,27 @@ public final class TuneTables {
         }
         out.append('\n').append("Pareto front: ").append(result.latencyAxis()).append(" against ")
                 .append(result.costAxis()).append(" (no other point measured is lower on both):\n");
-        out.append(render(frontRows(result)));
+        List<List<String>> front = frontRows(result);
+        int more = front.size() - 1 - 2 * SHOWN;
+        if (more > 0) { // a long front (thousands of virtual runs): both ends, the rest in report.html
+            List<List<String>> ends = new ArrayList<>(front.subList(0, 1 + SHOWN));
+            ends.addAll(front.subList(front.size() - SHOWN, front.size()));
+            List<String> lines = render(ends).lines().toList();
+            lines.subList(0, 1 + SHOWN).forEach(l -> out.append(l).append('\n'));
+            out.append("... ").append(more).append(" more points of the front in report.html\n");
+            lines.subList(1 + SHOWN, lines.size()).forEach(l -> out.append(l).append('\n'));
+        } else {
+            out.append(render(front));
+        }
         if (!result.ab().isEmpty()) {
             out.append('\n').append("A/B: the start against the best found, ").append(result.ab().size())
                     .append(" interleaved rounds, fresh runs (median, range):\n");
             out.append(render(abRows(result)));
+            if (result.virtualSearch()) {
+                out.append('\n').append("predicted (virtual time, the search's runs) against measured (paced, the"
+                        + " A/B's fresh runs):\n");
+                out.append(render(predictedRows(result)));
+            }
         }
         out.append('\n').append("verdict: ").append(result.verdict().sentence()).append('\n');
         out.append("best found (#").append(result.bestPoint()).append("): ")

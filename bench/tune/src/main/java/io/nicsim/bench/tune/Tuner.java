@@ -67,9 +67,11 @@ public final class Tuner {
                         BudgetPlan.PROMISING));
             } catch (Trials.Exhausted e) {
                 // the search's runs are spent
+            } finally {
+                trials.settle();
             }
             trials.limitTo(plan.total() - plan.abRuns());
-            if (!trials.stopped()) {
+            if (!trials.stopped() && settings.repeats() > 1) { // one run each: nothing to repeat (virtual time)
                 phases.accept("repeats: the " + BudgetPlan.PROMISING + " best points up to " + settings.repeats()
                         + " runs each; " + Math.max(0, plan.total() - plan.abRuns() - trials.used())
                         + " runs left for them");
