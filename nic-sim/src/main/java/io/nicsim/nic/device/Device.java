@@ -58,10 +58,14 @@ public final class Device implements Agent {
      * @return events executed
      */
     public int turn(long modelNanosLimit, boolean arrivalsOpen) {
-        wire.pollLive();
-        int work = firmware.readDoorbells() + advanceTo(modelNanosLimit, arrivalsOpen);
+        if (arrivalsOpen) {
+            wire.pollLive(); // once closed, a live source reads nothing more: what came after the stop never arrived
+        }
+        int work = advanceTo(modelNanosLimit, arrivalsOpen);
         if (work == 0) {
-            wire.drawAhead();
+            if (arrivalsOpen) {
+                wire.drawAhead();
+            }
             firmware.idle();
         }
         return work;
@@ -75,10 +79,18 @@ public final class Device implements Agent {
      * @return events executed
      */
     public int advanceTo(long modelNanosLimit) {
-        return firmware.readDoorbells() + advanceTo(modelNanosLimit, true);
+        return advanceTo(modelNanosLimit, true);
     }
 
-    private int advanceTo(long modelNanosLimit, boolean arrivalsOpen) {
+    /**
+     * As {@link #advanceTo(long)}, taking new arrivals only while {@code arrivalsOpen} (a run stopped early takes no
+     * more; what is in the device still drains).
+     */
+    public int advanceTo(long modelNanosLimit, boolean arrivalsOpen) {
+        return firmware.readDoorbells() + executeTo(modelNanosLimit, arrivalsOpen);
+    }
+
+    private int executeTo(long modelNanosLimit, boolean arrivalsOpen) {
         int work = 0;
         long firmwareNext = firmware.nextEventNanos();
         while (true) {
@@ -105,8 +117,13 @@ public final class Device implements Agent {
      *         call included), or Firmware.NO_EVENT
      */
     public long nextEventNanos() {
+        return nextEventNanos(true);
+    }
+
+    /** As {@link #nextEventNanos()}, counting arrivals only while {@code arrivalsOpen}. */
+    public long nextEventNanos(boolean arrivalsOpen) {
         firmware.readDoorbells();
-        long arrival = mac.isFull() ? Wire.NO_ARRIVAL : wire.nextDueNanos();
+        long arrival = arrivalsOpen && !mac.isFull() ? wire.nextDueNanos() : Wire.NO_ARRIVAL;
         return Math.min(arrival, firmware.nextEventNanos());
     }
 

@@ -59,7 +59,7 @@ final class NicDeviceAgent implements Agent {
             stopped = true;
             dueNotInjected = device.wire().countDueNotInjected(stopAt);
         }
-        return device.firmware().doWork(clock.nanoTime());
+        return device.turn(clock.nanoTime(), false); // no more arrivals; what is in the device drains
     }
 
     @Override

@@ -4,8 +4,8 @@ import io.nicsim.firmware.clock.ManualNanoClock;
 import io.nicsim.firmware.clock.NanoClock;
 import io.nicsim.host.model.VirtualHost;
 import io.nicsim.nic.device.Device;
-import io.nicsim.nic.device.Firmware;
 import io.nicsim.nic.port.DescriptorSink;
+import io.nicsim.nic.port.DoorbellLog;
 import io.nicsim.nic.port.DoorbellSource;
 import io.nicsim.nic.port.InterruptSink;
 import io.nicsim.nic.queue.DeviceQueues;
@@ -31,6 +31,9 @@ public final class VirtualLoop {
     /** Live traffic: the wall clock in model time, which the model never runs ahead of; null for a schedule. */
     private final NanoClock live;
     private long turns;
+    private boolean arrivalsOpen = true;
+    /** Model time at which a stop closed the arrivals, or {@code Long.MIN_VALUE}. */
+    private long stoppedNanos = Long.MIN_VALUE;
 
     /**
      * Opens the device's ports on the host model (and, with a journal, on Chronicle queues too).
@@ -58,7 +61,8 @@ public final class VirtualLoop {
             interrupts = new TeeInterrupts(interrupts, journal.newInterruptWriter(clock));
             doorbells = new TeeDoorbells(doorbells, journal.newDoorbellWriter(clock));
         }
-        device.firmware().open(sinks, interrupts, doorbells);
+        device.firmware().open(sinks, interrupts, doorbells,
+                journal != null ? journal.newDoorbellLog() : DoorbellLog.NONE);
     }
 
     /**
@@ -68,12 +72,8 @@ public final class VirtualLoop {
      * @return the model time where the traffic was stopped early, or {@code Long.MIN_VALUE} if it was not
      */
     public long run(long deadlineNanos, BooleanSupplier done, BooleanSupplier stop) {
-        long stoppedNanos = Long.MIN_VALUE;
-        boolean arrivalsOpen = true;
-        Firmware firmware = device.firmware();
         while (true) {
-            long deviceNext = arrivalsOpen ? device.nextEventNanos() : firmware.nextEventNanos();
-            long t = Math.min(deviceNext, host.nextEventNanos());
+            long t = Math.min(device.nextEventNanos(arrivalsOpen), host.nextEventNanos());
             if (live != null && t > live.nanoTime()) {
                 // live traffic: nothing is due before the wall clock's now; wait for it and for datagrams
                 long now = live.nanoTime();
@@ -82,14 +82,8 @@ public final class VirtualLoop {
                 }
                 device.wire().pollLive();
                 Thread.onSpinWait();
-                if ((++turns & CHECK_EVERY_MASK) == 0) {
-                    if (done.getAsBoolean()) {
-                        return stoppedNanos;
-                    }
-                    if (arrivalsOpen && stop.getAsBoolean()) {
-                        arrivalsOpen = false;
-                        stoppedNanos = now;
-                    }
+                if (doneOrStopped(now, done, stop)) {
+                    return stoppedNanos;
                 }
                 continue;
             }
@@ -97,23 +91,30 @@ public final class VirtualLoop {
                 return stoppedNanos;
             }
             clock.setNanos(t);
-            if (arrivalsOpen) {
-                device.advanceTo(t);
-            } else {
-                firmware.advanceTo(t);
-            }
-            host.advanceTo(t);
-            firmware.readDoorbells();
-            if ((++turns & CHECK_EVERY_MASK) == 0) {
-                if (done.getAsBoolean()) {
-                    return stoppedNanos;
-                }
-                if (arrivalsOpen && stop.getAsBoolean()) {
-                    arrivalsOpen = false;
-                    stoppedNanos = t;
-                }
+            device.advanceTo(t, arrivalsOpen);
+            host.advanceTo(t); // the doorbells it rings enter the device at the next step
+            if (doneOrStopped(t, done, stop)) {
+                return stoppedNanos;
             }
         }
+    }
+
+    /**
+     * Every {@value #CHECK_EVERY_MASK} + 1 turns: whether every packet is accounted for; a stop closes the arrivals at
+     * model time {@code t}.
+     */
+    private boolean doneOrStopped(long t, BooleanSupplier done, BooleanSupplier stop) {
+        if ((++turns & CHECK_EVERY_MASK) != 0) {
+            return false;
+        }
+        if (done.getAsBoolean()) {
+            return true;
+        }
+        if (arrivalsOpen && stop.getAsBoolean()) {
+            arrivalsOpen = false;
+            stoppedNanos = t;
+        }
+        return false;
     }
 
     /** @return loop turns taken */
