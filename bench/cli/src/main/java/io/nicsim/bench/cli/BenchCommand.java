@@ -16,7 +16,6 @@ import io.nicsim.bench.perf.ThroughputReport;
 import io.nicsim.bench.perf.ValidationBenchmark;
 import io.nicsim.bench.perf.ValidationReport;
 import io.nicsim.bench.perf.VirtualBenchmark;
-import io.nicsim.nic.traffic.TrafficSources;
 import io.nicsim.bench.scenario.Units;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -250,10 +249,7 @@ public final class BenchCommand implements Runnable {
                     configs.add(ThroughputBenchmark.CONFIGS.get(n - 1));
                 }
             }
-            if (!TrafficSources.RATE_KINDS.contains(schedule.kind)) {
-                throw new IllegalArgumentException("--traffic: expected one of " + TrafficSources.RATE_KINDS
-                        + ", found '" + schedule.kind + "'");
-            }
+            schedule.checkKind();
             long duration = Units.parseDurationNanos(schedule.duration);
             if (duration <= 0) {
                 throw new IllegalArgumentException("--duration: expected a duration above 0");
@@ -292,10 +288,7 @@ public final class BenchCommand implements Runnable {
 
         @Override
         void validate() {
-            if (!TrafficSources.RATE_KINDS.contains(schedule.kind)) {
-                throw new IllegalArgumentException("--traffic: expected one of " + TrafficSources.RATE_KINDS
-                        + ", found '" + schedule.kind + "'");
-            }
+            schedule.checkKind();
             List<Double> parsed = new ArrayList<>();
             for (String rate : rates) {
                 double r = Units.parseRatePerSecond(rate);

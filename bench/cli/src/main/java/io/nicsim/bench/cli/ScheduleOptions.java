@@ -1,5 +1,6 @@
 package io.nicsim.bench.cli;
 
+import io.nicsim.nic.traffic.TrafficSources;
 import picocli.CommandLine.IDefaultValueProvider;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -26,6 +27,14 @@ public final class ScheduleOptions {
     @Option(names = "--duration", paramLabel = "TIME",
             description = "measured time per run (default: ${DEFAULT-VALUE})")
     String duration;
+
+    /** @throws IllegalArgumentException "--traffic: ..." unless the kind is a schedule drawn from a rate */
+    void checkKind() {
+        if (!TrafficSources.RATE_KINDS.contains(kind)) {
+            throw new IllegalArgumentException("--traffic: expected one of " + TrafficSources.RATE_KINDS
+                    + ", found '" + kind + "'");
+        }
+    }
 
     /** A benchmark's defaults for these options (and any other of its options), by option name. */
     abstract static class Defaults implements IDefaultValueProvider {
