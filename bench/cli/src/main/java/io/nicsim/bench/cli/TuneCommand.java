@@ -142,6 +142,9 @@ public final class TuneCommand implements Callable<Integer> {
                     + marginPercent);
         }
         base = source.load("--set", Map.of());
+        if (virtual) { // the search's host model is read before anything is written
+            StudyOptions.checkHostModel(source.load("--clock", Map.of(RunEvaluator.CLOCK_KEY, TuneResult.VIRTUAL)));
+        }
         checkConsumer(base);
         space = Ranges.build(base.firmware().policy(), policySource(), ranges, source);
         start = space.pick(ScenarioValues.of(base));

@@ -75,6 +75,12 @@ class TuneCommandErrorsTest {
     }
 
     @Test
+    void aVirtualSearchsHostModelIsReadBeforeAnythingIsWritten() throws IOException {
+        assertRejected(tune("--clock", "virtual", "--set", "run.hostModel=" + parent.resolve("none.yaml")),
+                "run.hostModel", "none.yaml");
+    }
+
+    @Test
     void objectives() throws IOException {
         assertRejected(tune("--objective", "p99x"), "--objective", "unknown metric 'p99x'", "did you mean p99?");
         assertRejected(tune("--objective", "p100"), "--objective", "unknown metric 'p100'");
