@@ -1,10 +1,9 @@
 package io.nicsim.host.measure;
 
+import io.nicsim.nic.queue.ChronicleQueues;
 import net.openhft.chronicle.queue.ChronicleQueue;
 import net.openhft.chronicle.queue.ExcerptAppender;
 import net.openhft.chronicle.queue.ExcerptTailer;
-import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
-import net.openhft.chronicle.queue.rollcycles.LargeRollCycles;
 import net.openhft.chronicle.wire.DocumentContext;
 
 import java.nio.file.Files;
@@ -43,8 +42,7 @@ public final class HostStampJournal implements PacketStampSink, AutoCloseable {
     }
 
     private static ChronicleQueue build(Path path, boolean readOnly) {
-        return SingleChronicleQueueBuilder.binary(path).rollCycle(LargeRollCycles.LARGE_DAILY).readOnly(readOnly)
-                .build();
+        return readOnly ? ChronicleQueues.openReadOnly(path) : ChronicleQueues.open(path);
     }
 
     @Override

@@ -52,6 +52,13 @@ public final class LatencyRecorder {
     private final Histogram[] notification;
     private final Histogram[] notificationUncorrected;
     private final Histogram[][] stages = new Histogram[STAGES.length][];
+    /**
+     * Wake-up latency once per wake-up (woken - delivered of the first notified packet a wake-up handled), measured /
+     * not counted: the wake stage's per-packet figure weighs a long wake-up by the packets that queued behind it.
+     */
+    private final Histogram[] wakeUps;
+    /** The woken stamp of the last packet recorded: a new value starts a new wake-up. */
+    private long lastWokenNanos = Long.MIN_VALUE;
     /** The device's lag, appended - written (actual - model time of its DMA), measured / warm-up. */
     private final Histogram[] deviceLag;
     /** Notification latency per traffic class, then measured / warm-up. */
@@ -94,6 +101,7 @@ public final class LatencyRecorder {
         this.notification = pair();
         this.notificationUncorrected = pair();
         this.deviceLag = pair();
+        this.wakeUps = pair();
         for (int i = 0; i < byClass.length; i++) {
             byClass[i] = pair();
         }
@@ -201,6 +209,10 @@ public final class LatencyRecorder {
         stages[2][warmup].recordValue(clamp(raisedNanos - writtenNanos));
         stages[3][warmup].recordValue(clamp(deliveredNanos - raisedNanos));
         stages[4][warmup].recordValue(clamp(wokenNanos - deliveredNanos));
+        // the first packet a wake-up handled, if an interrupt notified it (branch-free, like the warm-up choice)
+        int notNewWakeUp = (wokenNanos != lastWokenNanos) & (deliveredNanos < wokenNanos) ? 0 : 1;
+        lastWokenNanos = wokenNanos;
+        wakeUps[warmup | notNewWakeUp].recordValue(clamp(wokenNanos - deliveredNanos));
         stages[5][warmup].recordValue(clamp(handledNanos - wokenNanos));
         deviceLag[warmup].recordValue(clamp(appendedNanos - writtenNanos));
         sink.stamp(packetId, wokenNanos, handledNanos, raisedNanos, deliveredNanos);
@@ -236,6 +248,14 @@ public final class LatencyRecorder {
     /** @return the distribution of one stage over the measured packets */
     public Histogram stage(Stage stage) {
         return stages[stage.ordinal()][0];
+    }
+
+    /**
+     * @return wake-up latency once per measured wake-up: woken - delivered of the first packet an interrupt notified
+     *         and a wake-up handled (a wake-up is told apart by its woken stamp; with many writers, approximately)
+     */
+    public Histogram wakeUps() {
+        return wakeUps[0];
     }
 
     /**

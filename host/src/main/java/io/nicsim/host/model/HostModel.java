@@ -21,7 +21,9 @@ public record HostModel(String source, int cores, Quantiles deliver, long irqNan
                         Quantiles timerSlack, long emptyPollNanos, Map<String, Kind> kinds) {
 
     /**
-     * @param wake           wake-up latency: signalled to running (parking kinds, an event loop; a shape's worker)
+     * @param wake           wake-up latency: signalled to running (parking kinds, an event loop; a shape's worker);
+     *                       busy-poll, which never sleeps: how long after the device's write its spinning poll sees a
+     *                       descriptor that arrived while it spun
      * @param perPacketNanos driver CPU per packet (reading the descriptor, the stamps), besides the handler's work
      * @param perPollNanos   driver CPU per poll of the ring
      * @param handoffNanos   shapes: CPU the driver spends handing one packet to a worker

@@ -321,8 +321,9 @@ public final class VirtualHost {
         rings[q].add(packetId, flow, frameBytes, trafficClass, intendedNanos, injectedNanos, detectedNanos,
                 writtenNanos, 0, 0, 0);
         if (state[q] == SPIN) {
+            // a spinning poller's wake-up figure is the descriptor's way to it: the write becoming visible there
             state[q] = POLL;
-            events.set(q, writtenNanos + kind.perPollNanos());
+            events.set(q, writtenNanos + kind.perPollNanos() + kind.wake().sample(random));
         }
     }
 
@@ -424,6 +425,13 @@ public final class VirtualHost {
         if (!take) {
             if (busyPoll) {
                 state[q] = SPIN;
+                return;
+            }
+            if (!shape) {
+                // a thread's poll-end CPU (the empty read, the re-arm's write, the park's way into the kernel) comes
+                // after its decision: it re-arms at once, and its core stays busy for that CPU meanwhile
+                cpu(q, t, kind.perPollNanos());
+                afterPoll(q, t);
                 return;
             }
             state[q] = POLL_END;

@@ -41,4 +41,30 @@ class LatencyRecorderTest {
         recorder.record(packet(10_000, 10_000), 9_000, 9_000);
         assertThat(recorder.notification().getMaxValue()).isZero();
     }
+
+    @Test
+    void countsEachWakeUpOnceByItsFirstNotifiedPacket() {
+        LatencyRecorder recorder = new LatencyRecorder();
+        // one wake-up at 100 us for three packets delivered at 10, 40 and 90 us: the wake stage has three values,
+        // the wake-up one (90 us, from the first)
+        recorder.record(packet(0, 0), 100_000, 101_000, 5_000, 10_000);
+        recorder.record(packet(30_000, 30_000), 100_000, 102_000, 35_000, 40_000);
+        recorder.record(packet(80_000, 80_000), 100_000, 103_000, 85_000, 90_000);
+        // a second wake-up, 5 us after its delivery; then a packet found by polling (no interrupt): no wake-up
+        recorder.record(packet(200_000, 200_000), 210_000, 211_000, 204_000, 205_000);
+        recorder.record(packet(300_000, 300_000), 300_500, 301_000);
+
+        assertThat(recorder.stage(Stage.WAKE).getTotalCount()).isEqualTo(5);
+        assertThat(recorder.wakeUps().getTotalCount()).isEqualTo(2);
+        assertThat(recorder.wakeUps().getMaxValue()).isBetween(89_950L, 90_050L);
+        assertThat(recorder.wakeUps().getMinValue()).isBetween(4_995L, 5_005L);
+    }
+
+    @Test
+    void warmUpWakeUpsAreNotCounted() {
+        LatencyRecorder recorder = new LatencyRecorder();
+        recorder.measureFrom(50_000);
+        recorder.record(packet(0, 0), 20_000, 21_000, 5_000, 10_000);
+        assertThat(recorder.wakeUps().getTotalCount()).isZero();
+    }
 }

@@ -2,8 +2,6 @@ package io.nicsim.nic.queue;
 
 import io.nicsim.firmware.clock.NanoClock;
 import net.openhft.chronicle.queue.ChronicleQueue;
-import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
-import net.openhft.chronicle.queue.rollcycles.LargeRollCycles;
 
 import java.nio.file.Path;
 
@@ -105,9 +103,7 @@ public final class DeviceQueues implements AutoCloseable {
     private String readerName;
 
     static ChronicleQueue openQueue(Path path) {
-        return SingleChronicleQueueBuilder.binary(path)
-                .rollCycle(LargeRollCycles.LARGE_DAILY)
-                .build();
+        return ChronicleQueues.open(path);
     }
 
     public Path dir() {

@@ -372,11 +372,12 @@ public final class BenchCommand implements Runnable {
     /** {@code nicsim bench validation}: virtual time against hardware in the loop, side by side. */
     @Command(name = "validation", mixinStandardHelpOptions = true, description = {
             "Virtual time against hardware in the loop on this machine (~3 min at the defaults).",
-            "Each study runs twice, paced and virtual (run.clock), the virtual twin right after each paced run:",
+            "Each study's runs play paced, then virtual (run.clock), then paced again (the machine's repeatability):",
             "(1) the default study, (2) a coalescing sweep (rx-usecs 0-256), (3) a NAPI budget sweep (1, 8, 64),",
             "(4) the consumer shapes (scenarios/consumer-shapes.yaml). Tabulates p50, p90, p99, interrupts/s and",
-            "consumer CPU per packet, paced / virtual, against the targets (p50 within 15%, p90 25%,",
-            "interrupts/s 5%, CPU per packet 20%), and with --markdown explains each miss from the numbers."})
+            "consumer CPU per packet, paced / virtual, against the targets (p50 within 15%%, p90 25%%,",
+            "interrupts/s 5%%, CPU per packet 20%%; a miss no larger than the paced repeat's own move is marked),",
+            "and with --markdown explains each miss from the numbers."})
     static final class Validation extends BenchmarkCommand {
 
         @Option(names = "--host-model", paramLabel = "FILE",

@@ -153,8 +153,9 @@ public final class CalibrateCommand implements Callable<Integer> {
     /** @return per kind: deliver p50, wake p50/p90/p99, CPU and context switches per packet at each rate, the fit */
     static String table(HostModelFit.Model model) {
         StringBuilder text = new StringBuilder();
-        text.append(String.format(Locale.ROOT, "%-26s %8s %8s %8s %9s  %-17s %-17s %6s %6s%n", "kind (us)",
-                "deliver", "wake p50", "p90", "p99", "CPU/packet", "switches/packet", "perPkt", "perPoll"));
+        text.append(String.format(Locale.ROOT, "%-26s %8s %8s %8s %9s %8s  %-17s %-17s %6s %6s%n", "kind (us)",
+                "deliver", "wake p50", "p90", "p99", "stalls/s", "CPU/packet", "switches/packet", "perPkt",
+                "perPoll"));
         for (HostModelFit.Kind kind : model.kinds().values()) {
             Probe low = kind.probes().getFirst();
             StringBuilder cpu = new StringBuilder();
@@ -165,19 +166,21 @@ public final class CalibrateCommand implements Callable<Integer> {
                 switches.append(switches.isEmpty() ? "" : " / ").append(String.format(Locale.ROOT, "%.2f",
                         probe.voluntarySwitchesPerPacket() + probe.involuntarySwitchesPerPacket()));
             }
-            text.append(String.format(Locale.ROOT, "%-26s %8s %8s %8s %9s  %-17s %-17s %6.2f %6.2f%n",
+            text.append(String.format(Locale.ROOT, "%-26s %8s %8s %8s %9s %8.1f  %-17s %-17s %6.2f %6.2f%n",
                     kind.consumer(), us(low.deliver().getTotalCount() == 0 ? Double.NaN
                             : low.deliver().getValueAtPercentile(50)), us(kind.wake().at("p50")),
-                    us(kind.wake().at("p90")), us(kind.wake().at("p99")), cpu, switches,
+                    us(kind.wake().at("p90")), us(kind.wake().at("p99")), kind.stallsPerSecond(), cpu, switches,
                     kind.perPacketNanos() / 1e3, kind.perPollNanos() / 1e3));
         }
         StringBuilder rateList = new StringBuilder();
         for (Probe probe : model.kinds().values().iterator().next().probes()) {
             rateList.append(rateList.isEmpty() ? "" : " / ").append(Calibration.rate(probe.ratePerSecond()));
         }
-        text.append(String.format(Locale.ROOT, "deliver and wake at the lowest rate; CPU/packet (us) and context"
-                + " switches/packet (voluntary + involuntary) at %s pps;%nperPkt, perPoll: the fitted driver CPU"
-                + " per packet and per poll (us). Interrupt delivery, all kinds merged: %s.%n", rateList,
+        text.append(String.format(Locale.ROOT, "deliver and wake-ups (each once; busy-poll: hold) at the lowest"
+                + " rate, waits over %d us left out as stalls (counted per second);%nCPU/packet (us) and context"
+                + " switches/packet (voluntary + involuntary) at %s pps; perPkt, perPoll: the fitted%ndriver CPU per"
+                + " packet and per poll (us). Interrupt delivery, all kinds merged: %s.%n",
+                HostModelFit.STALL_ABOVE_NANOS / 1000, rateList,
                 model.deliver().yaml()));
         return text.toString();
     }

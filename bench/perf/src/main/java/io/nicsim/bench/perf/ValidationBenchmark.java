@@ -142,10 +142,19 @@ public final class ValidationBenchmark {
      * One consumer at one point of a study, run both ways.
      *
      * @param point      what the point sets ({@code rx-usecs=16}), empty for a study of one point
+     * @param paced      the paced run the virtual one is judged against
      * @param otherCores cores' worth of CPU other processes used during the paced run
+     * @param pacedAgain the same paced run repeated right after the virtual twin (this machine's run-to-run
+     *                   variation), or null if not repeated
      */
     public record Pair(Study study, String point, String consumer, Setting setting, Figures paced, Figures virtual,
-                       double otherCores) {
+                       double otherCores, Figures pacedAgain) {
+
+        /** A pair whose paced run was not repeated. */
+        public Pair(Study study, String point, String consumer, Setting setting, Figures paced, Figures virtual,
+                    double otherCores) {
+            this(study, point, consumer, setting, paced, virtual, otherCores, null);
+        }
     }
 
     /** One consumer's costs in the host model. */
@@ -259,7 +268,7 @@ public final class ValidationBenchmark {
         return ModelFacts.of(HostModelFiles.load(options.hostModel()), consumers);
     }
 
-    /** @return the runs the options make: paced (and as many virtual) */
+    /** @return the paced runs the options make (each also repeated, and as many virtual) */
     static int pacedRuns(List<Point> points) {
         return points.stream().mapToInt(p -> p.scenario().host().consumers().size()).sum();
     }
@@ -275,9 +284,10 @@ public final class ValidationBenchmark {
         List<Point> points = points(options);
         ModelFacts facts = facts(options, points);
         int runs = pacedRuns(points);
-        long planned = runs * (ConsumerRun.plannedNanos(options.warmupNanos(), options.durationNanos())
+        long planned = 2 * runs * (ConsumerRun.plannedNanos(options.warmupNanos(), options.durationNanos())
                 + RUN_OVERHEAD_NANOS);
-        out.printf("%d paced runs of %s warm-up + %s measured, each followed by its virtual twin: about %s%n", runs,
+        out.printf("%d paced runs of %s warm-up + %s measured, each followed by its virtual twin and then repeated:"
+                + " about %s%n", runs,
                 Units.formatDuration(options.warmupNanos()), Units.formatDuration(options.durationNanos()),
                 minutes(planned));
         out.println("host model: " + facts.source());
@@ -306,11 +316,17 @@ public final class ValidationBenchmark {
                     long virtualStart = System.nanoTime();
                     RunResult twin = ConsumerRun.run(virtual.withConsumer(consumer), consumer, consumer,
                             scratch.resolve("virtual-" + index), null, SystemNanoClock.INSTANCE, runOptions);
-                    out.printf(Locale.ROOT, " p50 %s us (%.1f s)%n", Format.micros(
+                    out.printf(Locale.ROOT, " p50 %s us (%.1f s); paced again ...", Format.micros(
                             twin.latencyNanos().notification().p50()), (System.nanoTime() - virtualStart) / 1e9);
                     out.flush();
+                    Path againDir = scratch.resolve("again-" + index);
+                    RunResult again = ConsumerRun.run(point.scenario().withConsumer(consumer), consumer, consumer,
+                            againDir, null, SystemNanoClock.INSTANCE, runOptions);
+                    ScratchDir.delete(againDir);
+                    out.printf(Locale.ROOT, " p50 %s us%n", Format.micros(again.latencyNanos().notification().p50()));
+                    out.flush();
                     pairs.add(new Pair(point.study(), point.label(), consumer, Setting.of(point.scenario()),
-                            Figures.of(paced), Figures.of(twin), otherCores));
+                            Figures.of(paced), Figures.of(twin), otherCores, Figures.of(again)));
                 }
             }
         }

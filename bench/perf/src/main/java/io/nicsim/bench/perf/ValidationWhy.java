@@ -114,9 +114,10 @@ final class ValidationWhy {
                     + " us of wake-up";
             reasons.add("At the median the real path took " + us(Math.abs(gap)) + " us " + (gap > 0 ? "more" : "less")
                     + " than the model (paced " + us(paced.p50()) + " us, virtual " + us(virtual.p50()) + " us)"
-                    + (where.isEmpty() ? "" : "; " + where) + ". The model's costs were measured on another machine"
-                    + " or day (" + model.source() + ")" + (gap > 0 ? ": this one, as loaded during the run, was"
-                    + " slower." : ": this one was quicker."));
+                    + (where.isEmpty() ? "" : "; " + where) + ". Those medians are the calibration's (" + model.source()
+                    + "), which measures wake-ups at a low rate, the cores idle between packets; a real wake-up's cost"
+                    + " moves with the load (a busy core, or a carrier still spinning, wakes sooner; a core shared"
+                    + " with the device later), and the model keeps one distribution per kind.");
         }
         if (virtual.p99() > 0 && paced.p50() > virtual.p99()) {
             reasons.add("The paced median is above the virtual p99: in the paced run packets queued behind each other"
@@ -219,6 +220,14 @@ final class ValidationWhy {
     }
 
     private static void common(Pair pair, List<String> reasons) {
+        for (Check check : ValidationReport.misses(pair)) {
+            if (check.outcome() == ValidationReport.Outcome.WITHIN_REPEAT) {
+                reasons.add("The paced run, played again right after its twin, moved " + check.metric().label()
+                        + " by " + Format.ratio(check.repeatRatio()) + " (" + check.metric().format(check.paced())
+                        + " then " + check.metric().format(check.paced() * check.repeatRatio()) + "): the virtual "
+                        + Format.ratio(check.ratio()) + " is within this machine's own run-to-run variation.");
+            }
+        }
         if (pair.paced().dropped() != pair.virtual().dropped()) {
             reasons.add("Drops differ: " + pair.paced().dropped() + " packets paced, " + pair.virtual().dropped()
                     + " virtual.");

@@ -1,13 +1,12 @@
 package io.nicsim.bench.report;
 
+import io.nicsim.nic.queue.ChronicleQueues;
 import io.nicsim.nic.queue.DeviceQueues;
 import io.nicsim.nic.record.DescriptorRecord;
 import io.nicsim.nic.record.DoorbellRecord;
 import io.nicsim.nic.record.InterruptRecord;
 import net.openhft.chronicle.queue.ChronicleQueue;
 import net.openhft.chronicle.queue.ExcerptTailer;
-import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
-import net.openhft.chronicle.queue.rollcycles.LargeRollCycles;
 import net.openhft.chronicle.wire.DocumentContext;
 
 import java.io.PrintWriter;
@@ -55,8 +54,7 @@ public final class JournalPrinter {
         long count;
 
         Stream(Path dir) {
-            chronicle = isQueue(dir) ? SingleChronicleQueueBuilder.binary(dir)
-                    .rollCycle(LargeRollCycles.LARGE_DAILY).readOnly(true).build() : null;
+            chronicle = isQueue(dir) ? ChronicleQueues.openReadOnly(dir) : null;
             tailer = chronicle == null ? null : chronicle.createTailer();
         }
 

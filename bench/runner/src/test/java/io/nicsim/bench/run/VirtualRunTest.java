@@ -100,6 +100,18 @@ class VirtualRunTest {
     }
 
     @Test
+    void aSpinningPollerSeesADescriptorItsWakeFigureAfterTheWrite() throws Exception {
+        Path model = dir.resolve("visible-after-800ns.yaml");
+        Files.writeString(model, Files.readString(zeroCostModel()).replace(
+                "  busy-poll: {wakeNanos: 0,", "  busy-poll: {wakeNanos: 800,"));
+        RunResult result = run(List.of("traffic.kind=poisson", "traffic.ratePerSecond=10kpps", "run.duration=1s",
+                "firmware.policy=per-packet", "host.consumer=busy-poll", "run.hostModel=" + model));
+        // found 800 ns after the write, nothing queued (a packet every 100 us on average, none takes any CPU)
+        assertThat(result.latencyNanos().notification().mean()).isCloseTo(800.0, within(5.0));
+        assertThat(result.latencyNanos().stages().get("hold").mean()).isCloseTo(800.0, within(5.0));
+    }
+
+    @Test
     void interruptWorkAboveACoreLivelocksPerPacketInterruptsButNotNapi() throws Exception {
         String builtIn;
         try (var in = VirtualRunTest.class.getResourceAsStream("/io/nicsim/host/model/default-host-model.yaml")) {

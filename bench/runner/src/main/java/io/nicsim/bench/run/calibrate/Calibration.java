@@ -152,16 +152,21 @@ public final class Calibration {
         }
         LatencyRecorder recorder = recorded.get();
         RunCosts costs = result.costs();
-        return new Probe(kind, rate, result.packets().measured(), copy(recorder, Stage.DELIVER),
-                copy(recorder, Stage.WAKE), copy(recorder, Stage.HANDLE),
+        return new Probe(kind, rate, result.packets().measured(), copy(recorder, Stage.HOLD),
+                copy(recorder, Stage.DELIVER),
+                copy(recorder, Stage.WAKE), copy(recorder.wakeUps()), copy(recorder, Stage.HANDLE),
                 costs != null ? costs.consumerCpuNanosPerPacket() : Double.NaN,
                 costs != null ? costs.voluntarySwitchesPerPacket() : Double.NaN,
                 costs != null ? costs.involuntarySwitchesPerPacket() : Double.NaN);
     }
 
     private static Histogram copy(LatencyRecorder recorder, Stage stage) {
+        return copy(recorder.stage(stage));
+    }
+
+    private static Histogram copy(Histogram histogram) {
         Histogram copy = new Histogram(3);
-        copy.add(recorder.stage(stage));
+        copy.add(histogram);
         return copy;
     }
 

@@ -5,6 +5,7 @@ import io.nicsim.host.Consumers;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.nicsim.host.consumer.BusyPollConsumer;
 import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramIterationValue;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -19,8 +20,13 @@ import java.util.Map;
  * <ul>
  *   <li>{@code deliverNanos}: the deliver stages of every probe at the lowest rate, merged (at a low rate the
  *   interrupt path is idle when an interrupt comes, so the stage is the delivery itself);</li>
- *   <li>each kind's {@code wakeNanos}: its wake stage at the lowest rate, where nearly every packet finds it asleep
- *   (busy-poll never sleeps: 0);</li>
+ *   <li>each kind's {@code wakeNanos}: its wake-ups at the lowest rate, where nearly every packet finds it asleep,
+ *   each counted once (woken - delivered of the first notified packet a wake-up handled: the model draws one per
+ *   wake-up, and the per-packet wake stage would count a long one once per packet queued behind it); busy-poll, which
+ *   never sleeps: its hold stage (a descriptor's way from the device's write to the spinning poller);</li>
+ *   <li>stalls: a delivery or wake-up longer than {@value #STALL_ABOVE_NANOS} ns is the host stalling (the thread
+ *   lost its core, the VM its CPU), a process in time, not a cost of each wake-up: drawn per wake-up it would grow
+ *   with the wake-up rate. The distributions leave stalls out; each kind counts them per second;</li>
  *   <li>{@code perPacketNanos} and {@code perPollNanos}: the CPU per packet {@code c} and wake-ups per packet
  *   {@code w} (voluntary switches) at two rates, on the model's line {@code c = perPacketNanos + w (contextSwitchNanos
  *   + perPollNanos)}: two equations, two unknowns. When the two rates woke about as often (|w1 - w2| &lt; 0.05) or
@@ -32,6 +38,9 @@ import java.util.Map;
  * </ul>
  */
 public final class HostModelFit {
+
+    /** A delivery or wake-up longer than this is a host stall, left out of the distributions and counted. */
+    public static final long STALL_ABOVE_NANOS = 100_000;
 
     /** Below this difference in wake-ups per packet two rates say nothing about the per-poll cost. */
     static final double MIN_WAKEUP_SPREAD = 0.05;
@@ -45,11 +54,13 @@ public final class HostModelFit {
      * @param perPollNanos   driver CPU per poll, besides the context switch
      * @param handoffNanos   shapes: CPU of a hand-off (assumed)
      * @param fit            how the CPU figures were found, in a few words
-     * @param wakeHistogram  the measured wake stage the distribution comes from
+     * @param wakeHistogram  the measured wake-ups the distribution comes from (stalls included)
+     * @param stallsPerSecond wake-ups longer than {@link #STALL_ABOVE_NANOS} per measured second, at the lowest rate
      * @param probes         its probes, lowest rate first
      */
     public record Kind(String consumer, Distribution wake, long perPacketNanos, long perPollNanos,
-                       long handoffNanos, String fit, Histogram wakeHistogram, List<Probe> probes) {
+                       long handoffNanos, String fit, Histogram wakeHistogram, double stallsPerSecond,
+                       List<Probe> probes) {
     }
 
     /**
@@ -100,7 +111,7 @@ public final class HostModelFit {
             JsonNode assumed = builtIn.get("consumers").get(entry.getKey());
             kinds.put(entry.getKey(), fitKind(entry.getKey(), sorted, contextSwitch, assumed));
         }
-        Distribution deliverDistribution = deliver.getTotalCount() > 0 ? Distribution.of(deliver)
+        Distribution deliverDistribution = deliver.getTotalCount() > 0 ? Distribution.of(withoutStalls(deliver))
                 : Distribution.constant(builtIn.get("deliverNanos").path("p50").asLong());
         return new Model(machine, plan, deliverDistribution, deliver, kinds, builtIn);
     }
@@ -111,36 +122,82 @@ public final class HostModelFit {
         long handoff = assumed != null ? assumed.path("handoffNanos").asLong() : 0;
         long assumedPerPoll = assumed != null ? assumed.path("perPollNanos").asLong() : 0;
         boolean busy = BusyPollConsumer.NAME.equals(consumer);
-        Distribution wake = busy || low.wake().getTotalCount() == 0 ? Distribution.constant(0)
-                : Distribution.of(low.wake());
+        Histogram waits = busy ? low.hold() : low.wakeUps();
+        Histogram kept = withoutStalls(waits);
+        Distribution wake = kept.getTotalCount() == 0 ? Distribution.constant(0) : Distribution.of(kept);
+        double stallsPerSecond = (waits.getTotalCount() - kept.getTotalCount()) / low.measuredSeconds();
         long handleMedian = high.handle().getTotalCount() > 0 ? high.handle().getValueAtPercentile(50)
                 : low.handle().getValueAtPercentile(50);
         if (busy) {
             return new Kind(consumer, wake, handleMedian, assumedPerPoll, handoff,
-                    "perPacketNanos: handle p50; perPollNanos: built-in (a spinning core)", low.wake(), sorted);
+                    "wakeNanos: hold stage; perPacketNanos: handle p50; perPollNanos: built-in (a spinning core)",
+                    waits, stallsPerSecond, sorted);
         }
+        String fit = cpuFit(sorted, contextSwitch, handleMedian);
+        long[] cpu = cpuFigures(sorted, contextSwitch, handleMedian, assumedPerPoll);
+        return new Kind(consumer, wake, cpu[0], cpu[1], handoff, fit, waits, stallsPerSecond, sorted);
+    }
+
+    /** @return {perPacketNanos, perPollNanos} of a sleeping kind, as {@link #cpuFit} says */
+    private static long[] cpuFigures(List<Probe> sorted, long contextSwitch, long handleMedian, long assumedPerPoll) {
+        Probe low = sorted.getFirst();
+        Probe high = sorted.getLast();
         double c1 = low.cpuNanosPerPacket();
         double w1 = low.voluntarySwitchesPerPacket();
         double c2 = high.cpuNanosPerPacket();
         double w2 = high.voluntarySwitchesPerPacket();
-        if (sorted.size() > 1 && Double.isFinite(c1 + c2 + w1 + w2) && Math.abs(w1 - w2) >= MIN_WAKEUP_SPREAD) {
+        if (twoRates(sorted, contextSwitch, handleMedian)) {
             double perWakeup = (c1 - c2) / (w1 - w2);
-            double perPacket = c1 - w1 * perWakeup;
-            double perPoll = perWakeup - contextSwitch;
-            // a fit that charges a packet less than half its handle stage is noise the two rates did not overcome
-            if (perPacket >= handleMedian / 2.0 && perPoll >= 0) {
-                return new Kind(consumer, wake, Math.round(perPacket), Math.round(perPoll), handoff,
-                        String.format(Locale.ROOT, "two rates: cpu %.0f/%.0f ns at %.2f/%.2f wake-ups per packet",
-                                c1, c2, w1, w2), low.wake(), sorted);
-            }
+            return new long[] {Math.round(c1 - w1 * perWakeup), Math.round(perWakeup - contextSwitch)};
         }
         if (Double.isFinite(c2) && Double.isFinite(w2) && w2 > 0.01) {
-            long perPoll = Math.max(0, Math.round((c2 - handleMedian) / w2 - contextSwitch));
-            return new Kind(consumer, wake, handleMedian, perPoll, handoff, String.format(Locale.ROOT,
-                    "perPacketNanos: handle p50; perPollNanos: the rest of %.0f ns per packet over %.2f wake-ups",
-                    c2, w2), low.wake(), sorted);
+            return new long[] {handleMedian, Math.max(0, Math.round((c2 - handleMedian) / w2 - contextSwitch))};
         }
-        return new Kind(consumer, wake, handleMedian, assumedPerPoll, handoff,
-                "perPacketNanos: handle p50; perPollNanos: built-in (no wake-ups measured)", low.wake(), sorted);
+        return new long[] {handleMedian, assumedPerPoll};
+    }
+
+    /** @return how the CPU figures were found, in a few words */
+    private static String cpuFit(List<Probe> sorted, long contextSwitch, long handleMedian) {
+        Probe low = sorted.getFirst();
+        Probe high = sorted.getLast();
+        if (twoRates(sorted, contextSwitch, handleMedian)) {
+            return String.format(Locale.ROOT, "two rates: cpu %.0f/%.0f ns at %.2f/%.2f wake-ups per packet",
+                    low.cpuNanosPerPacket(), high.cpuNanosPerPacket(), low.voluntarySwitchesPerPacket(),
+                    high.voluntarySwitchesPerPacket());
+        }
+        double c2 = high.cpuNanosPerPacket();
+        double w2 = high.voluntarySwitchesPerPacket();
+        if (Double.isFinite(c2) && Double.isFinite(w2) && w2 > 0.01) {
+            return String.format(Locale.ROOT, "perPacketNanos: handle p50; perPollNanos: the rest of %.0f ns per"
+                    + " packet over %.2f wake-ups", c2, w2);
+        }
+        return "perPacketNanos: handle p50; perPollNanos: built-in (no wake-ups measured)";
+    }
+
+    /** @return whether the two rates' line gives usable figures (distinct wake-ups, no negative or tiny parts) */
+    private static boolean twoRates(List<Probe> sorted, long contextSwitch, long handleMedian) {
+        Probe low = sorted.getFirst();
+        Probe high = sorted.getLast();
+        double c1 = low.cpuNanosPerPacket();
+        double w1 = low.voluntarySwitchesPerPacket();
+        double c2 = high.cpuNanosPerPacket();
+        double w2 = high.voluntarySwitchesPerPacket();
+        if (sorted.size() < 2 || !Double.isFinite(c1 + c2 + w1 + w2) || Math.abs(w1 - w2) < MIN_WAKEUP_SPREAD) {
+            return false;
+        }
+        double perWakeup = (c1 - c2) / (w1 - w2);
+        // a fit that charges a packet less than half its handle stage is noise the two rates did not overcome
+        return c1 - w1 * perWakeup >= handleMedian / 2.0 && perWakeup - contextSwitch >= 0;
+    }
+
+    /** @return the values of {@code histogram} up to {@link #STALL_ABOVE_NANOS} */
+    static Histogram withoutStalls(Histogram histogram) {
+        Histogram kept = new Histogram(histogram.getNumberOfSignificantValueDigits());
+        for (HistogramIterationValue value : histogram.recordedValues()) {
+            if (value.getValueIteratedTo() <= STALL_ABOVE_NANOS) {
+                kept.recordValueWithCount(value.getValueIteratedTo(), value.getCountAtValueIteratedTo());
+            }
+        }
+        return kept;
     }
 }

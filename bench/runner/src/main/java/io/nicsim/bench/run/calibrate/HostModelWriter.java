@@ -41,14 +41,19 @@ public final class HostModelWriter {
         out.append("#   probes: ").append(model.plan()).append('\n');
         out.append("""
                 # Measured: deliverNanos (the deliver stage of every probe at the lowest rate, merged); each kind's
-                # wakeNanos (its wake stage at the lowest rate; busy-poll never sleeps: 0); perPacketNanos and
-                # perPollNanos, fitted to the CPU per packet c and wake-ups per packet w at two rates on the model's
-                # line c = perPacketNanos + w x (contextSwitchNanos + perPollNanos) (each kind's comment says how).
+                # wakeNanos (its wake-ups at the lowest rate, each counted once; busy-poll, which never sleeps: its
+                # hold stage, the descriptor's way to the spinning poller), stalls left out (see below);
+                # perPacketNanos and perPollNanos, fitted to the CPU per packet c and wake-ups per packet w at two
+                # rates on the model's line c = perPacketNanos + w x (contextSwitchNanos + perPollNanos) (each kind's
+                # comment says how).
                 # Assumed, copied from the built-in model: irqNanos, contextSwitchNanos, timerSlackNanos,
                 # emptyPollNanos, the shapes' handoffNanos, and any kind that was not probed.
+                # Stalls: a delivery or wake-up longer than %d ns is the host stalling (a thread losing its core, the
+                # VM its CPU), a process in time, not a cost of every wake-up; the model leaves them out, and each
+                # kind's comment gives their rate (expect paced p99 and above to show them, virtual ones not).
                 # Times in nanoseconds. A distribution is {min, pNN..., max} (inverse CDF, linear between points) or
                 # one number. Use it: --set run.clock=virtual --set run.hostModel=THIS_FILE
-                """);
+                """.formatted(HostModelFit.STALL_ABOVE_NANOS));
         out.append("version: ").append(HostModelFiles.VERSION).append('\n');
         out.append("source: ").append(quote("calibrated: " + machine.describe() + ", JDK " + machine.jdk() + ", "
                 + machine.date() + " (" + machine.command() + ")")).append('\n');
@@ -61,7 +66,8 @@ public final class HostModelWriter {
         for (String name : Consumers.NAMES) {
             HostModelFit.Kind kind = model.kinds().get(name);
             if (kind != null) {
-                out.append("  ").append(name).append(":   # ").append(kind.fit()).append('\n');
+                out.append("  ").append(name).append(":   # ").append(kind.fit()).append(String.format(Locale.ROOT,
+                        "; stalls %.1f/s", kind.stallsPerSecond())).append('\n');
                 out.append("    wakeNanos: ").append(kind.wake().yaml()).append('\n');
                 out.append("    perPacketNanos: ").append(kind.perPacketNanos()).append('\n');
                 out.append("    perPollNanos: ").append(kind.perPollNanos()).append('\n');
@@ -101,6 +107,10 @@ public final class HostModelWriter {
                 row.add("deliverP50: " + p(probe.deliver(), 50));
                 row.add("wakeP50: " + p(probe.wake(), 50));
                 row.add("wakeP99: " + p(probe.wake(), 99));
+                row.add("holdP50: " + p(probe.hold(), 50));
+                row.add("wakeUps: " + probe.wakeUps().getTotalCount());
+                row.add("wakeUpP50: " + p(probe.wakeUps(), 50));
+                row.add("wakeUpP99: " + p(probe.wakeUps(), 99));
                 row.add("handleP50: " + p(probe.handle(), 50));
                 row.add("cpuNanosPerPacket: " + number(probe.cpuNanosPerPacket(), "%.0f"));
                 row.add("voluntarySwitchesPerPacket: " + number(probe.voluntarySwitchesPerPacket(), "%.3f"));

@@ -30,8 +30,9 @@ class HostModelFitTest {
     }
 
     private static Probe probe(String kind, double rate, long deliverFrom, long wakeFrom, double cpu, double wakeups) {
-        return new Probe(kind, rate, 1000, spread(deliverFrom, deliverFrom * 3, 1000),
-                spread(wakeFrom, wakeFrom * 3, 1000), spread(500, 700, 1000), cpu, wakeups, 0.01);
+        return new Probe(kind, rate, 1000, spread(300, 900, 1000), spread(deliverFrom, deliverFrom * 3, 1000),
+                spread(0, wakeFrom * 3, 1000), spread(wakeFrom, wakeFrom * 3, 1000), spread(500, 700, 1000), cpu,
+                wakeups, 0.01);
     }
 
     private static List<Probe> probes() {
@@ -53,13 +54,13 @@ class HostModelFitTest {
         assertThat(platform.perPacketNanos()).isEqualTo(600);
         assertThat(platform.perPollNanos()).isEqualTo(2000);
         assertThat(platform.fit()).startsWith("two rates");
-        // wake-ups from the lowest rate's wake stage: 8000 .. 24000 evenly
+        // the lowest rate's wake-ups, not its per-packet wake stage: 8000 .. 24000 evenly
         assertThat(platform.wake().at("min")).isBetween(7_990L, 8_000L);
         assertThat(platform.wake().at("p50")).isBetween(15_900L, 16_100L);
         assertThat(platform.wake().at("max")).isBetween(23_900L, 24_100L);
-        // busy-poll never sleeps; its per packet is the handle stage
+        // busy-poll never sleeps: its "wake-up" is the hold stage (300 .. 900), its per packet the handle stage
         HostModelFit.Kind busy = model.kinds().get("busy-poll");
-        assertThat(busy.wake().yaml()).isEqualTo("0");
+        assertThat(busy.wake().at("p50")).isBetween(595L, 605L);
         assertThat(busy.perPacketNanos()).isBetween(595L, 605L);
         // no spread in wake-ups: handle p50, and the rest of the higher rate's CPU per wake-up
         HostModelFit.Kind virtual = model.kinds().get("virtual-thread");
@@ -68,6 +69,20 @@ class HostModelFitTest {
         // delivery: the lowest rate's probes merged (1000 .. 3000 evenly)
         assertThat(model.deliver().at("min")).isEqualTo(1000);
         assertThat(model.deliver().at("p50")).isBetween(1990L, 2010L);
+    }
+
+    @Test
+    void waitsOverTheStallThresholdAreLeftOutAndCountedPerSecond() {
+        Histogram wakeUps = spread(4_000, 6_000, 990);
+        wakeUps.recordValueWithCount(2_000_000, 10); // ten 2 ms stalls in the probe's 0.05 s
+        Probe low = new Probe("platform-thread", 20_000, 1000, spread(300, 900, 1000), spread(1000, 3000, 1000),
+                wakeUps, wakeUps, spread(500, 700, 1000), 3000, 0.9, 0.01);
+        HostModelFit.Kind kind = HostModelFit.fitKind("platform-thread", List.of(low), 500,
+                HostModelFiles.builtInTree().get("consumers").get("platform-thread"));
+        assertThat(kind.wake().at("max")).isLessThanOrEqualTo(6_010L);
+        assertThat(kind.wake().at("p99")).isLessThanOrEqualTo(6_010L);
+        assertThat(kind.stallsPerSecond()).isCloseTo(200.0, org.assertj.core.data.Offset.offset(0.01));
+        assertThat(kind.wakeHistogram().getMaxValue()).isGreaterThan(HostModelFit.STALL_ABOVE_NANOS);
     }
 
     @Test
