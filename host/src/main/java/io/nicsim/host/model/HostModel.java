@@ -25,10 +25,20 @@ public record HostModel(String source, int cores, Quantiles deliver, long irqNan
      *                       busy-poll, which never sleeps: how long after the device's write its spinning poll sees a
      *                       descriptor that arrived while it spun
      * @param perPacketNanos driver CPU per packet (reading the descriptor, the stamps), besides the handler's work
-     * @param perPollNanos   driver CPU per poll of the ring
+     * @param perPollNanos   driver CPU of a poll that ends in a sleep (the empty read, the re-arm, the way into the
+     *                       sleep: calibration fits it per wake-up); a shape's softirq poll pays it per poll
      * @param handoffNanos   shapes: CPU the driver spends handing one packet to a worker
+     * @param timedWaitNanos CPU of one timed wait of this kind's threads (a handler's blocking wait, a driver's
+     *                       timed sleep): arming the timer, sleeping, its expiry and running again; for event loops
+     *                       the loop's CPU while a timer is pending (in a VM, timers cost VM exits)
      */
-    public record Kind(Quantiles wake, long perPacketNanos, long perPollNanos, long handoffNanos) {
+    public record Kind(Quantiles wake, long perPacketNanos, long perPollNanos, long handoffNanos,
+                       long timedWaitNanos) {
+
+        /** A kind whose timed waits cost {@code timedWaitNanos}, for callers that do not tell them apart. */
+        public Kind(Quantiles wake, long perPacketNanos, long perPollNanos, long handoffNanos) {
+            this(wake, perPacketNanos, perPollNanos, handoffNanos, 0);
+        }
     }
 
     public HostModel {

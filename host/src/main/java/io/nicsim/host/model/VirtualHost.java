@@ -101,6 +101,8 @@ public final class VirtualHost {
     private final long[] lastDelivery;
     private final int[] state;
     private final boolean[] wakeByIrq;
+    /** CPU the queue's thread pays when its pending wake-up runs: a switch, a timed wait, or none after a spin. */
+    private final long[] wakeCpuNanos;
     private final boolean[] wakeFromUntil;
     private final long[] wokenNanos;
     private final long[] signals;
@@ -189,6 +191,7 @@ public final class VirtualHost {
         lastDelivery = new long[queues];
         state = new int[queues];
         wakeByIrq = new boolean[queues];
+        wakeCpuNanos = new long[queues];
         wakeFromUntil = new boolean[queues];
         wokenNanos = new long[queues];
         signals = new long[queues];
@@ -367,6 +370,7 @@ public final class VirtualHost {
         if (state[q] == WAIT_IRQ || state[q] == WAIT_UNTIL) {
             wakeFromUntil[q] = state[q] == WAIT_UNTIL;
             wakeByIrq[q] = true;
+            wakeCpuNanos[q] = model.contextSwitchNanos();
             state[q] = WAKING;
             events.set(q, irqEnd + wakeLatency());
         }
@@ -385,6 +389,7 @@ public final class VirtualHost {
                 // the deadline of REARM_AND_WAIT_INTERRUPT_UNTIL passed: the timer wakes the thread
                 wakeFromUntil[q] = true;
                 wakeByIrq[q] = false;
+                wakeCpuNanos[q] = kind.timedWaitNanos();
                 state[q] = WAKING;
                 events.set(q, t + wakeLatency());
             }
@@ -403,7 +408,7 @@ public final class VirtualHost {
     /** The thread runs again (ParkingConsumer's rules): a disarm after a timed wait, the driver told of a signal. */
     private void woken(int q, long t) {
         if (!shape) {
-            charge(t, model.contextSwitchNanos());
+            charge(t, wakeCpuNanos[q]);
         }
         if (wakeFromUntil[q]) {
             doorbells.ring(q, DoorbellRecord.DISARM, lastConsumed[q], t);
@@ -428,9 +433,7 @@ public final class VirtualHost {
                 return;
             }
             if (!shape) {
-                // a thread's poll-end CPU (the empty read, the re-arm's write, the park's way into the kernel) comes
-                // after its decision: it re-arms at once, and its core stays busy for that CPU meanwhile
-                cpu(q, t, kind.perPollNanos());
+                // a thread decides at once; if it goes to sleep, the way into the sleep costs its perPollNanos
                 afterPoll(q, t);
                 return;
             }
@@ -473,10 +476,13 @@ public final class VirtualHost {
             state[q] = BLOCKED;
             switches(t, 1);
             long back = t + settings.handlerBlockNanos() + timedWake();
-            charge(back, model.contextSwitchNanos());
+            charge(back, kind.timedWaitNanos());
             events.set(q, back);
             return;
         } else {
+            if (!busyPoll && settings.handlerBlockNanos() > 0) {
+                charge(t, kind.timedWaitNanos()); // an event loop's timer for the wait
+            }
             recordCurrent(q, t + (busyPoll ? 0 : settings.handlerBlockNanos()));
         }
         pollStep(q, t);
@@ -520,6 +526,7 @@ public final class VirtualHost {
                 seen[q] = signals[q];
                 doorbells.ring(q, DoorbellRecord.REARM, lastConsumed[q], t);
                 switches(t, shape ? 0 : 1);
+                sleepCpu(q, t);
                 state[q] = WAIT_UNTIL;
                 events.set(q, Math.max(t, driver.wakeAtNanos()) + (shape ? 0 : model.timerSlack().sample(random)));
             }
@@ -534,6 +541,7 @@ public final class VirtualHost {
     private void sleepUntil(int q, long t, long wakeAtNanos) {
         long deadline = Math.max(t, wakeAtNanos);
         state[q] = WAKING;
+        wakeCpuNanos[q] = 0;
         if (shape) {
             events.set(q, deadline);
         } else if (deadline - t < ParkingConsumer.SPIN_BELOW_NANOS) {
@@ -541,6 +549,8 @@ public final class VirtualHost {
             charge(t, deadline - t);
         } else {
             switches(t, 1);
+            sleepCpu(q, t);
+            wakeCpuNanos[q] = kind.timedWaitNanos();
             events.set(q, deadline + timedWake());
         }
     }
@@ -554,12 +564,26 @@ public final class VirtualHost {
         if (signals[q] != seen[q]) {
             // a signal came while the thread ran: its park returns at once
             wakeByIrq[q] = true;
+            wakeCpuNanos[q] = model.contextSwitchNanos();
             state[q] = WAKING;
             events.set(q, t);
             return;
         }
         switches(t, shape ? 0 : 1);
+        sleepCpu(q, t);
         state[q] = WAIT_IRQ;
+    }
+
+    /**
+     * A thread's way into a sleep: its driver's perPollNanos (the empty read, the re-arm, the park into the kernel;
+     * calibration fits it per wake-up) keeps its core busy after the decision, and no event of the thread waits on it.
+     * A softirq poll paid it at the end of its poll instead.
+     */
+    private void sleepCpu(int q, long t) {
+        if (!shape) {
+            cpu(q, t, kind.perPollNanos());
+            onCpu[q] = false;
+        }
     }
 
     // ---- shapes: workers
@@ -608,9 +632,12 @@ public final class VirtualHost {
                     workerState[w] = W_BLOCKED;
                     switches(t, 1);
                     long back = t + settings.handlerBlockNanos() + timedWake();
-                    charge(back, model.contextSwitchNanos());
+                    charge(back, kind.timedWaitNanos());
                     events.set(id, back);
                     return;
+                }
+                if (settings.handlerBlockNanos() > 0) {
+                    charge(t, kind.timedWaitNanos()); // a loop's timer for the wait
                 }
                 recordWorkerHead(w, ring, t + settings.handlerBlockNanos());
             }

@@ -10,6 +10,7 @@ import io.nicsim.bench.run.calibrate.HostModelFit;
 import io.nicsim.bench.run.calibrate.HostModelWriter;
 import io.nicsim.bench.run.calibrate.Machine;
 import io.nicsim.bench.run.calibrate.Probe;
+import io.nicsim.bench.run.calibrate.TimedWaits;
 import io.nicsim.bench.run.virtual.HostModelFiles;
 import io.nicsim.bench.scenario.Units;
 import io.nicsim.host.Consumers;
@@ -85,7 +86,10 @@ public final class CalibrateCommand implements Callable<Integer> {
             return StudyOptions.interrupted(err, probes.size() + " of " + plan.probes() + " probes ran",
                     Path.of("(nothing written)"));
         }
-        HostModelFit.Model model = HostModelFit.fit(probes, Machine.current(command), plan.describe(),
+        progress.line("timed waits: " + TimedWaits.WAITS + " of " + TimedWaits.WAIT_NANOS / 1000 + " us on a platform"
+                + " thread, a virtual thread and an event loop ...");
+        TimedWaits waits = TimedWaits.measure(TimedWaits.WAITS, TimedWaits.WAIT_NANOS);
+        HostModelFit.Model model = HostModelFit.fit(probes, waits, Machine.current(command), plan.describe(),
                 HostModelFiles.builtInTree());
         AtomicFiles.write(file, HostModelWriter.yaml(model).getBytes(StandardCharsets.UTF_8));
         HostModelFiles.load(file.toString()); // what it wrote loads, or the run fails here
@@ -153,9 +157,9 @@ public final class CalibrateCommand implements Callable<Integer> {
     /** @return per kind: deliver p50, wake p50/p90/p99, CPU and context switches per packet at each rate, the fit */
     static String table(HostModelFit.Model model) {
         StringBuilder text = new StringBuilder();
-        text.append(String.format(Locale.ROOT, "%-26s %8s %8s %8s %9s %8s  %-17s %-17s %6s %6s%n", "kind (us)",
-                "deliver", "wake p50", "p90", "p99", "stalls/s", "CPU/packet", "switches/packet", "perPkt",
-                "perPoll"));
+        text.append(String.format(Locale.ROOT, "%-26s %8s %8s %8s %9s %8s  %-17s %-17s %6s %6s %6s%n",
+                "kind (us)", "deliver", "wake p50", "p90", "p99", "stalls/s", "CPU/packet", "switches/packet",
+                "perPkt", "perPoll", "wait"));
         for (HostModelFit.Kind kind : model.kinds().values()) {
             Probe low = kind.probes().getFirst();
             StringBuilder cpu = new StringBuilder();
@@ -166,11 +170,11 @@ public final class CalibrateCommand implements Callable<Integer> {
                 switches.append(switches.isEmpty() ? "" : " / ").append(String.format(Locale.ROOT, "%.2f",
                         probe.voluntarySwitchesPerPacket() + probe.involuntarySwitchesPerPacket()));
             }
-            text.append(String.format(Locale.ROOT, "%-26s %8s %8s %8s %9s %8.1f  %-17s %-17s %6.2f %6.2f%n",
+            text.append(String.format(Locale.ROOT, "%-26s %8s %8s %8s %9s %8.1f  %-17s %-17s %6.2f %6.2f %6.2f%n",
                     kind.consumer(), us(low.deliver().getTotalCount() == 0 ? Double.NaN
                             : low.deliver().getValueAtPercentile(50)), us(kind.wake().at("p50")),
                     us(kind.wake().at("p90")), us(kind.wake().at("p99")), kind.stallsPerSecond(), cpu, switches,
-                    kind.perPacketNanos() / 1e3, kind.perPollNanos() / 1e3));
+                    kind.perPacketNanos() / 1e3, kind.perPollNanos() / 1e3, kind.timedWaitNanos() / 1e3));
         }
         StringBuilder rateList = new StringBuilder();
         for (Probe probe : model.kinds().values().iterator().next().probes()) {
@@ -179,9 +183,10 @@ public final class CalibrateCommand implements Callable<Integer> {
         text.append(String.format(Locale.ROOT, "deliver and wake-ups (each once; busy-poll: hold) at the lowest"
                 + " rate, waits over %d us left out as stalls (counted per second);%nCPU/packet (us) and context"
                 + " switches/packet (voluntary + involuntary) at %s pps; perPkt, perPoll: the fitted%ndriver CPU per"
-                + " packet and per poll (us). Interrupt delivery, all kinds merged: %s.%n",
+                + " packet and per poll, wait: CPU of a timed wait (us). Interrupt delivery, all kinds merged: %s;"
+                + " timer slack: %s.%n",
                 HostModelFit.STALL_ABOVE_NANOS / 1000, rateList,
-                model.deliver().yaml()));
+                model.deliver().yaml(), model.timerSlack() != null ? model.timerSlack().yaml() : "built-in"));
         return text.toString();
     }
 

@@ -112,6 +112,20 @@ class VirtualRunTest {
     }
 
     @Test
+    void aHandlersTimedWaitCostsItsKindsTimedWaitCpu() throws Exception {
+        Path model = dir.resolve("timed-wait-7us.yaml");
+        Files.writeString(model, Files.readString(zeroCostModel()).replace(
+                "  platform-thread: {wakeNanos: 0, perPacketNanos: 0, perPollNanos: 0, handoffNanos: 0}",
+                "  platform-thread: {wakeNanos: 0, perPacketNanos: 0, perPollNanos: 0, handoffNanos: 0,"
+                        + " timedWaitNanos: 7000}"));
+        RunResult result = run(List.of("traffic.kind=poisson", "traffic.ratePerSecond=1kpps", "run.duration=1s",
+                "firmware.policy=per-packet", "host.consumer=platform-thread", "host.handlerBlockNanos=50us",
+                "run.hostModel=" + model));
+        // one 50 us wait per packet, nothing else costs anything: 7 us of CPU per packet
+        assertThat(result.costs().consumerCpuNanosPerPacket()).isCloseTo(7000.0, within(70.0));
+    }
+
+    @Test
     void interruptWorkAboveACoreLivelocksPerPacketInterruptsButNotNapi() throws Exception {
         String builtIn;
         try (var in = VirtualRunTest.class.getResourceAsStream("/io/nicsim/host/model/default-host-model.yaml")) {

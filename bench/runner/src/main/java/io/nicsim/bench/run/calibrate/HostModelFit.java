@@ -4,6 +4,11 @@ import io.nicsim.host.Consumers;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.nicsim.host.consumer.BusyPollConsumer;
+import io.nicsim.host.consumer.EventLoopConsumer;
+import io.nicsim.host.consumer.ParkingConsumer;
+import io.nicsim.host.shape.EventLoopsConsumer;
+import io.nicsim.host.shape.FlowThreadsConsumer;
+import io.nicsim.host.shape.VirtualPerPacketConsumer;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramIterationValue;
 
@@ -33,8 +38,12 @@ import java.util.Map;
  *   the line gives a negative figure, {@code perPacketNanos} is the handle stage's median and {@code perPollNanos}
  *   what is left of the higher rate's CPU per wake-up; busy-poll (its CPU is a whole spinning core) keeps the
  *   built-in {@code perPollNanos};</li>
- *   <li>assumed, from the built-in model: {@code irqNanos}, {@code contextSwitchNanos}, {@code timerSlackNanos},
- *   {@code emptyPollNanos}, the shapes' {@code handoffNanos}, and every kind not probed.</li>
+ *   <li>with {@link TimedWaits}: {@code timerSlackNanos}, a platform thread's lateness at the end of a timed wait
+ *   less the platform-thread kind's median wake-up (the model adds a wake-up to the slack), stalls left out; each
+ *   kind's {@code timedWaitNanos}, the CPU of a timed wait on its kind of thread (busy-poll spins: 0);</li>
+ *   <li>assumed, from the built-in model: {@code irqNanos}, {@code contextSwitchNanos}, {@code emptyPollNanos}, the
+ *   shapes' {@code handoffNanos}, every kind not probed, and without timed waits {@code timerSlackNanos} and
+ *   {@code timedWaitNanos} ({@code contextSwitchNanos}).</li>
  * </ul>
  */
 public final class HostModelFit {
@@ -57,10 +66,17 @@ public final class HostModelFit {
      * @param wakeHistogram  the measured wake-ups the distribution comes from (stalls included)
      * @param stallsPerSecond wake-ups longer than {@link #STALL_ABOVE_NANOS} per measured second, at the lowest rate
      * @param probes         its probes, lowest rate first
+     * @param timedWaitNanos CPU of one timed wait of its threads
+     * @param timedWaitFrom  where that figure comes from, in words
      */
     public record Kind(String consumer, Distribution wake, long perPacketNanos, long perPollNanos,
                        long handoffNanos, String fit, Histogram wakeHistogram, double stallsPerSecond,
-                       List<Probe> probes) {
+                       List<Probe> probes, long timedWaitNanos, String timedWaitFrom) {
+
+        Kind withTimedWait(long nanos, String from) {
+            return new Kind(consumer, wake, perPacketNanos, perPollNanos, handoffNanos, fit, wakeHistogram,
+                    stallsPerSecond, probes, nanos, from);
+        }
     }
 
     /**
@@ -72,9 +88,11 @@ public final class HostModelFit {
      * @param deliverHistogram the measured deliver stages it comes from
      * @param kinds          the probed kinds, in probe order
      * @param builtIn        the built-in model's file (assumed figures, kinds not probed)
+     * @param timerSlack     the timer slack, or null if timed waits were not measured (then the built-in one)
+     * @param timedWaits     the timed waits measured, or null
      */
     public record Model(Machine machine, String plan, Distribution deliver, Histogram deliverHistogram,
-                        Map<String, Kind> kinds, JsonNode builtIn) {
+                        Map<String, Kind> kinds, JsonNode builtIn, Distribution timerSlack, TimedWaits timedWaits) {
 
         /** @return a top-level number of the built-in model */
         long builtInNanos(String key) {
@@ -85,11 +103,18 @@ public final class HostModelFit {
     private HostModelFit() {
     }
 
-    /**
-     * @param probes  every probe, any order; each kind needs one (two rates for the CPU fit)
-     * @param builtIn the built-in model's file ({@code HostModelFiles.builtInTree()})
-     */
+    /** As {@link #fit(List, TimedWaits, Machine, String, JsonNode)} without timed waits (their figures assumed). */
     public static Model fit(List<Probe> probes, Machine machine, String plan, JsonNode builtIn) {
+        return fit(probes, null, machine, plan, builtIn);
+    }
+
+    /**
+     * @param probes     every probe, any order; each kind needs one (two rates for the CPU fit)
+     * @param timedWaits the timed waits measured, or null to assume the built-in figures
+     * @param builtIn    the built-in model's file ({@code HostModelFiles.builtInTree()})
+     */
+    public static Model fit(List<Probe> probes, TimedWaits timedWaits, Machine machine, String plan,
+                            JsonNode builtIn) {
         if (probes.isEmpty()) {
             throw new IllegalArgumentException("no probes to fit a host model to");
         }
@@ -109,11 +134,50 @@ public final class HostModelFit {
             List<Probe> sorted = new ArrayList<>(entry.getValue());
             sorted.sort(Comparator.comparingDouble(Probe::ratePerSecond));
             JsonNode assumed = builtIn.get("consumers").get(entry.getKey());
-            kinds.put(entry.getKey(), fitKind(entry.getKey(), sorted, contextSwitch, assumed));
+            Kind kind = fitKind(entry.getKey(), sorted, contextSwitch, assumed);
+            kinds.put(entry.getKey(), timedWaits == null ? kind.withTimedWait(contextSwitch, "assumed (built-in"
+                    + " contextSwitchNanos)") : timedWait(kind, timedWaits));
         }
         Distribution deliverDistribution = deliver.getTotalCount() > 0 ? Distribution.of(withoutStalls(deliver))
                 : Distribution.constant(builtIn.get("deliverNanos").path("p50").asLong());
-        return new Model(machine, plan, deliverDistribution, deliver, kinds, builtIn);
+        Distribution slack = null;
+        if (timedWaits != null) {
+            Kind platform = kinds.get(ParkingConsumer.PLATFORM);
+            long wakeMedian = platform != null ? platform.wake().at("p50") : 0;
+            slack = Distribution.of(shifted(withoutStalls(timedWaits.platform().lateness()), wakeMedian));
+        }
+        return new Model(machine, plan, deliverDistribution, deliver, kinds, builtIn, slack, timedWaits);
+    }
+
+    /** @return the kind with the CPU of a timed wait on its kind of thread (busy-poll spins through its waits) */
+    static Kind timedWait(Kind kind, TimedWaits waits) {
+        String name = kind.consumer();
+        if (BusyPollConsumer.NAME.equals(name)) {
+            return kind.withTimedWait(0, "busy-poll spins through a wait");
+        }
+        TimedWaits.Wait wait = LOOPS.contains(name) ? waits.loop() : VIRTUAL.contains(name) ? waits.virtual()
+                : waits.platform();
+        if (!Double.isFinite(wait.cpuNanosPerWait())) {
+            return kind.withTimedWait(kind.timedWaitNanos(), "not measured (no /proc)");
+        }
+        return kind.withTimedWait(Math.round(wait.cpuNanosPerWait()), "measured: CPU of a "
+                + TimedWaits.WAIT_NANOS / 1000 + " us timed wait on " + wait.threads());
+    }
+
+    /** Kinds whose waits are an event loop's timers. */
+    static final java.util.Set<String> LOOPS = java.util.Set.of(EventLoopConsumer.NAME, EventLoopsConsumer.EVENT_LOOPS);
+    /** Kinds whose waits park virtual threads. */
+    static final java.util.Set<String> VIRTUAL = java.util.Set.of(ParkingConsumer.VIRTUAL, FlowThreadsConsumer.VIRTUAL,
+            VirtualPerPacketConsumer.NAME, EventLoopsConsumer.VIRTUAL_VERTICLES);
+
+    /** @return {@code histogram} with every value lowered by {@code nanos}, down to 0 at least */
+    static Histogram shifted(Histogram histogram, long nanos) {
+        Histogram shifted = new Histogram(histogram.getNumberOfSignificantValueDigits());
+        for (HistogramIterationValue value : histogram.recordedValues()) {
+            shifted.recordValueWithCount(Math.max(0, value.getValueIteratedTo() - nanos),
+                    value.getCountAtValueIteratedTo());
+        }
+        return shifted;
     }
 
     static Kind fitKind(String consumer, List<Probe> sorted, long contextSwitch, JsonNode assumed) {
@@ -131,11 +195,12 @@ public final class HostModelFit {
         if (busy) {
             return new Kind(consumer, wake, handleMedian, assumedPerPoll, handoff,
                     "wakeNanos: hold stage; perPacketNanos: handle p50; perPollNanos: built-in (a spinning core)",
-                    waits, stallsPerSecond, sorted);
+                    waits, stallsPerSecond, sorted, contextSwitch, "");
         }
         String fit = cpuFit(sorted, contextSwitch, handleMedian);
         long[] cpu = cpuFigures(sorted, contextSwitch, handleMedian, assumedPerPoll);
-        return new Kind(consumer, wake, cpu[0], cpu[1], handoff, fit, waits, stallsPerSecond, sorted);
+        return new Kind(consumer, wake, cpu[0], cpu[1], handoff, fit, waits, stallsPerSecond, sorted, contextSwitch,
+                "");
     }
 
     /** @return {perPacketNanos, perPollNanos} of a sleeping kind, as {@link #cpuFit} says */

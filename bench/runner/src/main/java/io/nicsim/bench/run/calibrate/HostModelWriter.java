@@ -11,6 +11,7 @@ import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.StringJoiner;
@@ -46,8 +47,10 @@ public final class HostModelWriter {
                 # perPacketNanos and perPollNanos, fitted to the CPU per packet c and wake-ups per packet w at two
                 # rates on the model's line c = perPacketNanos + w x (contextSwitchNanos + perPollNanos) (each kind's
                 # comment says how).
-                # Assumed, copied from the built-in model: irqNanos, contextSwitchNanos, timerSlackNanos,
-                # emptyPollNanos, the shapes' handoffNanos, and any kind that was not probed.
+                # timerSlackNanos and each kind's timedWaitNanos: timed waits of 50 us on a platform thread, a
+                # virtual thread and an event loop (how late they end, their CPU).
+                # Assumed, copied from the built-in model: irqNanos, contextSwitchNanos, emptyPollNanos, the shapes'
+                # handoffNanos, and any kind that was not probed.
                 # Stalls: a delivery or wake-up longer than %d ns is the host stalling (a thread losing its core, the
                 # VM its CPU), a process in time, not a cost of every wake-up; the model leaves them out, and each
                 # kind's comment gives their rate (expect paced p99 and above to show them, virtual ones not).
@@ -60,6 +63,11 @@ public final class HostModelWriter {
         out.append("cores: ").append(machine.cores()).append('\n');
         out.append("deliverNanos: ").append(model.deliver().yaml()).append('\n');
         for (String key : new String[] {"irqNanos", "contextSwitchNanos", "timerSlackNanos", "emptyPollNanos"}) {
+            if (key.equals("timerSlackNanos") && model.timerSlack() != null) {
+                out.append(key).append(": ").append(model.timerSlack().yaml()).append("   # measured: a platform"
+                        + " thread's timed waits, late by this plus a wake-up\n");
+                continue;
+            }
             out.append(key).append(": ").append(flow(model.builtIn().get(key))).append("   # assumed (built-in)\n");
         }
         out.append("consumers:\n");
@@ -73,6 +81,8 @@ public final class HostModelWriter {
                 out.append("    perPollNanos: ").append(kind.perPollNanos()).append('\n');
                 out.append("    handoffNanos: ").append(kind.handoffNanos()).append(kind.handoffNanos() > 0
                         ? "   # assumed (built-in)\n" : "\n");
+                out.append("    timedWaitNanos: ").append(kind.timedWaitNanos()).append(kind.timedWaitFrom().isEmpty()
+                        ? "\n" : "   # " + kind.timedWaitFrom() + "\n");
             } else {
                 JsonNode assumed = model.builtIn().get("consumers").get(name);
                 out.append("  ").append(name).append(":   # not probed: the built-in model's figures\n");
@@ -116,6 +126,16 @@ public final class HostModelWriter {
                 row.add("voluntarySwitchesPerPacket: " + number(probe.voluntarySwitchesPerPacket(), "%.3f"));
                 row.add("involuntarySwitchesPerPacket: " + number(probe.involuntarySwitchesPerPacket(), "%.3f"));
                 out.append(row).append('\n');
+            }
+        }
+        TimedWaits waits = model.timedWaits();
+        if (waits != null) {
+            out.append("  timedWaits:   # ").append(TimedWaits.WAITS).append(" waits of ").append(TimedWaits.WAIT_NANOS)
+                    .append(" ns each\n");
+            for (TimedWaits.Wait wait : List.of(waits.platform(), waits.virtual(), waits.loop())) {
+                out.append("    - {threads: ").append(quote(wait.threads())).append(", lateP50: ")
+                        .append(p(wait.lateness(), 50)).append(", lateP99: ").append(p(wait.lateness(), 99))
+                        .append(", cpuNanosPerWait: ").append(number(wait.cpuNanosPerWait(), "%.0f")).append("}\n");
             }
         }
         out.append("  histograms:   # HdrHistogram V2 compressed, base64, values in ns\n");

@@ -21,9 +21,10 @@ import java.util.Map;
  * other version, or none, is refused), {@code source}, {@code cores}, {@code deliverNanos},
  * {@code irqNanos}, {@code contextSwitchNanos}, {@code timerSlackNanos} (optional, 0), {@code emptyPollNanos} and
  * {@code consumers}, each consumer with {@code wakeNanos}, {@code perPacketNanos}, {@code perPollNanos},
- * {@code handoffNanos}. A distribution is one number or a mapping {@code {min, p50, p90, p99, ..., max}}. The
- * built-in model is a resource of the host module. Other top-level keys (a calibrated file's {@code measured}: its
- * probes and HdrHistogram encodings) are left for readers of the file.
+ * {@code handoffNanos} and {@code timedWaitNanos} (optional: {@code contextSwitchNanos}). A distribution is one
+ * number or a mapping {@code {min, p50, p90, p99, ..., max}}. The built-in model is a resource of the host module.
+ * Other top-level keys (a calibrated file's {@code measured}: its probes and HdrHistogram encodings) are left for
+ * readers of the file.
  */
 public final class HostModelFiles {
 
@@ -111,9 +112,11 @@ public final class HostModelFiles {
                 throw new IllegalArgumentException("'" + where.substring(0, where.length() - 1)
                         + "': expected a mapping, found " + kind);
             }
+            long timedWait = kind.has("timedWaitNanos") ? nanos(where, kind, "timedWaitNanos")
+                    : nanos(root, "contextSwitchNanos");
             kinds.put(entry.getKey(), new HostModel.Kind(quantiles(where + "wakeNanos", required(kind, "wakeNanos")),
                     nanos(where, kind, "perPacketNanos"), nanos(where, kind, "perPollNanos"),
-                    nanos(where, kind, "handoffNanos")));
+                    nanos(where, kind, "handoffNanos"), timedWait));
         }
         return new HostModel(source, (int) nanos(root, "cores"),
                 quantiles("deliverNanos", required(root, "deliverNanos")), nanos(root, "irqNanos"),

@@ -86,6 +86,33 @@ class HostModelFitTest {
     }
 
     @Test
+    void timedWaitsGiveTheSlackAndEachKindsWaitCpu(@TempDir Path dir) throws Exception {
+        TimedWaits waits = new TimedWaits(new TimedWaits.Wait("a platform thread", spread(58_000, 62_000, 1000), 7_000),
+                new TimedWaits.Wait("a virtual thread", spread(60_000, 70_000, 1000), 9_000),
+                new TimedWaits.Wait("an event loop", spread(1_000, 2_000, 1000), 40_000));
+        HostModelFit.Model model = HostModelFit.fit(probes(), waits, MACHINE, "plan", HostModelFiles.builtInTree());
+        // lateness less the platform-thread median wake-up (8000 .. 24000 evenly: 16000)
+        assertThat(model.timerSlack().at("min")).isBetween(41_900L, 42_100L);
+        assertThat(model.timerSlack().at("max")).isBetween(45_900L, 46_100L);
+        assertThat(model.kinds().get("platform-thread").timedWaitNanos()).isEqualTo(7_000);
+        assertThat(model.kinds().get("virtual-thread").timedWaitNanos()).isEqualTo(9_000);
+        assertThat(model.kinds().get("busy-poll").timedWaitNanos()).isZero();
+        assertThat(HostModelFit.timedWait(model.kinds().get("platform-thread"), waits).timedWaitFrom())
+                .contains("platform thread");
+
+        Path file = dir.resolve("host-model.yaml");
+        Files.writeString(file, HostModelWriter.yaml(model));
+        HostModel loaded = HostModelFiles.load(file.toString());
+        assertThat(loaded.kind("virtual-thread").timedWaitNanos()).isEqualTo(9_000);
+        assertThat(loaded.kind("event-loop").timedWaitNanos()).isEqualTo(loaded.contextSwitchNanos()); // not probed
+        assertThat(loaded.timerSlack().median()).isBetween(43_900L, 44_100L);
+        // without timed waits: the built-in slack, and a wait costs a context switch
+        HostModelFit.Model assumed = HostModelFit.fit(probes(), MACHINE, "plan", HostModelFiles.builtInTree());
+        assertThat(assumed.timerSlack()).isNull();
+        assertThat(assumed.kinds().get("platform-thread").timedWaitNanos()).isEqualTo(500);
+    }
+
+    @Test
     void writtenFileLoadsAndKeepsTheHistograms(@TempDir Path dir) throws Exception {
         HostModelFit.Model model = HostModelFit.fit(probes(), MACHINE, "6 paced runs", HostModelFiles.builtInTree());
         String yaml = HostModelWriter.yaml(model);
