@@ -2,7 +2,6 @@
 # Regenerates docs/studies/coalesce-crossover.md's figures: a virtual-time sweep of the rate for per-packet and
 # coalesce (scenarios/study-coalesce-crossover.yaml), then the p50 and p99 charts. Run from the repository root.
 set -euo pipefail
-. /work/tools/env.sh 2>/dev/null || true
 out=${1:-runs/study-coalesce-crossover}
 s=scripts/studies
 rates=10kpps,25kpps,50kpps,100kpps,150kpps,200kpps,250kpps,300kpps,350kpps,400kpps

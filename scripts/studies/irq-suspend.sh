@@ -3,7 +3,6 @@
 # irq-suspend and poll-mode (scenarios/study-irq-suspend.yaml), then the latency and CPU charts.
 # Run from the repository root.
 set -euo pipefail
-. /work/tools/env.sh 2>/dev/null || true
 out=${1:-runs/study-irq-suspend}
 s=scripts/studies
 ./nicsim sweep scenarios/study-irq-suspend.yaml --quiet --out "$out" \

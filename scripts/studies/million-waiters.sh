@@ -5,7 +5,6 @@
 # Platform threads are scaled to 10,000 only: on a shared machine, parking platform threads until the kernel's
 # pid_max (32,768) leaves no process ids for anyone else (a shell cannot even fork).
 set -euo pipefail
-. /work/tools/env.sh 2>/dev/null || true
 out=${1:-runs/study-million-waiters}
 s=scripts/studies
 ./nicsim scale --consumers virtual-thread,event-loop --counts 1000,10000,100000,1000000 --out "$out/scale"

@@ -2,7 +2,6 @@
 # Regenerates docs/studies/receive-livelock.md's figures: two virtual-time sweeps of the offered rate
 # (scenarios/study-receive-livelock.yaml), then the delivered-rate chart. Run from the repository root.
 set -euo pipefail
-. /work/tools/env.sh 2>/dev/null || true
 out=${1:-runs/study-receive-livelock}
 rates=50kpps,100kpps,200kpps,300kpps,400kpps,500kpps,600kpps,800kpps,1Mpps,1.5Mpps,2Mpps
 ./nicsim sweep scenarios/study-receive-livelock.yaml --quiet --out "$out/interrupt-level" \

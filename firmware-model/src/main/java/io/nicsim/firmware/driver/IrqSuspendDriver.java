@@ -7,9 +7,12 @@ package io.nicsim.firmware.driver;
  *
  * <p>The consumer is the application's busy-poll loop. A poll that found packets keeps it polling
  * ({@link Action#POLL_NOW}) with the interrupt suspended, and re-arms the suspend timeout: the deadline becomes
- * {@code now + irqSuspendTimeoutNanos}. The first empty poll ends the suspension and falls back to the
- * deferral rule: a timer poll after {@code groFlushTimeoutNanos} ({@link Action#POLL_AT}) while the defer
- * counter lasts, then {@link Action#REARM_AND_WAIT_INTERRUPT}. Every poll that found packets reloads the defer
+ * {@code now + irqSuspendTimeoutNanos}. Empty polls go on for {@code busyPollNanos} after the last poll that found
+ * packets (epoll's {@code busy_poll_usecs}: {@code ep_poll} busy-loops before it would sleep), still suspended and
+ * polling at once; the first empty poll after that window (with 0, the first empty poll) ends the suspension, as
+ * {@code napi_resume_irqs} does when {@code ep_poll} goes to sleep, and falls back to the deferral rule: a timer
+ * poll after {@code groFlushTimeoutNanos} ({@link Action#POLL_AT}) while the defer counter lasts, then
+ * {@link Action#REARM_AND_WAIT_INTERRUPT}. Every poll that found packets reloads the defer
  * counter, as in {@link NapiDeferDriver}.
  *
  * <p>The suspend timeout is a safety net for an application that stalls: a poll that finishes after the
@@ -26,7 +29,9 @@ public final class IrqSuspendDriver implements DriverPolicy {
 
     private final int budget;
     private final long irqSuspendTimeoutNanos;
+    private final long busyPollNanos;
     private final HardIrqDeferral deferral;
+    private long lastPacketsNanos;
 
     private boolean suspended;
     private long suspendDeadlineNanos;
@@ -44,9 +49,19 @@ public final class IrqSuspendDriver implements DriverPolicy {
      *                                  {@code firmware.irqSuspendTimeoutNanos}
      */
     public IrqSuspendDriver(int budget, int deferHardIrqs, long groFlushTimeoutNanos, long irqSuspendTimeoutNanos) {
+        this(budget, deferHardIrqs, groFlushTimeoutNanos, irqSuspendTimeoutNanos, 0);
+    }
+
+    /**
+     * @param busyPollNanos how long empty polls go on after the last that found packets before the suspension ends,
+     *                      {@code >= 0} (message names {@code firmware.busyPollNanos})
+     */
+    public IrqSuspendDriver(int budget, int deferHardIrqs, long groFlushTimeoutNanos, long irqSuspendTimeoutNanos,
+                            long busyPollNanos) {
         this.budget = Checks.atLeast("firmware.budget", budget, 1);
         this.deferral = new HardIrqDeferral(deferHardIrqs, groFlushTimeoutNanos);
         this.irqSuspendTimeoutNanos = Checks.atLeast("firmware.irqSuspendTimeoutNanos", irqSuspendTimeoutNanos, 1L);
+        this.busyPollNanos = Checks.atLeast("firmware.busyPollNanos", busyPollNanos, 0L);
     }
 
     @Override
@@ -81,8 +96,12 @@ public final class IrqSuspendDriver implements DriverPolicy {
         if (packets > 0) {
             deferral.reload();
             suspended = true;
+            lastPacketsNanos = nowNanos;
             suspendDeadlineNanos = NanoTimes.after(nowNanos, irqSuspendTimeoutNanos);
             return Action.POLL_NOW;
+        }
+        if (suspended && nowNanos - lastPacketsNanos < busyPollNanos) {
+            return Action.POLL_NOW; // ep_poll's busy loop: still suspended
         }
         suspended = false;
         return deferral.afterPoll(0, budget, nowNanos);

@@ -23,12 +23,26 @@ package io.nicsim.firmware.policy;
  * @param hybridSleepAfterEmptyPolls hybrid-poll: empty polls in a row before arming the interrupt and sleeping
  * @param hybridPauseNanos           hybrid-poll: the pause between polls
  * @param hybridSleepTimeoutNanos    hybrid-poll: longest sleep waiting for the interrupt
+ * @param busyPollNanos              irq-suspend: how long the application's busy poll goes on finding nothing before
+ *                                   it sleeps and the suspension ends (epoll's {@code busy_poll_usecs}; 0: at the
+ *                                   first empty poll)
  */
 public record FirmwareConfig(String policy, long rxUsecs, int rxFrames, String timerMode, long itrNanos,
                              long pollIntervalNanos, int budget, int deferHardIrqs, long groFlushTimeoutNanos,
                              long irqSuspendTimeoutNanos, String dimMode, String itrMode, int burst,
                              int hybridPauseAfterEmptyPolls, int hybridSleepAfterEmptyPolls, long hybridPauseNanos,
-                             long hybridSleepTimeoutNanos) {
+                             long hybridSleepTimeoutNanos, long busyPollNanos) {
+
+    /** Settings without an irq-suspend busy-poll window ({@code busyPollNanos} 0). */
+    public FirmwareConfig(String policy, long rxUsecs, int rxFrames, String timerMode, long itrNanos,
+                          long pollIntervalNanos, int budget, int deferHardIrqs, long groFlushTimeoutNanos,
+                          long irqSuspendTimeoutNanos, String dimMode, String itrMode, int burst,
+                          int hybridPauseAfterEmptyPolls, int hybridSleepAfterEmptyPolls, long hybridPauseNanos,
+                          long hybridSleepTimeoutNanos) {
+        this(policy, rxUsecs, rxFrames, timerMode, itrNanos, pollIntervalNanos, budget, deferHardIrqs,
+                groFlushTimeoutNanos, irqSuspendTimeoutNanos, dimMode, itrMode, burst, hybridPauseAfterEmptyPolls,
+                hybridSleepAfterEmptyPolls, hybridPauseNanos, hybridSleepTimeoutNanos, 0);
+    }
 
     /**
      * Defaults: one interrupt per packet. Coalescing as i40e/ice ship it ({@code rx-usecs 50}); NAPI's weight
@@ -42,20 +56,23 @@ public record FirmwareConfig(String policy, long rxUsecs, int rxFrames, String t
     public FirmwareConfig withPolicy(String name) {
         return new FirmwareConfig(name, rxUsecs, rxFrames, timerMode, itrNanos, pollIntervalNanos, budget,
                 deferHardIrqs, groFlushTimeoutNanos, irqSuspendTimeoutNanos, dimMode, itrMode, burst,
-                hybridPauseAfterEmptyPolls, hybridSleepAfterEmptyPolls, hybridPauseNanos, hybridSleepTimeoutNanos);
+                hybridPauseAfterEmptyPolls, hybridSleepAfterEmptyPolls, hybridPauseNanos, hybridSleepTimeoutNanos,
+                busyPollNanos);
     }
 
     /** @return a copy with other coalescing settings */
     public FirmwareConfig withCoalescing(long newRxUsecs, int newRxFrames) {
         return new FirmwareConfig(policy, newRxUsecs, newRxFrames, timerMode, itrNanos, pollIntervalNanos, budget,
                 deferHardIrqs, groFlushTimeoutNanos, irqSuspendTimeoutNanos, dimMode, itrMode, burst,
-                hybridPauseAfterEmptyPolls, hybridSleepAfterEmptyPolls, hybridPauseNanos, hybridSleepTimeoutNanos);
+                hybridPauseAfterEmptyPolls, hybridSleepAfterEmptyPolls, hybridPauseNanos, hybridSleepTimeoutNanos,
+                busyPollNanos);
     }
 
     /** @return a copy with another MAC poll interval */
     public FirmwareConfig withPollIntervalNanos(long newPollIntervalNanos) {
         return new FirmwareConfig(policy, rxUsecs, rxFrames, timerMode, itrNanos, newPollIntervalNanos, budget,
                 deferHardIrqs, groFlushTimeoutNanos, irqSuspendTimeoutNanos, dimMode, itrMode, burst,
-                hybridPauseAfterEmptyPolls, hybridSleepAfterEmptyPolls, hybridPauseNanos, hybridSleepTimeoutNanos);
+                hybridPauseAfterEmptyPolls, hybridSleepAfterEmptyPolls, hybridPauseNanos, hybridSleepTimeoutNanos,
+                busyPollNanos);
     }
 }

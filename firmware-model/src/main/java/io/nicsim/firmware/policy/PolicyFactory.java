@@ -61,7 +61,8 @@ public final class PolicyFactory {
             case NAPI_DEFER -> new Policy(name, new NapiInterruptPolicy(false),
                     new NapiDeferDriver(config.budget(), config.deferHardIrqs(), config.groFlushTimeoutNanos()));
             case IRQ_SUSPEND -> new Policy(name, new NapiInterruptPolicy(false), new IrqSuspendDriver(config.budget(),
-                    config.deferHardIrqs(), config.groFlushTimeoutNanos(), config.irqSuspendTimeoutNanos()));
+                    config.deferHardIrqs(), config.groFlushTimeoutNanos(), config.irqSuspendTimeoutNanos(),
+                    config.busyPollNanos()));
             case DIM -> new Policy(name, new DimPolicy(timerMode("firmware.dimMode", config.dimMode())),
                     new DrainDriver());
             case ADAPTIVE_ITR -> new Policy(name, new AdaptiveItrPolicy(itrConservative(config.itrMode())),

@@ -31,7 +31,9 @@ class IrqSuspendDriverTest {
                 DriverPolicyContract.verify("budget 1, defer 1, 500 ns, suspend 2 us",
                         () -> new IrqSuspendDriver(1, 1, 500, 2_000), AUTO_MASKING, 500),
                 DriverPolicyContract.verify("defer 0: re-arm at the first empty poll",
-                        () -> new IrqSuspendDriver(64, 0, 0, 1_000), AUTO_MASKING, 0));
+                        () -> new IrqSuspendDriver(64, 0, 0, 1_000), AUTO_MASKING, 0),
+                DriverPolicyContract.verify("busy poll 5 us before the suspension ends",
+                        () -> new IrqSuspendDriver(64, 2, 20_000, 50_000, 5_000), AUTO_MASKING, 20_000));
     }
 
     static Stream<Arguments> scripts() {
@@ -85,6 +87,49 @@ class IrqSuspendDriverTest {
         DriverScript.run(driver, script);
 
         assertThat(driver.suspendTimeouts()).isEqualTo(suspendTimeouts);
+    }
+
+    @Test
+    void emptyPollsGoOnForTheBusyPollWindowStillSuspended() {
+        IrqSuspendDriver driver = new IrqSuspendDriver(64, 2, 20_000, 50_000, 10_000);
+        DriverScript.run(driver, """
+                irq  0
+                poll  1_000 5 POLL_NOW                  # found packets at 1_000: busy-poll until 11_000
+                poll  2_000 0 POLL_NOW                  # empty, inside the window: ep_poll's busy loop
+                poll 10_999 0 POLL_NOW
+                poll 11_000 3 POLL_NOW                  # found packets: the window restarts, until 21_000
+                poll 20_999 0 POLL_NOW
+                poll 21_000 0 POLL_AT 41_000            # the window is over: suspension ends, defer rule 2 -> 1
+                poll 41_000 0 POLL_AT 61_000            # not suspended: a timer poll, 1 -> 0
+                poll 61_000 0 REARM_AND_WAIT_INTERRUPT
+                """);
+        assertThat(driver.suspended()).isFalse();
+        assertThat(driver.deferrals()).isEqualTo(2);
+    }
+
+    @Test
+    void aBusyPollWindowLongerThanTheGapsKeepsAStreamSuspendedWithNoTimerPolls() {
+        // the stream of aBusyPeriodTakesOneInterrupt, with a 1 us busy-poll window: longer than the 300 ns gaps, so
+        // the busy poll never gives up during the stream; the deferral timer only runs after it
+        long[] arrivals = new long[200];
+        for (int i = 0; i < arrivals.length; i++) {
+            arrivals[i] = 1_000 + i * 300L;
+        }
+        IrqSuspendDriver driver = new IrqSuspendDriver(64, 2, 1_000, 50_000, 1_000);
+
+        DriverLoopSimulation.Result result = DriverLoopSimulation.run(driver, AUTO_MASKING, arrivals, 0, 100,
+                Long.MAX_VALUE);
+
+        assertThat(result.interrupts()).isEqualTo(1);
+        assertThat(result.unpolled()).isZero();
+        assertThat(driver.deferrals()).isEqualTo(2); // the two timer polls after the stream, none during it
+        assertThat(result.settled()).isTrue();
+    }
+
+    @Test
+    void aNegativeBusyPollWindowIsRefusedByName() {
+        assertThatThrownBy(() -> new IrqSuspendDriver(64, 2, 20_000, 50_000, -1))
+                .hasMessageContaining("firmware.busyPollNanos");
     }
 
     @Test

@@ -30,6 +30,7 @@ public final class PolicyParameters {
                 p.put("groFlushTimeoutNanos", config.groFlushTimeoutNanos());
                 if (config.policy().equals(PolicyFactory.IRQ_SUSPEND)) {
                     p.put("irqSuspendTimeoutNanos", config.irqSuspendTimeoutNanos());
+                    p.put("busyPollNanos", config.busyPollNanos());
                 }
             }
             case PolicyFactory.DIM -> p.put("dimMode", config.dimMode());

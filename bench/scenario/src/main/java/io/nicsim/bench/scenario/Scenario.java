@@ -47,7 +47,7 @@ public final class Scenario {
                 nanos("firmware.irqSuspendTimeoutNanos"), string("firmware.dimMode"), string("firmware.itrMode"),
                 integer("firmware.burst"), integer("firmware.hybridPauseAfterEmptyPolls"),
                 integer("firmware.hybridSleepAfterEmptyPolls"), nanos("firmware.hybridPauseNanos"),
-                nanos("firmware.hybridSleepTimeoutNanos"));
+                nanos("firmware.hybridSleepTimeoutNanos"), nanos("firmware.busyPollNanos"));
     }
 
     @SuppressWarnings("unchecked")

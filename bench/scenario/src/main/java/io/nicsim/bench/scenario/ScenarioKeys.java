@@ -98,6 +98,9 @@ public final class ScenarioKeys {
                 "napi-defer, irq-suspend: the deferral timer between those polls");
         key("firmware.irqSuspendTimeoutNanos", KeyType.DURATION, firmware.irqSuspendTimeoutNanos(), List.of(),
                 "irq-suspend: safety net re-enabling IRQs if the busy-polling application stalls");
+        key("firmware.busyPollNanos", KeyType.DURATION, firmware.busyPollNanos(), List.of(),
+                "irq-suspend: how long the application busy-polls finding nothing before it sleeps and the"
+                        + " suspension ends (epoll's busy_poll_usecs; 0: at the first empty poll)");
         key("firmware.dimMode", KeyType.NAME, firmware.dimMode(), PolicyFactory.TIMER_MODES,
                 "dim: the EQE or CQE profile table (and timer mode)");
         key("firmware.itrMode", KeyType.NAME, firmware.itrMode(), PolicyFactory.ITR_MODES,
@@ -153,7 +156,7 @@ public final class ScenarioKeys {
                         + " time, as fast as the CPU allows and deterministic for a seed");
         key("run.hostModel", KeyType.PATH, "", List.of(),
                 "virtual: the host model file (YAML or JSON: cores, interrupt delivery, wake-up latency and driver"
-                        + " costs per consumer kind); empty: the built-in model, measured on a 2-vCPU AMD EPYC VM");
+                        + " costs per consumer kind); empty: the built-in model, calibrated on a 2-vCPU Intel Xeon VM");
         key("run.journal", KeyType.NAME, "false", List.of("true", "false"),
                 "virtual: also write the Chronicle journal (descriptors, interrupts) for nicsim inspect; paced runs"
                         + " always write it");
