@@ -83,6 +83,7 @@ public final class CompareCommand implements Callable<Integer> {
                 specs.add(new RunSpec(label, policyScenarios.get(p), consumer));
             }
         }
+        study.warnUnusedSets(specs.stream().map(run -> run.scenario().withConsumer(run.consumer())).toList(), err);
         if (specs.size() < 2) {
             throw new ScenarioException("compare", null, "needs at least two runs to compare, found "
                     + specs.size() + " (" + specs.getFirst().label() + ")");

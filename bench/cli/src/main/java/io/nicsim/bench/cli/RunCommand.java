@@ -17,6 +17,7 @@ import picocli.CommandLine.Mixin;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code nicsim run [SCENARIO]}: runs a scenario (or the default four-consumer study) and prints the table. */
@@ -40,6 +41,7 @@ public final class RunCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Scenario scenario = study.load();
+        study.warnUnusedSets(List.of(scenario), err);
         Path runDir = study.outputFolder(scenario, "");
         Progress progress = study.progress(out);
         progress.line(String.format("nicsim run: %s, %s firmware, %s; %s per consumer; results in %s",

@@ -1,5 +1,6 @@
 package io.nicsim.bench.cli;
 
+import io.nicsim.bench.results.KeyUse;
 import io.nicsim.bench.report.LatencyTable;
 import io.nicsim.bench.report.RunReport;
 import io.nicsim.bench.results.Summary;
@@ -114,6 +115,23 @@ public final class StudyOptions {
             }
             throw e;
         }
+    }
+
+    /**
+     * Warns once per key, on {@code err}, about a --set that none of {@code runs} reads (a firmware key of another
+     * policy, a traffic key of another kind, a shape's key): it changes nothing, which is worth knowing.
+     */
+    void warnUnusedSets(java.util.Collection<Scenario> runs, PrintWriter err) {
+        java.util.Set<String> warned = new java.util.HashSet<>();
+        for (String override : overrides.all()) {
+            int eq = override.indexOf('=');
+            String key = eq < 0 ? override.trim() : override.substring(0, eq).trim();
+            String unused = KeyUse.unused(key, runs);
+            if (unused != null && warned.add(key)) {
+                err.println("warning: --set " + key + ": " + unused + "; it changes nothing here");
+            }
+        }
+        err.flush();
     }
 
     /** @throws ScenarioException if --export-packets is set and cannot export one of these runs */

@@ -9,6 +9,7 @@ import io.nicsim.bench.run.Progress;
 import io.nicsim.bench.run.StopSignal;
 import io.nicsim.bench.run.SweepRunner;
 import io.nicsim.bench.run.SystemNanoClock;
+import io.nicsim.bench.results.KeyUse;
 import io.nicsim.bench.scenario.Scenario;
 import io.nicsim.bench.scenario.ScenarioException;
 import io.nicsim.bench.scenario.Units;
@@ -138,6 +139,14 @@ public final class SweepCommand implements Callable<Integer> {
             points.add(new SweepRunner.Point(values, scenario,
                     folder.toString().replaceAll("[^A-Za-z0-9._=-]", "_")));
         }
+        List<Scenario> runs = points.stream().map(SweepRunner.Point::scenario).toList();
+        for (String key : grid.keySet()) {
+            String unused = KeyUse.unused(key, runs);
+            if (unused != null) {
+                throw new ScenarioException("--param", key, unused + "; a sweep over it would only plot noise");
+            }
+        }
+        study.warnUnusedSets(runs, spec.commandLine().getErr());
         return points;
     }
 }

@@ -146,6 +146,7 @@ public final class TuneCommand implements Callable<Integer> {
             StudyOptions.checkHostModel(source.load("--clock", Map.of(RunEvaluator.CLOCK_KEY, TuneResult.VIRTUAL)));
         }
         checkConsumer(base);
+        study.warnUnusedSets(java.util.List.of(base), spec.commandLine().getErr());
         space = Ranges.build(base.firmware().policy(), policySource(), ranges, source);
         start = space.pick(ScenarioValues.of(base));
         dir = study.outputFolder(base, "-tune");

@@ -73,6 +73,28 @@ class CliErrorsTest {
     }
 
     @Test
+    void aSweepOverAKeyNoRunReadsIsRefusedNamingWhoReadsIt() throws IOException {
+        Path out = parent.resolve("out");
+        assertRejected(execute(args(List.of("sweep", "--set", "firmware.policy=per-packet", "--param",
+                "firmware.rxUsecs=0,16,64", "--out", out.toString()), CHEAP)),
+                "--param: firmware.rxUsecs: not used by policy per-packet (used by: coalesce)", "noise");
+    }
+
+    @Test
+    void aSetOfAKeyTheRunDoesNotReadWarnsOnce() throws Exception {
+        RunCommand run = new RunCommand();
+        new picocli.CommandLine(run).parseArgs("--set", "firmware.rxUsecs=8", "--set", "firmware.rxUsecs=9",
+                "--set", "traffic.flows=4", "--set", "traffic.idleNanos=1ms");
+        StringWriter err = new StringWriter();
+        run.study.warnUnusedSets(List.of(run.study.load()), new PrintWriter(err));
+        assertThat(err.toString().lines().toList()).containsExactly(
+                "warning: --set firmware.rxUsecs: not used by policy per-packet (used by: coalesce); it changes"
+                        + " nothing here",
+                "warning: --set traffic.idleNanos: not used by traffic kind poisson (used by: on-off); it changes"
+                        + " nothing here");
+    }
+
+    @Test
     void unknownTopLevelOption() throws IOException {
         assertRejected(execute("--bogus"), "--bogus");
     }

@@ -102,8 +102,8 @@ class TuneCommandErrorsTest {
     void ranges() throws IOException {
         assertRejected(tune("--range", "firmware.rxUsec=0..10"), "--range: firmware.rxUsec: unknown key",
                 "did you mean firmware.rxUsecs?");
-        assertRejected(tune("--range", "firmware.budget=1..10"), "--range: firmware.budget: not tunable with policy"
-                + " coalesce", "firmware.rxUsecs");
+        assertRejected(tune("--range", "firmware.budget=1..10"), "--range: firmware.budget: not used by policy"
+                + " coalesce (used by: napi, napi-defer, irq-suspend", "tunable with coalesce: firmware.rxUsecs");
         assertRejected(tune("--range", "firmware.rxUsecs=0-10"), "--range: firmware.rxUsecs", "expected LOW..HIGH");
         assertRejected(tune("--range", "firmware.rxUsecs=..10"), "--range: firmware.rxUsecs", "expected LOW..HIGH");
         assertRejected(tune("--range", "rxUsecs"), "--range", "expected KEY=LOW..HIGH");

@@ -1,5 +1,6 @@
 package io.nicsim.bench.tune;
 
+import io.nicsim.bench.results.KeyUse;
 import io.nicsim.bench.scenario.Quote;
 import io.nicsim.bench.scenario.ScenarioException;
 import io.nicsim.bench.scenario.ScenarioKey;
@@ -22,6 +23,17 @@ public final class Ranges {
     public static final String FLAG = "--range";
 
     private Ranges() {
+    }
+
+    /** @return why {@code key} cannot be searched with {@code policy}: a key the policy never reads says who does */
+    static String notTunable(String key, String policy, List<String> tunableKeys) {
+        String tunable = String.join(", ", tunableKeys);
+        List<String> users = key.startsWith("firmware.") ? KeyUse.policiesUsing(key) : List.of(policy);
+        if (!users.contains(policy)) {
+            return "not used by policy " + policy + " (used by: " + (users.isEmpty() ? "none" : String.join(", ",
+                    users)) + "); tunable with " + policy + ": " + tunable;
+        }
+        return "not tunable with policy " + policy + " (tunable: " + tunable + ")";
     }
 
     /**
@@ -53,8 +65,7 @@ public final class Ranges {
                         + Suggestions.didYouMean(key, ScenarioKeys.paths()));
             }
             PolicySpaces.Declared tunable = declared.stream().filter(d -> d.parameter().key().equals(key)).findFirst()
-                    .orElseThrow(() -> new ScenarioException(FLAG, key, "not tunable with policy " + policy
-                            + " (tunable: " + String.join(", ", tunableKeys) + ")"));
+                    .orElseThrow(() -> new ScenarioException(FLAG, key, notTunable(key, policy, tunableKeys)));
             if (overrides.containsKey(key)) {
                 throw new ScenarioException(FLAG, key, "given twice");
             }
