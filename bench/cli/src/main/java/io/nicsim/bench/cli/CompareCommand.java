@@ -1,5 +1,6 @@
 package io.nicsim.bench.cli;
 
+import io.nicsim.bench.results.MachineChecks;
 import io.nicsim.bench.results.Summary;
 import io.nicsim.bench.run.Interruption;
 import io.nicsim.bench.run.Progress;
@@ -83,7 +84,6 @@ public final class CompareCommand implements Callable<Integer> {
                 specs.add(new RunSpec(label, policyScenarios.get(p), consumer));
             }
         }
-        study.warnUnusedSets(specs.stream().map(run -> run.scenario().withConsumer(run.consumer())).toList(), err);
         if (specs.size() < 2) {
             throw new ScenarioException("compare", null, "needs at least two runs to compare, found "
                     + specs.size() + " (" + specs.getFirst().label() + ")");
@@ -92,6 +92,9 @@ public final class CompareCommand implements Callable<Integer> {
             study.checkExport(run.scenario(), List.of(run.consumer()));
         }
         runDir = study.outputFolder(base, "-compare");
+        List<Scenario> runs = specs.stream().map(run -> run.scenario().withConsumer(run.consumer())).toList();
+        study.warnUnusedSets(runs, err); // after every check of the input: an error stays one line
+        MachineChecks checks = StudyOptions.checkMachine(runs, err);
         Progress progress = study.progress(out);
         progress.line(String.format("nicsim compare: %s, %d runs (%s); %s per run; results in %s", base.name(),
                 specs.size(), String.join(", ", specs.stream().map(RunSpec::label).toList()),
@@ -100,7 +103,7 @@ public final class CompareCommand implements Callable<Integer> {
         Summary summary;
         try (Interruption ignored = Interruption.install(stop, err)) {
             summary = new StudyRunner(SystemNanoClock.INSTANCE, study.runOptions(stop, progress))
-                    .run(base, specs, varies, runDir, StudyOptions.commandLine(spec));
+                    .withMachineChecks(checks).run(base, specs, varies, runDir, StudyOptions.commandLine(spec));
         }
         StudyOptions.printResults(out, summary, runDir);
         if (summary.comparison() != null) {

@@ -6,6 +6,7 @@ import io.nicsim.bench.run.Progress;
 import io.nicsim.bench.run.StopSignal;
 import io.nicsim.bench.run.StudyRunner;
 import io.nicsim.bench.run.SystemNanoClock;
+import io.nicsim.bench.results.MachineChecks;
 import io.nicsim.bench.scenario.Scenario;
 import io.nicsim.bench.scenario.Units;
 import io.nicsim.nic.traffic.TraceSource;
@@ -41,8 +42,9 @@ public final class RunCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Scenario scenario = study.load();
-        study.warnUnusedSets(List.of(scenario), err);
         Path runDir = study.outputFolder(scenario, "");
+        study.warnUnusedSets(List.of(scenario), err); // after every check of the input: an error stays one line
+        MachineChecks checks = StudyOptions.checkMachine(List.of(scenario), err);
         Progress progress = study.progress(out);
         progress.line(String.format("nicsim run: %s, %s firmware, %s; %s per consumer; results in %s",
                 scenario.name(), scenario.firmware().policy(), describe(scenario.traffic()),
@@ -51,7 +53,7 @@ public final class RunCommand implements Callable<Integer> {
         Summary summary;
         try (Interruption ignored = Interruption.install(stop, err)) {
             summary = new StudyRunner(SystemNanoClock.INSTANCE, study.runOptions(stop, progress))
-                    .run(scenario, runDir, StudyOptions.commandLine(spec));
+                    .withMachineChecks(checks).run(scenario, runDir, StudyOptions.commandLine(spec));
         }
         StudyOptions.printResults(out, summary, runDir);
         out.flush();

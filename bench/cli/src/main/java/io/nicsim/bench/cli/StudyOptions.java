@@ -1,6 +1,8 @@
 package io.nicsim.bench.cli;
 
 import io.nicsim.bench.results.KeyUse;
+import io.nicsim.bench.results.MachineChecks;
+import io.nicsim.bench.run.QuietChecks;
 import io.nicsim.bench.report.LatencyTable;
 import io.nicsim.bench.report.RunReport;
 import io.nicsim.bench.results.Summary;
@@ -132,6 +134,23 @@ public final class StudyOptions {
             }
         }
         err.flush();
+    }
+
+    /**
+     * Looks at the machine before paced runs ({@link QuietChecks}) and prints each warning once on {@code err}.
+     *
+     * @return the checks, for summary.json; null if every run is virtual
+     */
+    static MachineChecks checkMachine(java.util.Collection<Scenario> runs, PrintWriter err)
+            throws InterruptedException {
+        MachineChecks checks = QuietChecks.look(runs);
+        if (checks != null) {
+            for (String warning : checks.warnings()) {
+                err.println("warning: " + warning);
+            }
+            err.flush();
+        }
+        return checks;
     }
 
     /** @throws ScenarioException if --export-packets is set and cannot export one of these runs */

@@ -146,10 +146,10 @@ public final class TuneCommand implements Callable<Integer> {
             StudyOptions.checkHostModel(source.load("--clock", Map.of(RunEvaluator.CLOCK_KEY, TuneResult.VIRTUAL)));
         }
         checkConsumer(base);
-        study.warnUnusedSets(java.util.List.of(base), spec.commandLine().getErr());
         space = Ranges.build(base.firmware().policy(), policySource(), ranges, source);
         start = space.pick(ScenarioValues.of(base));
         dir = study.outputFolder(base, "-tune");
+        study.warnUnusedSets(java.util.List.of(base), spec.commandLine().getErr()); // after the input's checks
         Progress progress = study.progress(out);
         String consumer = base.host().consumers().getFirst();
         progress.line(String.format(Locale.ROOT, "nicsim tune: %s, %s firmware, %s; %s; %d runs of %s (after %s"

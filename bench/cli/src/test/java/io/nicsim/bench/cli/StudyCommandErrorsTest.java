@@ -98,7 +98,7 @@ class StudyCommandErrorsTest {
     void outFolderOfSomeoneElse() throws IOException {
         Path out = Files.createDirectories(parent.resolve("out"));
         Files.writeString(out.resolve("notes.txt"), "keep me\n");
-        assertRejected(study("sweep", "--param", "firmware.rxUsecs=8,16"), "--out", "not empty");
+        assertRejected(study("sweep", "--param", "traffic.ratePerSecond=10kpps,20kpps"), "--out", "not empty");
         assertRejected(study("compare", "--consumers", "busy-poll,event-loop"), "--out", "not empty");
     }
 

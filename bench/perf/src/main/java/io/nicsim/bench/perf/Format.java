@@ -7,7 +7,7 @@ import java.util.Locale;
 final class Format {
 
     /** Other processes using this many cores or more during a run make its figures suspect. */
-    static final double BUSY_NEIGHBOUR_CORES = 0.1;
+    static final double BUSY_NEIGHBOUR_CORES = io.nicsim.bench.run.MachineLoad.BUSY_NEIGHBOUR_CORES;
 
     private Format() {
     }
@@ -40,7 +40,7 @@ final class Format {
     }
 
     static String cores(double cores) {
-        return String.format(Locale.ROOT, "%.2f", cores);
+        return io.nicsim.bench.run.MachineLoad.cores(cores);
     }
 
     static String percent(double fraction) {

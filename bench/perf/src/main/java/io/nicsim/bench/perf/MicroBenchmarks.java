@@ -1,5 +1,6 @@
 package io.nicsim.bench.perf;
 
+import io.nicsim.bench.run.MachineLoad;
 import io.nicsim.bench.process.ChildJvm;
 
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package io.nicsim.bench.perf;
 
+import io.nicsim.bench.run.MachineLoad;
 import io.nicsim.bench.results.RunResult;
 import io.nicsim.bench.scenario.Scenario;
 import io.nicsim.bench.scenario.Units;

@@ -1,5 +1,6 @@
 package io.nicsim.bench.perf;
 
+import io.nicsim.bench.run.MachineLoad;
 import io.nicsim.bench.scenario.Units;
 import io.nicsim.firmware.policy.FirmwareConfig;
 import io.nicsim.firmware.policy.PolicyFactory;

@@ -21,12 +21,29 @@ import java.util.Map;
  *                    the packets the NIC had reported. Absent in one-process runs
  * @param twoProcess  two-process mode: the host's view of the run (restarts, packets read by earlier hosts); absent
  *                    in one-process runs
+ * @param machineChecks what nicsim checked of the machine before a paced study, with its warnings; absent for
+ *                    virtual studies
  */
 public record Summary(String scenario, boolean interrupted, Environment environment, List<RunResult> runs,
                       Map<String, Object> effectiveScenario, String command,
                       @JsonInclude(JsonInclude.Include.NON_NULL) Comparison comparison,
                       @JsonInclude(JsonInclude.Include.NON_NULL) Boolean stalled,
-                      @JsonInclude(JsonInclude.Include.NON_NULL) TwoProcessReport twoProcess) {
+                      @JsonInclude(JsonInclude.Include.NON_NULL) TwoProcessReport twoProcess,
+                      @JsonInclude(JsonInclude.Include.NON_NULL) MachineChecks machineChecks) {
+
+    /** A summary without machine checks. */
+    public Summary(String scenario, boolean interrupted, Environment environment, List<RunResult> runs,
+                   Map<String, Object> effectiveScenario, String command, Comparison comparison, Boolean stalled,
+                   TwoProcessReport twoProcess) {
+        this(scenario, interrupted, environment, runs, effectiveScenario, command, comparison, stalled, twoProcess,
+                null);
+    }
+
+    /** @return this summary with the machine checks of its study */
+    public Summary withMachineChecks(MachineChecks checks) {
+        return new Summary(scenario, interrupted, environment, runs, effectiveScenario, command, comparison, stalled,
+                twoProcess, checks);
+    }
 
     public Summary(String scenario, boolean interrupted, Environment environment, List<RunResult> runs,
                    Map<String, Object> effectiveScenario, String command) {

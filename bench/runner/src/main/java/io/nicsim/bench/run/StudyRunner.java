@@ -5,6 +5,7 @@ import io.nicsim.bench.results.RunFiles;
 import io.nicsim.bench.results.Comparison;
 import io.nicsim.bench.results.Environment;
 import io.nicsim.bench.results.RunResult;
+import io.nicsim.bench.results.MachineChecks;
 import io.nicsim.bench.results.Summary;
 import io.nicsim.bench.scenario.Scenario;
 import io.nicsim.firmware.clock.NanoClock;
@@ -33,6 +34,7 @@ public final class StudyRunner {
     private final RunOptions options;
     private final int threads;
     private boolean report = true;
+    private MachineChecks machineChecks;
 
     public StudyRunner(NanoClock clock, RunOptions options) {
         this(clock, options, Runtime.getRuntime().availableProcessors());
@@ -51,6 +53,12 @@ public final class StudyRunner {
      */
     public StudyRunner withoutReport() {
         report = false;
+        return this;
+    }
+
+    /** The checks of the machine made before the study, recorded in its summary.json (null: none made). */
+    public StudyRunner withMachineChecks(MachineChecks checks) {
+        machineChecks = checks;
         return this;
     }
 
@@ -97,7 +105,7 @@ public final class StudyRunner {
         boolean interrupted = options.stop().requested();
         Comparison comparison = varies != null && !results.isEmpty() ? Comparison.of(results, varies) : null;
         Summary summary = new Summary(base.name(), interrupted, Environment.current(), List.copyOf(results),
-                base.effective(), command, comparison);
+                base.effective(), command, comparison).withMachineChecks(machineChecks);
         return folder.finish(summary, report);
     }
 

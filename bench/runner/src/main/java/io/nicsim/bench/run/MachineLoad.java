@@ -1,4 +1,4 @@
-package io.nicsim.bench.perf;
+package io.nicsim.bench.run;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,7 +10,10 @@ import java.nio.file.Path;
  * one busy neighbour ruins every figure, so each run reports it
  * beside its figures. Linux only; elsewhere everything reads 0.
  */
-final class MachineLoad {
+public final class MachineLoad {
+
+    /** Other processes using this many cores or more make a neighbour worth naming beside paced figures. */
+    public static final double BUSY_NEIGHBOUR_CORES = 0.1;
 
     private static final Path STAT = Path.of("/proc/stat");
     private static final Path SELF = Path.of("/proc/self/stat");
@@ -18,7 +21,7 @@ final class MachineLoad {
     private static final double TICKS_PER_SECOND = 100;
 
     /** A reading of the counters; {@code jitMillis} is this JVM's total JIT compilation time so far. */
-    record Sample(long nanos, long busyTicks, long stealTicks, long selfTicks, long jitMillis) {
+    public record Sample(long nanos, long busyTicks, long stealTicks, long selfTicks, long jitMillis) {
     }
 
     /**
@@ -27,8 +30,8 @@ final class MachineLoad {
      * @param jitMillis  milliseconds this JVM's JIT compilers worked meanwhile (on 2 cores, mostly taken from the
      *                   threads under test)
      */
-    record Usage(double otherCores, double stealCores, long jitMillis) {
-        static final Usage UNKNOWN = new Usage(0, 0, 0);
+    public record Usage(double otherCores, double stealCores, long jitMillis) {
+        public static final Usage UNKNOWN = new Usage(0, 0, 0);
     }
 
     private static long jitMillis() {
@@ -39,7 +42,7 @@ final class MachineLoad {
     private MachineLoad() {
     }
 
-    static Sample sample() {
+    public static Sample sample() {
         long nanos = System.nanoTime();
         long jit = jitMillis();
         try {
@@ -65,35 +68,35 @@ final class MachineLoad {
     private static final long QUIET_WINDOW_NANOS = 200_000_000L;
 
     /**
-     * Waits until other processes use less than {@link Format#BUSY_NEIGHBOUR_CORES} for a window of
+     * Waits until other processes use less than {@link #BUSY_NEIGHBOUR_CORES} for a window of
      * {@value #QUIET_WINDOW_NANOS} ns, or until {@code maxWaitNanos} passed (then says so and goes on).
      */
-    static void awaitQuiet(long maxWaitNanos, java.io.PrintWriter progress) throws InterruptedException {
+    public static void awaitQuiet(long maxWaitNanos, java.io.PrintWriter progress) throws InterruptedException {
         long deadline = System.nanoTime() + maxWaitNanos;
         boolean said = false;
         while (true) {
             Sample start = sample();
             Thread.sleep(QUIET_WINDOW_NANOS / 1_000_000);
             double other = since(start).otherCores();
-            if (other < Format.BUSY_NEIGHBOUR_CORES) {
+            if (other < BUSY_NEIGHBOUR_CORES) {
                 return;
             }
             if (System.nanoTime() > deadline) {
                 progress.printf("  machine still busy (other processes use %s cores); measuring anyway%n",
-                        Format.cores(other));
+                        cores(other));
                 progress.flush();
                 return;
             }
             if (!said) {
                 progress.printf("  waiting for a quiet machine (other processes use %s cores) ...%n",
-                        Format.cores(other));
+                        cores(other));
                 progress.flush();
                 said = true;
             }
         }
     }
 
-    static Usage since(Sample start) {
+    public static Usage since(Sample start) {
         Sample end = sample();
         double seconds = (end.nanos() - start.nanos()) / 1e9;
         long jit = end.jitMillis() - start.jitMillis();
@@ -104,5 +107,10 @@ final class MachineLoad {
                 / TICKS_PER_SECOND / seconds;
         double steal = (end.stealTicks() - start.stealTicks()) / TICKS_PER_SECOND / seconds;
         return new Usage(Math.max(0, other), Math.max(0, steal), jit);
+    }
+
+    /** @return 0.42 */
+    public static String cores(double cores) {
+        return String.format(java.util.Locale.ROOT, "%.2f", cores);
     }
 }
