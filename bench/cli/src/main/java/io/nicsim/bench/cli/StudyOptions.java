@@ -204,6 +204,11 @@ public final class StudyOptions {
         out.println();
         out.print(LatencyTable.renderStages(summary));
         out.println();
+        String jitter = LatencyTable.renderJitter(summary);
+        if (!jitter.isEmpty()) {
+            out.print(jitter);
+            out.println();
+        }
         String costs = LatencyTable.renderCosts(summary);
         if (!costs.isEmpty()) {
             out.print(costs);
@@ -217,7 +222,11 @@ public final class StudyOptions {
                 + " the");
         out.println("consumer's kind holds (a platform thread's resident stack, a virtual thread's or callback's"
                 + " heap),");
-        out.println("from a probe JVM. Details: "
+        out.println("from a probe JVM. 'platform jitter' is how late a probe thread's 1 ms sleeps woke over the"
+                + " measured");
+        out.println("window (jHiccup's measure): stalls the machine inflicts on every thread, beside the tail they"
+                + " explain.");
+        out.println("Details: "
                 + runDir.resolve(SummaryWriter.FILE_NAME) + "; charts: " + runDir.resolve(RunReport.FILE_NAME));
     }
 

@@ -135,6 +135,46 @@ public final class LatencyTable {
         return out.toString();
     }
 
+    private static final String JITTER_ROW = "%-26s %9s %9s %9s %9s %9s   %s%n";
+
+    /**
+     * The platform's own jitter over each paced run's measured window (a probe thread's late wake-ups: p50, p99, max,
+     * the share of the window lost), and whether the run's notification p99 lies within it; empty if no run has it.
+     */
+    public static String renderJitter(Summary summary) {
+        if (summary.runs().stream().allMatch(run -> run.platformJitter() == null)) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder();
+        out.append(String.format(Locale.ROOT, JITTER_ROW, "platform jitter us", "p50", "p99", "max", "lost",
+                "p99 us", "notification p99"));
+        for (RunResult run : summary.runs()) {
+            io.nicsim.bench.results.PlatformJitter jitter = run.platformJitter();
+            long p99 = run.latencyNanos().notification().p99();
+            if (jitter == null) {
+                out.append(String.format(Locale.ROOT, JITTER_ROW, run.name(), "-", "-", "-", "-", micros(p99), "-"));
+                continue;
+            }
+            LatencySummary late = jitter.lateNanos();
+            out.append(String.format(Locale.ROOT, JITTER_ROW, run.name(), micros(late.p50()), micros(late.p99()),
+                    micros(late.max()), String.format(Locale.ROOT, "%.2f%%", 100 * jitter.lostShare()), micros(p99),
+                    jitterVerdict(jitter, p99)));
+        }
+        return out.toString();
+    }
+
+    /** @return whether a run's notification p99 lies within the platform's jitter, and why, in a few words */
+    static String jitterVerdict(io.nicsim.bench.results.PlatformJitter jitter, long p99Nanos) {
+        if (jitter.coversP99(p99Nanos)) {
+            return "within the platform's jitter: the machine's as much as the consumer's";
+        }
+        if (jitter.lostShare() < io.nicsim.bench.results.PlatformJitter.TAIL_SHARE) {
+            return String.format(Locale.ROOT, "the consumer's: the platform lost only %.2f%% of the time",
+                    100 * jitter.lostShare());
+        }
+        return "the consumer's: longer than any platform stall";
+    }
+
     private static final String COST_ROW = "%-26s %13s %13s %13s %15s %13s %8s%n";
 
     /**

@@ -122,6 +122,23 @@ class LatencyTableTest {
     }
 
     @Test
+    void theJitterTableJudgesEachRunsP99AndIsEmptyWithoutAProbe() {
+        RunResult plain = run("busy-poll", new LatencySummary(10, 100, 1_500, 2_000, 9_990, 10_000, 123_456, 0),
+                7_250, 1_234_567, 0, 42);
+        Summary none = new Summary("study", false, new Environment("jdk", 4, "os", "cpu"), List.of(plain), Map.of(),
+                "nicsim run");
+        assertThat(LatencyTable.renderJitter(none)).isEmpty();
+
+        LatencySummary late = new LatencySummary(1_000, 3_000, 55_000, 58_000, 70_000, 2_000_000, 5_000_000, 60_000);
+        assertThat(LatencyTable.jitterVerdict(new io.nicsim.bench.results.PlatformJitter(1_000_000, late, 0.02),
+                9_990)).startsWith("within the platform's jitter");
+        assertThat(LatencyTable.jitterVerdict(new io.nicsim.bench.results.PlatformJitter(1_000_000, late, 0.004),
+                9_990)).isEqualTo("the consumer's: the platform lost only 0.40% of the time");
+        assertThat(LatencyTable.jitterVerdict(new io.nicsim.bench.results.PlatformJitter(1_000_000, late, 0.02),
+                9_000_000)).isEqualTo("the consumer's: longer than any platform stall");
+    }
+
+    @Test
     void aSummaryWithoutRunsIsJustTheHeader() {
         Summary summary = new Summary("empty", true, new Environment("jdk", 1, "os", "cpu"), List.of(), Map.of(), "");
         assertThat(LatencyTable.render(summary).lines().toList()).singleElement().asString().startsWith("consumer");

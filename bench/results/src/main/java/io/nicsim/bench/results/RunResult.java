@@ -75,10 +75,18 @@ public record RunResult(@JsonUnwrapped What what, @JsonUnwrapped Setup setup, @J
      *                       packet had is left out
      * @param deviceLagNanos how late the simulated device was: per packet, when its descriptor was actually appended
      *                       minus its model write time (docs/semantics.md#device-time); null in older summaries
+     * @param platformJitter paced runs: how much the platform stalled a probe thread over the measured window
+     *                       ({@code JitterMonitor}); absent in virtual runs and older summaries
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Latencies(Latency latencyNanos, Map<String, LatencySummary> byClass,
-                            LatencySummary deviceLagNanos) {
+                            LatencySummary deviceLagNanos,
+                            @JsonInclude(JsonInclude.Include.NON_NULL) PlatformJitter platformJitter) {
+
+        /** Latencies without a platform jitter probe (virtual runs, the two-process host). */
+        public Latencies(Latency latencyNanos, Map<String, LatencySummary> byClass, LatencySummary deviceLagNanos) {
+            this(latencyNanos, byClass, deviceLagNanos, null);
+        }
     }
 
     /**
@@ -245,6 +253,10 @@ public record RunResult(@JsonUnwrapped What what, @JsonUnwrapped Setup setup, @J
     }
 
     @JsonIgnore
+    public PlatformJitter platformJitter() {
+        return latencies.platformJitter();
+    }
+
     public LatencySummary deviceLagNanos() {
         return latencies.deviceLagNanos();
     }

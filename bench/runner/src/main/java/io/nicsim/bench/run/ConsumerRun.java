@@ -6,6 +6,7 @@ import io.nicsim.bench.results.RunFiles;
 
 import io.nicsim.bench.results.LatencySummary;
 import io.nicsim.bench.report.PacketsCsv;
+import io.nicsim.bench.results.PlatformJitter;
 import io.nicsim.bench.results.PolicyParameters;
 import io.nicsim.bench.results.RunResult;
 import io.nicsim.bench.scenario.HostConfig;
@@ -256,7 +257,7 @@ public final class ConsumerRun {
                             dispatcher.interruptsDelivered(), device.firmware().doorbellsRead(),
                             perQueue(device, dispatcher)),
                     new RunResult.Latencies(latency(recorder), byClass(recorder),
-                            LatencySummary.of(recorder.deviceLag())),
+                            LatencySummary.of(recorder.deviceLag()), played.jitter()),
                     new RunResult.Window(trafficNanos, run.warmupNanos(), measuredNanos, stoppedEarly),
                     costs, new RunResult.Output(journal, null));
             return new Outcome(result, recorder, startNanos, measureFromNanos, clock, injected);
@@ -269,7 +270,8 @@ public final class ConsumerRun {
     }
 
     /** How the play went: where its threads ran, what the measured window cost, when it stopped. */
-    private record Played(PlacementReport placement, RunCosts costs, long stopNanos, long trafficStoppedNanos) {
+    private record Played(PlacementReport placement, RunCosts costs, long stopNanos, long trafficStoppedNanos,
+                          PlatformJitter jitter) {
     }
 
     /**
@@ -283,6 +285,8 @@ public final class ConsumerRun {
         ConsumerGroup consumer = placed.consumer();
         CostWindow costWindow = new CostWindow(consumer.costThreadPrefixes());
         RunCosts costs = null;
+        PlatformJitter jitter = null;
+        JitterMonitor jitterMonitor = null;
         long stopNanos;
         long trafficStoppedNanos = NOT_STOPPED;
         PlacementReport placement;
@@ -293,6 +297,7 @@ public final class ConsumerRun {
             try {
                 sleepUntil(startNanos + run.warmupNanos(), clock, failure, options); // the warm-up
                 costWindow.open();
+                jitterMonitor = JitterMonitor.start(); // beside the cost window, as long
                 long handledAtOpen = recorder.packetsHandled();
                 trafficStoppedNanos = waitForTraffic(device, placed.device(), clock,
                         startNanos + scheduleNanos + run.drainTimeoutNanos(), failure, options);
@@ -301,12 +306,13 @@ public final class ConsumerRun {
                         options);
                 costs = costWindow.close(recorder.packetsHandled() - handledAtOpen);
             } finally {
+                jitter = jitterMonitor == null ? null : jitterMonitor.stop(); // its thread ends whatever happened
                 stopNanos = clock.nanoTime();
             }
         } finally {
             consumer.stop();
         }
-        return new Played(placement, costs, stopNanos, trafficStoppedNanos);
+        return new Played(placement, costs, stopNanos, trafficStoppedNanos, jitter);
     }
 
     /** Notification latency, corrected and uncorrected, and each stage's, as recorded. */
