@@ -10,6 +10,7 @@ import io.nicsim.bench.perf.MicroBenchmarks;
 import io.nicsim.bench.perf.FloorReport;
 import io.nicsim.bench.perf.Pacing;
 import io.nicsim.bench.perf.PacingBenchmark;
+import io.nicsim.bench.perf.RepeatBenchmark;
 import io.nicsim.bench.perf.RateSearch;
 import io.nicsim.bench.perf.ThroughputBenchmark;
 import io.nicsim.bench.perf.ThroughputReport;
@@ -37,7 +38,7 @@ import java.util.concurrent.Callable;
         description = "Benchmarks of nicsim's own costs.",
         subcommands = {BenchCommand.Jmh.class, BenchCommand.Floor.class, BenchCommand.Throughput.class,
                 BenchCommand.PacingCommand.class, BenchCommand.Virtual.class, BenchCommand.Validation.class,
-                BenchCommand.All.class})
+                BenchCommand.Repeat.class, BenchCommand.All.class})
 public final class BenchCommand implements Runnable {
 
     @CommandLine.Spec
@@ -308,6 +309,48 @@ public final class BenchCommand implements Runnable {
             out.println();
             out.print(PacingBenchmark.text(result));
             return PacingBenchmark.markdown(result);
+        }
+    }
+
+    /** {@code nicsim bench repeat}: how far the default study's figures move between identical runs. */
+    @Command(name = "repeat", mixinStandardHelpOptions = true, description = {
+            "The default study (paced) N times, then once with the consumers in reverse order (~2-3 min at the",
+            "defaults): per consumer the median, range and spread of p50 and p99 across the repeats, and the",
+            "reversed run's p50 against the median; targets: p50 within 10%%, p99 within a factor 2, order 10%%."})
+    static final class Repeat extends BenchmarkCommand {
+
+        @Option(names = "--repeats", defaultValue = "5", description = "times the study plays (default: 5)")
+        int repeats;
+
+        @Option(names = "--warmup", paramLabel = "TIME", defaultValue = "1s",
+                description = "warm-up of each run (default: 1s)")
+        String warmup;
+
+        @Option(names = "--duration", paramLabel = "TIME", defaultValue = "3s",
+                description = "measured time of each run (default: 3s)")
+        String duration;
+
+        private RepeatBenchmark.Options options;
+
+        @Override
+        void validate() {
+            if (repeats < 2) {
+                throw new IllegalArgumentException("--repeats: expected at least 2, found " + repeats);
+            }
+            long warmupNanos = Units.parseDurationNanos(warmup);
+            long durationNanos = Units.parseDurationNanos(duration);
+            if (durationNanos <= 0) {
+                throw new IllegalArgumentException("--duration: expected a time above 0, found '" + duration + "'");
+            }
+            options = new RepeatBenchmark.Options(repeats, warmupNanos, durationNanos);
+        }
+
+        @Override
+        String execute(PrintWriter out) throws Exception {
+            RepeatBenchmark.Result result = RepeatBenchmark.run(options, commandLine(), out);
+            out.println();
+            out.print(RepeatBenchmark.text(result));
+            return RepeatBenchmark.markdown(result);
         }
     }
 

@@ -1,0 +1,207 @@
+package io.nicsim.bench.perf;
+
+import io.nicsim.bench.results.RunResult;
+import io.nicsim.bench.run.ConsumerRun;
+import io.nicsim.bench.run.MachineLoad;
+import io.nicsim.bench.run.Progress;
+import io.nicsim.bench.run.RunOptions;
+import io.nicsim.bench.run.StopSignal;
+import io.nicsim.bench.run.SystemNanoClock;
+import io.nicsim.bench.scenario.Scenario;
+import io.nicsim.bench.scenario.ScenarioLoader;
+import io.nicsim.bench.scenario.Units;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * {@code nicsim bench repeat}: how far the default study's figures move between identical runs on this machine. The
+ * study played {@code repeats} times in its order, then once with the consumers in reverse order; per consumer the
+ * median, range and spread of p50 and p99 across the repeats, and the reversed run's p50 against that median.
+ */
+public final class RepeatBenchmark {
+
+    /** Target: every repeat's p50 within this fraction of the consumer's median p50. */
+    public static final double P50_SPREAD = 0.10;
+    /** Target: the largest p99 within this factor of the smallest. */
+    public static final double P99_FACTOR = 2.0;
+    /** Target: the reversed order's p50 within this fraction of the median. */
+    public static final double ORDER_SHIFT = 0.10;
+
+    public record Options(int repeats, long warmupNanos, long durationNanos) {
+    }
+
+    /**
+     * One consumer's figures.
+     *
+     * @param p50Nanos        p50 of each repeat, in order
+     * @param p99Nanos        p99 of each repeat
+     * @param reversedP50Nanos p50 of the run with the consumers in reverse order
+     */
+    public record Consumer(String name, long[] p50Nanos, long[] p99Nanos, long reversedP50Nanos) {
+
+        long medianP50() {
+            return median(p50Nanos);
+        }
+
+        long medianP99() {
+            return median(p99Nanos);
+        }
+
+        /** @return the largest distance of a repeat's p50 from the median, as a fraction of it */
+        double p50Spread() {
+            long median = medianP50();
+            long worst = 0;
+            for (long p50 : p50Nanos) {
+                worst = Math.max(worst, Math.abs(p50 - median));
+            }
+            return median == 0 ? 0 : (double) worst / median;
+        }
+
+        double p99Factor() {
+            long min = Arrays.stream(p99Nanos).min().orElse(0);
+            long max = Arrays.stream(p99Nanos).max().orElse(0);
+            return min == 0 ? Double.POSITIVE_INFINITY : (double) max / min;
+        }
+
+        double orderShift() {
+            long median = medianP50();
+            return median == 0 ? 0 : (double) (reversedP50Nanos - median) / median;
+        }
+    }
+
+    public record Result(Options options, Machine machine, String command, List<Consumer> consumers,
+                         double otherCores, long wallNanos) {
+    }
+
+    private RepeatBenchmark() {
+    }
+
+    static long median(long[] values) {
+        long[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted.length == 0 ? 0 : sorted[sorted.length / 2];
+    }
+
+    public static Result run(Options options, String command, PrintWriter progress) throws Exception {
+        long start = System.nanoTime();
+        Scenario study = ScenarioLoader.load(null, List.of("run.warmup=" + options.warmupNanos() + "ns",
+                "run.duration=" + options.durationNanos() + "ns", "run.memoryProbeWaiters=0"));
+        List<String> order = study.host().consumers();
+        Map<String, long[]> p50 = new LinkedHashMap<>();
+        Map<String, long[]> p99 = new LinkedHashMap<>();
+        for (String consumer : order) {
+            p50.put(consumer, new long[options.repeats()]);
+            p99.put(consumer, new long[options.repeats()]);
+        }
+        MachineLoad.Sample load = MachineLoad.sample();
+        RunOptions runOptions = new RunOptions(false, new StopSignal(), Progress.none(), false);
+        try (ScratchDir scratch = ScratchDir.create("repeat")) {
+            for (int r = 0; r < options.repeats(); r++) {
+                for (String consumer : order) {
+                    RunResult result = runOne(study, consumer, scratch.resolve(r + "-" + consumer), runOptions,
+                            progress, "repeat " + (r + 1) + "/" + options.repeats());
+                    p50.get(consumer)[r] = result.latencyNanos().notification().p50();
+                    p99.get(consumer)[r] = result.latencyNanos().notification().p99();
+                }
+            }
+            Map<String, Long> reversed = new LinkedHashMap<>();
+            for (String consumer : order.reversed()) {
+                RunResult result = runOne(study, consumer, scratch.resolve("reversed-" + consumer), runOptions,
+                        progress, "reversed order");
+                reversed.put(consumer, result.latencyNanos().notification().p50());
+            }
+            List<Consumer> consumers = new ArrayList<>();
+            for (String consumer : order) {
+                consumers.add(new Consumer(consumer, p50.get(consumer), p99.get(consumer), reversed.get(consumer)));
+            }
+            return new Result(options, Machine.current(), command, consumers, MachineLoad.since(load).otherCores(),
+                    System.nanoTime() - start);
+        }
+    }
+
+    private static RunResult runOne(Scenario study, String consumer, Path dir, RunOptions options,
+                                    PrintWriter progress, String what) throws Exception {
+        progress.printf(Locale.ROOT, "%s, %s ...", what, consumer);
+        progress.flush();
+        RunResult result = ConsumerRun.run(study.withConsumer(consumer), consumer, consumer, dir, null,
+                SystemNanoClock.INSTANCE, options);
+        ScratchDir.delete(dir);
+        progress.printf(Locale.ROOT, " p50 %s us, p99 %s us%n",
+                Format.micros(result.latencyNanos().notification().p50()),
+                Format.micros(result.latencyNanos().notification().p99()));
+        progress.flush();
+        return result;
+    }
+
+    static TextTable table(Result result) {
+        TextTable table = new TextTable("consumer", "p50 us median (range)", "p50 spread", "p99 us median (range)",
+                "p99 max/min", "reversed p50 us", "order shift");
+        for (Consumer c : result.consumers()) {
+            table.row(c.name(), Format.micros(c.medianP50()) + " (" + range(c.p50Nanos()) + ")",
+                    percent(c.p50Spread()) + mark(c.p50Spread() <= P50_SPREAD),
+                    Format.micros(c.medianP99()) + " (" + range(c.p99Nanos()) + ")",
+                    String.format(Locale.ROOT, "%.2fx", c.p99Factor()) + mark(c.p99Factor() <= P99_FACTOR),
+                    Format.micros(c.reversedP50Nanos()),
+                    String.format(Locale.ROOT, "%+.0f%%", 100 * c.orderShift())
+                            + mark(Math.abs(c.orderShift()) <= ORDER_SHIFT));
+        }
+        return table;
+    }
+
+    private static String range(long[] values) {
+        long min = Arrays.stream(values).min().orElse(0);
+        long max = Arrays.stream(values).max().orElse(0);
+        return Format.micros(min) + ".." + Format.micros(max);
+    }
+
+    private static String percent(double fraction) {
+        return String.format(Locale.ROOT, "%.0f%%", 100 * fraction);
+    }
+
+    private static String mark(boolean met) {
+        return met ? " ok" : " miss";
+    }
+
+    static String header(Result r) {
+        return String.format(Locale.ROOT, "The default study (paced) %d times, then once with the consumers in reverse"
+                + " order; %s warm-up + %s measured per run; %s; other processes used %s cores meanwhile; %s in all",
+                r.options().repeats(), Units.formatDuration(r.options().warmupNanos()),
+                Units.formatDuration(r.options().durationNanos()), r.machine().describe(),
+                MachineLoad.cores(r.otherCores()), ValidationBenchmark.minutes(r.wallNanos()));
+    }
+
+    static List<String> targets(Result r) {
+        long p50Met = r.consumers().stream().filter(c -> c.p50Spread() <= P50_SPREAD).count();
+        long p99Met = r.consumers().stream().filter(c -> c.p99Factor() <= P99_FACTOR).count();
+        long orderMet = r.consumers().stream().filter(c -> Math.abs(c.orderShift()) <= ORDER_SHIFT).count();
+        int n = r.consumers().size();
+        return List.of(
+                String.format(Locale.ROOT, "p50 within +-%.0f%% across repeats: %d of %d consumers", 100 * P50_SPREAD,
+                        p50Met, n),
+                String.format(Locale.ROOT, "p99 within a factor %.0f across repeats: %d of %d consumers", P99_FACTOR,
+                        p99Met, n),
+                String.format(Locale.ROOT, "reversing the order moves p50 by at most %.0f%%: %d of %d consumers",
+                        100 * ORDER_SHIFT, orderMet, n));
+    }
+
+    public static String text(Result result) {
+        StringBuilder out = new StringBuilder(header(result)).append("\n\n").append(table(result).text()).append('\n');
+        targets(result).forEach(line -> out.append(line).append('\n'));
+        return out.toString();
+    }
+
+    public static String markdown(Result result) {
+        StringBuilder out = new StringBuilder("# Repeatability of the default study\n\n");
+        out.append("Generated by `").append(result.command()).append("`; do not edit by hand: rerun it.\n\n");
+        out.append(header(result)).append(".\n\n").append(table(result).markdown()).append('\n');
+        targets(result).forEach(line -> out.append("- ").append(line).append('\n'));
+        return out.toString();
+    }
+}
