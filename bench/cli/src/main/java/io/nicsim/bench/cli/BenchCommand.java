@@ -492,9 +492,9 @@ public final class BenchCommand implements Runnable {
 
     /** {@code nicsim bench all}: every benchmark with its defaults, and docs/benchmarks.md. */
     @Command(name = "all", mixinStandardHelpOptions = true, description = {
-            "Every benchmark, and with --markdown docs/benchmarks.md the benchmarks document (~5 min).",
-            "JMH with short iterations, floor, throughput and pacing with their defaults; the document states the",
-            "machine, the commands, the targets and every figure."})
+            "Every benchmark, and with --markdown docs/benchmarks.md the benchmarks document (~7 min).",
+            "JMH with short iterations, floor, throughput, pacing, virtual and repeat with their defaults; the",
+            "document states the machine, the commands, the targets and every figure."})
     static final class All extends BenchmarkCommand {
 
         @Option(names = "--skip-jmh", description = "leave out the JMH micro-benchmarks")
@@ -504,9 +504,14 @@ public final class BenchCommand implements Runnable {
         private ThroughputBenchmark.Options throughput;
         private PacingBenchmark.Options pacing;
         private VirtualBenchmark.Options virtual;
+        private RepeatBenchmark.Options repeat;
 
         @Override
         void validate() {
+            Repeat repeatCommand = new Repeat();
+            new CommandLine(repeatCommand).parseArgs();
+            repeatCommand.validate();
+            repeat = repeatCommand.options;
             Floor floorCommand = new Floor();
             new CommandLine(floorCommand).parseArgs();
             floorCommand.validate();
@@ -543,8 +548,12 @@ public final class BenchCommand implements Runnable {
             VirtualBenchmark.Result virtualResult = VirtualBenchmark.run(virtual, out);
             out.println();
             out.print(VirtualBenchmark.text(virtualResult));
+            out.println();
+            RepeatBenchmark.Result repeatResult = RepeatBenchmark.run(repeat, "./nicsim bench repeat", out);
+            out.println();
+            out.print(RepeatBenchmark.text(repeatResult));
             BenchmarksDocument.Results results = new BenchmarksDocument.Results(Machine.current(), ZonedDateTime.now(),
-                    commandLine(), jmh, floorResult, throughputResult, pacingResult, virtualResult);
+                    commandLine(), jmh, floorResult, throughputResult, pacingResult, virtualResult, repeatResult);
             out.println();
             out.print(BenchmarksDocument.targetsText(results));
             return BenchmarksDocument.markdown(results);

@@ -20,7 +20,15 @@ public final class BenchmarksDocument {
     /** Everything one {@code bench all} measured. */
     public record Results(Machine machine, ZonedDateTime finished, String command, List<MicroBenchmarks.Row> jmh,
                           FloorBenchmark.Result floor, ThroughputBenchmark.Result throughput,
-                          PacingBenchmark.Result pacing, VirtualBenchmark.Result virtual) {
+                          PacingBenchmark.Result pacing, VirtualBenchmark.Result virtual,
+                          RepeatBenchmark.Result repeat) {
+
+        /** Results without the repeatability run. */
+        public Results(Machine machine, ZonedDateTime finished, String command, List<MicroBenchmarks.Row> jmh,
+                       FloorBenchmark.Result floor, ThroughputBenchmark.Result throughput,
+                       PacingBenchmark.Result pacing, VirtualBenchmark.Result virtual) {
+            this(machine, finished, command, jmh, floor, throughput, pacing, virtual, null);
+        }
     }
 
     private BenchmarksDocument() {
@@ -67,6 +75,18 @@ public final class BenchmarksDocument {
                     FloorReport.ratioCell(FloorReport.ratios(r.floor(), FloorBenchmark.NICSIM, FloorBenchmark.BARE,
                             "p99")),
                     p99 <= FloorReport.TARGET_P99_RATIO ? "met" : "missed");
+        }
+        if (r.repeat() != null) {
+            List<RepeatBenchmark.Consumer> consumers = r.repeat().consumers();
+            double worstSpread = consumers.stream().mapToDouble(RepeatBenchmark.Consumer::p50Spread).max().orElse(0);
+            double worstFactor = consumers.stream().mapToDouble(RepeatBenchmark.Consumer::p99Factor).max().orElse(0);
+            table.row("repeat: every consumer's p50 within " + Math.round(RepeatBenchmark.P50_SPREAD * 100)
+                            + "% over " + r.repeat().options().repeats() + " default studies",
+                    String.format(Locale.ROOT, "worst %.0f%%", 100 * worstSpread),
+                    worstSpread <= RepeatBenchmark.P50_SPREAD ? "met" : "missed");
+            table.row("repeat: every consumer's p99 within a factor " + Math.round(RepeatBenchmark.P99_FACTOR),
+                    String.format(Locale.ROOT, "worst %.1fx", worstFactor),
+                    worstFactor <= RepeatBenchmark.P99_FACTOR ? "met" : "missed");
         }
         if (r.throughput() != null) {
             r.throughput().configs().stream()
@@ -171,6 +191,10 @@ public final class BenchmarksDocument {
             out.append("## Virtual-time engine (`./nicsim bench virtual`)\n\n")
                     .append(VirtualBenchmark.markdown(r.virtual())).append('\n');
         }
+        if (r.repeat() != null) {
+            out.append("## Repeatability (`./nicsim bench repeat`)\n\n").append(RepeatBenchmark.section(r.repeat()))
+                    .append('\n');
+        }
         return out.toString();
     }
 
@@ -184,6 +208,7 @@ public final class BenchmarksDocument {
         commands.add("./nicsim bench throughput   # highest sustained rate per configuration (~2 min)");
         commands.add("./nicsim bench pacing       # injection lateness at 100k and 1M pps (~20 s)");
         commands.add("./nicsim bench virtual      # the device engine alone in virtual time (~1 min)");
+        commands.add("./nicsim bench repeat       # the default study 5 times and once reversed (~2 min)");
         return commands;
     }
 }

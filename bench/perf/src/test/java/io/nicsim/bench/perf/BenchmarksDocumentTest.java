@@ -59,6 +59,23 @@ class BenchmarksDocumentTest {
                 "| heap flat with run length (1s vs 5s) | +0.50 MiB | met |");
     }
 
+    @Test
+    void theRepeatabilityRunHasItsSectionAndTargets() {
+        RepeatBenchmark.Result repeat = new RepeatBenchmark.Result(
+                new RepeatBenchmark.Options(5, 1_000_000_000L, 3_000_000_000L),
+                new Machine(2, "AMD EPYC", "JDK 25", "Linux", true), "./nicsim bench repeat",
+                List.of(new RepeatBenchmark.Consumer("busy-poll", new long[] {1_000, 1_200, 1_000, 900, 1_000},
+                        new long[] {10_000, 30_000, 12_000, 11_000, 10_000}, 1_050)), 0, 60_000_000_000L);
+        BenchmarksDocument.Results results = new BenchmarksDocument.Results(
+                new Machine(2, "AMD EPYC", "Eclipse Adoptium 25.0.3", "Linux 6.18 amd64", true),
+                ZonedDateTime.of(2026, 11, 26, 3, 0, 0, 0, ZoneOffset.UTC), "nicsim bench all", List.of(), null, null,
+                null, null, repeat);
+        String md = BenchmarksDocument.markdown(results);
+        assertThat(md).contains("## Repeatability (`./nicsim bench repeat`)", "./nicsim bench repeat",
+                "| repeat: every consumer's p50 within 10% over 5 default studies | worst 20% | missed |",
+                "| repeat: every consumer's p99 within a factor 2 | worst 3.0x | missed |");
+    }
+
     /** Per-packet at 30M events/s (10M packets/s), line rate 2x slower than real time: one second in 75 s. */
     private static VirtualBenchmark.Result virtual() {
         long second = 1_000_000_000L;
