@@ -209,10 +209,12 @@ public final class LatencyRecorder {
         stages[2][warmup].recordValue(clamp(raisedNanos - writtenNanos));
         stages[3][warmup].recordValue(clamp(deliveredNanos - raisedNanos));
         stages[4][warmup].recordValue(clamp(wokenNanos - deliveredNanos));
-        // the first packet a wake-up handled, if an interrupt notified it (branch-free, like the warm-up choice)
-        int notNewWakeUp = (wokenNanos != lastWokenNanos) & (deliveredNanos < wokenNanos) ? 0 : 1;
+        // the first packet a wake-up handled, if an interrupt notified it: recorded once per wake-up, not per packet
+        // (warm-up takes both ways of the branch, so the JIT compiles both before measuring)
+        if (wokenNanos != lastWokenNanos & deliveredNanos < wokenNanos) {
+            wakeUps[warmup].recordValue(clamp(wokenNanos - deliveredNanos));
+        }
         lastWokenNanos = wokenNanos;
-        wakeUps[warmup | notNewWakeUp].recordValue(clamp(wokenNanos - deliveredNanos));
         stages[5][warmup].recordValue(clamp(handledNanos - wokenNanos));
         deviceLag[warmup].recordValue(clamp(appendedNanos - writtenNanos));
         sink.stamp(packetId, wokenNanos, handledNanos, raisedNanos, deliveredNanos);

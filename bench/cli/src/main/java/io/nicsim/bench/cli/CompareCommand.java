@@ -92,9 +92,8 @@ public final class CompareCommand implements Callable<Integer> {
             study.checkExport(run.scenario(), List.of(run.consumer()));
         }
         runDir = study.outputFolder(base, "-compare");
-        List<Scenario> runs = specs.stream().map(run -> run.scenario().withConsumer(run.consumer())).toList();
-        study.warnUnusedSets(runs, err); // after every check of the input: an error stays one line
-        MachineChecks checks = StudyOptions.checkMachine(runs, err);
+        MachineChecks checks = study.beforeRuns(specs.stream()
+                .map(run -> run.scenario().withConsumer(run.consumer())).toList(), err);
         Progress progress = study.progress(out);
         progress.line(String.format("nicsim compare: %s, %d runs (%s); %s per run; results in %s", base.name(),
                 specs.size(), String.join(", ", specs.stream().map(RunSpec::label).toList()),

@@ -43,8 +43,7 @@ public final class RunCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Scenario scenario = study.load();
         Path runDir = study.outputFolder(scenario, "");
-        study.warnUnusedSets(List.of(scenario), err); // after every check of the input: an error stays one line
-        MachineChecks checks = StudyOptions.checkMachine(List.of(scenario), err);
+        MachineChecks checks = study.beforeRuns(List.of(scenario), err);
         Progress progress = study.progress(out);
         progress.line(String.format("nicsim run: %s, %s firmware, %s; %s per consumer; results in %s",
                 scenario.name(), scenario.firmware().policy(), describe(scenario.traffic()),

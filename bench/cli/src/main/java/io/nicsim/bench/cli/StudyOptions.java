@@ -137,12 +137,14 @@ public final class StudyOptions {
     }
 
     /**
-     * Looks at the machine before paced runs ({@link QuietChecks}) and prints each warning once on {@code err}.
+     * What runs before a study, after every check of its input (so an error stays one line): the warnings of
+     * {@link #warnUnusedSets}, then a look at the machine before paced runs ({@link QuietChecks}), each of its warnings
+     * printed once on {@code err}.
      *
-     * @return the checks, for summary.json; null if every run is virtual
+     * @return the machine checks, for summary.json; null if every run is virtual
      */
-    static MachineChecks checkMachine(java.util.Collection<Scenario> runs, PrintWriter err)
-            throws InterruptedException {
+    MachineChecks beforeRuns(java.util.Collection<Scenario> runs, PrintWriter err) throws InterruptedException {
+        warnUnusedSets(runs, err);
         MachineChecks checks = QuietChecks.look(runs);
         if (checks != null) {
             for (String warning : checks.warnings()) {

@@ -61,9 +61,7 @@ public final class SweepCommand implements Callable<Integer> {
             study.checkExport(point.scenario(), point.scenario().host().consumers());
         }
         sweepDir = study.outputFolder(base, "-sweep");
-        List<Scenario> runs = points.stream().map(SweepRunner.Point::scenario).toList();
-        study.warnUnusedSets(runs, err); // after every check of the input: an error stays one line
-        StudyOptions.checkMachine(runs, err);
+        study.beforeRuns(points.stream().map(SweepRunner.Point::scenario).toList(), err);
         Progress progress = study.progress(out);
         progress.line(String.format("nicsim sweep: %s over %s (%d points; %s per consumer run; consumers %s);"
                         + " results in %s", base.name(), String.join(" x ", grid.keySet()), points.size(),

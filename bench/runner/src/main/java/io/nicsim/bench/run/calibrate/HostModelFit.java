@@ -172,12 +172,7 @@ public final class HostModelFit {
 
     /** @return {@code histogram} with every value lowered by {@code nanos}, down to 0 at least */
     static Histogram shifted(Histogram histogram, long nanos) {
-        Histogram shifted = new Histogram(histogram.getNumberOfSignificantValueDigits());
-        for (HistogramIterationValue value : histogram.recordedValues()) {
-            shifted.recordValueWithCount(Math.max(0, value.getValueIteratedTo() - nanos),
-                    value.getCountAtValueIteratedTo());
-        }
-        return shifted;
+        return copy(histogram, Long.MAX_VALUE, nanos);
     }
 
     static Kind fitKind(String consumer, List<Probe> sorted, long contextSwitch, JsonNode assumed) {
@@ -197,72 +192,59 @@ public final class HostModelFit {
                     "wakeNanos: hold stage; perPacketNanos: handle p50; perPollNanos: built-in (a spinning core)",
                     waits, stallsPerSecond, sorted, contextSwitch, "");
         }
-        String fit = cpuFit(sorted, contextSwitch, handleMedian);
-        long[] cpu = cpuFigures(sorted, contextSwitch, handleMedian, assumedPerPoll);
-        return new Kind(consumer, wake, cpu[0], cpu[1], handoff, fit, waits, stallsPerSecond, sorted, contextSwitch,
-                "");
+        CpuFit cpu = cpuFit(sorted, contextSwitch, handleMedian, assumedPerPoll);
+        return new Kind(consumer, wake, cpu.perPacketNanos(), cpu.perPollNanos(), handoff, cpu.how(), waits,
+                stallsPerSecond, sorted, contextSwitch, "");
     }
 
-    /** @return {perPacketNanos, perPollNanos} of a sleeping kind, as {@link #cpuFit} says */
-    private static long[] cpuFigures(List<Probe> sorted, long contextSwitch, long handleMedian, long assumedPerPoll) {
+    /** A sleeping kind's CPU figures and how they were found, in a few words. */
+    private record CpuFit(long perPacketNanos, long perPollNanos, String how) {
+    }
+
+    /**
+     * @return the two rates' line when it gives usable figures (distinct wake-ups, no negative or tiny parts), else
+     *         the handle median and the rest of the higher rate's CPU per wake-up, else the built-in per poll
+     */
+    private static CpuFit cpuFit(List<Probe> sorted, long contextSwitch, long handleMedian, long assumedPerPoll) {
         Probe low = sorted.getFirst();
         Probe high = sorted.getLast();
         double c1 = low.cpuNanosPerPacket();
         double w1 = low.voluntarySwitchesPerPacket();
         double c2 = high.cpuNanosPerPacket();
         double w2 = high.voluntarySwitchesPerPacket();
-        if (twoRates(sorted, contextSwitch, handleMedian)) {
+        if (sorted.size() > 1 && Double.isFinite(c1 + c2 + w1 + w2) && Math.abs(w1 - w2) >= MIN_WAKEUP_SPREAD) {
             double perWakeup = (c1 - c2) / (w1 - w2);
-            return new long[] {Math.round(c1 - w1 * perWakeup), Math.round(perWakeup - contextSwitch)};
+            double perPacket = c1 - w1 * perWakeup;
+            double perPoll = perWakeup - contextSwitch;
+            // a fit that charges a packet less than half its handle stage is noise the two rates did not overcome
+            if (perPacket >= handleMedian / 2.0 && perPoll >= 0) {
+                return new CpuFit(Math.round(perPacket), Math.round(perPoll), String.format(Locale.ROOT,
+                        "two rates: cpu %.0f/%.0f ns at %.2f/%.2f wake-ups per packet", c1, c2, w1, w2));
+            }
         }
         if (Double.isFinite(c2) && Double.isFinite(w2) && w2 > 0.01) {
-            return new long[] {handleMedian, Math.max(0, Math.round((c2 - handleMedian) / w2 - contextSwitch))};
+            return new CpuFit(handleMedian, Math.max(0, Math.round((c2 - handleMedian) / w2 - contextSwitch)),
+                    String.format(Locale.ROOT, "perPacketNanos: handle p50; perPollNanos: the rest of %.0f ns per"
+                            + " packet over %.2f wake-ups", c2, w2));
         }
-        return new long[] {handleMedian, assumedPerPoll};
-    }
-
-    /** @return how the CPU figures were found, in a few words */
-    private static String cpuFit(List<Probe> sorted, long contextSwitch, long handleMedian) {
-        Probe low = sorted.getFirst();
-        Probe high = sorted.getLast();
-        if (twoRates(sorted, contextSwitch, handleMedian)) {
-            return String.format(Locale.ROOT, "two rates: cpu %.0f/%.0f ns at %.2f/%.2f wake-ups per packet",
-                    low.cpuNanosPerPacket(), high.cpuNanosPerPacket(), low.voluntarySwitchesPerPacket(),
-                    high.voluntarySwitchesPerPacket());
-        }
-        double c2 = high.cpuNanosPerPacket();
-        double w2 = high.voluntarySwitchesPerPacket();
-        if (Double.isFinite(c2) && Double.isFinite(w2) && w2 > 0.01) {
-            return String.format(Locale.ROOT, "perPacketNanos: handle p50; perPollNanos: the rest of %.0f ns per"
-                    + " packet over %.2f wake-ups", c2, w2);
-        }
-        return "perPacketNanos: handle p50; perPollNanos: built-in (no wake-ups measured)";
-    }
-
-    /** @return whether the two rates' line gives usable figures (distinct wake-ups, no negative or tiny parts) */
-    private static boolean twoRates(List<Probe> sorted, long contextSwitch, long handleMedian) {
-        Probe low = sorted.getFirst();
-        Probe high = sorted.getLast();
-        double c1 = low.cpuNanosPerPacket();
-        double w1 = low.voluntarySwitchesPerPacket();
-        double c2 = high.cpuNanosPerPacket();
-        double w2 = high.voluntarySwitchesPerPacket();
-        if (sorted.size() < 2 || !Double.isFinite(c1 + c2 + w1 + w2) || Math.abs(w1 - w2) < MIN_WAKEUP_SPREAD) {
-            return false;
-        }
-        double perWakeup = (c1 - c2) / (w1 - w2);
-        // a fit that charges a packet less than half its handle stage is noise the two rates did not overcome
-        return c1 - w1 * perWakeup >= handleMedian / 2.0 && perWakeup - contextSwitch >= 0;
+        return new CpuFit(handleMedian, assumedPerPoll,
+                "perPacketNanos: handle p50; perPollNanos: built-in (no wake-ups measured)");
     }
 
     /** @return the values of {@code histogram} up to {@link #STALL_ABOVE_NANOS} */
     static Histogram withoutStalls(Histogram histogram) {
-        Histogram kept = new Histogram(histogram.getNumberOfSignificantValueDigits());
+        return copy(histogram, STALL_ABOVE_NANOS, 0);
+    }
+
+    /** @return the values of {@code histogram} up to {@code maxNanos}, each lowered by {@code minusNanos} (>= 0) */
+    private static Histogram copy(Histogram histogram, long maxNanos, long minusNanos) {
+        Histogram copy = new Histogram(histogram.getNumberOfSignificantValueDigits());
         for (HistogramIterationValue value : histogram.recordedValues()) {
-            if (value.getValueIteratedTo() <= STALL_ABOVE_NANOS) {
-                kept.recordValueWithCount(value.getValueIteratedTo(), value.getCountAtValueIteratedTo());
+            if (value.getValueIteratedTo() <= maxNanos) {
+                copy.recordValueWithCount(Math.max(0, value.getValueIteratedTo() - minusNanos),
+                        value.getCountAtValueIteratedTo());
             }
         }
-        return kept;
+        return copy;
     }
 }

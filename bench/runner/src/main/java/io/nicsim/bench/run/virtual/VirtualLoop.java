@@ -127,6 +127,15 @@ public final class VirtualLoop {
         return clock.nanoTime();
     }
 
+    /** Closes the journal's port, then the host's whatever happened. */
+    private static void closeBoth(Runnable journal, Runnable host) {
+        try {
+            journal.run();
+        } finally {
+            host.run();
+        }
+    }
+
     private record TeeDescriptors(DescriptorSink host, DescriptorSink journal) implements DescriptorSink {
         @Override
         public void write(int queue, long packetId, int flow, int frameBytes, int trafficClass, long intendedNanos,
@@ -139,11 +148,7 @@ public final class VirtualLoop {
 
         @Override
         public void close() {
-            try {
-                journal.close();
-            } finally {
-                host.close();
-            }
+            closeBoth(journal::close, host::close);
         }
     }
 
@@ -160,11 +165,7 @@ public final class VirtualLoop {
 
         @Override
         public void close() {
-            try {
-                journal.close();
-            } finally {
-                host.close();
-            }
+            closeBoth(journal::close, host::close);
         }
     }
 
@@ -177,11 +178,7 @@ public final class VirtualLoop {
 
         @Override
         public void close() {
-            try {
-                journal.close();
-            } finally {
-                host.close();
-            }
+            closeBoth(journal::close, host::close);
         }
     }
 }
