@@ -33,6 +33,43 @@ public record RunCosts(double consumerCpuNanosPerPacket, double voluntarySwitche
                 Double.NaN, null);
     }
 
+    /**
+     * @param rounds the costs of one run's rounds (nulls skipped)
+     * @return their costs as one window: per-packet figures weighted by each round's packets, collections summed;
+     *         null if no round had costs
+     */
+    public static RunCosts pooled(java.util.List<RunCosts> rounds) {
+        RunCosts first = null;
+        long packets = 0;
+        double[] totals = new double[5];
+        boolean processKnown = true;
+        long gcMillis = 0;
+        long gcCount = 0;
+        for (RunCosts round : rounds) {
+            if (round == null) {
+                continue;
+            }
+            first = first == null ? round : first;
+            double weight = Math.max(1, round.packets); // as the window divided them
+            packets += round.packets;
+            totals[0] += round.consumerCpuNanosPerPacket * weight;
+            totals[1] += round.voluntarySwitchesPerPacket * weight;
+            totals[2] += round.involuntarySwitchesPerPacket * weight;
+            totals[3] += round.runQueueWaitNanosPerPacket * weight;
+            totals[4] += round.processCpuNanosPerPacket * weight;
+            processKnown &= round.processCpuNanosPerPacket >= 0;
+            gcMillis += round.gcMillis;
+            gcCount += round.gcCount;
+        }
+        if (first == null) {
+            return null;
+        }
+        double per = Math.max(1, packets);
+        return new RunCosts(totals[0] / per, totals[1] / per, totals[2] / per, totals[3] / per,
+                processKnown ? totals[4] / per : -1, gcMillis, gcCount, packets, first.consumerThreads,
+                first.memoryBytesPerWaiter, first.memoryProbe);
+    }
+
     /** @return these costs with the memory per waiting consumer a probe measured */
     public RunCosts withMemory(double bytesPerWaiter, String probe) {
         return new RunCosts(consumerCpuNanosPerPacket, voluntarySwitchesPerPacket, involuntarySwitchesPerPacket,

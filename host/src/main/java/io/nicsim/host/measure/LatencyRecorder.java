@@ -7,6 +7,7 @@ import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.IntCountsHistogram;
 
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -120,6 +121,40 @@ public final class LatencyRecorder {
         }
         this.lastInterval = intervals.length - 1;
         this.sink = sink;
+    }
+
+    /**
+     * One run played in several rounds, as one recorder: the rounds' measured histograms added together (HdrHistogram
+     * add) and their measured seconds one after another, without warm-up intervals.
+     *
+     * @param rounds recorders of runs whose writers all stopped
+     * @return a single-writer recorder holding them, not to be recorded into
+     */
+    public static LatencyRecorder pooled(List<LatencyRecorder> rounds) {
+        int measuredIntervals = 0;
+        for (LatencyRecorder round : rounds) {
+            measuredIntervals += round.intervals.length - round.warmupIntervals;
+        }
+        LatencyRecorder pooled = new LatencyRecorder(0, Math.max(1, measuredIntervals), PacketStampSink.NONE, false);
+        int next = 0;
+        for (LatencyRecorder round : rounds) {
+            pooled.notification[0].add(round.notification[0]);
+            pooled.notificationUncorrected[0].add(round.notificationUncorrected[0]);
+            pooled.wakeUps[0].add(round.wakeUps[0]);
+            pooled.deviceLag[0].add(round.deviceLag[0]);
+            for (int i = 0; i < STAGES.length; i++) {
+                pooled.stages[i][0].add(round.stages[i][0]);
+            }
+            for (int c = 0; c < pooled.byClass.length; c++) {
+                pooled.byClass[c][0].add(round.byClass[c][0]);
+            }
+            for (int i = round.warmupIntervals; i < round.intervals.length; i++) {
+                pooled.intervals[next++].add(round.intervals[i]);
+            }
+            pooled.handled += round.packetsHandled();
+        }
+        pooled.handledPublished.set(pooled.handled);
+        return pooled;
     }
 
     /** @return the number of whole seconds covering {@code nanos} (0 for 0) */

@@ -196,26 +196,22 @@ public final class StudyOptions {
         return "nicsim " + String.join(" ", args);
     }
 
-    /** The study table, then latency, stage and cost details, and where the files are. */
+    /**
+     * The study table, the rounds' ranges and the platform's jitter beside it, then latency, stage and cost details,
+     * and where the files are.
+     */
     static void printResults(PrintWriter out, Summary summary, Path runDir) {
         out.println();
         out.print(LatencyTable.renderStudy(summary));
         out.print(LatencyTable.renderPriorities(summary));
-        out.println();
-        out.print(LatencyTable.render(summary));
-        out.println();
-        out.print(LatencyTable.renderStages(summary));
-        out.println();
-        String jitter = LatencyTable.renderJitter(summary);
-        if (!jitter.isEmpty()) {
-            out.print(jitter);
-            out.println();
+        for (String table : List.of(LatencyTable.renderRounds(summary), LatencyTable.renderJitter(summary),
+                LatencyTable.render(summary), LatencyTable.renderStages(summary), LatencyTable.renderCosts(summary))) {
+            if (!table.isEmpty()) {
+                out.println();
+                out.print(table);
+            }
         }
-        String costs = LatencyTable.renderCosts(summary);
-        if (!costs.isEmpty()) {
-            out.print(costs);
-            out.println();
-        }
+        out.println();
         out.println("notification latency = woken - intended arrival (coordinated-omission corrected), microseconds;");
         out.println("'lag' is the simulated device's own lateness: a descriptor's actual append - its model write"
                 + " time.");
@@ -228,6 +224,10 @@ public final class StudyOptions {
                 + " measured");
         out.println("window (jHiccup's measure): stalls the machine inflicts on every thread, beside the tail they"
                 + " explain.");
+        summary.runs().stream().filter(run -> run.rounds() != null).findFirst().ifPresent(run -> out.println(
+                "Played in " + run.rounds().count() + " rounds, each consumer's turn rotating: the first table's"
+                        + " latencies are the median\nover rounds (their range above); the other tables pool the"
+                        + " rounds (histograms added)."));
         out.println("Details: "
                 + runDir.resolve(SummaryWriter.FILE_NAME) + "; charts: " + runDir.resolve(RunReport.FILE_NAME));
     }

@@ -36,7 +36,8 @@ public final class LatencyTable {
     private static final String STUDY_ROW = "%-26s %8s %8s %9s %11s %10s %11s %12s %11s  %s%n";
 
     /**
-     * The study table: per consumer, notification latency (p50, p99, p99.9), what each packet cost the consumer
+     * The study table: per consumer, notification latency (p50, p99, p99.9; the median over rounds for a run played
+     * in rounds, {@link #renderRounds} gives their range), what each packet cost the consumer
      * (CPU, context switches), memory per waiting consumer, p99 per traffic class, and whether the consumer
      * serves high-priority packets first. A figure not measured shows as "-".
      */
@@ -45,10 +46,9 @@ public final class LatencyTable {
         out.append(String.format(Locale.ROOT, STUDY_ROW, firstColumn(summary), "p50 us", "p99 us", "p99.9 us",
                 "CPU us/pkt", "ctxsw/pkt", "mem/waiter", "high p99 us", "low p99 us", "high first"));
         for (RunResult run : summary.runs()) {
-            LatencySummary n = run.latencyNanos().notification();
             io.nicsim.host.cost.RunCosts c = run.costs();
-            out.append(String.format(Locale.ROOT, STUDY_ROW, run.name(), micros(n.p50()), micros(n.p99()),
-                    micros(n.p999()),
+            out.append(String.format(Locale.ROOT, STUDY_ROW, run.name(), micros(figure(run, "p50")),
+                    micros(figure(run, "p99")), micros(figure(run, "p999")),
                     c == null ? "-" : micros(Math.round(c.consumerCpuNanosPerPacket())),
                     c == null ? "-" : String.format(Locale.ROOT, "%.3f",
                             c.voluntarySwitchesPerPacket() + c.involuntarySwitchesPerPacket()),
@@ -56,6 +56,57 @@ public final class LatencyTable {
                     classP99(run, "high"), classP99(run, "low"), highFirst(run.priority())));
         }
         return out.toString();
+    }
+
+    /**
+     * @param figure {@code p50}, {@code p90}, {@code p99}, {@code p999} or {@code max}
+     * @return a run's notification latency figure: the median over its rounds, or its one run's
+     */
+    public static long figure(RunResult run, String figure) {
+        if (run.rounds() != null) {
+            return run.rounds().spread(figure).median();
+        }
+        LatencySummary n = run.latencyNanos().notification();
+        return switch (figure) {
+            case "p50" -> n.p50();
+            case "p90" -> n.p90();
+            case "p99" -> n.p99();
+            case "p999" -> n.p999();
+            case "max" -> n.max();
+            default -> throw new IllegalArgumentException("no figure " + figure);
+        };
+    }
+
+    private static final String ROUNDS_ROW = "%-26s %24s %24s %24s   %s%n";
+
+    /**
+     * Runs played in rounds: each figure of notification latency as the median over rounds with its range (min..max),
+     * and where in each round's order the run played; empty if no run was played in rounds.
+     */
+    public static String renderRounds(Summary summary) {
+        if (summary.runs().stream().allMatch(run -> run.rounds() == null)) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder();
+        RunResult first = summary.runs().stream().filter(run -> run.rounds() != null).findFirst().orElseThrow();
+        out.append(String.format(Locale.ROOT, ROUNDS_ROW, first.rounds().count() + " rounds, us", "p50 (range)",
+                "p99 (range)", "p99.9 (range)", "played at"));
+        for (RunResult run : summary.runs()) {
+            if (run.rounds() == null) {
+                continue;
+            }
+            StringBuilder order = new StringBuilder();
+            run.rounds().perRound().forEach(round -> order.append(order.isEmpty() ? "" : ", ")
+                    .append(round.position() + 1));
+            out.append(String.format(Locale.ROOT, ROUNDS_ROW, run.name(), spread(run.rounds().spread("p50")),
+                    spread(run.rounds().spread("p99")), spread(run.rounds().spread("p999")), order));
+        }
+        return out.toString();
+    }
+
+    /** @return "median (min..max)" in microseconds */
+    public static String spread(io.nicsim.bench.results.Rounds.Spread spread) {
+        return micros(spread.median()) + " (" + micros(spread.min()) + ".." + micros(spread.max()) + ")";
     }
 
     private static String classP99(RunResult run, String trafficClass) {
@@ -150,7 +201,7 @@ public final class LatencyTable {
                 "p99 us", "notification p99"));
         for (RunResult run : summary.runs()) {
             io.nicsim.bench.results.PlatformJitter jitter = run.platformJitter();
-            long p99 = run.latencyNanos().notification().p99();
+            long p99 = figure(run, "p99");
             if (jitter == null) {
                 out.append(String.format(Locale.ROOT, JITTER_ROW, run.name(), "-", "-", "-", "-", micros(p99), "-"));
                 continue;

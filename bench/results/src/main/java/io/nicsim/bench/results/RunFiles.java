@@ -28,8 +28,14 @@ public record RunFiles(Path runDir, String name) {
         return new RunFiles(runDir, index + "-" + label.replaceAll("[^A-Za-z0-9._-]", "_"));
     }
 
+    /** @return where its Chronicle queues go: {@code queues/<name>}, a round's as {@code queues/<name>.round-<r>} */
     public Path queueDir() {
-        return runDir.resolve(RunFiles.QUEUES).resolve(name);
+        return runDir.resolve(RunFiles.QUEUES).resolve(name.replace('/', '.'));
+    }
+
+    /** @return where round {@code round} (from 1) of this run keeps its files: {@code <name>/round-<r>/} */
+    public RunFiles round(int round) {
+        return new RunFiles(runDir, name + "/round-" + round);
     }
 
     public Path filesDir() {

@@ -28,11 +28,19 @@ import java.util.Map;
  * @param costs     what the measured window cost the host per packet: consumer CPU, context switches, scheduling
  *                  delay, process CPU, GC, memory per waiter (null where not measured)
  * @param output    the run's Chronicle journal and files
+ * @param rounds    a run played in rounds: each round's figures and the median over rounds with its range (the other
+ *                  groups then hold the rounds pooled); null for a run played once
  */
 @JsonDeserialize(using = RunResult.Reader.class)
 public record RunResult(@JsonUnwrapped What what, @JsonUnwrapped Setup setup, @JsonUnwrapped Counts counts,
                         @JsonUnwrapped Latencies latencies, @JsonUnwrapped Window window, RunCosts costs,
-                        @JsonUnwrapped Output output) {
+                        @JsonUnwrapped Output output, @JsonInclude(JsonInclude.Include.NON_NULL) Rounds rounds) {
+
+    /** A run played once. */
+    public RunResult(What what, Setup setup, Counts counts, Latencies latencies, Window window, RunCosts costs,
+                     Output output) {
+        this(what, setup, counts, latencies, window, costs, output, null);
+    }
 
     /**
      * @param consumer consumer name
@@ -161,13 +169,18 @@ public record RunResult(@JsonUnwrapped What what, @JsonUnwrapped Setup setup, @J
 
     /** @return this result with its costs replaced (e.g. completed with memory per waiting consumer) */
     public RunResult withCosts(RunCosts newCosts) {
-        return new RunResult(what, setup, counts, latencies, window, newCosts, output);
+        return new RunResult(what, setup, counts, latencies, window, newCosts, output, rounds);
+    }
+
+    /** @return this result with its rounds' figures */
+    public RunResult withRounds(Rounds played) {
+        return new RunResult(what, setup, counts, latencies, window, costs, output, played);
     }
 
     /** @return this result with its files listed */
     public RunResult withFiles(Map<String, String> runFiles) {
         return new RunResult(what, setup, counts, latencies, window, costs,
-                new Output(output.journal(), runFiles, output.clock(), output.hostModel()));
+                new Output(output.journal(), runFiles, output.clock(), output.hostModel()), rounds);
     }
 
     // The flat names the tables, reports and tune read; summary.json holds them through the groups above.
@@ -302,11 +315,13 @@ public record RunResult(@JsonUnwrapped What what, @JsonUnwrapped Setup setup, @J
         public RunResult deserialize(JsonParser parser, DeserializationContext context) throws IOException {
             JsonNode node = context.readTree(parser);
             JsonNode costs = node.get("costs");
+            JsonNode rounds = node.get("rounds");
             return new RunResult(context.readTreeAsValue(node, What.class), context.readTreeAsValue(node, Setup.class),
                     context.readTreeAsValue(node, Counts.class), context.readTreeAsValue(node, Latencies.class),
                     context.readTreeAsValue(node, Window.class),
                     costs == null || costs.isNull() ? null : context.readTreeAsValue(costs, RunCosts.class),
-                    context.readTreeAsValue(node, Output.class));
+                    context.readTreeAsValue(node, Output.class),
+                    rounds == null || rounds.isNull() ? null : context.readTreeAsValue(rounds, Rounds.class));
         }
     }
 }

@@ -23,13 +23,23 @@ import java.util.Map;
  *                    in one-process runs
  * @param machineChecks what nicsim checked of the machine before a paced study, with its warnings; absent for
  *                    virtual studies
+ * @param jitWarmup   what the paced study's uncounted JIT warm-up round waited; absent without one
  */
 public record Summary(String scenario, boolean interrupted, Environment environment, List<RunResult> runs,
                       Map<String, Object> effectiveScenario, String command,
                       @JsonInclude(JsonInclude.Include.NON_NULL) Comparison comparison,
                       @JsonInclude(JsonInclude.Include.NON_NULL) Boolean stalled,
                       @JsonInclude(JsonInclude.Include.NON_NULL) TwoProcessReport twoProcess,
-                      @JsonInclude(JsonInclude.Include.NON_NULL) MachineChecks machineChecks) {
+                      @JsonInclude(JsonInclude.Include.NON_NULL) MachineChecks machineChecks,
+                      @JsonInclude(JsonInclude.Include.NON_NULL) JitWarmupReport jitWarmup) {
+
+    /** A summary without a JIT warm-up round. */
+    public Summary(String scenario, boolean interrupted, Environment environment, List<RunResult> runs,
+                   Map<String, Object> effectiveScenario, String command, Comparison comparison, Boolean stalled,
+                   TwoProcessReport twoProcess, MachineChecks machineChecks) {
+        this(scenario, interrupted, environment, runs, effectiveScenario, command, comparison, stalled, twoProcess,
+                machineChecks, null);
+    }
 
     /** A summary without machine checks. */
     public Summary(String scenario, boolean interrupted, Environment environment, List<RunResult> runs,
@@ -42,7 +52,13 @@ public record Summary(String scenario, boolean interrupted, Environment environm
     /** @return this summary with the machine checks of its study */
     public Summary withMachineChecks(MachineChecks checks) {
         return new Summary(scenario, interrupted, environment, runs, effectiveScenario, command, comparison, stalled,
-                twoProcess, checks);
+                twoProcess, checks, jitWarmup);
+    }
+
+    /** @return this summary with what its JIT warm-up round waited */
+    public Summary withJitWarmup(JitWarmupReport warmup) {
+        return new Summary(scenario, interrupted, environment, runs, effectiveScenario, command, comparison, stalled,
+                twoProcess, machineChecks, warmup);
     }
 
     public Summary(String scenario, boolean interrupted, Environment environment, List<RunResult> runs,

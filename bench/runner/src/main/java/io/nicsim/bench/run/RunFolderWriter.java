@@ -54,13 +54,24 @@ public final class RunFolderWriter {
      */
     public static Map<String, String> writeHistograms(RunFiles files, LatencyRecorder recorder, long measureFromNanos,
                                                       NanoClock clock, String name) throws IOException {
+        long firstIntervalNanos = measureFromNanos - recorder.warmupIntervals() * LatencyRecorder.INTERVAL_NANOS;
+        return writeHistograms(files, recorder, System.currentTimeMillis()
+                + (firstIntervalNanos - clock.nanoTime()) / 1_000_000, name);
+    }
+
+    /**
+     * Writes a recorder's histogram files whose first interval began at {@code epochMillisAtFirstInterval} (a run's
+     * rounds pooled: their measured seconds one after another from the first round's).
+     *
+     * @return the files written, by kind ({@code hgrm}, {@code hlog}), relative to the run folder
+     */
+    public static Map<String, String> writeHistograms(RunFiles files, LatencyRecorder recorder,
+                                                      long epochMillisAtFirstInterval, String name)
+            throws IOException {
         Path filesDir = Files.createDirectories(files.filesDir());
         Map<String, String> written = new LinkedHashMap<>();
         HistogramFiles.writePercentiles(recorder.notification(), filesDir.resolve(RunFiles.HGRM));
         written.put("hgrm", files.relative(RunFiles.HGRM));
-        long firstIntervalNanos = measureFromNanos - recorder.warmupIntervals() * LatencyRecorder.INTERVAL_NANOS;
-        long epochMillisAtFirstInterval = System.currentTimeMillis()
-                + (firstIntervalNanos - clock.nanoTime()) / 1_000_000;
         HistogramFiles.writeIntervalLog(recorder, epochMillisAtFirstInterval, name, filesDir.resolve(RunFiles.HLOG));
         written.put("hlog", files.relative(RunFiles.HLOG));
         return written;

@@ -4,9 +4,11 @@ import io.nicsim.bench.results.RunFiles;
 
 import io.nicsim.bench.results.Comparison;
 import io.nicsim.bench.results.Environment;
+import io.nicsim.bench.results.JitWarmupReport;
 import io.nicsim.bench.results.RunResult;
 import io.nicsim.bench.results.MachineChecks;
 import io.nicsim.bench.results.Summary;
+import io.nicsim.bench.scenario.RunConfig;
 import io.nicsim.bench.scenario.Scenario;
 import io.nicsim.firmware.clock.NanoClock;
 import io.nicsim.nic.traffic.UdpSource;
@@ -20,9 +22,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Runs a study's consumer runs one after another in this JVM, each on fresh Chronicle queues under the run
- * folder, and writes the run folder: the effective scenario ({@value RunFiles#SCENARIO_FILE}), each run's histogram
- * files (and packets.csv), summary.json and report.html, all through {@link RunFolderWriter}. A {@link StopSignal}
+ * Runs a study's consumer runs in this JVM, each on fresh Chronicle queues under the run folder: paced studies after an
+ * uncounted JIT warm-up round ({@link JitWarmup}), in {@code run.rounds} rounds with a rotating order
+ * ({@link StudyRounds}), or one after another with one round, and writes the run folder: the effective scenario
+ * ({@value RunFiles#SCENARIO_FILE}), each run's histogram files (and packets.csv), summary.json and report.html, all
+ * through {@link RunFolderWriter}. A {@link StopSignal}
  * ends the run in progress early and skips the rest; summary.json then says {@code "interrupted": true}.
  * When every run is in virtual time (single-threaded, deterministic, independent) and there are several, they run in
  * parallel on a fixed pool of one thread per core, their results kept in the runs' order; paced runs run one after
@@ -34,6 +38,7 @@ public final class StudyRunner {
     private final RunOptions options;
     private final int threads;
     private boolean report = true;
+    private boolean jitWarmup = true;
     private MachineChecks machineChecks;
 
     public StudyRunner(NanoClock clock, RunOptions options) {
@@ -53,6 +58,15 @@ public final class StudyRunner {
      */
     public StudyRunner withoutReport() {
         report = false;
+        return this;
+    }
+
+    /**
+     * Plays no JIT warm-up round whatever {@code run.jitWarmup} says (a tune's evaluations: its JVM warmed up before
+     * the first).
+     */
+    public StudyRunner withoutJitWarmup() {
+        jitWarmup = false;
         return this;
     }
 
@@ -84,29 +98,45 @@ public final class StudyRunner {
         List<RunResult> results = new ArrayList<>();
         boolean parallel = threads > 1 && specs.size() > 1
                 && SweepRunner.allVirtual(specs.stream().map(RunSpec::scenario).toList());
+        JitWarmupReport warmup = null;
         if (parallel) {
             runParallel(specs, folder, results);
+        } else if (!specs.isEmpty()) {
+            warmup = jitWarmup ? JitWarmup.run(specs, runDir.resolve(RunFiles.QUEUES).resolve("jit-warmup"), clock,
+                    options) : null;
+            int rounds = base.run().roundsPlayed();
+            List<RunResult> played = rounds > 1 ? StudyRounds.play(specs, rounds, folder, clock, options)
+                    : playOnce(specs, folder);
+            for (RunResult result : played) {
+                results.add(result.output().clock().equals(RunConfig.CLOCK_VIRTUAL) ? result
+                        : result.withCosts(MemoryProbe.complete(result.costs(), result.consumer(),
+                                base.run().memoryProbeWaiters())));
+            }
         }
-        for (int i = 0; !parallel && i < specs.size() && !options.stop().requested(); i++) {
+        boolean interrupted = options.stop().requested();
+        Comparison comparison = varies != null && !results.isEmpty() ? Comparison.of(results, varies) : null;
+        Summary summary = new Summary(base.name(), interrupted, Environment.current(), List.copyOf(results),
+                base.effective(), command, comparison).withMachineChecks(machineChecks).withJitWarmup(warmup);
+        return folder.finish(summary, report);
+    }
+
+    /** Runs every spec once, one after another; a run not begun before a stop is left out. */
+    private List<RunResult> playOnce(List<RunSpec> specs, RunFolderWriter folder) throws Exception {
+        List<RunResult> results = new ArrayList<>();
+        for (int i = 0; i < specs.size() && !options.stop().requested(); i++) {
             RunSpec spec = specs.get(i);
             Scenario scenario = spec.scenario().withConsumer(spec.consumer());
             options.progress().startRun(i, specs.size(), spec.label(), scenario.run().warmupNanos(),
                     scenario.run().durationNanos());
             RunFiles files = folder.files(i, spec.label());
             try {
-                RunResult result = ConsumerRun.run(scenario, spec.label(), spec.consumer(), files.queueDir(), files,
-                        clock, options);
-                results.add(scenario.run().virtual() ? result : result.withCosts(MemoryProbe.complete(result.costs(),
-                        spec.consumer(), scenario.run().memoryProbeWaiters())));
+                results.add(ConsumerRun.run(scenario, spec.label(), spec.consumer(), files.queueDir(), files, clock,
+                        options));
             } finally {
                 options.progress().endRun();
             }
         }
-        boolean interrupted = options.stop().requested();
-        Comparison comparison = varies != null && !results.isEmpty() ? Comparison.of(results, varies) : null;
-        Summary summary = new Summary(base.name(), interrupted, Environment.current(), List.copyOf(results),
-                base.effective(), command, comparison).withMachineChecks(machineChecks);
-        return folder.finish(summary, report);
+        return results;
     }
 
     /** Runs every spec on a pool, results in the specs' order; a run not begun before a stop is left out. */

@@ -3,8 +3,8 @@ package io.nicsim.bench.scenario;
 /**
  * How long each consumer's run lasts.
  *
- * @param durationNanos     measured traffic time
- * @param warmupNanos       traffic before it, counted but not recorded
+ * @param durationNanos     measured traffic time per consumer, over all its rounds
+ * @param warmupNanos       traffic before each run's (each round's) measured time, counted but not recorded
  * @param drainTimeoutNanos how long to wait for packets in flight once traffic ends
  * @param queueStaging      where live queues go: {@code auto} (memory, moved to the run folder after) or {@code none}
  * @param memoryProbeWaiters waiting consumers a probe JVM parks to measure memory per waiting consumer (0 = none)
@@ -12,9 +12,29 @@ package io.nicsim.bench.scenario;
  *                          (device and a host model in one discrete-event loop over model time)
  * @param hostModel         virtual: the host model file, empty for the built-in one
  * @param journal           virtual: whether to write the Chronicle journal (descriptors, interrupts)
+ * @param rounds            paced: how many rounds each consumer's measured time is split into
+ * @param jitWarmupNanos    paced: the longest the uncounted JIT warm-up round may last (0 = none)
  */
 public record RunConfig(long durationNanos, long warmupNanos, long drainTimeoutNanos, String queueStaging,
-                        int memoryProbeWaiters, String clock, String hostModel, boolean journal) {
+                        int memoryProbeWaiters, String clock, String hostModel, boolean journal, int rounds,
+                        long jitWarmupNanos) {
+
+    /** Rounds of a study by default: a median and a range need three. */
+    public static final int DEFAULT_ROUNDS = 3;
+    /** The JIT warm-up round's cap by default. */
+    public static final long DEFAULT_JIT_WARMUP_NANOS = 20_000_000_000L;
+
+    /** A single-round run without a JIT warm-up round (tools that run one run at a time). */
+    public RunConfig(long durationNanos, long warmupNanos, long drainTimeoutNanos, String queueStaging,
+                     int memoryProbeWaiters, String clock, String hostModel, boolean journal) {
+        this(durationNanos, warmupNanos, drainTimeoutNanos, queueStaging, memoryProbeWaiters, clock, hostModel,
+                journal, 1, 0);
+    }
+
+    /** @return how many rounds the study plays: {@link #rounds}, or 1 in virtual time (a rerun gives the same) */
+    public int roundsPlayed() {
+        return virtual() ? 1 : rounds;
+    }
 
     /** Hardware in the loop: the device paced by the wall clock, real host threads. */
     public static final String CLOCK_PACED = "paced";

@@ -60,12 +60,37 @@ public final class Scenario {
     public RunConfig run() {
         return new RunConfig((long) values.get("run.duration"), (long) values.get("run.warmup"),
                 (long) values.get("run.drainTimeout"), string("run.queueStaging"), integer("run.memoryProbeWaiters"),
-                string("run.clock"), string("run.hostModel"), "true".equals(string("run.journal")));
+                string("run.clock"), string("run.hostModel"), "true".equals(string("run.journal")),
+                integer("run.rounds"), (long) values.get("run.jitWarmup"));
     }
 
     /** @return the settings of two-process mode ({@code nicsim nic}, {@code nicsim host}) */
     public TwoProcessConfig twoProcess() {
         return new TwoProcessConfig((long) values.get("run.stallTimeout"), (long) values.get("run.attachTimeout"));
+    }
+
+    /** @return a copy of this scenario with one round's share of the measured time and no JIT warm-up round */
+    public Scenario oneRound() {
+        RunConfig run = run();
+        Map<String, Object> copy = new LinkedHashMap<>(values);
+        copy.put("run.duration", Math.max(1, run.durationNanos() / run.roundsPlayed()));
+        copy.put("run.rounds", 1);
+        copy.put("run.jitWarmup", 0L);
+        return new Scenario(name, copy);
+    }
+
+    /**
+     * @return a copy of this scenario as one pass of a JIT warm-up round: no warm-up of its own, {@code
+     *         durationNanos} measured, one round, no JIT warm-up round, no memory probe
+     */
+    public Scenario warmupPass(long durationNanos) {
+        Map<String, Object> copy = new LinkedHashMap<>(values);
+        copy.put("run.warmup", 0L);
+        copy.put("run.duration", durationNanos);
+        copy.put("run.rounds", 1);
+        copy.put("run.jitWarmup", 0L);
+        copy.put("run.memoryProbeWaiters", 0);
+        return new Scenario(name, copy);
     }
 
     /** @return a copy of this scenario with {@code host.consumer} set to one consumer */

@@ -138,9 +138,18 @@ public final class ScenarioKeys {
         key("host.dispatcherIdle", KeyType.NAME, IdleStrategies.BUSY_SPIN, IdleStrategies.NAMES,
                 "how the interrupt-path thread waits, when placement is separate");
 
-        key("run.duration", KeyType.DURATION, 5_000_000_000L, List.of(), "measured traffic time per consumer");
+        key("run.duration", KeyType.DURATION, 5_000_000_000L, List.of(),
+                "measured traffic time per consumer, over all its rounds");
         key("run.warmup", KeyType.DURATION, 1_000_000_000L, List.of(),
-                "traffic before the measured time, per consumer; counted, not recorded");
+                "traffic before the measured time of each consumer run (each round's); counted, not recorded");
+        key("run.rounds", KeyType.POSITIVE_COUNT, RunConfig.DEFAULT_ROUNDS, List.of(),
+                "paced: each consumer's measured time is played in this many rounds, the study's runs interleaved in"
+                        + " an order that rotates every round (each run has its own warm-up); figures are the median"
+                        + " over rounds with their range, histograms pooled");
+        key("run.jitWarmup", KeyType.DURATION, RunConfig.DEFAULT_JIT_WARMUP_NANOS, List.of(),
+                "paced: before the measured rounds, an uncounted warm-up round plays every run in short passes until"
+                        + " the JIT compiler is quiet and each run's median is stable, for at most this long"
+                        + " (0 = none)");
         key("run.drainTimeout", KeyType.DURATION, 1_000_000_000L, List.of(),
                 "how long to wait after traffic ends for packets still in flight");
         key("run.queueStaging", KeyType.NAME, RunConfig.STAGING_AUTO,

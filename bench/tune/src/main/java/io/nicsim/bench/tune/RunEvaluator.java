@@ -103,9 +103,12 @@ public final class RunEvaluator implements Evaluator {
         return values;
     }
 
-    /** A virtual run's charts take longer than the run: the search's runs keep summary.json and histograms only. */
+    /**
+     * A virtual run's charts take longer than the run: the search's runs keep summary.json and histograms only. No
+     * evaluation plays a JIT warm-up round: {@link #warmUp} warmed the JVM up once before the first.
+     */
     private StudyRunner study() {
-        StudyRunner runner = new StudyRunner(clock, options);
+        StudyRunner runner = new StudyRunner(clock, options).withoutJitWarmup();
         return virtualSearch ? runner.withoutReport() : runner;
     }
 

@@ -1,0 +1,112 @@
+package io.nicsim.bench.run;
+
+import io.nicsim.bench.results.PlatformJitter;
+import io.nicsim.bench.results.Rounds;
+import io.nicsim.bench.results.RunFiles;
+import io.nicsim.bench.results.RunResult;
+import io.nicsim.bench.scenario.RunConfig;
+import io.nicsim.bench.scenario.Scenario;
+import io.nicsim.firmware.clock.NanoClock;
+import io.nicsim.host.measure.LatencyRecorder;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Plays a paced study's runs in rounds: each round plays every run for its share of the measured time, in an order
+ * that rotates by one run every round, so no run always plays first, or always right after the same neighbour; each
+ * run's rounds are then pooled into one result. Trade-off: every round pays its own warm-up and thread start, in
+ * exchange for figures that no longer depend on when in the study a run played.
+ */
+final class StudyRounds {
+
+    private final List<RunSpec> specs;
+    private final RunFolderWriter folder;
+    private final NanoClock clock;
+    private final RunOptions options;
+    private final List<List<RunResult>> results = new ArrayList<>();
+    private final List<List<LatencyRecorder>> recorders = new ArrayList<>();
+    private final List<List<Rounds.Round>> perRound = new ArrayList<>();
+    private final long[] firstIntervalEpochMillis;
+
+    private StudyRounds(List<RunSpec> specs, RunFolderWriter folder, NanoClock clock, RunOptions options) {
+        this.specs = specs;
+        this.folder = folder;
+        this.clock = clock;
+        this.options = options;
+        for (int i = 0; i < specs.size(); i++) {
+            results.add(new ArrayList<>());
+            recorders.add(new ArrayList<>());
+            perRound.add(new ArrayList<>());
+        }
+        firstIntervalEpochMillis = new long[specs.size()];
+    }
+
+    /**
+     * @param rounds how many rounds (each run's measured time split evenly over them)
+     * @return each run's pooled result, in the specs' order; runs a stop request left with no round are left out
+     */
+    static List<RunResult> play(List<RunSpec> specs, int rounds, RunFolderWriter folder, NanoClock clock,
+                                RunOptions options) throws Exception {
+        StudyRounds study = new StudyRounds(specs, folder, clock, options);
+        int n = specs.size();
+        for (int round = 1; round <= rounds && !options.stop().requested(); round++) {
+            options.progress().line(String.format(Locale.ROOT, "round %d of %d", round, rounds));
+            for (int position = 0; position < n && !options.stop().requested(); position++) {
+                study.playOne((position + round - 1) % n, round, position);
+            }
+        }
+        List<RunResult> pooled = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            if (!study.results.get(i).isEmpty()) {
+                pooled.add(study.pool(i));
+            }
+        }
+        return pooled;
+    }
+
+    /** Plays run {@code index} as round {@code round}, at {@code position} in that round's order. */
+    private void playOne(int index, int round, int position) throws Exception {
+        RunSpec spec = specs.get(index);
+        Scenario scenario = spec.scenario().withConsumer(spec.consumer()).oneRound();
+        RunConfig run = scenario.run();
+        RunFiles files = folder.files(index, spec.label()).round(round);
+        options.progress().startRun(position, specs.size(), spec.label(), run.warmupNanos(), run.durationNanos());
+        LatencyRecorder[] recorded = new LatencyRecorder[1];
+        RunOptions roundOptions = options.withRecorded(recorder -> {
+            recorded[0] = recorder;
+            options.recorded().recorded(recorder);
+        });
+        long startEpochMillis = System.currentTimeMillis();
+        try {
+            RunResult result = ConsumerRun.run(scenario, spec.label(), spec.consumer(), files.queueDir(), files, clock,
+                    roundOptions);
+            if (results.get(index).isEmpty()) {
+                firstIntervalEpochMillis[index] = startEpochMillis
+                        + (ConsumerRun.START_LEAD_NANOS + run.warmupNanos()) / 1_000_000;
+            }
+            results.get(index).add(result);
+            recorders.get(index).add(recorded[0]);
+            perRound.get(index).add(Rounds.Round.of(round, position, result));
+        } finally {
+            options.progress().endRun();
+        }
+    }
+
+    /** Run {@code index}'s rounds as one result, with its pooled histogram files. */
+    private RunResult pool(int index) throws Exception {
+        RunSpec spec = specs.get(index);
+        RunFiles files = folder.files(index, spec.label());
+        LatencyRecorder pooled = LatencyRecorder.pooled(recorders.get(index));
+        RunResult result = RoundsPool.pool(results.get(index), pooled, perRound.get(index), pooledJitter(index),
+                results.get(index).getFirst().journal());
+        return result.withFiles(RunFolderWriter.writeHistograms(files, pooled, firstIntervalEpochMillis[index],
+                result.name()));
+    }
+
+    /** The platform's jitter over run {@code index}'s rounds, or null if none was probed. */
+    private PlatformJitter pooledJitter(int index) {
+        return null;
+    }
+}
