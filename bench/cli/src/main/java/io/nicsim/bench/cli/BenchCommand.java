@@ -314,21 +314,25 @@ public final class BenchCommand implements Runnable {
 
     /** {@code nicsim bench repeat}: how far the default study's figures move between identical runs. */
     @Command(name = "repeat", mixinStandardHelpOptions = true, description = {
-            "The default study (paced) N times, then once with the consumers in reverse order (~2-3 min at the",
-            "defaults): per consumer the median, range and spread of p50 and p99 across the repeats, and the",
-            "reversed run's p50 against the median; targets: p50 within 10%%, p99 within a factor 2, order 10%%."})
+            "The default study (paced) N times, each as 'nicsim run' in a JVM of its own with its JIT warm-up round",
+            "and rounds, then once with the consumers in reverse order (~4 min at the defaults): per consumer the",
+            "median, range and spread of the median-of-rounds p50 and p99 across the repeats, and the reversed",
+            "run's p50 against the median; targets: p50 within 10%%, p99 within a factor 2, order 10%%."})
     static final class Repeat extends BenchmarkCommand {
 
         @Option(names = "--repeats", defaultValue = "5", description = "times the study plays (default: 5)")
         int repeats;
 
         @Option(names = "--warmup", paramLabel = "TIME", defaultValue = "1s",
-                description = "warm-up of each run (default: 1s)")
+                description = "warm-up of each round's run (default: 1s)")
         String warmup;
 
         @Option(names = "--duration", paramLabel = "TIME", defaultValue = "3s",
-                description = "measured time of each run (default: 3s)")
+                description = "measured time of each consumer over its rounds (default: 3s)")
         String duration;
+
+        @Option(names = "--rounds", defaultValue = "3", description = "rounds of each study (default: 3)")
+        int rounds;
 
         private RepeatBenchmark.Options options;
 
@@ -342,7 +346,10 @@ public final class BenchCommand implements Runnable {
             if (durationNanos <= 0) {
                 throw new IllegalArgumentException("--duration: expected a time above 0, found '" + duration + "'");
             }
-            options = new RepeatBenchmark.Options(repeats, warmupNanos, durationNanos);
+            if (rounds < 1) {
+                throw new IllegalArgumentException("--rounds: expected at least 1, found " + rounds);
+            }
+            options = new RepeatBenchmark.Options(repeats, warmupNanos, durationNanos, rounds);
         }
 
         @Override

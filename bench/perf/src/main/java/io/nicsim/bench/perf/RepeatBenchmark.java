@@ -1,17 +1,17 @@
 package io.nicsim.bench.perf;
 
+import io.nicsim.bench.process.ChildJvm;
 import io.nicsim.bench.results.RunResult;
-import io.nicsim.bench.run.ConsumerRun;
+import io.nicsim.bench.results.Summary;
+import io.nicsim.bench.results.SummaryWriter;
 import io.nicsim.bench.run.MachineLoad;
-import io.nicsim.bench.run.Progress;
-import io.nicsim.bench.run.RunOptions;
-import io.nicsim.bench.run.StopSignal;
-import io.nicsim.bench.run.SystemNanoClock;
-import io.nicsim.bench.scenario.Scenario;
 import io.nicsim.bench.scenario.ScenarioLoader;
 import io.nicsim.bench.scenario.Units;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,11 +19,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * {@code nicsim bench repeat}: how far the default study's figures move between identical runs on this machine. The
- * study played {@code repeats} times in its order, then once with the consumers in reverse order; per consumer the
- * median, range and spread of p50 and p99 across the repeats, and the reversed run's p50 against that median.
+ * study played as a user plays it ({@code nicsim run}, a JVM each time, with its JIT warm-up round and rounds)
+ * {@code repeats} times in its order, then once with the consumers in reverse order; per consumer the median, range
+ * and spread of the median-of-rounds p50 and p99 across the repeats, and the reversed run's p50 against that median.
  */
 public final class RepeatBenchmark {
 
@@ -34,8 +36,17 @@ public final class RepeatBenchmark {
     /** Target: the reversed order's p50 within this fraction of the median. */
     public static final double ORDER_SHIFT = 0.10;
 
-    public record Options(int repeats, long warmupNanos, long durationNanos) {
+    /**
+     * @param repeats       times the study plays in its order
+     * @param warmupNanos   warm-up of each run ({@code run.warmup})
+     * @param durationNanos measured time of each consumer over its rounds ({@code run.duration})
+     * @param rounds        rounds of each study ({@code run.rounds})
+     */
+    public record Options(int repeats, long warmupNanos, long durationNanos, int rounds) {
     }
+
+    /** The longest one study may take before the benchmark gives up on it. */
+    private static final long STUDY_TIMEOUT_MINUTES = 15;
 
     /**
      * One consumer's figures.
@@ -91,9 +102,7 @@ public final class RepeatBenchmark {
 
     public static Result run(Options options, String command, PrintWriter progress) throws Exception {
         long start = System.nanoTime();
-        Scenario study = ScenarioLoader.load(null, List.of("run.warmup=" + options.warmupNanos() + "ns",
-                "run.duration=" + options.durationNanos() + "ns", "run.memoryProbeWaiters=0"));
-        List<String> order = study.host().consumers();
+        List<String> order = ScenarioLoader.load(null, List.of()).host().consumers();
         Map<String, long[]> p50 = new LinkedHashMap<>();
         Map<String, long[]> p99 = new LinkedHashMap<>();
         for (String consumer : order) {
@@ -101,22 +110,19 @@ public final class RepeatBenchmark {
             p99.put(consumer, new long[options.repeats()]);
         }
         MachineLoad.Sample load = MachineLoad.sample();
-        RunOptions runOptions = new RunOptions(false, new StopSignal(), Progress.none(), false);
         try (ScratchDir scratch = ScratchDir.create("repeat")) {
             for (int r = 0; r < options.repeats(); r++) {
-                for (String consumer : order) {
-                    RunResult result = runOne(study, consumer, scratch.resolve(r + "-" + consumer), runOptions,
-                            progress, "repeat " + (r + 1) + "/" + options.repeats());
-                    p50.get(consumer)[r] = result.latencyNanos().notification().p50();
-                    p99.get(consumer)[r] = result.latencyNanos().notification().p99();
+                Summary summary = runStudy(options, order, scratch.resolve("repeat-" + r), progress,
+                        "repeat " + (r + 1) + "/" + options.repeats());
+                for (RunResult run : summary.runs()) {
+                    p50.get(run.consumer())[r] = run.notificationFigure("p50");
+                    p99.get(run.consumer())[r] = run.notificationFigure("p99");
                 }
             }
             Map<String, Long> reversed = new LinkedHashMap<>();
-            for (String consumer : order.reversed()) {
-                RunResult result = runOne(study, consumer, scratch.resolve("reversed-" + consumer), runOptions,
-                        progress, "reversed order");
-                reversed.put(consumer, result.latencyNanos().notification().p50());
-            }
+            Summary summary = runStudy(options, order.reversed(), scratch.resolve("reversed"), progress,
+                    "reversed order");
+            summary.runs().forEach(run -> reversed.put(run.consumer(), run.notificationFigure("p50")));
             List<Consumer> consumers = new ArrayList<>();
             for (String consumer : order) {
                 consumers.add(new Consumer(consumer, p50.get(consumer), p99.get(consumer), reversed.get(consumer)));
@@ -126,18 +132,48 @@ public final class RepeatBenchmark {
         }
     }
 
-    private static RunResult runOne(Scenario study, String consumer, Path dir, RunOptions options,
-                                    PrintWriter progress, String what) throws Exception {
-        progress.printf(Locale.ROOT, "%s, %s ...", what, consumer);
+    /**
+     * Plays the default study as a user does, {@code nicsim run} in a JVM of its own (its JIT warm-up round, its
+     * rounds), with the consumers in {@code order}.
+     */
+    private static Summary runStudy(Options options, List<String> order, Path dir, PrintWriter progress, String what)
+            throws Exception {
+        progress.printf(Locale.ROOT, "%s: nicsim run ...", what);
         progress.flush();
-        RunResult result = ConsumerRun.run(study.withConsumer(consumer), consumer, consumer, dir, null,
-                SystemNanoClock.INSTANCE, options);
+        List<String> command = ChildJvm.nicsim(List.of("run", "--quiet", "--out", dir.toString(), "--duration",
+                options.durationNanos() + "ns", "--set", "run.warmup=" + options.warmupNanos() + "ns", "--set",
+                "run.rounds=" + options.rounds(), "--set", "host.consumer=" + String.join(",", order), "--set",
+                "run.memoryProbeWaiters=0"));
+        Path log = dir.resolveSibling(dir.getFileName() + ".log");
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        try {
+            if (!process.waitFor(STUDY_TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
+                process.destroyForcibly();
+                throw new IOException("nicsim run in " + dir + " took longer than " + STUDY_TIMEOUT_MINUTES
+                        + " minutes");
+            }
+        } catch (InterruptedException e) {
+            process.destroy();
+            throw e;
+        }
+        Path summaryFile = dir.resolve(SummaryWriter.FILE_NAME);
+        if (process.exitValue() != 0 || !Files.exists(summaryFile)) {
+            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+            throw new IOException("nicsim run in " + dir + " exited with " + process.exitValue()
+                    + (lines.isEmpty() ? "" : ": " + lines.getLast()));
+        }
+        Summary summary = SummaryWriter.read(summaryFile);
         ScratchDir.delete(dir);
-        progress.printf(Locale.ROOT, " p50 %s us, p99 %s us%n",
-                Format.micros(result.latencyNanos().notification().p50()),
-                Format.micros(result.latencyNanos().notification().p99()));
+        StringBuilder figures = new StringBuilder();
+        for (RunResult run : summary.runs()) {
+            figures.append(String.format(Locale.ROOT, "%n  %-16s p50 %s us, p99 %s us", run.consumer(),
+                    Format.micros(run.notificationFigure("p50")), Format.micros(run.notificationFigure("p99"))));
+        }
+        progress.printf(Locale.ROOT, " JIT warm-up %s%s%n", summary.jitWarmup() == null ? "none"
+                : Units.formatDuration(summary.jitWarmup().wallNanos()) + " (" + summary.jitWarmup().ended() + ")",
+                figures);
         progress.flush();
-        return result;
+        return summary;
     }
 
     static TextTable table(Result result) {
@@ -170,10 +206,12 @@ public final class RepeatBenchmark {
     }
 
     static String header(Result r) {
-        return String.format(Locale.ROOT, "The default study (paced) %d times, then once with the consumers in reverse"
-                + " order; %s warm-up + %s measured per run; %s; other processes used %s cores meanwhile; %s in all",
-                r.options().repeats(), Units.formatDuration(r.options().warmupNanos()),
-                Units.formatDuration(r.options().durationNanos()), r.machine().describe(),
+        return String.format(Locale.ROOT, "The default study (paced, `nicsim run` in a JVM of its own each time) %d"
+                + " times, then once with the consumers in reverse order; %d rounds per study, %s measured per"
+                + " consumer over them, %s warm-up per round; figures are medians over rounds; %s; other processes"
+                + " used %s cores meanwhile; %s in all", r.options().repeats(), r.options().rounds(),
+                Units.formatDuration(r.options().durationNanos()), Units.formatDuration(r.options().warmupNanos()),
+                r.machine().describe(),
                 MachineLoad.cores(r.otherCores()), ValidationBenchmark.minutes(r.wallNanos()));
     }
 

@@ -62,7 +62,7 @@ class BenchmarksDocumentTest {
     @Test
     void theRepeatabilityRunHasItsSectionAndTargets() {
         RepeatBenchmark.Result repeat = new RepeatBenchmark.Result(
-                new RepeatBenchmark.Options(5, 1_000_000_000L, 3_000_000_000L),
+                new RepeatBenchmark.Options(5, 1_000_000_000L, 3_000_000_000L, 3),
                 new Machine(2, "AMD EPYC", "JDK 25", "Linux", true), "./nicsim bench repeat",
                 List.of(new RepeatBenchmark.Consumer("busy-poll", new long[] {1_000, 1_200, 1_000, 900, 1_000},
                         new long[] {10_000, 30_000, 12_000, 11_000, 10_000}, 1_050)), 0, 60_000_000_000L);

@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RepeatBenchmarkTest {
 
     private static RepeatBenchmark.Result result(RepeatBenchmark.Consumer... consumers) {
-        return new RepeatBenchmark.Result(new RepeatBenchmark.Options(5, 1_000_000_000L, 3_000_000_000L),
+        return new RepeatBenchmark.Result(new RepeatBenchmark.Options(5, 1_000_000_000L, 3_000_000_000L, 3),
                 new Machine(2, "Test CPU", "JDK 25", "Linux", true), "./nicsim bench repeat", List.of(consumers),
                 0.01, 100_000_000_000L);
     }

@@ -47,8 +47,8 @@ public final class LatencyTable {
                 "CPU us/pkt", "ctxsw/pkt", "mem/waiter", "high p99 us", "low p99 us", "high first"));
         for (RunResult run : summary.runs()) {
             io.nicsim.host.cost.RunCosts c = run.costs();
-            out.append(String.format(Locale.ROOT, STUDY_ROW, run.name(), micros(figure(run, "p50")),
-                    micros(figure(run, "p99")), micros(figure(run, "p999")),
+            out.append(String.format(Locale.ROOT, STUDY_ROW, run.name(), micros(run.notificationFigure("p50")),
+                    micros(run.notificationFigure("p99")), micros(run.notificationFigure("p999")),
                     c == null ? "-" : micros(Math.round(c.consumerCpuNanosPerPacket())),
                     c == null ? "-" : String.format(Locale.ROOT, "%.3f",
                             c.voluntarySwitchesPerPacket() + c.involuntarySwitchesPerPacket()),
@@ -56,25 +56,6 @@ public final class LatencyTable {
                     classP99(run, "high"), classP99(run, "low"), highFirst(run.priority())));
         }
         return out.toString();
-    }
-
-    /**
-     * @param figure {@code p50}, {@code p90}, {@code p99}, {@code p999} or {@code max}
-     * @return a run's notification latency figure: the median over its rounds, or its one run's
-     */
-    public static long figure(RunResult run, String figure) {
-        if (run.rounds() != null) {
-            return run.rounds().spread(figure).median();
-        }
-        LatencySummary n = run.latencyNanos().notification();
-        return switch (figure) {
-            case "p50" -> n.p50();
-            case "p90" -> n.p90();
-            case "p99" -> n.p99();
-            case "p999" -> n.p999();
-            case "max" -> n.max();
-            default -> throw new IllegalArgumentException("no figure " + figure);
-        };
     }
 
     private static final String ROUNDS_ROW = "%-26s %24s %24s %24s   %s%n";
@@ -201,7 +182,7 @@ public final class LatencyTable {
                 "p99 us", "notification p99"));
         for (RunResult run : summary.runs()) {
             io.nicsim.bench.results.PlatformJitter jitter = run.platformJitter();
-            long p99 = figure(run, "p99");
+            long p99 = run.notificationFigure("p99");
             if (jitter == null) {
                 out.append(String.format(Locale.ROOT, JITTER_ROW, run.name(), "-", "-", "-", "-", micros(p99), "-"));
                 continue;

@@ -52,13 +52,8 @@ public record Comparison(String baseline, List<String> varies, List<Entry> entri
 
     private static ToDoubleFunction<RunResult> figure(String figure) {
         return switch (figure) {
-            case "p50" -> r -> r.latencyNanos().notification().p50();
-            case "p90" -> r -> r.latencyNanos().notification().p90();
-            case "p99" -> r -> r.latencyNanos().notification().p99();
-            case "p999" -> r -> r.latencyNanos().notification().p999();
-            case "max" -> r -> r.latencyNanos().notification().max();
             case "interruptsPerSecond" -> RunResult::interruptsPerSecond;
-            default -> throw new IllegalArgumentException(figure);
+            default -> r -> r.notificationFigure(figure);
         };
     }
 

@@ -160,6 +160,26 @@ public record RunResult(@JsonUnwrapped What what, @JsonUnwrapped Setup setup, @J
         return what.label() != null ? what.label() : what.consumer();
     }
 
+    /**
+     * @param figure {@code p50}, {@code p90}, {@code p99}, {@code p999} or {@code max}
+     * @return that figure of notification latency as tables and charts show it: the median over the run's rounds,
+     *         or its one run's
+     */
+    public long notificationFigure(String figure) {
+        if (rounds != null) {
+            return rounds.spread(figure).median();
+        }
+        LatencySummary n = latencies.latencyNanos().notification();
+        return switch (figure) {
+            case "p50" -> n.p50();
+            case "p90" -> n.p90();
+            case "p99" -> n.p99();
+            case "p999" -> n.p999();
+            case "max" -> n.max();
+            default -> throw new IllegalArgumentException("no figure " + figure);
+        };
+    }
+
     /** @return interrupts raised per second of traffic, or 0 if no traffic time is known */
     @JsonIgnore
     public double interruptsPerSecond() {

@@ -44,6 +44,8 @@ public record Sweep(String scenario, boolean interrupted, String command, List<S
      * @param parameters         swept key to value, as given on the command line
      * @param consumer           the run's consumer
      * @param policy             firmware policy
+     * @param p50Nanos           notification latency p50 (p90, p99, p999 and max alike): the median over the run's
+     *                           rounds, or its one run's ({@link RunResult#notificationFigure})
      * @param interruptsPerSecond interrupts raised per second of traffic
      * @param interrupted        whether this run's traffic was stopped early
      */
@@ -53,9 +55,9 @@ public record Sweep(String scenario, boolean interrupted, String command, List<S
                       boolean interrupted, double consumerCpuNanosPerPacket) {
 
         public static Row of(int point, String folder, Map<String, String> parameters, RunResult run) {
-            LatencySummary n = run.latencyNanos().notification();
-            return new Row(point, folder, parameters, run.name(), run.policy(), n.p50(), n.p90(), n.p99(), n.p999(),
-                    n.max(), Math.round(run.interruptsPerSecond() * 10) / 10.0, run.interrupts(),
+            return new Row(point, folder, parameters, run.name(), run.policy(), run.notificationFigure("p50"),
+                    run.notificationFigure("p90"), run.notificationFigure("p99"), run.notificationFigure("p999"),
+                    run.notificationFigure("max"), Math.round(run.interruptsPerSecond() * 10) / 10.0, run.interrupts(),
                     run.packets().generated(), run.packets().delivered(), run.packets().dropped(), run.interrupted(),
                     run.costs() == null ? -1 : Math.round(run.costs().consumerCpuNanosPerPacket() * 10) / 10.0);
         }

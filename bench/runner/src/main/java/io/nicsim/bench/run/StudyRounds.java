@@ -21,8 +21,22 @@ import java.util.Locale;
  */
 final class StudyRounds {
 
-    private final List<RunSpec> specs;
-    private final RunFolderWriter folder;
+    /**
+     * One run of a study and where its files go.
+     *
+     * @param spec   what runs
+     * @param files  where its pooled files go; each round's in {@link RunFiles#round}
+     * @param shownAs its name in the progress lines (a sweep's adds the point)
+     */
+    record Slot(RunSpec spec, RunFiles files, String shownAs) {
+
+        /** A slot shown by its run's label. */
+        Slot(RunSpec spec, RunFiles files) {
+            this(spec, files, spec.label());
+        }
+    }
+
+    private final List<Slot> slots;
     private final NanoClock clock;
     private final RunOptions options;
     private final List<List<RunResult>> results = new ArrayList<>();
@@ -30,27 +44,26 @@ final class StudyRounds {
     private final List<List<Rounds.Round>> perRound = new ArrayList<>();
     private final long[] firstIntervalEpochMillis;
 
-    private StudyRounds(List<RunSpec> specs, RunFolderWriter folder, NanoClock clock, RunOptions options) {
-        this.specs = specs;
-        this.folder = folder;
+    private StudyRounds(List<Slot> slots, NanoClock clock, RunOptions options) {
+        this.slots = slots;
         this.clock = clock;
         this.options = options;
-        for (int i = 0; i < specs.size(); i++) {
+        for (int i = 0; i < slots.size(); i++) {
             results.add(new ArrayList<>());
             recorders.add(new ArrayList<>());
             perRound.add(new ArrayList<>());
         }
-        firstIntervalEpochMillis = new long[specs.size()];
+        firstIntervalEpochMillis = new long[slots.size()];
     }
 
     /**
      * @param rounds how many rounds (each run's measured time split evenly over them)
-     * @return each run's pooled result, in the specs' order; runs a stop request left with no round are left out
+     * @return each run's pooled result, in the slots' order; null for a run a stop request left with no round
      */
-    static List<RunResult> play(List<RunSpec> specs, int rounds, RunFolderWriter folder, NanoClock clock,
-                                RunOptions options) throws Exception {
-        StudyRounds study = new StudyRounds(specs, folder, clock, options);
-        int n = specs.size();
+    static List<RunResult> play(List<Slot> slots, int rounds, NanoClock clock, RunOptions options)
+            throws Exception {
+        StudyRounds study = new StudyRounds(slots, clock, options);
+        int n = slots.size();
         for (int round = 1; round <= rounds && !options.stop().requested(); round++) {
             options.progress().line(String.format(Locale.ROOT, "round %d of %d", round, rounds));
             for (int position = 0; position < n && !options.stop().requested(); position++) {
@@ -59,20 +72,19 @@ final class StudyRounds {
         }
         List<RunResult> pooled = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            if (!study.results.get(i).isEmpty()) {
-                pooled.add(study.pool(i));
-            }
+            pooled.add(study.results.get(i).isEmpty() ? null : study.pool(i));
         }
         return pooled;
     }
 
     /** Plays run {@code index} as round {@code round}, at {@code position} in that round's order. */
     private void playOne(int index, int round, int position) throws Exception {
-        RunSpec spec = specs.get(index);
+        RunSpec spec = slots.get(index).spec();
         Scenario scenario = spec.scenario().withConsumer(spec.consumer()).oneRound();
         RunConfig run = scenario.run();
-        RunFiles files = folder.files(index, spec.label()).round(round);
-        options.progress().startRun(position, specs.size(), spec.label(), run.warmupNanos(), run.durationNanos());
+        RunFiles files = slots.get(index).files().round(round);
+        options.progress().startRun(position, slots.size(), slots.get(index).shownAs(), run.warmupNanos(),
+                run.durationNanos());
         LatencyRecorder[] recorded = new LatencyRecorder[1];
         RunOptions roundOptions = options.withRecorded(recorder -> {
             recorded[0] = recorder;
@@ -96,8 +108,7 @@ final class StudyRounds {
 
     /** Run {@code index}'s rounds as one result, with its pooled histogram files. */
     private RunResult pool(int index) throws Exception {
-        RunSpec spec = specs.get(index);
-        RunFiles files = folder.files(index, spec.label());
+        RunFiles files = slots.get(index).files();
         LatencyRecorder pooled = LatencyRecorder.pooled(recorders.get(index));
         RunResult result = RoundsPool.pool(results.get(index), pooled, perRound.get(index), pooledJitter(index),
                 results.get(index).getFirst().journal());

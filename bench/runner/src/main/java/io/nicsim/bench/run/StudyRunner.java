@@ -105,12 +105,14 @@ public final class StudyRunner {
             warmup = jitWarmup ? JitWarmup.run(specs, runDir.resolve(RunFiles.QUEUES).resolve("jit-warmup"), clock,
                     options) : null;
             int rounds = base.run().roundsPlayed();
-            List<RunResult> played = rounds > 1 ? StudyRounds.play(specs, rounds, folder, clock, options)
-                    : playOnce(specs, folder);
+            List<StudyRounds.Slot> slots = new ArrayList<>();
+            for (int i = 0; i < specs.size(); i++) {
+                slots.add(new StudyRounds.Slot(specs.get(i), folder.files(i, specs.get(i).label())));
+            }
+            List<RunResult> played = rounds > 1 ? StudyRounds.play(slots, rounds, clock, options).stream()
+                    .filter(java.util.Objects::nonNull).toList() : playOnce(specs, folder);
             for (RunResult result : played) {
-                results.add(result.output().clock().equals(RunConfig.CLOCK_VIRTUAL) ? result
-                        : result.withCosts(MemoryProbe.complete(result.costs(), result.consumer(),
-                                base.run().memoryProbeWaiters())));
+                results.add(withMemory(result, base.run()));
             }
         }
         boolean interrupted = options.stop().requested();
@@ -118,6 +120,12 @@ public final class StudyRunner {
         Summary summary = new Summary(base.name(), interrupted, Environment.current(), List.copyOf(results),
                 base.effective(), command, comparison).withMachineChecks(machineChecks).withJitWarmup(warmup);
         return folder.finish(summary, report);
+    }
+
+    /** @return a paced run's result with the memory per waiting consumer of its kind (a probe JVM, cached per kind) */
+    static RunResult withMemory(RunResult result, RunConfig run) throws Exception {
+        return result.output().clock().equals(RunConfig.CLOCK_VIRTUAL) ? result
+                : result.withCosts(MemoryProbe.complete(result.costs(), result.consumer(), run.memoryProbeWaiters()));
     }
 
     /** Runs every spec once, one after another; a run not begun before a stop is left out. */

@@ -24,6 +24,9 @@ import java.util.stream.Collectors;
  * scenario lists), then writes sweep.csv, sweep.json and the sweep's report.html in the sweep folder. A
  * {@link StopSignal} ends the point in progress early and skips the rest; what ran is written all the same.
  * <p>
+ * A paced sweep in rounds ({@code run.rounds} above 1) plays every point's runs interleaved in each round, the order
+ * rotating ({@link StudyRounds}), so a point's figures do not depend on when in the sweep it played.
+ * <p>
  * When every point runs in virtual time ({@code run.clock: virtual}: single-threaded, deterministic, independent),
  * the points run in parallel on a fixed pool of one thread per core; their folders, files and rows are those of the
  * same points run one after another, shown and written in point order. Paced points run one after another, as they
@@ -85,6 +88,10 @@ public final class SweepRunner {
         List<Sweep.Row> rows = new ArrayList<>();
         boolean parallel = threads > 1 && points.size() > 1
                 && allVirtual(points.stream().map(Point::scenario).toList());
+        int rounds = points.isEmpty() ? 1 : points.getFirst().scenario().run().roundsPlayed();
+        if (!parallel && rounds > 1) {
+            rows.addAll(runInRounds(points, rounds, sweepDir, command));
+        }
         ExecutorService pool = parallel ? Executors.newFixedThreadPool(threads,
                 Thread.ofPlatform().name("sweep-", 1).daemon(true).factory()) : null;
         try {
@@ -96,7 +103,8 @@ public final class SweepRunner {
                 ahead.add(pool.submit(() -> options.stop().requested() ? null
                         : runPoint(points, index, sweepDir, command, quiet)));
             }
-            for (int i = 0; i < points.size() && (parallel || !options.stop().requested()); i++) {
+            for (int i = 0; (parallel || rounds == 1) && i < points.size()
+                    && (parallel || !options.stop().requested()); i++) {
                 Point point = points.get(i);
                 Summary summary = parallel ? ahead.get(i).get() : null;
                 if (parallel && summary == null) {
@@ -126,8 +134,60 @@ public final class SweepRunner {
         Path pointDir = sweepDir.resolve(POINTS).resolve(point.folder());
         // a point's own runs run one after another while the points run in parallel
         int studyThreads = runOptions == options ? threads : 1;
-        return new StudyRunner(clock, runOptions, studyThreads).run(point.scenario(), pointDir,
-                command + "  # point " + (i + 1) + " of " + points.size() + ": " + point.label());
+        StudyRunner study = new StudyRunner(clock, runOptions, studyThreads);
+        return (i == 0 ? study : study.withoutJitWarmup()).run(point.scenario(), pointDir, pointCommand(command, i,
+                points));
+    }
+
+    private static String pointCommand(String command, int i, List<Point> points) {
+        return command + "  # point " + (i + 1) + " of " + points.size() + ": " + points.get(i).label();
+    }
+
+    /**
+     * A paced sweep in rounds: every point's runs interleaved in each round, the order rotating, after one JIT
+     * warm-up round over each policy and consumer the sweep plays (the first point's summary.json holds it); then
+     * each point's run folder is written as a study's.
+     *
+     * @return the sweep's rows, in point order
+     */
+    private List<Sweep.Row> runInRounds(List<Point> points, int rounds, Path sweepDir, String command)
+            throws Exception {
+        List<RunFolderWriter> folders = new ArrayList<>();
+        List<StudyRounds.Slot> slots = new ArrayList<>();
+        Map<String, RunSpec> warmUp = new java.util.LinkedHashMap<>();
+        for (Point point : points) {
+            RunFolderWriter folder = RunFolderWriter.open(sweepDir.resolve(POINTS).resolve(point.folder()),
+                    point.scenario().effective());
+            folders.add(folder);
+            List<String> consumers = point.scenario().host().consumers();
+            for (int j = 0; j < consumers.size(); j++) {
+                RunSpec spec = new RunSpec(consumers.get(j), point.scenario(), consumers.get(j));
+                slots.add(new StudyRounds.Slot(spec, folder.files(j, spec.label()),
+                        point.label() + ": " + spec.label()));
+                warmUp.putIfAbsent(point.scenario().firmware().policy() + "/" + spec.consumer(), spec);
+            }
+        }
+        var jitWarmup = JitWarmup.run(List.copyOf(warmUp.values()),
+                sweepDir.resolve(io.nicsim.bench.results.RunFiles.QUEUES).resolve("jit-warmup"), clock, options);
+        List<RunResult> played = StudyRounds.play(slots, rounds, clock, options);
+        List<Sweep.Row> rows = new ArrayList<>();
+        int next = 0;
+        for (int i = 0; i < points.size(); i++) {
+            Point point = points.get(i);
+            List<RunResult> results = new ArrayList<>();
+            for (int j = 0; j < point.scenario().host().consumers().size(); j++, next++) {
+                if (played.get(next) != null) {
+                    results.add(StudyRunner.withMemory(played.get(next), point.scenario().run()));
+                }
+            }
+            Summary summary = new Summary(point.scenario().name(), options.stop().requested(), Environment.current(),
+                    List.copyOf(results), point.scenario().effective(), pointCommand(command, i, points))
+                    .withJitWarmup(i == 0 ? jitWarmup : null);
+            folders.get(i).finish(summary);
+            options.progress().line("[" + (i + 1) + "/" + points.size() + "] " + point.label());
+            addRows(rows, i, point, summary, options.progress());
+        }
+        return rows;
     }
 
     private static void addRows(List<Sweep.Row> rows, int i, Point point, Summary summary, Progress progress) {
