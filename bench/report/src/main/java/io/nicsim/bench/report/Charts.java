@@ -11,6 +11,7 @@ import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.AxesChartStyler;
 import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 import javax.imageio.ImageIO;
@@ -231,12 +232,28 @@ public final class Charts {
         return any ? chart : null;
     }
 
+    /** The over-time chart's series of the platform jitter: the probe's latest wake-up in each second. */
+    static final String JITTER_SERIES = "platform jitter max";
+    private static final Color JITTER_COLOR = new Color(0x7F7F7F);
+
     /**
      * A run's notification latency second by second, from its interval log; warm-up seconds at negative times.
      *
      * @return null without intervals holding packets
      */
     static XYChart overTime(String label, List<HistogramFiles.Interval> intervals) {
+        return overTime(label, intervals, List.of());
+    }
+
+    /**
+     * The same with the platform jitter beside it (paced runs): the jitter probe's latest wake-up in each second, a
+     * dashed grey line {@value #JITTER_SERIES} on the same axes (its intervals timed like the notification ones).
+     *
+     * @param jitter the log's platform jitter intervals; empty: the chart as without
+     * @return null without intervals holding packets
+     */
+    static XYChart overTime(String label, List<HistogramFiles.Interval> intervals,
+                            List<HistogramFiles.Interval> jitter) {
         XYChart chart = xy(label, "seconds from the start of the measured time", "µs (log scale)", SMALL_WIDTH,
                 SMALL_HEIGHT);
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
@@ -266,9 +283,28 @@ public final class Charts {
         for (Map.Entry<String, List<Double>> series : ys.entrySet()) {
             chart.addSeries(series.getKey(), xs, series.getValue()).setMarker(SeriesMarkers.CIRCLE);
         }
+        double min = ys.get("p50").stream().mapToDouble(Double::doubleValue).min().orElse(1);
+        double max = ys.get("max").stream().mapToDouble(Double::doubleValue).max().orElse(1);
+        List<Double> jitterXs = new ArrayList<>();
+        List<Double> jitterYs = new ArrayList<>();
+        for (HistogramFiles.Interval interval : jitter) {
+            if (interval.count() > 0) {
+                jitterXs.add((interval.startSeconds() + interval.endSeconds()) / 2 - origin);
+                jitterYs.add(floor(interval.maxNanos()));
+                min = Math.min(min, jitterYs.getLast());
+                max = Math.max(max, jitterYs.getLast());
+            }
+        }
+        if (!jitterXs.isEmpty()) {
+            XYSeries series = chart.addSeries(JITTER_SERIES, jitterXs, jitterYs);
+            series.setMarker(SeriesMarkers.NONE);
+            series.setLineStyle(SeriesLines.DASH_DASH);
+            series.setLineColor(JITTER_COLOR);
+            chart.getStyler().setLegendPadding(6); // a fifth name still fits the small chart's one legend row
+            chart.getStyler().setLegendSeriesLineLength(16);
+        }
         chart.getStyler().setYAxisLogarithmic(true);
-        decades(chart.getStyler(), ys.get("p50").stream().mapToDouble(Double::doubleValue).min().orElse(1),
-                ys.get("max").stream().mapToDouble(Double::doubleValue).max().orElse(1));
+        decades(chart.getStyler(), min, max);
         chart.getStyler().setYAxisTickLabelsFormattingFunction(Charts::microsLabel);
         chart.getStyler().setXAxisDecimalPattern("0.#");
         if (warmup > 0) {

@@ -1,6 +1,7 @@
 package io.nicsim.bench.report;
 
 import io.nicsim.bench.results.AtomicFiles;
+import io.nicsim.bench.results.JitterRecording;
 
 import io.nicsim.host.measure.LatencyRecorder;
 import org.HdrHistogram.AbstractHistogram;
@@ -16,6 +17,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
+import java.util.function.Predicate;
 
 /**
  * A run's latency in HdrHistogram's own file formats, so its tools read them:
@@ -23,8 +26,10 @@ import java.util.List;
  *   <li>{@code .hgrm}: the percentile distribution of the measured notification latency
  *       ({@code outputPercentileDistribution}, values in microseconds), as HdrHistogram's plotter reads it;</li>
  *   <li>{@code .hlog}: an interval log ({@code HistogramLogWriter}) of notification latency per second in
- *       nanoseconds, warm-up seconds included and tagged {@value #WARMUP_TAG} (HistogramLogProcessor skips
- *       tagged intervals unless asked for them).</li>
+ *       nanoseconds, warm-up seconds included and tagged {@value #WARMUP_TAG}; in paced runs, interleaved by time,
+ *       the platform jitter probe's lateness in the same measured seconds, tagged {@value #JITTER_TAG}
+ *       (HistogramLogProcessor skips tagged intervals unless asked for them, {@code -tag platform-jitter}: its
+ *       default output is the measured notification latency).</li>
  * </ul>
  * Both are written through a temporary file, so a reader never sees half a file.
  */
@@ -32,6 +37,8 @@ public final class HistogramFiles {
 
     /** Tag of the interval histograms that cover the warm-up. */
     public static final String WARMUP_TAG = "warmup";
+    /** Tag of the interval histograms of the platform jitter probe's lateness (paced runs). */
+    public static final String JITTER_TAG = "platform-jitter";
     /** The .hgrm holds microseconds: nanoseconds divided by this. */
     public static final double HGRM_UNIT_RATIO = 1_000.0;
     /** The .hlog's max column is in milliseconds (HdrHistogram's default for nanosecond values). */
@@ -58,26 +65,57 @@ public final class HistogramFiles {
      */
     public static void writeIntervalLog(LatencyRecorder recorder, long epochMillisAtFirstInterval, String runLabel,
                                         Path file) throws IOException {
-        int last = recorder.intervalCount() - 1;
-        while (last > 0 && recorder.interval(last).getTotalCount() == 0) {
-            last--;
-        }
-        int count = last + 1;
+        writeIntervalLog(recorder, null, epochMillisAtFirstInterval, runLabel, file);
+    }
+
+    /**
+     * The same with the platform jitter's seconds: its interval {@code j}, the recorder's measured interval
+     * {@code warmupIntervals + j}, tagged {@value #JITTER_TAG} and written after the notification interval of that
+     * second; its trailing empty intervals are left out too.
+     *
+     * @param jitter what the jitter probe recorded over the measured window, or null (none: the log as without)
+     */
+    public static void writeIntervalLog(LatencyRecorder recorder, JitterRecording jitter,
+                                        long epochMillisAtFirstInterval, String runLabel, Path file)
+            throws IOException {
+        int notificationCount = Math.max(1, withoutTrailingEmpty(recorder.intervalCount(), recorder::interval));
+        List<AbstractHistogram> jitterIntervals = jitter == null ? List.of() : jitter.intervals();
+        int jitterCount = withoutTrailingEmpty(jitterIntervals.size(), jitterIntervals::get);
+        int warmup = recorder.warmupIntervals();
+        int seconds = Math.max(notificationCount, jitterCount == 0 ? 0 : warmup + jitterCount);
         AtomicFiles.write(file, out -> {
             HistogramLogWriter writer = new HistogramLogWriter(out);
             writer.outputComment("nicsim: notification latency (woken - intended arrival) of run " + runLabel
                     + ", nanoseconds, one interval per second of the traffic schedule; intervals tagged "
-                    + WARMUP_TAG + " cover the warm-up (" + recorder.warmupIntervals() + " s)");
+                    + WARMUP_TAG + " cover the warm-up (" + warmup + " s)"
+                    + (jitter == null ? "" : "; intervals tagged " + JITTER_TAG + " are how late the platform"
+                    + " jitter probe's " + jitter.sleepNanos() + " ns sleeps woke in the measured seconds"));
             writer.outputLogFormatVersion();
             writer.outputStartTime(epochMillisAtFirstInterval);
             writer.outputLegend();
-            for (int i = 0; i < count; i++) {
-                AbstractHistogram interval = recorder.interval(i);
-                interval.setTag(i < recorder.warmupIntervals() ? WARMUP_TAG : null);
-                writer.outputIntervalHistogram(i, i + 1, interval, HLOG_MAX_UNIT_RATIO);
+            for (int i = 0; i < seconds; i++) {
+                if (i < notificationCount) {
+                    AbstractHistogram interval = recorder.interval(i);
+                    interval.setTag(i < warmup ? WARMUP_TAG : null);
+                    writer.outputIntervalHistogram(i, i + 1, interval, HLOG_MAX_UNIT_RATIO);
+                }
+                if (i >= warmup && i - warmup < jitterCount) {
+                    AbstractHistogram interval = jitterIntervals.get(i - warmup);
+                    interval.setTag(JITTER_TAG);
+                    writer.outputIntervalHistogram(i, i + 1, interval, HLOG_MAX_UNIT_RATIO);
+                }
             }
             writer.close();
         });
+    }
+
+    /** @return how many of the {@code count} intervals are left without the trailing empty ones */
+    private static int withoutTrailingEmpty(int count, IntFunction<AbstractHistogram> interval) {
+        int kept = count;
+        while (kept > 0 && interval.apply(kept - 1).getTotalCount() == 0) {
+            kept--;
+        }
+        return kept;
     }
 
     /**
@@ -90,13 +128,33 @@ public final class HistogramFiles {
                            long p99Nanos, long p999Nanos, long maxNanos) {
     }
 
-    /** Reads an interval log with HdrHistogram's reader. */
+    /**
+     * Reads an interval log's notification latency with HdrHistogram's reader: its untagged (measured) and warm-up
+     * intervals, leaving out any other tag's (the platform jitter's).
+     */
     public static List<Interval> readIntervalLog(Path file) throws IOException {
+        return read(file, tag -> tag == null || WARMUP_TAG.equals(tag));
+    }
+
+    /** Reads an interval log's platform jitter (intervals tagged {@value #JITTER_TAG}): empty if it has none. */
+    public static List<Interval> readJitterLog(Path file) throws IOException {
+        return read(file, JITTER_TAG::equals);
+    }
+
+    /**
+     * @return whether an interval of an interval log holds measured notification latency: untagged (warm-up and
+     *         platform jitter intervals are tagged), for readers that add up a run's measured packets
+     */
+    public static boolean measuredNotification(EncodableHistogram interval) {
+        return interval.getTag() == null;
+    }
+
+    private static List<Interval> read(Path file, Predicate<String> tags) throws IOException {
         List<Interval> intervals = new ArrayList<>();
         try (HistogramLogReader reader = new HistogramLogReader(file.toFile())) {
             EncodableHistogram next;
             while ((next = reader.nextIntervalHistogram()) != null) {
-                if (!(next instanceof AbstractHistogram h)) {
+                if (!(next instanceof AbstractHistogram h) || !tags.test(h.getTag())) {
                     continue;
                 }
                 double start = h.getStartTimeStamp() / 1000.0 - reader.getStartTimeSec();

@@ -6,6 +6,7 @@ import io.nicsim.bench.results.RunFiles;
 import io.nicsim.bench.results.Comparison;
 import io.nicsim.bench.results.Environment;
 import io.nicsim.bench.results.LatencySummary;
+import io.nicsim.bench.results.PlatformJitter;
 import io.nicsim.bench.results.RunResult;
 import io.nicsim.bench.results.Summary;
 import io.nicsim.bench.results.SummaryWriter;
@@ -63,6 +64,7 @@ public final class RunReport {
                 + "'p99 uncorr' is measured from the actual injection instead.");
         html.table(List.of("run", "policy", "p50", "p90", "p99", "p99.9", "max", "p99 uncorr", "delivered", "drops",
                 "interrupts", "interrupts/s"), latencyRows(runs));
+        platformJitter(html, runs);
 
         if (summary.comparison() != null) {
             comparison(html, summary.comparison());
@@ -166,18 +168,24 @@ public final class RunReport {
     }
     }
 
-    /** "Over time": one chart per run from its interval log. */
+    /** "Over time": one chart per run from its interval log, with the platform jitter's seconds if it has them. */
     private static void overTime(Html html, Path runDir, List<RunResult> runs) throws IOException {
     html.h2("Over time");
     html.p("note", "Notification latency per second from each run's interval log (notification.hlog);"
-            + " the warm-up is at negative times, left of the vertical line.");
+            + " the warm-up is at negative times, left of the vertical line. Paced runs: the dashed grey line ("
+            + Charts.JITTER_SERIES + ") is the platform jitter probe's latest wake-up in each measured second"
+            + " (intervals tagged " + HistogramFiles.JITTER_TAG + " in the same log); a latency peak that meets"
+            + " one of its peaks is the machine's as much as the consumer's.");
     html.raw("<div class=\"grid\">\n");
     List<String> noLog = new ArrayList<>();
     for (RunResult run : runs) {
         Path hlog = file(runDir, run, "hlog");
-        XYChart chart = hlog == null ? null : Charts.overTime(run.name(), HistogramFiles.readIntervalLog(hlog));
+        List<HistogramFiles.Interval> jitter = hlog == null ? List.of() : HistogramFiles.readJitterLog(hlog);
+        XYChart chart = hlog == null ? null
+                : Charts.overTime(run.name(), HistogramFiles.readIntervalLog(hlog), jitter);
         if (chart != null) {
-            html.img(Charts.dataUri(chart), "notification latency per second of " + run.name(), Charts.SMALL_WIDTH);
+            html.img(Charts.dataUri(chart), "notification latency " + (jitter.isEmpty() ? ""
+                    : "and " + Charts.JITTER_SERIES + " ") + "per second of " + run.name(), Charts.SMALL_WIDTH);
         } else {
             noLog.add(run.name());
         }
@@ -186,6 +194,34 @@ public final class RunReport {
     if (!noLog.isEmpty()) {
         html.p("note", "No interval log with packets for " + String.join(", ", noLog) + ".");
     }
+    }
+
+    /**
+     * The platform jitter table of paced runs, as the terminal prints it: the probe's late wake-ups and whether each
+     * run's notification p99 lies within them; nothing if no run has them (virtual runs, older summaries).
+     */
+    private static void platformJitter(Html html, List<RunResult> runs) {
+        if (runs.stream().allMatch(run -> run.platformJitter() == null)) {
+            return;
+        }
+        List<List<String>> rows = new ArrayList<>();
+        for (RunResult run : runs) {
+            PlatformJitter jitter = run.platformJitter();
+            long p99 = run.latencyNanos().notification().p99();
+            if (jitter == null) {
+                rows.add(List.of(run.name(), "-", "-", "-", "-", LatencyTable.micros(p99), "-"));
+                continue;
+            }
+            LatencySummary late = jitter.lateNanos();
+            rows.add(List.of(run.name(), LatencyTable.micros(late.p50()), LatencyTable.micros(late.p99()),
+                    LatencyTable.micros(late.max()), String.format(Locale.ROOT, "%.2f%%", 100 * jitter.lostShare()),
+                    LatencyTable.micros(p99), LatencyTable.jitterVerdict(jitter, p99)));
+        }
+        html.table(List.of("platform jitter", "p50", "p99", "max", "lost", "notification p99", "the p99 is"), rows);
+        html.p("note", "How late a probe thread's 1 ms sleeps woke over each paced run's measured window (as jHiccup"
+                + " measures it), microseconds, and the share of the window lost beyond the usual (p50). A p99 is"
+                + " within the platform's jitter when the platform lost at least 1% of the window for at least as"
+                + " long: stalls hit packets by time.");
     }
 
     public static void meta(Html html, String command, Environment environment) {

@@ -1,12 +1,15 @@
 package io.nicsim.bench.report;
 
+import io.nicsim.bench.results.JitterRecording;
 import io.nicsim.host.measure.LatencyRecorder;
 import io.nicsim.host.measure.PacketStampSink;
 import io.nicsim.nic.record.DescriptorRecord;
+import org.HdrHistogram.AbstractHistogram;
 import org.HdrHistogram.EncodableHistogram;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramLogProcessor;
 import org.HdrHistogram.HistogramLogReader;
+import org.HdrHistogram.IntCountsHistogram;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The .hgrm and .hlog files are HdrHistogram's own formats: read back with HdrHistogram's reader and log
- * processor, the counts and percentiles are the recorder's.
+ * processor, the counts and percentiles are the recorder's; the platform jitter's seconds sit under their own tag.
  */
 class HistogramFilesTest {
 
@@ -137,11 +140,82 @@ class HistogramFilesTest {
         assertThat(read).extracting(HistogramFiles.Interval::warmup).containsExactly(true, true, false, false, false);
     }
 
+    /** Platform jitter over {@code seconds} measured seconds: second {@code j} holds j + 1 sleeps, late j + 1 ms. */
+    private static JitterRecording jitter(int seconds) {
+        Histogram late = LatencyRecorder.newHistogram();
+        List<AbstractHistogram> intervals = new ArrayList<>();
+        for (int j = 0; j < seconds; j++) {
+            AbstractHistogram interval = new IntCountsHistogram(LatencyRecorder.HIGHEST_TRACKABLE_NANOS, 2);
+            interval.recordValueWithCount((j + 1) * 1_000_000L, j + 1);
+            late.recordValueWithCount((j + 1) * 1_000_000L, j + 1);
+            intervals.add(interval);
+        }
+        return new JitterRecording(1_000_000L, late, intervals, seconds * S);
+    }
+
+    @Test
+    void platformJitterGoesUnderItsOwnTagBesideTheSameSecondsAndLeavesTheNotificationIntervalsAsTheyWere()
+            throws Exception {
+        LatencyRecorder recorder = recorder(13);
+        Path without = dir.resolve("without.hlog");
+        Path with = dir.resolve("with.hlog");
+        HistogramFiles.writeIntervalLog(recorder, 1_795_000_000_000L, "busy-poll", without);
+
+        HistogramFiles.writeIntervalLog(recorder, jitter(3), 1_795_000_000_000L, "busy-poll", with);
+
+        List<EncodableHistogram> intervals = new ArrayList<>();
+        try (HistogramLogReader reader = new HistogramLogReader(with.toFile())) {
+            EncodableHistogram h;
+            while ((h = reader.nextIntervalHistogram()) != null) {
+                intervals.add(h);
+            }
+        }
+        String w = HistogramFiles.WARMUP_TAG;
+        String j = HistogramFiles.JITTER_TAG;
+        assertThat(intervals).as("interleaved by time, each second's notification interval first")
+                .extracting(EncodableHistogram::getTag).containsExactly(w, w, null, j, null, j, null, j);
+        assertThat(intervals).extracting(EncodableHistogram::getStartTimeStamp).isSorted();
+        assertThat(intervals.get(3).getStartTimeStamp()).as("jitter second 0 is measured second 0")
+                .isEqualTo(intervals.get(2).getStartTimeStamp()).isEqualTo(1_795_000_000_000L + 2_000L);
+
+        assertThat(HistogramFiles.readIntervalLog(with)).as("the notification intervals, as without the jitter")
+                .isEqualTo(HistogramFiles.readIntervalLog(without));
+        assertThat(HistogramFiles.readJitterLog(without)).isEmpty();
+        List<HistogramFiles.Interval> read = HistogramFiles.readJitterLog(with);
+        assertThat(read).extracting(HistogramFiles.Interval::startSeconds).containsExactly(2.0, 3.0, 4.0);
+        assertThat(read).extracting(HistogramFiles.Interval::count).containsExactly(1L, 2L, 3L);
+        assertThat(read).extracting(HistogramFiles.Interval::warmup).containsOnly(false);
+        for (int i = 0; i < read.size(); i++) {
+            assertThat(read.get(i).maxNanos()).isEqualTo(jitter(3).intervals().get(i).getMaxValue());
+        }
+    }
+
+    @Test
+    void jitterSecondsPastAStoppedRunsLastPacketAreKeptAndItsTrailingEmptyOnesLeftOut() throws Exception {
+        LatencyRecorder recorder = new LatencyRecorder(1, 4, PacketStampSink.NONE);
+        recorder.measureFrom(S);
+        DescriptorRecord d = new DescriptorRecord();
+        d.intendedNanos = S + S / 2; // only the first measured second has a packet
+        recorder.record(d, d.intendedNanos + 1_000, d.intendedNanos + 2_000);
+        JitterRecording twoOfFour = jitter(2);
+        List<AbstractHistogram> padded = new ArrayList<>(twoOfFour.intervals());
+        padded.add(new IntCountsHistogram(LatencyRecorder.HIGHEST_TRACKABLE_NANOS, 2));
+        padded.add(new IntCountsHistogram(LatencyRecorder.HIGHEST_TRACKABLE_NANOS, 2));
+        Path hlog = dir.resolve("stopped.hlog");
+
+        HistogramFiles.writeIntervalLog(recorder, new JitterRecording(twoOfFour.sleepNanos(), twoOfFour.lateNanos(),
+                padded, twoOfFour.windowNanos()), 1_795_000_000_000L, "x", hlog);
+
+        assertThat(HistogramFiles.readIntervalLog(hlog)).hasSize(2);
+        assertThat(HistogramFiles.readJitterLog(hlog)).extracting(HistogramFiles.Interval::startSeconds)
+                .containsExactly(1.0, 2.0);
+    }
+
     @Test
     void hdrHistogramsLogProcessorSumsTheMeasuredIntervals() throws Exception {
         LatencyRecorder recorder = recorder(11);
         Path hlog = dir.resolve("n.hlog");
-        HistogramFiles.writeIntervalLog(recorder, 1_795_000_000_000L, "platform-thread", hlog);
+        HistogramFiles.writeIntervalLog(recorder, jitter(3), 1_795_000_000_000L, "platform-thread", hlog);
         Path out = dir.resolve("processed");
 
         HistogramLogProcessor processor = new HistogramLogProcessor(new String[] {"-i", hlog.toString(), "-o",
@@ -151,8 +225,15 @@ class HistogramFilesTest {
         String summary = Files.readString(dir.resolve("processed.hgrm"));
         Matcher total = Pattern.compile("Total count\\s+=\\s+(\\d+)").matcher(summary);
         assertThat(total.find()).isTrue();
-        assertThat(Long.parseLong(total.group(1))).as("untagged (measured) intervals only")
+        assertThat(Long.parseLong(total.group(1))).as("untagged (measured) intervals only, no jitter")
                 .isEqualTo(recorder.notification().getTotalCount());
+
+        new HistogramLogProcessor(new String[] {"-i", hlog.toString(), "-o", dir.resolve("jitter").toString(),
+                "-tag", HistogramFiles.JITTER_TAG}).run();
+        Matcher jitterTotal = Pattern.compile("Total count\\s+=\\s+(\\d+)")
+                .matcher(Files.readString(dir.resolve("jitter.hgrm")));
+        assertThat(jitterTotal.find()).isTrue();
+        assertThat(Long.parseLong(jitterTotal.group(1))).as("asked for by its tag, the jitter's sleeps").isEqualTo(6);
     }
 
     @Test

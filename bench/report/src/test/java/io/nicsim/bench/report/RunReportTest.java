@@ -1,6 +1,7 @@
 package io.nicsim.bench.report;
 
 import io.nicsim.bench.results.Environment;
+import io.nicsim.bench.results.JitterRecording;
 import io.nicsim.bench.results.LatencySummary;
 import io.nicsim.bench.results.RunResult;
 import io.nicsim.bench.results.Summary;
@@ -12,11 +13,17 @@ import io.nicsim.bench.scenario.ScenarioLoader;
 import io.nicsim.host.measure.LatencyRecorder;
 import io.nicsim.host.measure.PacketStampSink;
 import io.nicsim.nic.record.DescriptorRecord;
+import org.HdrHistogram.AbstractHistogram;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.IntCountsHistogram;
 import org.junit.jupiter.api.Test;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * report.html from a run folder's files only: one percentile chart, one stage chart, one over-time chart per run
- * with an interval log; self-contained (embedded PNGs, nothing fetched); text escaped.
+ * with an interval log (with the platform jitter of paced runs); self-contained (embedded PNGs, nothing fetched);
+ * text escaped.
  */
 class RunReportTest {
 
@@ -37,6 +45,15 @@ class RunReportTest {
 
     /** Writes a run's .hgrm and .hlog from seeded latencies and returns its result. */
     private RunResult run(int index, String label, long seed, boolean withFiles) throws Exception {
+        return run(index, label, seed, withFiles, null);
+    }
+
+    /**
+     * The same for a paced run with the platform jitter probe's recording ({@code jitter} in its .hlog and
+     * summary.json), or, with none, a run in virtual time.
+     */
+    private RunResult run(int index, String label, long seed, boolean withFiles, JitterRecording jitter)
+            throws Exception {
         LatencyRecorder recorder = new LatencyRecorder(1, 2, PacketStampSink.NONE);
         recorder.measureFrom(LatencyRecorder.INTERVAL_NANOS);
         Random random = new Random(seed);
@@ -55,7 +72,7 @@ class RunReportTest {
         if (withFiles) {
             Files.createDirectories(files.filesDir());
             HistogramFiles.writePercentiles(recorder.notification(), files.filesDir().resolve(RunFiles.HGRM));
-            HistogramFiles.writeIntervalLog(recorder, 1_795_000_000_000L, label,
+            HistogramFiles.writeIntervalLog(recorder, jitter, 1_795_000_000_000L, label,
                     files.filesDir().resolve(RunFiles.HLOG));
             written.put("hgrm", files.relative(RunFiles.HGRM));
             written.put("hlog", files.relative(RunFiles.HLOG));
@@ -69,9 +86,64 @@ class RunReportTest {
                 new RunResult.Setup(Map.of("policy", "per-packet"), Map.of("kind", "poisson"), null, null),
                 new RunResult.Counts(new RunResult.PacketCounts(3_000, 3_000, 0, Map.of(), notification.count()),
                         3_000, 3_000, 0, null),
-                new RunResult.Latencies(new RunResult.Latency(notification, notification, stages), null, null),
+                new RunResult.Latencies(new RunResult.Latency(notification, notification, stages), null, null,
+                        jitter == null ? null : jitter.figures()),
                 new RunResult.Window(3_000_000_000L, 1_000_000_000L, 2_000_000_000L, false), null,
-                new RunResult.Output(files.queueDir().toString(), written));
+                jitter == null && label.startsWith("virtual")
+                        ? new RunResult.Output(null, written, "virtual", "built-in")
+                        : new RunResult.Output(files.queueDir().toString(), written));
+    }
+
+    /** Platform jitter over the 2 measured seconds: usual 50 µs sleeps, and a 30 ms stall in the second one. */
+    private static JitterRecording stalled() {
+        Histogram late = LatencyRecorder.newHistogram();
+        List<AbstractHistogram> intervals = new ArrayList<>();
+        for (int second = 0; second < 2; second++) {
+            AbstractHistogram interval = new IntCountsHistogram(LatencyRecorder.HIGHEST_TRACKABLE_NANOS, 2);
+            interval.recordValueWithCount(50_000, 990);
+            late.recordValueWithCount(50_000, 990);
+            if (second == 1) {
+                interval.recordValue(30_000_000);
+                late.recordValue(30_000_000);
+            }
+            intervals.add(interval);
+        }
+        return new JitterRecording(1_000_000, late, intervals, 2 * LatencyRecorder.INTERVAL_NANOS);
+    }
+
+    @Test
+    void aPacedRunsReportShowsItsPlatformJitterOverTimeAndInItsTableAVirtualRunsDoesNot() throws Exception {
+        JitterRecording jitter = stalled();
+        List<RunResult> runs = List.of(run(0, "paced", 5, true, jitter), run(1, "virtual", 6, true, null));
+        Summary summary = new Summary("jitter", false, Environment.current(), runs, Map.of("name", "jitter"),
+                "nicsim run");
+        SummaryWriter.write(summary, runDir);
+
+        Path report = RunReport.write(runDir);
+
+        assertThat(SelfContainedHtml.check(report)).as("percentiles, stages, one over-time chart per run").hasSize(4);
+        String html = Files.readString(report);
+        assertThat(html).contains("alt=\"notification latency and " + Charts.JITTER_SERIES + " per second of paced\"")
+                .contains("alt=\"notification latency per second of virtual\"")
+                .doesNotContain(Charts.JITTER_SERIES + " per second of virtual");
+        assertThat(html).as("the jitter table: the paced run's figures and verdict, none for the virtual run")
+                .contains("<th>platform jitter</th>").contains("<td>paced</td><td>50.0</td>")
+                .contains("<td>" + LatencyTable.micros(jitter.lateNanos().getMaxValue()) + "</td><td>1.50%</td>")
+                .contains("within the platform&#39;s jitter")
+                .containsPattern("<td>virtual</td><td>-</td><td>-</td><td>-</td><td>-</td><td>[0-9.,]+</td><td>-</td>");
+
+        Path pacedLog = runDir.resolve(runs.get(0).files().get("hlog"));
+        XYChart paced = Charts.overTime("paced", HistogramFiles.readIntervalLog(pacedLog),
+                HistogramFiles.readJitterLog(pacedLog));
+        assertThat(paced.getSeries(Charts.JITTER_SERIES).getYData()).as("each second's max, microseconds")
+                .containsExactly(jitter.intervals().get(0).getMaxValue() / 1000.0,
+                        jitter.intervals().get(1).getMaxValue() / 1000.0);
+        Path virtualLog = runDir.resolve(runs.get(1).files().get("hlog"));
+        assertThat(HistogramFiles.readJitterLog(virtualLog)).isEmpty();
+        XYChart virtual = Charts.overTime("virtual", HistogramFiles.readIntervalLog(virtualLog),
+                HistogramFiles.readJitterLog(virtualLog));
+        assertThat(virtual.getSeriesCollection()).extracting(XYSeries::getName)
+                .containsExactly("p50", "p99", "p99.9", "max");
     }
 
     @Test
@@ -95,6 +167,7 @@ class RunReportTest {
             assertThat(html).contains(stage);
         }
         assertThat(html).contains("policy: per-packet").as("scenario.yaml shown");
+        assertThat(html).as("no run with platform jitter, no jitter table").doesNotContain("<th>platform jitter</th>");
         assertThat(html).contains("href=\"0-busy-poll/notification.hgrm\"");
         assertThat(runDir.resolve("report.html.tmp")).doesNotExist();
     }

@@ -18,7 +18,10 @@ public record RunFiles(Path runDir, String name) {
     public static final String SCENARIO_FILE = "scenario.yaml";
     /** The histogram of notification latency, HdrHistogram's percentile distribution (microseconds). */
     public static final String HGRM = "notification.hgrm";
-    /** Notification latency per second, HdrHistogram's interval log (nanoseconds; warm-up tagged). */
+    /**
+     * Notification latency per second, HdrHistogram's interval log (nanoseconds; warm-up tagged); in paced runs with
+     * the platform jitter of the same seconds beside it (tagged {@code platform-jitter}).
+     */
     public static final String HLOG = "notification.hlog";
     /** One row per generated packet (--export-packets). */
     public static final String PACKETS = "packets.csv";

@@ -6,7 +6,7 @@ import io.nicsim.bench.results.RunFiles;
 
 import io.nicsim.bench.results.LatencySummary;
 import io.nicsim.bench.report.PacketsCsv;
-import io.nicsim.bench.results.PlatformJitter;
+import io.nicsim.bench.results.JitterRecording;
 import io.nicsim.bench.results.PolicyParameters;
 import io.nicsim.bench.results.RunResult;
 import io.nicsim.bench.scenario.HostConfig;
@@ -129,7 +129,7 @@ public final class ConsumerRun {
             Outcome outcome = runOn(scenario, label, consumerName, staging.liveDir(), clock, queueDir.toString(),
                     options);
             RunResult result = outcome.result();
-            options.recorded().recorded(outcome.recorder());
+            options.recorded().recorded(outcome.recorder(), outcome.jitter());
             if (files != null) {
                 result = result.withFiles(writeFiles(scenario, outcome, staging.liveDir(), files, options));
             }
@@ -154,15 +154,16 @@ public final class ConsumerRun {
      * @param measureFromNanos   when the measured window opened, on {@code clock}
      * @param clock              the run's clock
      * @param injected           packets the wire injected
+     * @param jitter             what the platform jitter probe recorded over the measured window
      */
     private record Outcome(RunResult result, LatencyRecorder recorder, long trafficStartNanos,
-                           long measureFromNanos, NanoClock clock, long injected) {
+                           long measureFromNanos, NanoClock clock, long injected, JitterRecording jitter) {
     }
 
     private static Map<String, String> writeFiles(Scenario scenario, Outcome outcome, Path liveQueueDir, RunFiles files,
                                                   RunOptions options) throws IOException {
         Map<String, String> written = new LinkedHashMap<>(RunFolderWriter.writeHistograms(files, outcome.recorder(),
-                outcome.measureFromNanos(), outcome.clock(), outcome.result().name()));
+                outcome.jitter(), outcome.measureFromNanos(), outcome.clock(), outcome.result().name()));
         Path dir = files.filesDir();
         if (options.exportPackets()) {
             RunConfig run = scenario.run();
@@ -257,10 +258,11 @@ public final class ConsumerRun {
                             dispatcher.interruptsDelivered(), device.firmware().doorbellsRead(),
                             perQueue(device, dispatcher)),
                     new RunResult.Latencies(latency(recorder), byClass(recorder),
-                            LatencySummary.of(recorder.deviceLag()), played.jitter()),
+                            LatencySummary.of(recorder.deviceLag()),
+                            played.jitter() == null ? null : played.jitter().figures()),
                     new RunResult.Window(trafficNanos, run.warmupNanos(), measuredNanos, stoppedEarly),
                     costs, new RunResult.Output(journal, null));
-            return new Outcome(result, recorder, startNanos, measureFromNanos, clock, injected);
+            return new Outcome(result, recorder, startNanos, measureFromNanos, clock, injected, played.jitter());
         }
     }
 
@@ -271,7 +273,7 @@ public final class ConsumerRun {
 
     /** How the play went: where its threads ran, what the measured window cost, when it stopped. */
     private record Played(PlacementReport placement, RunCosts costs, long stopNanos, long trafficStoppedNanos,
-                          PlatformJitter jitter) {
+                          JitterRecording jitter) {
     }
 
     /**
@@ -285,7 +287,7 @@ public final class ConsumerRun {
         ConsumerGroup consumer = placed.consumer();
         CostWindow costWindow = new CostWindow(consumer.costThreadPrefixes());
         RunCosts costs = null;
-        PlatformJitter jitter = null;
+        JitterRecording jitter = null;
         JitterMonitor jitterMonitor = null;
         long stopNanos;
         long trafficStoppedNanos = NOT_STOPPED;
@@ -297,7 +299,8 @@ public final class ConsumerRun {
             try {
                 sleepUntil(startNanos + run.warmupNanos(), clock, failure, options); // the warm-up
                 costWindow.open();
-                jitterMonitor = JitterMonitor.start(); // beside the cost window, as long
+                // beside the cost window, as long; its seconds are the recorder's measured intervals
+                jitterMonitor = JitterMonitor.start(startNanos + run.warmupNanos(), run.durationNanos(), clock);
                 long handledAtOpen = recorder.packetsHandled();
                 trafficStoppedNanos = waitForTraffic(device, placed.device(), clock,
                         startNanos + scheduleNanos + run.drainTimeoutNanos(), failure, options);

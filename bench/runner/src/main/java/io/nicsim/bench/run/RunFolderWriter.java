@@ -2,6 +2,7 @@ package io.nicsim.bench.run;
 
 import io.nicsim.bench.report.HistogramFiles;
 import io.nicsim.bench.report.RunReport;
+import io.nicsim.bench.results.JitterRecording;
 import io.nicsim.bench.results.RunFiles;
 import io.nicsim.bench.results.RunFolder;
 import io.nicsim.bench.results.ScenarioYaml;
@@ -54,25 +55,38 @@ public final class RunFolderWriter {
      */
     public static Map<String, String> writeHistograms(RunFiles files, LatencyRecorder recorder, long measureFromNanos,
                                                       NanoClock clock, String name) throws IOException {
+        return writeHistograms(files, recorder, null, measureFromNanos, clock, name);
+    }
+
+    /**
+     * The same, with the platform jitter's seconds in the interval log beside the notification latency's (tagged
+     * {@value HistogramFiles#JITTER_TAG}).
+     *
+     * @param jitter what the jitter probe recorded over the measured window, or null (a run without a probe)
+     */
+    public static Map<String, String> writeHistograms(RunFiles files, LatencyRecorder recorder, JitterRecording jitter,
+                                                      long measureFromNanos, NanoClock clock, String name)
+            throws IOException {
         long firstIntervalNanos = measureFromNanos - recorder.warmupIntervals() * LatencyRecorder.INTERVAL_NANOS;
-        return writeHistograms(files, recorder, System.currentTimeMillis()
+        return writeHistograms(files, recorder, jitter, System.currentTimeMillis()
                 + (firstIntervalNanos - clock.nanoTime()) / 1_000_000, name);
     }
 
     /**
-     * Writes a recorder's histogram files whose first interval began at {@code epochMillisAtFirstInterval} (a run's
-     * rounds pooled: their measured seconds one after another from the first round's).
+     * Writes a recorder's histogram files whose first interval began at {@code epochMillisAtFirstInterval} (also a
+     * run's rounds pooled: their measured seconds one after another from the first round's, the jitter's alike).
      *
      * @return the files written, by kind ({@code hgrm}, {@code hlog}), relative to the run folder
      */
-    public static Map<String, String> writeHistograms(RunFiles files, LatencyRecorder recorder,
+    public static Map<String, String> writeHistograms(RunFiles files, LatencyRecorder recorder, JitterRecording jitter,
                                                       long epochMillisAtFirstInterval, String name)
             throws IOException {
         Path filesDir = Files.createDirectories(files.filesDir());
         Map<String, String> written = new LinkedHashMap<>();
         HistogramFiles.writePercentiles(recorder.notification(), filesDir.resolve(RunFiles.HGRM));
         written.put("hgrm", files.relative(RunFiles.HGRM));
-        HistogramFiles.writeIntervalLog(recorder, epochMillisAtFirstInterval, name, filesDir.resolve(RunFiles.HLOG));
+        HistogramFiles.writeIntervalLog(recorder, jitter, epochMillisAtFirstInterval, name,
+                filesDir.resolve(RunFiles.HLOG));
         written.put("hlog", files.relative(RunFiles.HLOG));
         return written;
     }

@@ -8,8 +8,8 @@ package io.nicsim.bench.run;
  * @param progress      what is shown while it runs
  * @param keepJournal   keep each run's Chronicle queues in the run folder (false: delete them when the run's files
  *                      are written; {@code nicsim tune} runs dozens of short evaluations and needs none of them)
- * @param recorded      told of each paced run's recorder once its threads stopped (its stage histograms: {@code nicsim
- *                      calibrate}); {@link Recorded#NONE} for nothing
+ * @param recorded      told of each paced run's recorder and jitter probe once its threads stopped (its stage
+ *                      histograms: {@code nicsim calibrate}; a run's rounds pooled); {@link Recorded#NONE} for nothing
  */
 public record RunOptions(boolean exportPackets, StopSignal stop, Progress progress, boolean keepJournal,
                          Recorded recorded) {
@@ -18,9 +18,11 @@ public record RunOptions(boolean exportPackets, StopSignal stop, Progress progre
     @FunctionalInterface
     public interface Recorded {
         /** Tells nothing. */
-        Recorded NONE = recorder -> { };
+        Recorded NONE = (recorder, jitter) -> { };
 
-        void recorded(io.nicsim.host.measure.LatencyRecorder recorder);
+        /** @param jitter what the run's platform jitter probe recorded, or null if it had none */
+        void recorded(io.nicsim.host.measure.LatencyRecorder recorder,
+                      io.nicsim.bench.results.JitterRecording jitter);
     }
 
     /** Options told of nothing. */

@@ -1,6 +1,6 @@
 package io.nicsim.bench.run;
 
-import io.nicsim.bench.results.PlatformJitter;
+import io.nicsim.bench.results.JitterRecording;
 import io.nicsim.bench.results.Rounds;
 import io.nicsim.bench.results.RunFiles;
 import io.nicsim.bench.results.RunResult;
@@ -42,6 +42,7 @@ final class StudyRounds {
     private final List<List<RunResult>> results = new ArrayList<>();
     private final List<List<LatencyRecorder>> recorders = new ArrayList<>();
     private final List<List<Rounds.Round>> perRound = new ArrayList<>();
+    private final List<List<JitterRecording>> jitters = new ArrayList<>();
     private final long[] firstIntervalEpochMillis;
 
     private StudyRounds(List<Slot> slots, NanoClock clock, RunOptions options) {
@@ -52,6 +53,7 @@ final class StudyRounds {
             results.add(new ArrayList<>());
             recorders.add(new ArrayList<>());
             perRound.add(new ArrayList<>());
+            jitters.add(new ArrayList<>());
         }
         firstIntervalEpochMillis = new long[slots.size()];
     }
@@ -86,9 +88,11 @@ final class StudyRounds {
         options.progress().startRun(position, slots.size(), slots.get(index).shownAs(), run.warmupNanos(),
                 run.durationNanos());
         LatencyRecorder[] recorded = new LatencyRecorder[1];
-        RunOptions roundOptions = options.withRecorded(recorder -> {
+        JitterRecording[] probed = new JitterRecording[1];
+        RunOptions roundOptions = options.withRecorded((recorder, jitter) -> {
             recorded[0] = recorder;
-            options.recorded().recorded(recorder);
+            probed[0] = jitter;
+            options.recorded().recorded(recorder, jitter);
         });
         long startEpochMillis = System.currentTimeMillis();
         try {
@@ -100,6 +104,9 @@ final class StudyRounds {
             }
             results.get(index).add(result);
             recorders.get(index).add(recorded[0]);
+            if (probed[0] != null) {
+                jitters.get(index).add(probed[0]);
+            }
             perRound.get(index).add(Rounds.Round.of(round, position, result));
         } finally {
             options.progress().endRun();
@@ -110,14 +117,12 @@ final class StudyRounds {
     private RunResult pool(int index) throws Exception {
         RunFiles files = slots.get(index).files();
         LatencyRecorder pooled = LatencyRecorder.pooled(recorders.get(index));
-        RunResult result = RoundsPool.pool(results.get(index), pooled, perRound.get(index), pooledJitter(index),
-                results.get(index).getFirst().journal());
-        return result.withFiles(RunFolderWriter.writeHistograms(files, pooled, firstIntervalEpochMillis[index],
-                result.name()));
-    }
-
-    /** The platform's jitter over run {@code index}'s rounds, or null if none was probed. */
-    private PlatformJitter pooledJitter(int index) {
-        return null;
+        // every paced round has a probe; its seconds line up with the recorder's measured ones, round after round
+        JitterRecording jitter = jitters.get(index).size() == recorders.get(index).size()
+                ? JitterRecording.pooled(jitters.get(index)) : null;
+        RunResult result = RoundsPool.pool(results.get(index), pooled, perRound.get(index),
+                jitter == null ? null : jitter.figures(), results.get(index).getFirst().journal());
+        return result.withFiles(RunFolderWriter.writeHistograms(files, pooled, jitter,
+                firstIntervalEpochMillis[index], result.name()));
     }
 }

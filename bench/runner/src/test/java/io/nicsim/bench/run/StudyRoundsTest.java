@@ -1,5 +1,6 @@
 package io.nicsim.bench.run;
 
+import io.nicsim.bench.report.HistogramFiles;
 import io.nicsim.bench.results.JitWarmupReport;
 import io.nicsim.bench.results.Rounds;
 import io.nicsim.bench.results.RunResult;
@@ -59,6 +60,12 @@ class StudyRoundsTest {
             long[] p50s = rounds.perRound().stream().mapToLong(round -> round.notificationNanos().p50()).toArray();
             assertThat(rounds.spread("p50")).isEqualTo(Rounds.Spread.of(p50s));
             assertThat(dir.resolve(run.files().get("hgrm"))).isRegularFile();
+            assertThat(run.platformJitter().lateNanos().count()).as("the rounds' jitter probes pooled")
+                    .isEqualTo(rounds.perRound().stream().mapToLong(r -> r.platformJitter().lateNanos().count()).sum());
+            Path hlog = dir.resolve(run.files().get("hlog"));
+            assertThat(HistogramFiles.readIntervalLog(hlog)).as("one measured second per round, one after another")
+                    .hasSize(3);
+            assertThat(HistogramFiles.readJitterLog(hlog)).hasSize(3);
             for (Rounds.Round round : rounds.perRound()) {
                 assertThat(dir.resolve(round.files().get("hgrm"))).isRegularFile();
                 assertThat(Path.of(round.journal())).isDirectory();

@@ -16,7 +16,8 @@ import java.util.Set;
 
 /**
  * The metrics of one run from its summary.json figures; percentiles summary.json does not hold (p95, p99.99) from
- * the run's interval log, whose measured (not warm-up) intervals together hold every measured packet.
+ * the run's interval log, whose measured (untagged: not warm-up, not platform jitter) intervals together hold every
+ * measured packet.
  */
 public final class RunMetrics {
 
@@ -70,7 +71,7 @@ public final class RunMetrics {
         Histogram sum = null;
         EncodableHistogram interval;
         while ((interval = reader.nextIntervalHistogram()) != null) {
-            if (interval instanceof Histogram h && !HistogramFiles.WARMUP_TAG.equals(h.getTag())) {
+            if (interval instanceof Histogram h && HistogramFiles.measuredNotification(h)) {
                 if (sum == null) {
                     sum = new Histogram(h.getHighestTrackableValue(), h.getNumberOfSignificantValueDigits());
                 }
