@@ -142,7 +142,8 @@ public final class Calibration {
 
     private Probe probe(Scenario scenario, String kind, double rate, Path queueDir) throws Exception {
         AtomicReference<LatencyRecorder> recorded = new AtomicReference<>();
-        RunOptions options = new RunOptions(false, stop, progress, false).withRecorded((recorder, jitter) -> recorded.set(recorder));
+        RunOptions options = new RunOptions(false, stop, progress, false)
+                .withRecorded((recorder, jitter) -> recorded.set(recorder));
         progress.startRun(0, 1, kind, scenario.run().warmupNanos(), scenario.run().durationNanos());
         RunResult result;
         try {
