@@ -64,6 +64,7 @@ public final class RunReport {
                 + "'p99 uncorr' is measured from the actual injection instead.");
         html.table(List.of("run", "policy", "p50", "p90", "p99", "p99.9", "max", "p99 uncorr", "delivered", "drops",
                 "interrupts", "interrupts/s"), latencyRows(runs));
+        rounds(html, runs);
         platformJitter(html, runs);
 
         if (summary.comparison() != null) {
@@ -196,6 +197,26 @@ public final class RunReport {
     }
     }
 
+    /** Runs played in rounds: each figure's median over rounds with its range, and where each round played it. */
+    private static void rounds(Html html, List<RunResult> runs) {
+        if (runs.stream().allMatch(run -> run.rounds() == null)) {
+            return;
+        }
+        List<List<String>> rows = new ArrayList<>();
+        for (RunResult run : runs) {
+            if (run.rounds() != null) {
+                rows.add(List.of(run.name(), LatencyTable.spread(run.rounds().spread("p50")),
+                        LatencyTable.spread(run.rounds().spread("p99")),
+                        LatencyTable.spread(run.rounds().spread("p999")), String.join(", ", run.rounds().perRound()
+                                .stream().map(round -> String.valueOf(round.position() + 1)).toList())));
+            }
+        }
+        html.table(List.of("rounds", "p50 (range)", "p99 (range)", "p99.9 (range)", "played at"), rows);
+        html.p("note", "Each run played in rounds, the study's order rotating every round: the median over rounds"
+                + " (min..max), microseconds. The table above pools the rounds (histograms added); the over-time"
+                + " chart shows their measured seconds one after another.");
+    }
+
     /**
      * The platform jitter table of paced runs, as the terminal prints it: the probe's late wake-ups and whether each
      * run's notification p99 lies within them; nothing if no run has them (virtual runs, older summaries).
@@ -207,7 +228,7 @@ public final class RunReport {
         List<List<String>> rows = new ArrayList<>();
         for (RunResult run : runs) {
             PlatformJitter jitter = run.platformJitter();
-            long p99 = run.latencyNanos().notification().p99();
+            long p99 = run.notificationFigure("p99");
             if (jitter == null) {
                 rows.add(List.of(run.name(), "-", "-", "-", "-", LatencyTable.micros(p99), "-"));
                 continue;
