@@ -42,18 +42,31 @@ public final class BusyPollConsumer implements Consumer {
     }
 
     @Override
+    public String whyNoOwnThread() {
+        return null;
+    }
+
+    @Override
     public void start() throws InterruptedException {
-        thread = Thread.ofPlatform().name(THREAD_NAME).start(this::run);
+        start(NO_TASK);
+    }
+
+    @Override
+    public void start(Runnable onOwnThread) throws InterruptedException {
+        thread = Thread.ofPlatform().name(THREAD_NAME).start(() -> run(onOwnThread));
         ready.await();
     }
 
-    private void run() {
-        try (RxQueue rx = context.openQueue(new InlineDelivery(context.handler(), context.recorder(), context.clock(),
-                true))) {
-            ready.countDown();
-            while (running) {
-                if (rx.poll(Integer.MAX_VALUE, RxQueue.NOT_WOKEN) == 0) {
-                    Thread.onSpinWait();
+    private void run(Runnable onOwnThread) {
+        try {
+            onOwnThread.run();
+            try (RxQueue rx = context.openQueue(new InlineDelivery(context.handler(), context.recorder(),
+                    context.clock(), true))) {
+                ready.countDown();
+                while (running) {
+                    if (rx.poll(Integer.MAX_VALUE, RxQueue.NOT_WOKEN) == 0) {
+                        Thread.onSpinWait();
+                    }
                 }
             }
         } catch (Throwable t) {

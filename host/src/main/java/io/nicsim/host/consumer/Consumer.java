@@ -11,6 +11,9 @@ import io.nicsim.host.interrupt.InterruptTarget;
  */
 public interface Consumer extends InterruptTarget {
 
+    /** A task that does nothing: {@link #start(Runnable)} with it is {@link #start()}. */
+    Runnable NO_TASK = () -> { };
+
     /** @return the consumer's name as used in scenario files and output, e.g. {@code virtual-thread} */
     String name();
 
@@ -30,6 +33,23 @@ public interface Consumer extends InterruptTarget {
 
     /** Starts the consumer and returns once it is waiting for its first packet. */
     void start() throws Exception;
+
+    /**
+     * @return why the consumer has no platform thread of its own, the one that drains its ring and could have a
+     *         core to itself (virtual threads run on carriers, shapes on many threads), or null if it has one
+     */
+    default String whyNoOwnThread() {
+        return "runs on several threads";
+    }
+
+    /**
+     * Starts the consumer as {@link #start()} does. If it has a platform thread of its own ({@link #whyNoOwnThread()}
+     * is null), {@code onOwnThread} runs on that thread first, once, before this returns: pinning that thread to a
+     * core, say. Otherwise {@code onOwnThread} never runs.
+     */
+    default void start(Runnable onOwnThread) throws Exception {
+        start();
+    }
 
     /**
      * The interrupt path delivered an interrupt for this consumer's queue (its details are in the context's

@@ -22,10 +22,19 @@ public final class ConsumerGroup {
 
     /** Starts every consumer; if one fails to start, stops those started and rethrows. */
     public void start() throws Exception {
+        start(Consumer.NO_TASK);
+    }
+
+    /**
+     * Starts every consumer as {@link #start()} does; {@code onOwnThread} runs first on the group's thread if it has
+     * one of its own ({@link #whyNoOwnThread()} null), else never.
+     */
+    public void start(Runnable onOwnThread) throws Exception {
+        Runnable first = consumers.length == 1 ? onOwnThread : Consumer.NO_TASK;
         List<Consumer> started = new ArrayList<>();
         try {
             for (Consumer consumer : consumers) {
-                consumer.start();
+                consumer.start(first);
                 started.add(consumer);
             }
         } catch (Exception | Error e) {
@@ -61,6 +70,12 @@ public final class ConsumerGroup {
 
     public String threadName() {
         return consumers[0].threadName();
+    }
+
+    /** @return why the group has no one platform thread of its own, or null if it has (one consumer that has) */
+    public String whyNoOwnThread() {
+        return consumers.length > 1 ? "a thread per RX queue (" + consumers.length + ")"
+                : consumers[0].whyNoOwnThread();
     }
 
     /** @return how they wait, and over how many RX queues when more than one */

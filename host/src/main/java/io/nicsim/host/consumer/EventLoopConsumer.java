@@ -42,6 +42,7 @@ public final class EventLoopConsumer implements Consumer {
     private final Handler<Void> spinTask = ignored -> spinUntilDeadline();
     private Vertx vertx;
     private RxVerticle verticle;
+    private Runnable onLoopThread = NO_TASK;
 
     // Event-loop thread only.
     private boolean waitingForInterrupt;
@@ -75,7 +76,18 @@ public final class EventLoopConsumer implements Consumer {
     }
 
     @Override
+    public String whyNoOwnThread() {
+        return null; // the one event loop of its own Vert.x instance
+    }
+
+    @Override
     public void start() throws Exception {
+        start(NO_TASK);
+    }
+
+    @Override
+    public void start(Runnable onOwnThread) throws Exception {
+        onLoopThread = onOwnThread;
         vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1)
                 .setInternalBlockingPoolSize(1));
         verticle = new RxVerticle();
@@ -194,6 +206,7 @@ public final class EventLoopConsumer implements Consumer {
 
         @Override
         public Future<?> start() {
+            onLoopThread.run();
             ConsumerContext consumer = EventLoopConsumer.this.context;
             PacketHandler handler = consumer.handler();
             if (handler.blockNanos() > 0) {

@@ -79,15 +79,29 @@ public final class ParkingConsumer implements Consumer {
     }
 
     @Override
+    public String whyNoOwnThread() {
+        return name.equals(VIRTUAL) ? "virtual threads run on carriers" : null;
+    }
+
+    @Override
     public void start() throws InterruptedException {
-        thread = builder.start(this::run);
+        start(NO_TASK);
+    }
+
+    @Override
+    public void start(Runnable onOwnThread) throws InterruptedException {
+        Runnable first = whyNoOwnThread() == null ? onOwnThread : NO_TASK; // never on a carrier
+        thread = builder.start(() -> run(first));
         ready.await();
     }
 
-    private void run() {
-        try (RxQueue rx = context.openQueue()) {
-            ready.countDown();
-            driverLoop(rx, context.driver());
+    private void run(Runnable first) {
+        try {
+            first.run();
+            try (RxQueue rx = context.openQueue()) {
+                ready.countDown();
+                driverLoop(rx, context.driver());
+            }
         } catch (Throwable t) {
             failure = t;
             ready.countDown();

@@ -21,6 +21,11 @@ abstract class DispatchingConsumer implements Consumer, PacketDelivery {
     }
 
     @Override
+    public final String whyNoOwnThread() {
+        return "hands packets to other threads";
+    }
+
+    @Override
     public final void onInterrupt() {
         softirq.onInterrupt(0);
     }

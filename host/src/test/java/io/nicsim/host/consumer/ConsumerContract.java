@@ -18,6 +18,7 @@ import io.nicsim.nic.queue.DeviceQueues;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -31,8 +32,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * interrupt is handled exactly once, whatever the interleaving of writes and interrupts (no lost wake-up), every
  * packet read from the ring is handled or counted as dropped, and stop() returns with every thread done.
  * Interrupts reach the consumer from an interrupt-path thread, which also runs its
- * {@link Consumer#pollOnInterruptPath()}, as the real dispatcher does. The only time bound is a generous liveness
- * limit, never a latency assertion.
+ * {@link Consumer#pollOnInterruptPath()}, as the real dispatcher does. {@link Consumer#start(Runnable)} runs its
+ * task once on the consumer's own platform thread before it returns, or, for a consumer that says why it has none,
+ * never. The only time bound is a generous liveness limit, never a latency assertion.
  */
 public final class ConsumerContract {
 
@@ -57,6 +59,31 @@ public final class ConsumerContract {
             handlesPacketsWrittenBeforeStart(factory, driver, dir.resolve(name + "-backlog"), expectedName);
         }
         handlesEveryNotifiedPacketOnce(factory, DrainDriver::new, BLOCK_NANOS, dir.resolve("blocking"), expectedName);
+        runsTheStartTaskOnItsOwnThreadOnly(factory, dir.resolve("start-task"), expectedName);
+    }
+
+    private static void runsTheStartTaskOnItsOwnThreadOnly(Function<ConsumerContext, Consumer> factory, Path dir,
+                                                           String name) throws Exception {
+        try (DeviceQueues queues = DeviceQueues.open(dir)) {
+            LatencyRecorder recorder = recorderFor(name);
+            Consumer consumer = factory.apply(context(queues, recorder, DrainDriver::new, 0, new RxCounters(), 1024));
+            List<Thread> ranOn = new CopyOnWriteArrayList<>();
+            consumer.start(() -> ranOn.add(Thread.currentThread()));
+            try {
+                if (consumer.whyNoOwnThread() == null) {
+                    assertThat(ranOn).as("ran once, before start returned").hasSize(1);
+                    assertThat(ranOn.getFirst().isVirtual()).as("on a platform thread").isFalse();
+                    assertThat(ranOn.getFirst().getName()).as("on the consumer's own thread")
+                            .isEqualTo(consumer.threadName());
+                } else {
+                    assertThat(consumer.whyNoOwnThread()).isNotBlank();
+                    assertThat(ranOn).as("no thread of its own: the task never runs").isEmpty();
+                }
+            } finally {
+                consumer.stop();
+            }
+            assertThat(ranOn).hasSizeLessThanOrEqualTo(1);
+        }
     }
 
     private static ConsumerContext context(DeviceQueues queues, LatencyRecorder recorder, Supplier<DriverPolicy> driver,

@@ -54,8 +54,11 @@ class SummaryJsonTest {
                 Map.of("hold", new LatencySummary(generated - dropped, 0, p50 / 2, p50, p50 * 2, p50 * 4, p50 * 8,
                         1.5)));
         PlacementReport placement = new PlacementReport("shared", List.of(
-                new PlacementReport.ThreadPlacement("nicsim-device", List.of("device", "interrupt-path"), "busy-spin"),
-                new PlacementReport.ThreadPlacement("nicsim-" + consumer, List.of(consumer), "parks")));
+                new PlacementReport.ThreadPlacement("nicsim-device", List.of("device", "interrupt-path"), "busy-spin",
+                        1, null),
+                PlacementReport.ThreadPlacement.unpinned("nicsim-" + consumer, List.of(consumer), "parks",
+                        "virtual threads run on carriers")),
+                new PlacementReport.Pinning("auto", true, null));
         return new RunResult(new RunResult.What(consumer, null, policy, null, null),
                 new RunResult.Setup(firmware, traffic, null, placement),
                 new RunResult.Counts(packets, interrupts, interrupts - 1, 0, null),

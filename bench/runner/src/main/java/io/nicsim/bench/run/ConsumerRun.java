@@ -9,6 +9,8 @@ import io.nicsim.bench.report.PacketsCsv;
 import io.nicsim.bench.results.JitterRecording;
 import io.nicsim.bench.results.PolicyParameters;
 import io.nicsim.bench.results.RunResult;
+import io.nicsim.bench.run.pin.OpenHftAffinity;
+import io.nicsim.bench.run.pin.RunPinning;
 import io.nicsim.bench.scenario.HostConfig;
 import io.nicsim.bench.scenario.RunConfig;
 import io.nicsim.bench.scenario.Scenario;
@@ -222,15 +224,18 @@ public final class ConsumerRun {
             Consumer[] byQueue = Consumers.create(consumerName, contexts);
             ConsumerGroup consumer = new ConsumerGroup(byQueue);
             InterruptDispatcher dispatcher = new InterruptDispatcher(queues, clock, byQueue, interruptLogs);
-            String mode = Placement.resolve(host.placement(), Runtime.getRuntime().availableProcessors());
+            int cores = Runtime.getRuntime().availableProcessors();
+            String mode = Placement.resolve(host.placement(), cores);
+            RunPinning pinning = RunPinning.resolve(host.pinning(), cores, mode, consumer.whyNoOwnThread(),
+                    OpenHftAffinity.INSTANCE);
 
-            consumer.start();
+            consumer.start(pinning.consumer());
             long startNanos = clock.nanoTime() + START_LEAD_NANOS;
             long measureFromNanos = startNanos + run.warmupNanos();
             recorder.measureFrom(measureFromNanos);
             device.start(startNanos);
-            Played played = play(new Placed(mode, host, gatedDevice, dispatcher, consumerName, consumer), device,
-                    recorder, rxCounters, clock, startNanos, run, failure, options);
+            Played played = play(new Placed(mode, pinning, host, gatedDevice, dispatcher, consumerName, consumer),
+                    device, recorder, rxCounters, clock, startNanos, run, failure, options);
             long stopNanos = played.stopNanos();
             long trafficStoppedNanos = played.trafficStoppedNanos();
             PlacementReport placement = played.placement();
@@ -267,8 +272,8 @@ public final class ConsumerRun {
     }
 
     /** What a run's threads are and where they run. */
-    private record Placed(String mode, HostConfig host, GatedDevice device, InterruptDispatcher dispatcher,
-                          String consumerName, ConsumerGroup consumer) {
+    private record Placed(String mode, RunPinning pinning, HostConfig host, GatedDevice device,
+                          InterruptDispatcher dispatcher, String consumerName, ConsumerGroup consumer) {
     }
 
     /** How the play went: where its threads ran, what the measured window cost, when it stopped. */
@@ -294,7 +299,8 @@ public final class ConsumerRun {
         PlacementReport placement;
         try (Placement.Started threads = Placement.start(placed.mode(), placed.host().deviceIdle(),
                 placed.host().dispatcherIdle(), placed.device(), placed.dispatcher(), placed.consumerName(),
-                consumer.threadName(), consumer.waitsBy(), error -> failure.compareAndSet(null, error))) {
+                consumer.threadName(), consumer.waitsBy(), placed.pinning(),
+                error -> failure.compareAndSet(null, error))) {
             placement = threads.report();
             try {
                 sleepUntil(startNanos + run.warmupNanos(), clock, failure, options); // the warm-up

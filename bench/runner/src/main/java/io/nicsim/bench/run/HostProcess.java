@@ -86,6 +86,8 @@ public final class HostProcess {
     private static final long PROGRESS_EVERY_NANOS = 1_000_000_000L;
     /** Until START is read packets count as warm-up: the measured window is not known yet. */
     private static final long NOT_YET_NANOS = Long.MAX_VALUE / 4;
+    /** Why a two-process run's threads are not pinned. */
+    private static final String NOT_PINNED = "two processes: host.pinning applies to runs in one process";
 
     /** How a host process ended. */
     public enum Status {
@@ -234,12 +236,13 @@ public final class HostProcess {
                 AgentRunner runner = new AgentRunner(IdleStrategies.named(host.dispatcherIdle()),
                         error -> failure.compareAndSet(null, error), null, path);
                 placement = new PlacementReport("two-process", List.of(
-                        new PlacementReport.ThreadPlacement(Device.ROLE + " (nic process)", List.of(Device.ROLE),
-                                host.deviceIdle()),
-                        new PlacementReport.ThreadPlacement(path.roleName(), List.of(InterruptDispatcher.ROLE),
-                                host.dispatcherIdle()),
-                        new PlacementReport.ThreadPlacement(consumer.threadName(), List.of(consumerName),
-                                consumer.waitsBy())));
+                        PlacementReport.ThreadPlacement.unpinned(Device.ROLE + " (nic process)", List.of(Device.ROLE),
+                                host.deviceIdle(), NOT_PINNED),
+                        PlacementReport.ThreadPlacement.unpinned(path.roleName(), List.of(InterruptDispatcher.ROLE),
+                                host.dispatcherIdle(), NOT_PINNED),
+                        PlacementReport.ThreadPlacement.unpinned(consumer.threadName(), List.of(consumerName),
+                                consumer.waitsBy(), NOT_PINNED)),
+                        PlacementReport.Pinning.unpinned(host.pinning(), NOT_PINNED));
                 Watched watched = watchOnThread(runner, new Watch(nic, recorder, rxCounters, consumer, failure, stop,
                         log, clock), scenario, startNanos, attachNanos, earlierPackets);
                 stopped = watched.stop();

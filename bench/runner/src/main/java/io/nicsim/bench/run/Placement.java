@@ -1,6 +1,8 @@
 package io.nicsim.bench.run;
 
 import io.nicsim.bench.results.PlacementReport;
+import io.nicsim.bench.run.pin.RunPinning;
+import io.nicsim.bench.run.pin.ThreadPin;
 import io.nicsim.bench.scenario.HostConfig;
 import io.nicsim.host.interrupt.InterruptDispatcher;
 import io.nicsim.nic.agent.IdleStrategies;
@@ -17,7 +19,8 @@ import java.util.List;
  * Where the simulator's own busy loops run, so they leave the consumers under test a fair share of the
  * machine. {@code shared}: the device and the interrupt path are one composite agent on one thread (one core
  * busy, the rest for the consumer); {@code separate}: a thread each, with their own idle strategies (two cores
- * busy: fair only on machines with cores to spare). {@code auto} picks {@code shared} below 4 cores.
+ * busy: fair only on machines with cores to spare). {@code auto} picks {@code shared} below 4 cores. Each agent
+ * thread runs its {@link ThreadPin} before its first duty cycle ({@link RunPinning}: from 4 cores, a CPU of its own).
  */
 public final class Placement {
 
@@ -65,36 +68,49 @@ public final class Placement {
     }
 
     /**
-     * Starts the device and the interrupt path on threads as {@code mode} says, and records the consumer's
-     * own thread beside them.
+     * Starts the device and the interrupt path on threads as {@code mode} says, each pinned as {@code pinning} says,
+     * and records the consumer's own thread beside them (pinned as it started). Returns once every thread is pinned.
      *
      * @param device the device's agent ({@link Device}, or a wrapper of it with the same role)
+     * @throws IllegalStateException if {@code host.pinning} is {@code on} and a pin was refused (threads stopped)
      */
     public static Started start(String mode, String deviceIdle, String dispatcherIdle, Agent device,
                                 InterruptDispatcher dispatcher, String consumer, String consumerThread,
-                                String consumerWaitsBy, ErrorHandler errors) {
+                                String consumerWaitsBy, RunPinning pinning, ErrorHandler errors)
+            throws InterruptedException {
         List<AgentRunner> runners = new ArrayList<>();
         List<PlacementReport.ThreadPlacement> threads = new ArrayList<>();
         if (SHARED.equals(mode)) {
             Agent both = new CompositeAgent(device, dispatcher);
-            runners.add(start(both, deviceIdle, errors));
-            threads.add(new PlacementReport.ThreadPlacement(both.roleName(),
-                    List.of(Device.ROLE, InterruptDispatcher.ROLE), deviceIdle));
+            runners.add(start(both, deviceIdle, errors, pinning.agent(0)));
+            threads.add(pinning.agent(0).placement(both.roleName(), List.of(Device.ROLE, InterruptDispatcher.ROLE),
+                    deviceIdle));
         } else {
-            runners.add(start(device, deviceIdle, errors));
-            runners.add(start(dispatcher, dispatcherIdle, errors));
-            threads.add(new PlacementReport.ThreadPlacement(device.roleName(), List.of(Device.ROLE), deviceIdle));
-            threads.add(new PlacementReport.ThreadPlacement(dispatcher.roleName(), List.of(InterruptDispatcher.ROLE),
+            runners.add(start(device, deviceIdle, errors, pinning.agent(0)));
+            runners.add(start(dispatcher, dispatcherIdle, errors, pinning.agent(1)));
+            threads.add(pinning.agent(0).placement(device.roleName(), List.of(Device.ROLE), deviceIdle));
+            threads.add(pinning.agent(1).placement(dispatcher.roleName(), List.of(InterruptDispatcher.ROLE),
                     dispatcherIdle));
         }
-        threads.add(new PlacementReport.ThreadPlacement(consumerThread, List.of(consumer), consumerWaitsBy));
-        return new Started(runners, new PlacementReport(mode, List.copyOf(threads)));
+        threads.add(pinning.consumer().placement(consumerThread, List.of(consumer), consumerWaitsBy));
+        Started started = new Started(runners, new PlacementReport(mode, List.copyOf(threads), pinning.report()));
+        if (pinning.failure() != null) {
+            started.close();
+            throw new IllegalStateException(pinning.failure());
+        }
+        return started;
     }
 
-    /** Starts the agent on a platform thread named after its role (Agrona's AgentRunner names it so). */
-    private static AgentRunner start(Agent agent, String idle, ErrorHandler errors) {
+    /**
+     * Starts the agent on a platform thread named after its role (Agrona's AgentRunner names it so) that runs
+     * {@code pin} first: once per thread, outside the duty cycle.
+     */
+    private static AgentRunner start(Agent agent, String idle, ErrorHandler errors, ThreadPin pin) {
         AgentRunner runner = new AgentRunner(IdleStrategies.named(idle), errors, null, agent);
-        AgentRunner.startOnThread(runner);
+        AgentRunner.startOnThread(runner, work -> Thread.ofPlatform().unstarted(() -> {
+            pin.run();
+            work.run();
+        }));
         return runner;
     }
 }

@@ -120,7 +120,7 @@ public final class VirtualRun {
         RunResult result = new RunResult(
                 new RunResult.What(consumerName, label, firmware.policy(), drivers[0].name(), PRIORITY),
                 new RunResult.Setup(PolicyParameters.of(firmware), ConsumerRun.trafficParameters(traffic),
-                        ConsumerRun.nicParameters(nic, refillEvery), placement(model, virtualHost)),
+                        ConsumerRun.nicParameters(nic, refillEvery), placement(model, virtualHost, scenario)),
                 new RunResult.Counts(packets, device.firmware().interruptsRaised(), virtualHost.interruptsDelivered(),
                         device.firmware().doorbellsRead(), perQueue(device)),
                 new RunResult.Latencies(ConsumerRun.latency(recorder), ConsumerRun.byClass(recorder),
@@ -154,11 +154,13 @@ public final class VirtualRun {
                 List.of("virtual"));
     }
 
-    private static PlacementReport placement(HostModel model, VirtualHost host) {
+    private static PlacementReport placement(HostModel model, VirtualHost host, Scenario scenario) {
         String threads = host.workers() > 0 ? " and " + host.workers() + " workers" : "";
-        return new PlacementReport("virtual", List.of(new PlacementReport.ThreadPlacement(
+        String why = "virtual time: no thread runs the host";
+        return new PlacementReport("virtual", List.of(PlacementReport.ThreadPlacement.unpinned(
                 "virtual (" + model.cores() + " modelled cores" + threads + ")",
-                List.of(Device.ROLE, "host model"), "discrete-event")));
+                List.of(Device.ROLE, "host model"), "discrete-event", why)),
+                PlacementReport.Pinning.unpinned(scenario.host().pinning(), why));
     }
 
     private static List<RunResult.QueueCounts> perQueue(Device device) {

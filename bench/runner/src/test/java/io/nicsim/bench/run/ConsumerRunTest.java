@@ -1,6 +1,7 @@
 package io.nicsim.bench.run;
 
 import io.nicsim.bench.results.LatencySummary;
+import io.nicsim.bench.results.PlacementReport;
 import io.nicsim.bench.results.RunResult;
 import io.nicsim.bench.scenario.Scenario;
 import io.nicsim.bench.scenario.ScenarioLoader;
@@ -9,6 +10,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.nio.file.Files;
@@ -157,6 +159,39 @@ class ConsumerRunTest {
         try (var staged = Files.list(Path.of("/dev/shm"))) {
             String mine = "nicsim-" + ProcessHandle.current().pid() + "-";
             assertThat(staged.map(p -> p.getFileName().toString())).noneMatch(name -> name.startsWith(mine));
+        }
+    }
+
+    /**
+     * Where each thread ran, on this machine: below 4 cores nothing is pinned, whatever host.pinning asks, and the
+     * record says why; from 4 cores each spinning thread and a consumer with a thread of its own have a CPU each.
+     */
+    @ParameterizedTest
+    @CsvSource({"platform-thread, auto", "platform-thread, on", "virtual-thread, auto"})
+    void placementRecordsWhereEachThreadRanAndWhyNotPinned(String consumer, String pinning, @TempDir Path dir)
+            throws Exception {
+        Scenario scenario = scenario(consumer, "host.pinning=" + pinning, "run.duration=50ms", "run.warmup=0ns");
+        int cores = Runtime.getRuntime().availableProcessors();
+
+        PlacementReport placement = ConsumerRun.run(scenario, consumer, dir.resolve("queues"),
+                SystemNanoClock.INSTANCE).placement();
+
+        assertThat(placement.threads()).hasSize(placement.mode().equals(Placement.SHARED) ? 2 : 3);
+        PlacementReport.ThreadPlacement consumerThread = placement.threads().getLast();
+        if (consumer.equals("virtual-thread")) {
+            assertThat(consumerThread.cpu()).isNull();
+            assertThat(consumerThread.why()).isEqualTo("virtual threads run on carriers");
+        }
+        if (cores < 4) {
+            String why = cores + " cores: pinning needs 4 or more";
+            assertThat(placement.pinning()).isEqualTo(new PlacementReport.Pinning(pinning, false, why));
+            assertThat(placement.threads()).extracting(PlacementReport.ThreadPlacement::cpu).containsOnlyNulls();
+            assertThat(placement.threads().getFirst().why()).isEqualTo(why);
+        } else {
+            assertThat(placement.pinning()).isEqualTo(new PlacementReport.Pinning(pinning, true, null));
+            assertThat(placement.threads()).extracting(PlacementReport.ThreadPlacement::cpu)
+                    .filteredOn(java.util.Objects::nonNull).doesNotHaveDuplicates()
+                    .hasSize(placement.threads().size() - (consumer.equals("virtual-thread") ? 1 : 0));
         }
     }
 }

@@ -13,9 +13,12 @@ import java.util.List;
  * @param placement         where busy loops run ({@code auto}, {@code shared}, {@code separate})
  * @param deviceIdle        idle strategy of the device thread
  * @param dispatcherIdle    idle strategy of the interrupt-path thread when it has its own
+ * @param pinning           whether busy loops and the consumer are pinned to cores ({@code auto}, {@code on},
+ *                          {@code off})
  */
 public record HostConfig(List<String> consumers, long handlerWorkNanos, long handlerBlockNanos, int workers,
-                         int socketSlots, String placement, String deviceIdle, String dispatcherIdle) {
+                         int socketSlots, String placement, String deviceIdle, String dispatcherIdle,
+                         String pinning) {
 
     /** Placement chosen by the core count: {@code shared} below 4 cores, {@code separate} from 4. */
     public static final String PLACEMENT_AUTO = "auto";
@@ -25,6 +28,15 @@ public record HostConfig(List<String> consumers, long handlerWorkNanos, long han
     public static final String PLACEMENT_SEPARATE = "separate";
     /** Every placement a scenario may name. */
     public static final List<String> PLACEMENTS = List.of(PLACEMENT_AUTO, PLACEMENT_SHARED, PLACEMENT_SEPARATE);
+
+    /** Pin from 4 cores where the affinity library can; else run unpinned and say why. */
+    public static final String PINNING_AUTO = "auto";
+    /** Pin from 4 cores; a pin the machine refuses fails the run. */
+    public static final String PINNING_ON = "on";
+    /** Never pin: the OS scheduler places every thread. */
+    public static final String PINNING_OFF = "off";
+    /** Every pinning setting a scenario may name. */
+    public static final List<String> PINNINGS = List.of(PINNING_AUTO, PINNING_ON, PINNING_OFF);
 
     /** @return {@code workers}, with 0 read as the number of cores */
     public int workersOrCores() {

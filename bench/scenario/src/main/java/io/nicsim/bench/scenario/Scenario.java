@@ -54,7 +54,8 @@ public final class Scenario {
     public HostConfig host() {
         return new HostConfig((List<String>) values.get("host.consumer"), (long) values.get("host.handlerWorkNanos"),
                 (long) values.get("host.handlerBlockNanos"), integer("host.workers"), integer("host.socketSlots"),
-                string("host.placement"), string("host.deviceIdle"), string("host.dispatcherIdle"));
+                string("host.placement"), string("host.deviceIdle"), string("host.dispatcherIdle"),
+                string("host.pinning"));
     }
 
     public RunConfig run() {

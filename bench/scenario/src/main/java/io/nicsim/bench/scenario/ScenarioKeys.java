@@ -137,6 +137,11 @@ public final class ScenarioKeys {
                 "how the device thread waits between duty cycles");
         key("host.dispatcherIdle", KeyType.NAME, IdleStrategies.BUSY_SPIN, IdleStrategies.NAMES,
                 "how the interrupt-path thread waits, when placement is separate");
+        key("host.pinning", KeyType.NAME, HostConfig.PINNING_AUTO, HostConfig.PINNINGS,
+                "pin the device loop, the interrupt path and the consumer's thread to cores of their own (CPU 0 left"
+                        + " to the OS), from 4 cores: auto (where the affinity library can), on (a refused pin fails"
+                        + " the run), off; below 4 cores every setting runs unpinned; summary.json says where each"
+                        + " thread ran (runs[].placement)");
 
         key("run.duration", KeyType.DURATION, 5_000_000_000L, List.of(),
                 "measured traffic time per consumer, over all its rounds");

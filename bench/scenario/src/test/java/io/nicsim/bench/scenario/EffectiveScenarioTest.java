@@ -109,6 +109,7 @@ class EffectiveScenarioTest {
             sets.add("host.placement=" + List.of("auto", "shared", "separate").get(random.nextInt(3)));
             sets.add("host.deviceIdle=" + List.of("busy-spin", "yield", "backoff").get(random.nextInt(3)));
             sets.add("host.dispatcherIdle=" + List.of("busy-spin", "yield", "backoff").get(random.nextInt(3)));
+            sets.add("host.pinning=" + List.of("auto", "on", "off").get(random.nextInt(3)));
             sets.add("run.duration=" + duration(random, durationUnits, true));
             sets.add("run.warmup=" + duration(random, durationUnits, false));
             sets.add("run.drainTimeout=" + duration(random, durationUnits, false));

@@ -51,6 +51,7 @@ class ScenarioFuzzTest {
             "  placement: auto",
             "  deviceIdle: busy-spin",
             "  dispatcherIdle: backoff",
+            "  pinning: auto",
             "run:",
             "  duration: 10ms",
             "  warmup: 1ms",
@@ -236,6 +237,7 @@ class ScenarioFuzzTest {
         assertThat(host.placement()).isIn(HostConfig.PLACEMENTS);
         assertThat(host.deviceIdle()).isIn(IdleStrategies.NAMES);
         assertThat(host.dispatcherIdle()).isIn(IdleStrategies.NAMES);
+        assertThat(host.pinning()).isIn(HostConfig.PINNINGS);
         RunConfig run = scenario.run();
         assertThat(run.durationNanos()).isPositive();
         assertThat(run.warmupNanos()).isNotNegative();
