@@ -36,7 +36,8 @@ public final class InspectCommand implements Callable<Integer> {
 
     @Option(names = "--run", paramLabel = "RUN",
             description = "which run of the folder: its label (platform-thread), folder (1-platform-thread) or index"
-                    + " (1); default: the first")
+                    + " (1), its first round for a run played in rounds, or a round's journal"
+                    + " (1-platform-thread.round-2); default: the first")
     String run;
 
     @Option(names = "--queue", paramLabel = "N", description = "only RX queue (interrupt vector) N")
@@ -157,8 +158,10 @@ public final class InspectCommand implements Callable<Integer> {
             return runs.getFirst();
         }
         for (Path candidate : runs) {
-            String name = candidate.getFileName().toString();
-            if (name.equals(run) || name.substring(name.indexOf('-') + 1).equals(run)
+            String full = candidate.getFileName().toString();
+            // a run played in rounds keeps a journal per round (0-busy-poll.round-2): its name picks round 1
+            String name = full.replaceFirst("\\.round-[0-9]+$", "");
+            if (full.equals(run) || name.equals(run) || name.substring(name.indexOf('-') + 1).equals(run)
                     || String.valueOf(index(candidate)).equals(run)) {
                 return candidate;
             }

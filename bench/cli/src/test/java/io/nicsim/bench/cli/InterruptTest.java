@@ -78,7 +78,8 @@ class InterruptTest {
     void ctrlCStopsDrainsWritesTheSummaryAndExits130() throws Exception {
         Path out = dir.resolve("run");
         Process child = start(out, List.of("--set", "host.consumer=platform-thread,busy-poll", "--duration", "60s",
-                "--set", "run.warmup=0s", "--set", "traffic.ratePerSecond=20kpps", "--set", "run.drainTimeout=20s"));
+                "--set", "run.warmup=0s", "--set", "traffic.ratePerSecond=20kpps", "--set", "run.drainTimeout=20s",
+                "--set", "run.rounds=1", "--set", "run.jitWarmup=0")); // the run's own journal, from its start
         awaitOutput(child, "[1/2] platform-thread");
         // 10,000 packets written: half a second of traffic at 20 kpps, in the first of two 60 s runs
         JournalProgress.awaitDescriptors(JournalProgress.awaitStagedQueueDir(child.pid(), child::isAlive, BOUND),
@@ -121,7 +122,8 @@ class InterruptTest {
         Process child = start(out, List.of("--set", "host.consumer=platform-thread", "--duration", "60s",
                 "--set", "run.warmup=0s", "--set", "run.drainTimeout=10m",
                 "--set", "firmware.policy=coalesce", "--set", "firmware.rxUsecs=0", "--set", "firmware.rxFrames=1000",
-                "--set", "traffic.kind=constant", "--set", "traffic.ratePerSecond=20500"));
+                "--set", "traffic.kind=constant", "--set", "traffic.ratePerSecond=20500", "--set", "run.rounds=1",
+                "--set", "run.jitWarmup=0"));
         awaitOutput(child, "[1/1] platform-thread");
         // 2,500 packets written: at least two whole interrupts of 1000 frames, and packets stranded behind them
         JournalProgress.awaitDescriptors(JournalProgress.awaitStagedQueueDir(child.pid(), child::isAlive, BOUND), 2_500,

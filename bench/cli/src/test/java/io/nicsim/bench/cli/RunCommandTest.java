@@ -73,6 +73,8 @@ class RunCommandTest {
                 run:
                   duration: 200ms
                   warmup: 0s
+                  rounds: 1
+                  jitWarmup: 0s
                 """);
         Path out = dir.resolve("out");
         int code = NicsimCli.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()))

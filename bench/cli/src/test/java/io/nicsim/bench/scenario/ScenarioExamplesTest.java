@@ -71,7 +71,9 @@ class ScenarioExamplesTest {
         StringWriter stderr = new StringWriter();
         java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("run", file.toString(), "--duration",
                 "1s",
-                "--set", "run.warmup=100ms", "--set", "run.drainTimeout=20s", "--out", out.toString()));
+                "--set", "run.warmup=100ms", "--set", "run.drainTimeout=20s", "--out", out.toString(),
+                // the JIT warm-up round is StudyRoundsTest's; each scenario here plays its own rounds
+                "--set", "run.jitWarmup=0"));
         if (live) {
             args.addAll(java.util.List.of("--set", "traffic.udpPort=" + freeUdpPort())); // its own port is its user's
         }

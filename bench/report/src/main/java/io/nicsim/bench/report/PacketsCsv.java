@@ -109,4 +109,25 @@ public final class PacketsCsv {
         }
         Files.move(temporary, csv, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
+
+    /**
+     * Joins a run's rounds' packets.csv files into one, each row prefixed by its round (from 1): packet numbers start
+     * again at 0 every round.
+     *
+     * @param rounds the rounds' files, in the order played
+     */
+    public static void joinRounds(Path csv, java.util.List<Path> rounds) throws IOException {
+        try (java.io.BufferedWriter out = java.nio.file.Files.newBufferedWriter(csv)) {
+            out.write("round," + String.join(",", COLUMNS));
+            out.write('\n');
+            for (int r = 0; r < rounds.size(); r++) {
+                try (java.util.stream.Stream<String> lines = java.nio.file.Files.lines(rounds.get(r))) {
+                    for (String line : (Iterable<String>) lines.skip(1)::iterator) {
+                        out.write((r + 1) + "," + line);
+                        out.write('\n');
+                    }
+                }
+            }
+        }
+    }
 }

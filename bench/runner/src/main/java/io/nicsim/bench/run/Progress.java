@@ -166,7 +166,7 @@ public final class Progress {
     }
 
     /** @return 41s, 3m05s or 1h02m */
-    static String clock(long nanos) {
+    public static String clock(long nanos) {
         long s = Math.max(0, (nanos + 500_000_000L) / 1_000_000_000L);
         if (s < 60) {
             return s + "s";

@@ -1,5 +1,6 @@
 package io.nicsim.bench.run;
 
+import io.nicsim.bench.report.PacketsCsv;
 import io.nicsim.bench.results.JitterRecording;
 import io.nicsim.bench.results.Rounds;
 import io.nicsim.bench.results.RunFiles;
@@ -9,9 +10,12 @@ import io.nicsim.bench.scenario.Scenario;
 import io.nicsim.firmware.clock.NanoClock;
 import io.nicsim.host.measure.LatencyRecorder;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Plays a paced study's runs in rounds: each round plays every run for its share of the measured time, in an order
@@ -66,8 +70,12 @@ final class StudyRounds {
             throws Exception {
         StudyRounds study = new StudyRounds(slots, clock, options);
         int n = slots.size();
+        long startNanos = System.nanoTime();
         for (int round = 1; round <= rounds && !options.stop().requested(); round++) {
-            options.progress().line(String.format(Locale.ROOT, "round %d of %d", round, rounds));
+            long elapsedNanos = System.nanoTime() - startNanos;
+            options.progress().line(String.format(Locale.ROOT, "round %d of %d%s", round, rounds, round == 1 ? ""
+                    : "  (elapsed " + Progress.clock(elapsedNanos) + ", about "
+                    + Progress.clock(elapsedNanos / (round - 1) * (rounds - round + 1)) + " left)"));
             for (int position = 0; position < n && !options.stop().requested(); position++) {
                 study.playOne((position + round - 1) % n, round, position);
             }
@@ -122,7 +130,15 @@ final class StudyRounds {
                 ? JitterRecording.pooled(jitters.get(index)) : null;
         RunResult result = RoundsPool.pool(results.get(index), pooled, perRound.get(index),
                 jitter == null ? null : jitter.figures(), results.get(index).getFirst().journal());
-        return result.withFiles(RunFolderWriter.writeHistograms(files, pooled, jitter,
+        Map<String, String> written = new LinkedHashMap<>(RunFolderWriter.writeHistograms(files, pooled, jitter,
                 firstIntervalEpochMillis[index], result.name()));
+        List<Path> packets = perRound.get(index).stream().map(Rounds.Round::files)
+                .filter(roundFiles -> roundFiles != null && roundFiles.containsKey("packets"))
+                .map(roundFiles -> files.runDir().resolve(roundFiles.get("packets"))).toList();
+        if (!packets.isEmpty()) {
+            PacketsCsv.joinRounds(files.filesDir().resolve(RunFiles.PACKETS), packets);
+            written.put("packets", files.relative(RunFiles.PACKETS));
+        }
+        return result.withFiles(written);
     }
 }

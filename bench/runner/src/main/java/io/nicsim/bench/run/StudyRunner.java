@@ -104,7 +104,7 @@ public final class StudyRunner {
         } else if (!specs.isEmpty()) {
             warmup = jitWarmup ? JitWarmup.run(specs, runDir.resolve(RunFiles.QUEUES).resolve("jit-warmup"), clock,
                     options) : null;
-            int rounds = base.run().roundsPlayed();
+            int rounds = base.roundsPlayed();
             List<StudyRounds.Slot> slots = new ArrayList<>();
             for (int i = 0; i < specs.size(); i++) {
                 slots.add(new StudyRounds.Slot(specs.get(i), folder.files(i, specs.get(i).label())));

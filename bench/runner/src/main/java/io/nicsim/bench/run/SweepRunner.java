@@ -88,7 +88,7 @@ public final class SweepRunner {
         List<Sweep.Row> rows = new ArrayList<>();
         boolean parallel = threads > 1 && points.size() > 1
                 && allVirtual(points.stream().map(Point::scenario).toList());
-        int rounds = points.isEmpty() ? 1 : points.getFirst().scenario().run().roundsPlayed();
+        int rounds = points.isEmpty() ? 1 : points.getFirst().scenario().roundsPlayed();
         if (!parallel && rounds > 1) {
             rows.addAll(runInRounds(points, rounds, sweepDir, command));
         }

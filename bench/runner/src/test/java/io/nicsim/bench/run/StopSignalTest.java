@@ -98,8 +98,9 @@ class StopSignalTest {
     @Test
     void aStudyStoppedEarlySkipsTheRemainingRunsAndSaysSo(@TempDir Path runDir) throws Exception {
         StopSignal stop = new StopSignal();
+        // one round, no JIT warm-up round: the test follows the first run's journal from its start
         Scenario scenario = ScenarioLoader.load(null, List.of("run.duration=29s", "run.warmup=0s",
-                "run.drainTimeout=20s",
+                "run.drainTimeout=20s", "run.rounds=1", "run.jitWarmup=0",
                 "traffic.ratePerSecond=20kpps", "run.queueStaging=none", "host.consumer=event-loop,virtual-thread"));
         ExecutorService runner = Executors.newSingleThreadExecutor();
         io.nicsim.bench.results.Summary summary;

@@ -70,11 +70,25 @@ public final class Scenario {
         return new TwoProcessConfig((long) values.get("run.stallTimeout"), (long) values.get("run.attachTimeout"));
     }
 
+    /**
+     * @return how many rounds a study of this scenario plays: {@code run.rounds}, or 1 in virtual time (a rerun gives
+     *         the same) and with live traffic ({@code traffic.kind: udp}: a sender outside nicsim plays it once)
+     */
+    public int roundsPlayed() {
+        return io.nicsim.nic.traffic.UdpSource.KIND.equals(traffic().kind()) ? 1 : run().roundsPlayed();
+    }
+
+    /** @return the JIT warm-up round's cap: {@code run.jitWarmup}, or 0 in virtual time and with live traffic */
+    public long jitWarmupNanos() {
+        return io.nicsim.nic.traffic.UdpSource.KIND.equals(traffic().kind()) || run().virtual() ? 0
+                : run().jitWarmupNanos();
+    }
+
     /** @return a copy of this scenario with one round's share of the measured time and no JIT warm-up round */
     public Scenario oneRound() {
         RunConfig run = run();
         Map<String, Object> copy = new LinkedHashMap<>(values);
-        copy.put("run.duration", Math.max(1, run.durationNanos() / run.roundsPlayed()));
+        copy.put("run.duration", Math.max(1, run.durationNanos() / roundsPlayed()));
         copy.put("run.rounds", 1);
         copy.put("run.jitWarmup", 0L);
         return new Scenario(name, copy);
