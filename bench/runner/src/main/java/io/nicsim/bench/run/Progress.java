@@ -104,7 +104,7 @@ public final class Progress {
         runStartNanos = System.nanoTime();
         runPlannedNanos = ConsumerRun.plannedNanos(warmupNanos, durationNanos);
         line(String.format(Locale.ROOT, "%s[%d/%d] %-16s %s warm-up + %s measured ...", pointIndex >= 0 ? "      " : "",
-                index + 1, count, label, Units.formatDuration(warmupNanos), Units.formatDuration(durationNanos)));
+                index + 1, count, label, Units.describeDuration(warmupNanos), Units.describeDuration(durationNanos)));
     }
 
     /** The run in progress ended. */

@@ -105,6 +105,22 @@ public final class Units {
         return nanos + "ns";
     }
 
+    /**
+     * @return a duration to read, exact when it is a whole number of a unit ({@link #formatDuration}), else to three
+     *         significant digits: {@code 1.67s}, {@code 333ms}
+     */
+    public static String describeDuration(long nanos) {
+        String exact = formatDuration(nanos);
+        if (!exact.endsWith("ns") || nanos < 1_000L) {
+            return exact;
+        }
+        String[] units = {"us", "ms", "s"};
+        long[] scale = {1_000L, 1_000_000L, 1_000_000_000L};
+        int u = nanos >= scale[2] ? 2 : nanos >= scale[1] ? 1 : 0;
+        return new java.math.BigDecimal(nanos).divide(java.math.BigDecimal.valueOf(scale[u]))
+                .round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString() + units[u];
+    }
+
     private static Matcher match(String text, String expected) {
         Matcher m = QUANTITY.matcher(text.trim());
         if (!m.matches()) {

@@ -129,4 +129,15 @@ class UnitsTest {
                 .hasMessageStartingWith("expected an integer in [0, 100]");
         assertThatThrownBy(() -> Units.parseInteger("-1", 0, 100)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void describedDurationsAreExactWhenWholeElseThreeDigits() {
+        assertThat(Units.describeDuration(5_000_000_000L)).isEqualTo("5s");
+        assertThat(Units.describeDuration(1_666_666_666L)).isEqualTo("1.67s");
+        assertThat(Units.describeDuration(333_333_333L)).isEqualTo("333ms");
+        assertThat(Units.describeDuration(66_666_666L)).isEqualTo("66.7ms");
+        assertThat(Units.describeDuration(1_500L)).isEqualTo("1.5us");
+        assertThat(Units.describeDuration(999L)).isEqualTo("999ns");
+        assertThat(Units.describeDuration(0L)).isEqualTo("0ns");
+    }
 }
