@@ -315,7 +315,7 @@ public final class BenchCommand implements Runnable {
     /** {@code nicsim bench repeat}: how far the default study's figures move between identical runs. */
     @Command(name = "repeat", mixinStandardHelpOptions = true, description = {
             "The default study (paced) N times, each as 'nicsim run' in a JVM of its own with its JIT warm-up round",
-            "and rounds, then once with the consumers in reverse order (~4 min at the defaults): per consumer the",
+            "and rounds, then once with the consumers in reverse order (~6 min at the defaults): per consumer the",
             "median, range and spread of the median-of-rounds p50 and p99 across the repeats, and the reversed",
             "run's p50 against the median; targets: p50 within 10%%, p99 within a factor 2, order 10%%."})
     static final class Repeat extends BenchmarkCommand {
@@ -327,8 +327,8 @@ public final class BenchCommand implements Runnable {
                 description = "warm-up of each round's run (default: 1s)")
         String warmup;
 
-        @Option(names = "--duration", paramLabel = "TIME", defaultValue = "3s",
-                description = "measured time of each consumer over its rounds (default: 3s)")
+        @Option(names = "--duration", paramLabel = "TIME", defaultValue = "5s",
+                description = "measured time of each consumer over its rounds (default: 5s, as nicsim run)")
         String duration;
 
         @Option(names = "--rounds", defaultValue = "3", description = "rounds of each study (default: 3)")

@@ -5,6 +5,7 @@ import io.nicsim.bench.results.MachineChecks;
 import io.nicsim.bench.run.QuietChecks;
 import io.nicsim.bench.report.LatencyTable;
 import io.nicsim.bench.report.RunReport;
+import io.nicsim.bench.results.JitWarmupReport;
 import io.nicsim.bench.results.Summary;
 import io.nicsim.bench.results.SummaryWriter;
 import io.nicsim.bench.run.Progress;
@@ -27,6 +28,7 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The options of every command that runs scenarios ({@code run}, {@code sweep}, {@code compare}), and their handling.
@@ -228,8 +230,20 @@ public final class StudyOptions {
                 "Played in " + run.rounds().count() + " rounds, each consumer's turn rotating: the first table's"
                         + " latencies are the median\nover rounds (their range above); the other tables pool the"
                         + " rounds (histograms added)."));
+        if (summary.jitWarmup() != null) {
+            out.println(jitWarmupLine(summary.jitWarmup()));
+        }
         out.println("Details: "
                 + runDir.resolve(SummaryWriter.FILE_NAME) + "; charts: " + runDir.resolve(RunReport.FILE_NAME));
+    }
+
+    /** @return what the JIT warm-up round waited, and what the compiler still did during the measured rounds */
+    static String jitWarmupLine(JitWarmupReport warmup) {
+        String round = JitWarmupReport.OFF.equals(warmup.ended()) ? "No JIT warm-up round (run.jitWarmup=0)"
+                : String.format(Locale.ROOT, "JIT warm-up round: %.1f s, %d passes, ended %s", warmup.wallNanos() / 1e9,
+                        warmup.passes().size(), warmup.ended());
+        return round + (warmup.compileMillisMeasured() < 0 ? "." : String.format(Locale.ROOT,
+                "; the compiler then worked %,d ms during the measured rounds.", warmup.compileMillisMeasured()));
     }
 
     /** @return "1 of 4 runs ran, the last stopped early" */

@@ -170,7 +170,7 @@ public final class RepeatBenchmark {
                     Format.micros(run.notificationFigure("p50")), Format.micros(run.notificationFigure("p99"))));
         }
         progress.printf(Locale.ROOT, " JIT warm-up %s%s%n", summary.jitWarmup() == null ? "none"
-                : Units.formatDuration(summary.jitWarmup().wallNanos()) + " (" + summary.jitWarmup().ended() + ")",
+                : Units.describeDuration(summary.jitWarmup().wallNanos()) + " (" + summary.jitWarmup().ended() + ")",
                 figures);
         progress.flush();
         return summary;

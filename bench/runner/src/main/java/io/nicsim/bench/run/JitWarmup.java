@@ -38,14 +38,18 @@ final class JitWarmup {
 
     /**
      * @param scratch where the passes' queues go (deleted after)
-     * @return what it waited, or null if the study's {@code run.jitWarmup} is 0
+     * @return what it waited ({@code ended: off} and no passes if the study's {@code run.jitWarmup} is 0), or null
+     *         for a study in virtual time (the JIT compiler changes no figure of it)
      */
     static JitWarmupReport run(List<RunSpec> specs, Path scratch, NanoClock clock, RunOptions options)
             throws Exception {
         RunConfig run = specs.getFirst().scenario().run();
         long capNanos = specs.getFirst().scenario().jitWarmupNanos();
-        if (capNanos <= 0) {
+        if (run.virtual()) {
             return null;
+        }
+        if (capNanos <= 0) {
+            return new JitWarmupReport(0, 0, JitWarmupReport.OFF, COMPILE_SHARE_MAX, P50_SHIFT_MAX, List.of(), -1);
         }
         long passNanos = Math.min(PASS_NANOS, run.warmupNanos() + run.durationNanos());
         CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
@@ -87,7 +91,13 @@ final class JitWarmup {
             delete(scratch);
         }
         return new JitWarmupReport(capNanos, System.nanoTime() - start, ended, COMPILE_SHARE_MAX, P50_SHIFT_MAX,
-                List.copyOf(passes));
+                List.copyOf(passes), -1);
+    }
+
+    /** @return the JVM's compilation time so far, all compiler threads, or -1 if it does not say */
+    static long compileMillis() {
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : -1;
     }
 
     /** @return whether every run's p50 is within {@link #P50_SHIFT_MAX} of the previous pass's */

@@ -104,6 +104,7 @@ public final class StudyRunner {
         } else if (!specs.isEmpty()) {
             warmup = jitWarmup ? JitWarmup.run(specs, runDir.resolve(RunFiles.QUEUES).resolve("jit-warmup"), clock,
                     options) : null;
+            long compileMillisBefore = JitWarmup.compileMillis();
             int rounds = base.roundsPlayed();
             List<StudyRounds.Slot> slots = new ArrayList<>();
             for (int i = 0; i < specs.size(); i++) {
@@ -111,6 +112,9 @@ public final class StudyRunner {
             }
             List<RunResult> played = rounds > 1 ? StudyRounds.play(slots, rounds, clock, options).stream()
                     .filter(java.util.Objects::nonNull).toList() : playOnce(specs, folder);
+            if (warmup != null && compileMillisBefore >= 0) {
+                warmup = warmup.withCompileMillisMeasured(JitWarmup.compileMillis() - compileMillisBefore);
+            }
             for (RunResult result : played) {
                 results.add(withMemory(result, base.run()));
             }

@@ -164,12 +164,17 @@ public final class SweepRunner {
                 RunSpec spec = new RunSpec(consumers.get(j), point.scenario(), consumers.get(j));
                 slots.add(new StudyRounds.Slot(spec, folder.files(j, spec.label()),
                         point.label() + ": " + spec.label()));
-                warmUp.putIfAbsent(point.scenario().firmware().policy() + "/" + spec.consumer(), spec);
+                String kind = point.scenario().firmware().policy() + "/" + spec.consumer(); // its label in the passes
+                warmUp.putIfAbsent(kind, new RunSpec(kind, point.scenario(), spec.consumer()));
             }
         }
-        var jitWarmup = JitWarmup.run(List.copyOf(warmUp.values()),
+        io.nicsim.bench.results.JitWarmupReport jitWarmup = JitWarmup.run(List.copyOf(warmUp.values()),
                 sweepDir.resolve(io.nicsim.bench.results.RunFiles.QUEUES).resolve("jit-warmup"), clock, options);
+        long compileMillisBefore = JitWarmup.compileMillis();
         List<RunResult> played = StudyRounds.play(slots, rounds, clock, options);
+        if (jitWarmup != null && compileMillisBefore >= 0) {
+            jitWarmup = jitWarmup.withCompileMillisMeasured(JitWarmup.compileMillis() - compileMillisBefore);
+        }
         List<Sweep.Row> rows = new ArrayList<>();
         int next = 0;
         for (int i = 0; i < points.size(); i++) {

@@ -41,7 +41,10 @@ class StudyRoundsTest {
         Summary summary = new StudyRunner(SystemNanoClock.INSTANCE, RunOptions.defaults())
                 .run(study("run.jitWarmup=0"), dir, "test");
 
-        assertThat(summary.jitWarmup()).as("run.jitWarmup=0: no warm-up round").isNull();
+        assertThat(summary.jitWarmup().ended()).as("run.jitWarmup=0: no warm-up round").isEqualTo("off");
+        assertThat(summary.jitWarmup().passes()).isEmpty();
+        assertThat(summary.jitWarmup().compileMillisMeasured()).as("the compiler's time during the rounds")
+                .isNotNegative();
         assertThat(summary.runs()).extracting(RunResult::consumer).containsExactly("platform-thread",
                 "virtual-thread");
         assertThat(summary.runs().get(0).rounds().perRound()).extracting(Rounds.Round::position)
