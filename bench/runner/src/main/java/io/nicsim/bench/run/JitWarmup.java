@@ -1,22 +1,19 @@
 package io.nicsim.bench.run;
 
 import io.nicsim.bench.results.JitWarmupReport;
+import io.nicsim.bench.results.RunFolder;
 import io.nicsim.bench.results.RunResult;
 import io.nicsim.bench.scenario.RunConfig;
 import io.nicsim.firmware.clock.NanoClock;
 
-import java.io.IOException;
 import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * The uncounted warm-up round before a paced study's measured rounds: it plays every run of the study in short passes
@@ -88,7 +85,7 @@ final class JitWarmup {
                 }
             }
         } finally {
-            delete(scratch);
+            RunFolder.deleteTree(scratch);
         }
         return new JitWarmupReport(capNanos, System.nanoTime() - start, ended, COMPILE_SHARE_MAX, P50_SHIFT_MAX,
                 List.copyOf(passes), -1);
@@ -120,16 +117,5 @@ final class JitWarmup {
                 .append(' ').append(String.format(Locale.ROOT, "%.2f us", p50 / 1e3)));
         return String.format(Locale.ROOT, "JIT warm-up pass %d: %.1fs, compiler %d ms (%.0f%%); p50 %s", number,
                 pass.wallNanos() / 1e9, pass.compileMillis(), 100 * pass.compileShare(), medians);
-    }
-
-    private static void delete(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        }
     }
 }

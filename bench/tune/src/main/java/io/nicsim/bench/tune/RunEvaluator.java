@@ -1,6 +1,7 @@
 package io.nicsim.bench.tune;
 
 import io.nicsim.bench.results.RunFiles;
+import io.nicsim.bench.results.RunFolder;
 import io.nicsim.bench.results.RunResult;
 import io.nicsim.bench.results.Summary;
 import io.nicsim.bench.run.ConsumerRun;
@@ -11,12 +12,9 @@ import io.nicsim.bench.scenario.ScenarioException;
 import io.nicsim.firmware.clock.NanoClock;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * Measures a point on the simulator: the scenario with the point's values, one consumer run through the same runner
@@ -136,22 +134,11 @@ public final class RunEvaluator implements Evaluator {
         try {
             ConsumerRun.run(scenario, "warm-up", scenario.host().consumers().getFirst(), queues, null, clock, options);
         } finally {
-            delete(queues);
+            RunFolder.deleteTree(queues);
         }
     }
 
     private static void deleteQueues(Path runDir) throws IOException {
-        delete(runDir.resolve(RunFiles.QUEUES));
-    }
-
-    private static void delete(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        }
+        RunFolder.deleteTree(runDir.resolve(RunFiles.QUEUES));
     }
 }

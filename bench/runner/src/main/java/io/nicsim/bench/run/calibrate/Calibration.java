@@ -16,15 +16,12 @@ import io.nicsim.host.measure.LatencyRecorder;
 import io.nicsim.host.measure.Stage;
 import org.HdrHistogram.Histogram;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.Stream;
 
 /**
  * Runs the calibration probes: for each kind and rate a short paced (hardware in the loop) run of the built-in
@@ -128,7 +125,7 @@ public final class Calibration {
             }
             return probes;
         } finally {
-            deleteTree(scratch);
+            io.nicsim.bench.results.RunFolder.deleteTree(scratch);
         }
     }
 
@@ -185,16 +182,5 @@ public final class Calibration {
 
     static String micros(double nanos) {
         return Double.isFinite(nanos) ? String.format(Locale.ROOT, "%.2f us", nanos / 1e3) : "-";
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        }
     }
 }
