@@ -1,17 +1,13 @@
 package io.nicsim.bench.perf;
 
-import io.nicsim.bench.process.ChildJvm;
+import io.nicsim.bench.process.ChildRun;
 import io.nicsim.bench.results.RunResult;
 import io.nicsim.bench.results.Summary;
-import io.nicsim.bench.results.SummaryWriter;
 import io.nicsim.bench.run.MachineLoad;
 import io.nicsim.bench.scenario.ScenarioLoader;
 import io.nicsim.bench.scenario.Units;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * {@code nicsim bench repeat}: how far the default study's figures move between identical runs on this machine. The
@@ -140,29 +135,10 @@ public final class RepeatBenchmark {
             throws Exception {
         progress.printf(Locale.ROOT, "%s: nicsim run ...", what);
         progress.flush();
-        List<String> command = ChildJvm.nicsim(List.of("run", "--quiet", "--out", dir.toString(), "--duration",
-                options.durationNanos() + "ns", "--set", "run.warmup=" + options.warmupNanos() + "ns", "--set",
-                "run.rounds=" + options.rounds(), "--set", "host.consumer=" + String.join(",", order), "--set",
-                "run.memoryProbeWaiters=0"));
-        Path log = dir.resolveSibling(dir.getFileName() + ".log");
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        try {
-            if (!process.waitFor(STUDY_TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
-                process.destroyForcibly();
-                throw new IOException("nicsim run in " + dir + " took longer than " + STUDY_TIMEOUT_MINUTES
-                        + " minutes");
-            }
-        } catch (InterruptedException e) {
-            process.destroy();
-            throw e;
-        }
-        Path summaryFile = dir.resolve(SummaryWriter.FILE_NAME);
-        if (process.exitValue() != 0 || !Files.exists(summaryFile)) {
-            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-            throw new IOException("nicsim run in " + dir + " exited with " + process.exitValue()
-                    + (lines.isEmpty() ? "" : ": " + lines.getLast()));
-        }
-        Summary summary = SummaryWriter.read(summaryFile);
+        Summary summary = ChildRun.run(List.of("--quiet", "--duration", options.durationNanos() + "ns", "--set",
+                "run.warmup=" + options.warmupNanos() + "ns", "--set", "run.rounds=" + options.rounds(), "--set",
+                "host.consumer=" + String.join(",", order), "--set", "run.memoryProbeWaiters=0"), dir,
+                STUDY_TIMEOUT_MINUTES, "nicsim run");
         ScratchDir.delete(dir);
         StringBuilder figures = new StringBuilder();
         for (RunResult run : summary.runs()) {

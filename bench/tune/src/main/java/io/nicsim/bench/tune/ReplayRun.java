@@ -1,19 +1,16 @@
 package io.nicsim.bench.tune;
 
 import io.nicsim.bench.results.ScenarioYaml;
-import io.nicsim.bench.process.ChildJvm;
+import io.nicsim.bench.process.ChildRun;
 import io.nicsim.bench.results.Summary;
-import io.nicsim.bench.results.SummaryWriter;
 import io.nicsim.bench.scenario.Scenario;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A run as {@code nicsim run best.yaml} makes it: the scenario written to a file with best.yaml's warm-up, run by
@@ -56,26 +53,7 @@ final class ReplayRun {
         Files.createDirectories(runDir.getParent());
         Path input = runDir.resolveSibling(runDir.getFileName() + ".yaml");
         ScenarioYaml.write(asReplayed(scenario), input);
-        List<String> command = ChildJvm.nicsim(List.of("run", input.toString(), "--out", runDir.toString(), "--quiet",
-                "--set", "run.memoryProbeWaiters=0"));
-        Path log = runDir.resolveSibling(runDir.getFileName() + ".log");
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        try {
-            if (!process.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
-                process.destroyForcibly();
-                throw new IOException("replay run in " + runDir + " took longer than " + TIMEOUT_MINUTES + " minutes");
-            }
-        } catch (InterruptedException e) {
-            process.destroy();
-            throw e;
-        }
-        Path summary = runDir.resolve(SummaryWriter.FILE_NAME);
-        if (process.exitValue() != 0 || !Files.exists(summary)) {
-            List<String> lines = Files.exists(log) ? Files.readAllLines(log, StandardCharsets.UTF_8) : List.of();
-            throw new IOException("replay run in " + runDir + " exited with " + process.exitValue()
-                    + (lines.isEmpty() ? "" : ": " + lines.getLast()));
-        }
-        Files.deleteIfExists(log);
-        return SummaryWriter.read(summary);
+        return ChildRun.run(List.of(input.toString(), "--quiet", "--set", "run.memoryProbeWaiters=0"), runDir,
+                TIMEOUT_MINUTES, "replay run");
     }
 }

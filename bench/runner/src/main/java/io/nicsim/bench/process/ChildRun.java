@@ -1,0 +1,56 @@
+package io.nicsim.bench.process;
+
+import io.nicsim.bench.results.Summary;
+import io.nicsim.bench.results.SummaryWriter;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code nicsim run} in a JVM of its own, as a user starts it (tune's A/B replays, {@code bench repeat}): its output
+ * goes to a log beside the run folder, kept only when the run failed.
+ */
+public final class ChildRun {
+
+    private ChildRun() {
+    }
+
+    /**
+     * @param runArgs        what follows {@code nicsim run} besides {@code --out}
+     * @param runDir         the run folder it writes ({@code --out})
+     * @param timeoutMinutes how long it may take before it is killed
+     * @param what           its name in error messages ("replay run")
+     * @return its summary.json
+     * @throws IOException if it ran too long, failed or wrote no summary: "WHAT in DIR exited with N: last line"
+     */
+    public static Summary run(List<String> runArgs, Path runDir, long timeoutMinutes, String what)
+            throws IOException, InterruptedException {
+        List<String> args = new ArrayList<>(List.of("run", "--out", runDir.toString()));
+        args.addAll(runArgs);
+        Path log = runDir.resolveSibling(runDir.getFileName() + ".log");
+        Process process = new ProcessBuilder(ChildJvm.nicsim(args)).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start();
+        try {
+            if (!process.waitFor(timeoutMinutes, TimeUnit.MINUTES)) {
+                process.destroyForcibly();
+                throw new IOException(what + " in " + runDir + " took longer than " + timeoutMinutes + " minutes");
+            }
+        } catch (InterruptedException e) {
+            process.destroy();
+            throw e;
+        }
+        Path summary = runDir.resolve(SummaryWriter.FILE_NAME);
+        if (process.exitValue() != 0 || !Files.exists(summary)) {
+            List<String> lines = Files.exists(log) ? Files.readAllLines(log, StandardCharsets.UTF_8) : List.of();
+            throw new IOException(what + " in " + runDir + " exited with " + process.exitValue()
+                    + (lines.isEmpty() ? "" : ": " + lines.getLast()));
+        }
+        Files.deleteIfExists(log);
+        return SummaryWriter.read(summary);
+    }
+}
