@@ -181,18 +181,25 @@ public final class LatencyTable {
         out.append(String.format(Locale.ROOT, JITTER_ROW, "platform jitter us", "p50", "p99", "max", "lost",
                 "p99 us", "notification p99"));
         for (RunResult run : summary.runs()) {
-            io.nicsim.bench.results.PlatformJitter jitter = run.platformJitter();
-            long p99 = run.notificationFigure("p99");
-            if (jitter == null) {
-                out.append(String.format(Locale.ROOT, JITTER_ROW, run.name(), "-", "-", "-", "-", micros(p99), "-"));
-                continue;
-            }
-            LatencySummary late = jitter.lateNanos();
-            out.append(String.format(Locale.ROOT, JITTER_ROW, run.name(), micros(late.p50()), micros(late.p99()),
-                    micros(late.max()), String.format(Locale.ROOT, "%.2f%%", 100 * jitter.lostShare()), micros(p99),
-                    jitterVerdict(jitter, p99)));
+            out.append(String.format(Locale.ROOT, JITTER_ROW, jitterCells(run).toArray()));
         }
         return out.toString();
+    }
+
+    /**
+     * @return one run's row of the jitter table, as the terminal and report.html show it: name, the probe's late
+     *         wake-ups (p50, p99, max), the share lost, the notification p99 and the verdict ("-" without a probe)
+     */
+    static List<String> jitterCells(RunResult run) {
+        io.nicsim.bench.results.PlatformJitter jitter = run.platformJitter();
+        long p99 = run.notificationFigure("p99");
+        if (jitter == null) {
+            return List.of(run.name(), "-", "-", "-", "-", micros(p99), "-");
+        }
+        LatencySummary late = jitter.lateNanos();
+        return List.of(run.name(), micros(late.p50()), micros(late.p99()), micros(late.max()),
+                String.format(Locale.ROOT, "%.2f%%", 100 * jitter.lostShare()), micros(p99),
+                jitterVerdict(jitter, p99));
     }
 
     /** @return whether a run's notification p99 lies within the platform's jitter, and why, in a few words */

@@ -6,7 +6,6 @@ import io.nicsim.bench.results.RunFiles;
 import io.nicsim.bench.results.Comparison;
 import io.nicsim.bench.results.Environment;
 import io.nicsim.bench.results.LatencySummary;
-import io.nicsim.bench.results.PlatformJitter;
 import io.nicsim.bench.results.RunResult;
 import io.nicsim.bench.results.Summary;
 import io.nicsim.bench.results.SummaryWriter;
@@ -227,16 +226,7 @@ public final class RunReport {
         }
         List<List<String>> rows = new ArrayList<>();
         for (RunResult run : runs) {
-            PlatformJitter jitter = run.platformJitter();
-            long p99 = run.notificationFigure("p99");
-            if (jitter == null) {
-                rows.add(List.of(run.name(), "-", "-", "-", "-", LatencyTable.micros(p99), "-"));
-                continue;
-            }
-            LatencySummary late = jitter.lateNanos();
-            rows.add(List.of(run.name(), LatencyTable.micros(late.p50()), LatencyTable.micros(late.p99()),
-                    LatencyTable.micros(late.max()), String.format(Locale.ROOT, "%.2f%%", 100 * jitter.lostShare()),
-                    LatencyTable.micros(p99), LatencyTable.jitterVerdict(jitter, p99)));
+            rows.add(LatencyTable.jitterCells(run));
         }
         html.table(List.of("platform jitter", "p50", "p99", "max", "lost", "notification p99", "the p99 is"), rows);
         html.p("note", "How late a probe thread's 1 ms sleeps woke over each paced run's measured window (as jHiccup"
