@@ -73,20 +73,25 @@ public final class LatencyTable {
         out.append(String.format(Locale.ROOT, ROUNDS_ROW, first.rounds().count() + " rounds, us", "p50 (range)",
                 "p99 (range)", "p99.9 (range)", "played at"));
         for (RunResult run : summary.runs()) {
-            if (run.rounds() == null) {
-                continue;
+            if (run.rounds() != null) {
+                out.append(String.format(Locale.ROOT, ROUNDS_ROW, roundsCells(run).toArray()));
             }
-            StringBuilder order = new StringBuilder();
-            run.rounds().perRound().forEach(round -> order.append(order.isEmpty() ? "" : ", ")
-                    .append(round.position() + 1));
-            out.append(String.format(Locale.ROOT, ROUNDS_ROW, run.name(), spread(run.rounds().spread("p50")),
-                    spread(run.rounds().spread("p99")), spread(run.rounds().spread("p999")), order));
         }
         return out.toString();
     }
 
+    /**
+     * @return one run's row of the rounds table, as the terminal and report.html show it: name, p50, p99 and p99.9 as
+     *         median (min..max), and its position in each round's order (from 1)
+     */
+    static List<String> roundsCells(RunResult run) {
+        return List.of(run.name(), spread(run.rounds().spread("p50")), spread(run.rounds().spread("p99")),
+                spread(run.rounds().spread("p999")), String.join(", ", run.rounds().perRound().stream()
+                        .map(round -> String.valueOf(round.position() + 1)).toList()));
+    }
+
     /** @return "median (min..max)" in microseconds */
-    public static String spread(io.nicsim.bench.results.Rounds.Spread spread) {
+    private static String spread(io.nicsim.bench.results.Rounds.Spread spread) {
         return micros(spread.median()) + " (" + micros(spread.min()) + ".." + micros(spread.max()) + ")";
     }
 

@@ -204,10 +204,7 @@ public final class RunReport {
         List<List<String>> rows = new ArrayList<>();
         for (RunResult run : runs) {
             if (run.rounds() != null) {
-                rows.add(List.of(run.name(), LatencyTable.spread(run.rounds().spread("p50")),
-                        LatencyTable.spread(run.rounds().spread("p99")),
-                        LatencyTable.spread(run.rounds().spread("p999")), String.join(", ", run.rounds().perRound()
-                                .stream().map(round -> String.valueOf(round.position() + 1)).toList())));
+                rows.add(LatencyTable.roundsCells(run));
             }
         }
         html.table(List.of("rounds", "p50 (range)", "p99 (range)", "p99.9 (range)", "played at"), rows);

@@ -155,4 +155,26 @@ class LatencyTableTest {
         assertThat(LatencyTable.micros(12_345_678_901L)).isEqualTo("12,345,679");
         assertThat(LatencyTable.count(1_234_567)).isEqualTo("1,234,567");
     }
+
+    @Test
+    void aRunPlayedInRoundsShowsItsMediansInTheStudyTableAndTheirRangesBeside() {
+        LatencySummary pooled = new LatencySummary(30, 100, 2_000, 3_000, 50_000, 60_000, 70_000, 0);
+        RunResult run = run("busy-poll", pooled, 50_000, 30, 0, 30).withRounds(io.nicsim.bench.results.Rounds.of(
+                List.of(round(1, 0, 1_000, 9_000), round(2, 1, 1_200, 90_000), round(3, 0, 1_100, 10_000))));
+        Summary summary = new Summary("study", false, new Environment("jdk", 2, "os", "cpu"), List.of(run), Map.of(),
+                "nicsim run");
+
+        assertThat(LatencyTable.renderStudy(summary).lines().skip(1).findFirst().orElseThrow())
+                .as("the medians over rounds, not the pooled 2.00 / 50.0").contains(" 1.10 ").contains(" 10.0 ");
+        assertThat(LatencyTable.renderRounds(summary)).contains("3 rounds, us")
+                .contains("1.10 (1.00..1.20)").contains("10.0 (9.00..90.0)").contains("1, 2, 1");
+        assertThat(LatencyTable.renderRounds(new Summary("study", false, new Environment("jdk", 2, "os", "cpu"),
+                List.of(run("busy-poll", pooled, 0, 30, 0, 30)), Map.of(), "nicsim run"))).isEmpty();
+    }
+
+    private static io.nicsim.bench.results.Rounds.Round round(int number, int position, long p50, long p99) {
+        return new io.nicsim.bench.results.Rounds.Round(number, position,
+                new LatencySummary(10, 100, p50, p50, p99, p99, p99, 0),
+                new RunResult.PacketCounts(10, 10, 0, Map.of(), 10), 10, null, Map.of(), null);
+    }
 }
