@@ -72,6 +72,7 @@ public final class CalibrateCommand implements Callable<Integer> {
         Calibration.Plan plan = plan();
         Path file = (out != null ? out : Path.of(DEFAULT_FILE)).toAbsolutePath().normalize();
         checkWritable(file);
+        io.nicsim.bench.run.Leftovers.clean(null, err);
         String command = StudyOptions.commandLine(spec);
         Progress progress = Progress.detect(stdout, quiet);
         progress.line("nicsim calibrate: " + plan.describe() + "; about " + Units.formatDuration(

@@ -92,6 +92,7 @@ public final class CompareCommand implements Callable<Integer> {
             study.checkExport(run.scenario(), List.of(run.consumer()));
         }
         runDir = study.outputFolder(base, "-compare");
+        StudyOptions.cleanLeftovers(runDir, err);
         MachineChecks checks = study.beforeRuns(specs.stream()
                 .map(run -> run.scenario().withConsumer(run.consumer())).toList(), err);
         Progress progress = study.progress(out);

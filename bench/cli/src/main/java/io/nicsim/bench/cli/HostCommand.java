@@ -42,6 +42,7 @@ public final class HostCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Scenario scenario = options.load();
         Path outDir = out != null ? out : options.dir;
+        io.nicsim.bench.run.Leftovers.clean(null, err);
         try (TwoProcessDir.Lock ignored = HostProcess.claim(scenario, options.dir, outDir)) {
             StopSignal stop = new StopSignal();
             HostProcess.Outcome outcome;

@@ -1,6 +1,9 @@
 package io.nicsim.bench.cli;
 
 import io.nicsim.bench.results.RunFiles;
+import io.nicsim.bench.results.RunFolder;
+import io.nicsim.bench.results.RunProgress;
+import io.nicsim.bench.results.SummaryWriter;
 import io.nicsim.bench.report.JournalPrinter;
 import io.nicsim.bench.results.Sweep;
 import io.nicsim.bench.scenario.Units;
@@ -30,6 +33,10 @@ import java.util.stream.Stream;
                 "Example: nicsim inspect runs/20261126-020707-default-study --run platform-thread --kind interrupts"
                         + " --from 1s --limit 20"})
 public final class InspectCommand implements Callable<Integer> {
+
+    /** What inspect says of a run folder that kept no journal, and how to get one. */
+    static final String NO_JOURNAL = "this run folder holds no Chronicle journal (sweep and tune points, virtual runs"
+            + " and run.keepJournal: never keep none); run it again with --keep-journal to keep one";
 
     @Parameters(index = "0", paramLabel = "DIR", description = "a run folder (or one run's queue folder)")
     Path dir;
@@ -74,6 +81,10 @@ public final class InspectCommand implements Callable<Integer> {
             runs = List.of(dir);
             queueDir = dir;
         } else {
+            java.util.Optional<String> unfinished = RunProgress.problem(dir);
+            if (unfinished.isPresent()) {
+                throw new BadInput(dir + ": " + unfinished.get());
+            }
             if (Files.isRegularFile(dir.resolve(Sweep.JSON_FILE))) {
                 throw new BadInput(dir + ": a sweep folder; inspect one of its points, e.g. " + firstPoint(dir));
             }
@@ -135,6 +146,10 @@ public final class InspectCommand implements Callable<Integer> {
             } catch (IOException e) {
                 throw new BadInput(queues + ": cannot list it: " + e.getMessage());
             }
+        }
+        if (runs.isEmpty() && (Files.exists(dir.resolve(RunFolder.MARKER))
+                || Files.exists(dir.resolve(SummaryWriter.FILE_NAME)))) {
+            throw new BadInput(dir + ": " + NO_JOURNAL);
         }
         if (runs.isEmpty()) {
             throw new BadInput(dir + ": not a nicsim run folder (no journal under " + RunFiles.QUEUES + "/)");

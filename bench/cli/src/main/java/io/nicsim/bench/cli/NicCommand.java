@@ -34,6 +34,7 @@ public final class NicCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Scenario scenario = options.load();
+        io.nicsim.bench.run.Leftovers.clean(null, err);
         try (TwoProcessDir.Lock ignored = NicProcess.claim(scenario, options.dir)) {
             StopSignal stop = new StopSignal();
             NicProcess.Outcome outcome;

@@ -1,6 +1,7 @@
 package io.nicsim.bench.cli;
 
 import io.nicsim.bench.report.RunReport;
+import io.nicsim.bench.results.RunProgress;
 import io.nicsim.bench.results.SummaryWriter;
 import io.nicsim.bench.results.Sweep;
 import io.nicsim.bench.report.SweepReport;
@@ -39,6 +40,10 @@ public final class ReportCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         if (!Files.isDirectory(dir)) {
             throw new BadInput(dir + ": " + (Files.exists(dir) ? "expected a folder, found a file" : "no such folder"));
+        }
+        java.util.Optional<String> unfinished = RunProgress.problem(dir);
+        if (unfinished.isPresent()) {
+            throw new BadInput(dir + ": " + unfinished.get());
         }
         boolean sweep = Files.isRegularFile(dir.resolve(Sweep.JSON_FILE));
         boolean tune = Files.isRegularFile(dir.resolve(TuneResult.JSON_FILE));

@@ -43,6 +43,7 @@ public final class RunCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Scenario scenario = study.load();
         Path runDir = study.outputFolder(scenario, "");
+        StudyOptions.cleanLeftovers(runDir, err);
         MachineChecks checks = study.beforeRuns(List.of(scenario), err);
         Progress progress = study.progress(out);
         progress.line(String.format("nicsim run: %s, %s firmware, %s; %s per consumer; results in %s",

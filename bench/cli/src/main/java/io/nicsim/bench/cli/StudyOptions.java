@@ -8,6 +8,7 @@ import io.nicsim.bench.report.RunReport;
 import io.nicsim.bench.results.JitWarmupReport;
 import io.nicsim.bench.results.Summary;
 import io.nicsim.bench.results.SummaryWriter;
+import io.nicsim.bench.run.Leftovers;
 import io.nicsim.bench.run.Progress;
 import io.nicsim.bench.results.RunFolder;
 import io.nicsim.bench.run.RunOptions;
@@ -182,6 +183,15 @@ public final class StudyOptions {
             throw new ScenarioException("--out " + dir, null, problem);
         }
         return dir;
+    }
+
+    /**
+     * Before a command that runs traffic, once its input was checked: removes the queue staging folders of nicsim
+     * processes that are gone and marks their run folders beside {@code outDir} incomplete, one line each on
+     * {@code err} ({@link Leftovers}).
+     */
+    static void cleanLeftovers(Path outDir, PrintWriter err) {
+        Leftovers.clean(outDir.toAbsolutePath().normalize().getParent(), err);
     }
 
     Progress progress(PrintWriter out) {

@@ -61,6 +61,7 @@ public final class SweepCommand implements Callable<Integer> {
             study.checkExport(point.scenario(), point.scenario().host().consumers());
         }
         sweepDir = study.outputFolder(base, "-sweep");
+        StudyOptions.cleanLeftovers(sweepDir, err);
         study.beforeRuns(points.stream().map(SweepRunner.Point::scenario).toList(), err);
         Progress progress = study.progress(out);
         progress.line(String.format("nicsim sweep: %s over %s (%d points; %s per consumer run; consumers %s);"

@@ -149,6 +149,7 @@ public final class TuneCommand implements Callable<Integer> {
         space = Ranges.build(base.firmware().policy(), policySource(), ranges, source);
         start = space.pick(ScenarioValues.of(base));
         dir = study.outputFolder(base, "-tune");
+        StudyOptions.cleanLeftovers(dir, err);
         study.warnUnusedSets(java.util.List.of(base), spec.commandLine().getErr()); // after the input's checks
         Progress progress = study.progress(out);
         String consumer = base.host().consumers().getFirst();

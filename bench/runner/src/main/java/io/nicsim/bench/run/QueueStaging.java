@@ -1,5 +1,6 @@
 package io.nicsim.bench.run;
 
+import io.nicsim.bench.results.ProcessStamp;
 import io.nicsim.bench.scenario.RunConfig;
 
 import java.io.IOException;
@@ -18,13 +19,22 @@ import java.util.concurrent.atomic.AtomicInteger;
  * 19 ms; on tmpfs the worst was 0.2 ms). Those stalls would be charged to the consumer under test.
  * So by default ({@code auto}) the live queues go to memory-backed {@code /dev/shm} and are moved into the
  * run folder when the run ends; {@code none} writes them in the run folder directly.
+ * <p>
+ * A staging folder is named {@code nicsim-<pid>-<n>} and holds an owner file ({@value #OWNER_FILE}: the
+ * {@link ProcessStamp} of the JVM that made it), so a folder left by a process that died ({@code kill -9}) can be
+ * told from a live one, even once its pid was reused ({@link Leftovers} removes it at the next start).
  */
 public final class QueueStaging {
 
     public static final String AUTO = RunConfig.STAGING_AUTO;
     public static final String NONE = RunConfig.STAGING_NONE;
 
-    private static final Path SHM = Path.of("/dev/shm");
+    /** Where staging folders go. */
+    static final Path SHM = Path.of("/dev/shm");
+    /** A staging folder's name: {@code nicsim-<pid>-<n>}. */
+    static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("nicsim-([0-9]+)-[0-9]+");
+    /** The file in a staging folder naming the process that made it. */
+    static final String OWNER_FILE = ".nicsim-staging-owner";
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
     private final Path liveDir;
@@ -39,9 +49,11 @@ public final class QueueStaging {
      * @param mode     {@code auto} or {@code none}
      * @param finalDir where the queues must end up (in the run folder)
      */
-    public static QueueStaging of(String mode, Path finalDir) {
+    public static QueueStaging of(String mode, Path finalDir) throws IOException {
         if (AUTO.equals(mode) && Files.isDirectory(SHM) && Files.isWritable(SHM)) {
             Path live = SHM.resolve("nicsim-" + ProcessHandle.current().pid() + "-" + SEQUENCE.incrementAndGet());
+            Files.createDirectories(live);
+            ProcessStamp.current().write(live.resolve(OWNER_FILE));
             return new QueueStaging(live, finalDir);
         }
         return new QueueStaging(finalDir, finalDir);
@@ -77,6 +89,10 @@ public final class QueueStaging {
 
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                if (file.getParent().equals(liveDir) && file.getFileName().toString().equals(OWNER_FILE)) {
+                    Files.delete(file); // the staging's own, not the run's
+                    return FileVisitResult.CONTINUE;
+                }
                 Files.move(file, finalDir.resolve(liveDir.relativize(file).toString()),
                         StandardCopyOption.REPLACE_EXISTING);
                 return FileVisitResult.CONTINUE;

@@ -5,6 +5,7 @@ import io.nicsim.bench.report.RunReport;
 import io.nicsim.bench.results.JitterRecording;
 import io.nicsim.bench.results.RunFiles;
 import io.nicsim.bench.results.RunFolder;
+import io.nicsim.bench.results.RunProgress;
 import io.nicsim.bench.results.ScenarioYaml;
 import io.nicsim.bench.results.Summary;
 import io.nicsim.bench.results.SummaryWriter;
@@ -19,8 +20,9 @@ import java.util.Map;
 
 /**
  * The one writer of a run folder, whatever ran it (a study, a comparison, a sweep's point, {@code nicsim host}):
- * nicsim's mark and the effective scenario when it opens, each run's histogram files, then summary.json and
- * report.html when it finishes.
+ * nicsim's mark, the in-progress stamp ({@link RunProgress}) and the effective scenario when it opens, each run's
+ * histogram files, then summary.json and report.html when it finishes, the in-progress stamp removed last; a run that
+ * fails marks the folder incomplete ({@link #fail}).
  */
 public final class RunFolderWriter {
 
@@ -30,9 +32,12 @@ public final class RunFolderWriter {
         this.dir = dir;
     }
 
-    /** Creates (or reuses) the folder, marks it as nicsim's and writes the effective scenario into it. */
+    /**
+     * Creates (or reuses) the folder, marks it as nicsim's and in progress, and writes the effective scenario into it.
+     */
     public static RunFolderWriter open(Path dir, Map<String, Object> effectiveScenario) throws IOException {
         RunFolder.create(dir);
+        RunProgress.begin(dir);
         ScenarioYaml.write(effectiveScenario, dir.resolve(RunFiles.SCENARIO_FILE));
         return new RunFolderWriter(dir);
     }
@@ -102,6 +107,18 @@ public final class RunFolderWriter {
         if (report) {
             RunReport.write(dir);
         }
+        RunProgress.end(dir);
         return summary;
+    }
+
+    /** The run failed midway: marks the folder incomplete with why (its files are kept, as far as they got). */
+    public void fail(Throwable error) {
+        fail(dir, error);
+    }
+
+    /** Marks {@code dir} incomplete: "failed: " and the error's message. */
+    static void fail(Path dir, Throwable error) {
+        String message = error.getMessage() != null ? error.getMessage() : error.getClass().getSimpleName();
+        RunProgress.fail(dir, "failed: " + message);
     }
 }

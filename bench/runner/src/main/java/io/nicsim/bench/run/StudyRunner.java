@@ -95,6 +95,17 @@ public final class StudyRunner {
             throws Exception {
         checkLiveSources(specs);
         RunFolderWriter folder = RunFolderWriter.open(runDir, base.effective());
+        try {
+            return play(base, specs, varies, folder, command);
+        } catch (Exception | Error e) {
+            folder.fail(e);
+            throw e;
+        }
+    }
+
+    private Summary play(Scenario base, List<RunSpec> specs, List<String> varies, RunFolderWriter folder,
+                         String command) throws Exception {
+        Path runDir = folder.dir();
         List<RunResult> results = new ArrayList<>();
         boolean parallel = threads > 1 && specs.size() > 1
                 && SweepRunner.allVirtual(specs.stream().map(RunSpec::scenario).toList());

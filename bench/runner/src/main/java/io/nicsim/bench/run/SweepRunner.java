@@ -79,6 +79,18 @@ public final class SweepRunner {
     public Sweep run(Scenario base, List<String> parameters, List<Point> points, Path sweepDir, String command)
             throws Exception {
         RunFolderWriter.open(sweepDir, base.effective());
+        try {
+            Sweep sweep = play(base, parameters, points, sweepDir, command);
+            io.nicsim.bench.results.RunProgress.end(sweepDir);
+            return sweep;
+        } catch (Exception | Error e) {
+            RunFolderWriter.fail(sweepDir, e);
+            throw e;
+        }
+    }
+
+    private Sweep play(Scenario base, List<String> parameters, List<Point> points, Path sweepDir, String command)
+            throws Exception {
         long planned = 0;
         for (Point point : points) {
             planned += plannedNanos(point.scenario());
@@ -168,6 +180,17 @@ public final class SweepRunner {
                 warmUp.putIfAbsent(kind, new RunSpec(kind, point.scenario(), spec.consumer()));
             }
         }
+        try {
+            return playInRounds(points, rounds, sweepDir, command, folders, slots, warmUp);
+        } catch (Exception | Error e) {
+            folders.forEach(folder -> folder.fail(e));
+            throw e;
+        }
+    }
+
+    private List<Sweep.Row> playInRounds(List<Point> points, int rounds, Path sweepDir, String command,
+                                         List<RunFolderWriter> folders, List<StudyRounds.Slot> slots,
+                                         Map<String, RunSpec> warmUp) throws Exception {
         io.nicsim.bench.results.JitWarmupReport jitWarmup = JitWarmup.run(List.copyOf(warmUp.values()),
                 sweepDir.resolve(io.nicsim.bench.results.RunFiles.QUEUES).resolve("jit-warmup"), clock, options);
         long compileMillisBefore = JitWarmup.compileMillis();
