@@ -55,8 +55,9 @@ public final class StudyOptions {
             + " every stamp (the host stamps cost one Chronicle append per packet on the consumer thread)"})
     boolean exportPackets;
 
-    @Option(names = "--journal", description = "virtual time: also write the Chronicle journal, for nicsim inspect"
-            + " (short for --set run.journal=true; paced runs always write it)")
+    @Option(names = {"--keep-journal", "--journal"}, description = "keep every run's Chronicle journal in its run"
+            + " folder, for nicsim inspect: sweep and tune points and virtual runs too (short for --set"
+            + " run.keepJournal=always; by default only paced runs of run and compare keep it)")
     boolean journal;
 
     @Option(names = "--quiet", description = "show no progress (for scripts); results are still printed")
@@ -69,7 +70,7 @@ public final class StudyOptions {
     List<String> overrides() {
         List<String> all = new ArrayList<>(overrides.all());
         if (journal) {
-            all.add("run.journal=true");
+            all.add("run.keepJournal=" + io.nicsim.bench.scenario.RunConfig.KEEP_JOURNAL_ALWAYS);
         }
         return all;
     }

@@ -71,7 +71,8 @@ public final class SweepCommand implements Callable<Integer> {
         StopSignal stop = new StopSignal();
         Sweep sweep;
         try (Interruption ignored = Interruption.install(stop, err)) {
-            sweep = new SweepRunner(SystemNanoClock.INSTANCE, study.runOptions(stop, progress))
+            // a sweep's points keep no journal unless run.keepJournal says always (--keep-journal)
+            sweep = new SweepRunner(SystemNanoClock.INSTANCE, study.runOptions(stop, progress).withKeepJournal(false))
                     .run(base, List.copyOf(grid.keySet()), points, sweepDir, StudyOptions.commandLine(spec));
         }
         out.println();

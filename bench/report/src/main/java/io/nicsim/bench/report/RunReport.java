@@ -32,6 +32,9 @@ import java.util.stream.Collectors;
 public final class RunReport {
 
     public static final String FILE_NAME = "report.html";
+    /** What the files list says of a run whose journal was not kept. */
+    static final String NO_JOURNAL = "no Chronicle journal kept (sweep and tune points, virtual runs and"
+            + " <code>run.keepJournal: never</code> keep none; run it again with <code>--keep-journal</code> for one)";
     /** The stages in the order a packet goes through them. */
     public static final List<String> STAGES = List.of("detect", "dma", "hold", "deliver", "wake", "handle");
 
@@ -111,7 +114,7 @@ public final class RunReport {
             }
             html.raw("<li>" + Html.esc(run.name()) + ": " + (links.isEmpty() ? "no files" : String.join(", ", links))
                     + (run.journal() != null ? "; Chronicle journal in <code>" + Html.esc(run.journal())
-                    + "</code> (<code>nicsim inspect</code> prints it)" : "") + "</li>\n");
+                    + "</code> (<code>nicsim inspect</code> prints it)" : "; " + NO_JOURNAL) + "</li>\n");
         }
         html.raw("</ul>\n");
         html.p("note", "Written by nicsim; make it again from this folder's files with: nicsim report "

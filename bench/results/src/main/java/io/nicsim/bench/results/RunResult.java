@@ -109,15 +109,22 @@ public record RunResult(@JsonUnwrapped What what, @JsonUnwrapped Setup setup, @J
 
     /**
      * @param journal   the folder holding this run's Chronicle queues (descriptors, interrupts); null if none was
-     *                  written (a virtual run without {@code run.journal})
+     *                  kept ({@code run.keepJournal}: sweep and tune points, virtual runs, {@code never})
      * @param files     this run's files, relative to the run folder: {@code hgrm}, {@code hlog}, {@code packets}
      *                  (with --export-packets); null before they are written
      * @param clock     {@code paced} (hardware in the loop) or {@code virtual} (a host model in model time)
      * @param hostModel virtual runs: the host model used, its file or {@code built-in: <where it was measured>}
+     * @param journalKept whether the run folder keeps this run's journal ({@code nicsim inspect} reads it); null in
+     *                  summaries written before nicsim said so
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Output(String journal, Map<String, String> files, String clock,
-                         @JsonInclude(JsonInclude.Include.NON_NULL) String hostModel) {
+                         @JsonInclude(JsonInclude.Include.NON_NULL) String hostModel, Boolean journalKept) {
+
+        /** An output whose journal was kept exactly when it names one. */
+        public Output(String journal, Map<String, String> files, String clock, String hostModel) {
+            this(journal, files, clock, hostModel, journal != null);
+        }
 
         /** A paced run's output. */
         public Output(String journal, Map<String, String> files) {
@@ -200,7 +207,8 @@ public record RunResult(@JsonUnwrapped What what, @JsonUnwrapped Setup setup, @J
     /** @return this result with its files listed */
     public RunResult withFiles(Map<String, String> runFiles) {
         return new RunResult(what, setup, counts, latencies, window, costs,
-                new Output(output.journal(), runFiles, output.clock(), output.hostModel()), rounds);
+                new Output(output.journal(), runFiles, output.clock(), output.hostModel(), output.journalKept()),
+                rounds);
     }
 
     // The flat names the tables, reports and tune read; summary.json holds them through the groups above.

@@ -3,6 +3,7 @@ package io.nicsim.bench.run;
 import io.nicsim.bench.results.PlacementReport;
 import io.nicsim.bench.results.PacketFate;
 import io.nicsim.bench.results.RunFiles;
+import io.nicsim.bench.results.RunFolder;
 
 import io.nicsim.bench.results.LatencySummary;
 import io.nicsim.bench.report.PacketsCsv;
@@ -126,19 +127,23 @@ public final class ConsumerRun {
             return VirtualRun.run(scenario, label, consumerName, queueDir, files, options);
         }
         QueueStaging staging = QueueStaging.of(scenario.run().queueStaging(), queueDir);
+        boolean keep = scenario.run().keepsJournal(options.keepJournal());
         boolean finished = false;
         try {
-            Outcome outcome = runOn(scenario, label, consumerName, staging.liveDir(), clock, queueDir.toString(),
-                    options);
+            Outcome outcome = runOn(scenario, label, consumerName, staging.liveDir(), clock,
+                    keep ? queueDir.toString() : null, options);
             RunResult result = outcome.result();
             options.recorded().recorded(outcome.recorder(), outcome.jitter());
             if (files != null) {
                 result = result.withFiles(writeFiles(scenario, outcome, staging.liveDir(), files, options));
             }
-            if (options.keepJournal()) {
+            if (keep) {
                 staging.finish();
             } else {
                 staging.discard();
+                if (!staging.staged()) {
+                    RunFolder.deleteTree(queueDir); // written in place (run.queueStaging: none)
+                }
             }
             finished = true;
             return result;

@@ -6,8 +6,10 @@ package io.nicsim.bench.run;
  * @param exportPackets write packets.csv per run (host stamps journaled during the run, joined after it)
  * @param stop          polled by the runner: when requested, the traffic stops and what is in flight drains
  * @param progress      what is shown while it runs
- * @param keepJournal   keep each run's Chronicle queues in the run folder (false: delete them when the run's files
- *                      are written; {@code nicsim tune} runs dozens of short evaluations and needs none of them)
+ * @param keepJournal   the command's choice under {@code run.keepJournal: auto} ({@link
+ *                      io.nicsim.bench.scenario.RunConfig#keepsJournal}): keep each run's Chronicle queues in the run
+ *                      folder ({@code nicsim run}, {@code compare}) or delete them once the run's files are written
+ *                      (sweep and tune points: dozens of runs, none of whose journals is read)
  * @param recorded      told of each paced run's recorder and jitter probe once its threads stopped (its stage
  *                      histograms: {@code nicsim calibrate}; a run's rounds pooled); {@link Recorded#NONE} for nothing
  */

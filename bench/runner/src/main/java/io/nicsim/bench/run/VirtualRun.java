@@ -53,7 +53,7 @@ public final class VirtualRun {
     }
 
     /**
-     * @param queueDir where the Chronicle journal goes when {@code run.journal} is true
+     * @param queueDir where the Chronicle journal goes when the run keeps one ({@code run.keepJournal: always})
      * @param files    where the histogram files go, or null for none
      * @throws IllegalArgumentException for what virtual time cannot run (a per-packet export)
      */
@@ -95,7 +95,8 @@ public final class VirtualRun {
         String journalDir = null;
         long stoppedNanos;
         long endNanos;
-        try (DeviceQueues journal = run.journal() ? DeviceQueues.open(queueDir, rxQueues) : null) {
+        try (DeviceQueues journal = run.keepsJournal(options.keepJournal())
+                ? DeviceQueues.open(queueDir, rxQueues) : null) {
             journalDir = journal != null ? queueDir.toString() : null;
             VirtualLoop loop = new VirtualLoop(device, virtualHost, clock, journal, live);
             if (live != null) {

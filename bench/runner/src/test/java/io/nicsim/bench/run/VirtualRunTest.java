@@ -153,7 +153,7 @@ class VirtualRunTest {
 
     @Test
     void journalHoldsWhatTheRunCounted() throws Exception {
-        RunResult result = run(List.of("traffic.ratePerSecond=50kpps", "run.duration=200ms", "run.journal=true",
+        RunResult result = run(List.of("traffic.ratePerSecond=50kpps", "run.duration=200ms", "run.keepJournal=always",
                 "firmware.policy=napi", "host.consumer=virtual-thread"));
         JournalCounts journal = JournalCounts.read(dir.resolve("q"));
         assertThat(result.journal()).isEqualTo(dir.resolve("q").toString());

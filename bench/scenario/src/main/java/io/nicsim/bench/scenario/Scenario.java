@@ -61,7 +61,7 @@ public final class Scenario {
     public RunConfig run() {
         return new RunConfig((long) values.get("run.duration"), (long) values.get("run.warmup"),
                 (long) values.get("run.drainTimeout"), string("run.queueStaging"), integer("run.memoryProbeWaiters"),
-                string("run.clock"), string("run.hostModel"), "true".equals(string("run.journal")),
+                string("run.clock"), string("run.hostModel"), string("run.keepJournal"),
                 integer("run.rounds"), (long) values.get("run.jitWarmup"));
     }
 

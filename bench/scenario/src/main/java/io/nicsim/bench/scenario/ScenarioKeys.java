@@ -171,9 +171,13 @@ public final class ScenarioKeys {
         key("run.hostModel", KeyType.PATH, "", List.of(),
                 "virtual: the host model file (YAML or JSON: cores, interrupt delivery, wake-up latency and driver"
                         + " costs per consumer kind); empty: the built-in model, calibrated on a 2-vCPU Intel Xeon VM");
-        key("run.journal", KeyType.NAME, "false", List.of("true", "false"),
-                "virtual: also write the Chronicle journal (descriptors, interrupts) for nicsim inspect; paced runs"
-                        + " always write it");
+        key("run.keepJournal", KeyType.NAME, RunConfig.KEEP_JOURNAL_AUTO, List.of(RunConfig.KEEP_JOURNAL_AUTO,
+                        RunConfig.KEEP_JOURNAL_ALWAYS, RunConfig.KEEP_JOURNAL_NEVER),
+                "whether each run's Chronicle journal (descriptors, interrupts, doorbells; what nicsim inspect reads)"
+                        + " stays in its run folder: auto keeps it for paced runs of nicsim run and compare, none for"
+                        + " sweep and tune points or virtual runs; always keeps every run's (--keep-journal; virtual"
+                        + " runs then write one); never keeps none. Two-process runs (nicsim nic, host) always keep"
+                        + " theirs: it is how they talk");
         key("run.stallTimeout", KeyType.DURATION, TwoProcessConfig.DEFAULT_STALL_TIMEOUT_NANOS, List.of(),
                 "two processes (nicsim nic, nicsim host): a host that hears no heartbeat from the NIC for this long"
                         + " reports it stalled, writes a partial summary and exits 3");

@@ -295,4 +295,19 @@ class ScenarioLoaderTest {
         assertThat(e).as("1e400 pps overflows to Infinity; it must be rejected like any other bad rate").isNotNull();
         assertThat(e.getMessage()).startsWith("--set: traffic.ratePerSecond: expected ");
     }
+
+    @Test
+    void keepJournalAutoLeavesItToTheCommandForPacedRunsAndKeepsNoneOfAVirtualRun() throws Exception {
+        RunConfig auto = ScenarioLoader.load(null, List.of()).run();
+        assertThat(auto.keepJournal()).isEqualTo(RunConfig.KEEP_JOURNAL_AUTO);
+        assertThat(auto.keepsJournal(true)).as("nicsim run, compare").isTrue();
+        assertThat(auto.keepsJournal(false)).as("a sweep's or tune's point").isFalse();
+        assertThat(ScenarioLoader.load(null, List.of("run.clock=virtual")).run().keepsJournal(true)).isFalse();
+        RunConfig always = ScenarioLoader.load(null, List.of("run.keepJournal=always", "run.clock=virtual")).run();
+        assertThat(always.keepsJournal(false)).isTrue();
+        assertThat(ScenarioLoader.load(null, List.of("run.keepJournal=never")).run().keepsJournal(true)).isFalse();
+        ScenarioException e = org.junit.jupiter.api.Assertions.assertThrows(ScenarioException.class,
+                () -> ScenarioLoader.load(null, List.of("run.keepJournal=yes")));
+        assertThat(e.getMessage()).startsWith("--set: run.keepJournal: ").contains("auto", "always", "never");
+    }
 }

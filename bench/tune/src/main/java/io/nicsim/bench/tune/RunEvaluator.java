@@ -22,7 +22,8 @@ import java.util.Set;
  * {@value #POINTS}/ (summary.json, scenario.yaml, the histograms). The search and its repeats run in this JVM, which
  * stays warm; the A/B's rounds run as a replay of best.yaml does ({@link ReplayRun}: a fresh JVM, best.yaml's
  * warm-up), so the spread the verdict states is the one a replay sees. The Chronicle journal of each run is not
- * kept: a tune makes dozens of runs, and best.yaml replays the one that matters.
+ * kept unless {@code run.keepJournal: always} ({@code --keep-journal}) asks: a tune makes dozens of runs, and best.yaml
+ * replays the one that matters.
  */
 public final class RunEvaluator implements Evaluator {
 
@@ -47,7 +48,7 @@ public final class RunEvaluator implements Evaluator {
      * @param tuneDir the tune folder
      * @param command how the tune was started (into each run's summary.json)
      * @param metrics the metrics the goal needs (percentiles besides the standard ones are read from the interval log)
-     * @param options stop signal; the journal is never kept and nothing is shown per run
+     * @param options stop signal; nothing is shown per run, the journal kept only when the scenario says always
      */
     public RunEvaluator(ScenarioSource source, Path tuneDir, String command, Set<Metric> metrics, NanoClock clock,
                         RunOptions options) {
@@ -83,7 +84,9 @@ public final class RunEvaluator implements Evaluator {
         Summary summary = phase.startsWith(AB_PHASE_PREFIX) ? ReplayRun.run(scenario, runDir)
                 : study().run(scenario, runDir,
                         command + "  # run " + index + " (" + phase + "): " + ParameterSpace.label(point));
-        deleteQueues(runDir);
+        if (!scenario.run().keepsJournal(false)) {
+            deleteQueues(runDir); // an A/B replay is a nicsim run, which keeps it by default
+        }
         if (summary.runs().isEmpty() || summary.runs().getFirst().interrupted()) {
             throw new Trials.Exhausted(); // stopped (Ctrl-C) during this run: its figures are not a full run
         }
