@@ -32,6 +32,10 @@ public final class Leftovers {
     public record Removed(List<Path> removed, long freedBytes) {
     }
 
+    /** The queues a staging folder holds (DeviceQueues' and the host stamps'). */
+    private static final java.util.regex.Pattern QUEUE_NAME = java.util.regex.Pattern.compile(
+            "descriptors(-[0-9]+)?|interrupts|doorbells|host-stamps");
+
     private Leftovers() {
     }
 
@@ -95,8 +99,19 @@ public final class Leftovers {
             Optional<ProcessStamp> stamp = ProcessStamp.read(owner);
             return stamp.isPresent() && stamp.get().pid() == Long.parseLong(name.group(1)) && !stamp.get().alive();
         }
-        // an older nicsim's folder (no owner file), or one a live process is making now: its pid decides
-        return ProcessHandle.of(Long.parseLong(name.group(1))).map(p -> !p.isAlive()).orElse(true);
+        // an older nicsim's folder (no owner file), or one a live process is making now: its pid decides, if it holds
+        // nothing but a run's queues (a folder a user named so, a two-process --dir, is left alone)
+        return ProcessHandle.of(Long.parseLong(name.group(1))).map(p -> !p.isAlive()).orElse(true)
+                && onlyQueues(dir);
+    }
+
+    private static boolean onlyQueues(Path dir) {
+        try (Stream<Path> entries = Files.list(dir)) {
+            return entries.allMatch(p -> QUEUE_NAME.matcher(p.getFileName().toString()).matches()
+                    && Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS));
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     /**

@@ -44,6 +44,8 @@ class LeftoversTest {
         Path liveBeingMade = staging(shm, me.pid(), 3, null);
         Path notNicsims = Files.createDirectories(shm.resolve("nicsim-cache"));
         Path otherNamed = Files.createDirectories(shm.resolve("other-" + dead.pid() + "-1"));
+        Path usersDir = staging(shm, dead.pid(), 3, null); // a folder a user named like ours: a two-process --dir
+        Files.writeString(usersDir.resolve("scenario.yaml"), "name: mine\n");
 
         Leftovers.Removed removed = Leftovers.removeStaleStaging(shm);
 
@@ -56,6 +58,7 @@ class LeftoversTest {
         assertThat(liveBeingMade).isDirectory();
         assertThat(notNicsims).isDirectory();
         assertThat(otherNamed).isDirectory();
+        assertThat(usersDir).isDirectory();
     }
 
     @Test
