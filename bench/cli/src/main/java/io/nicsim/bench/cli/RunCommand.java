@@ -26,7 +26,8 @@ import java.util.concurrent.Callable;
         description = {"Run a scenario (default: the built-in study of all four consumers) and print its latency"
                 + " table.",
                 "Writes a run folder: summary.json, scenario.yaml, report.html, each run's HdrHistogram files"
-                        + " (.hgrm, .hlog) and Chronicle journal (queues/). Ctrl-C or SIGTERM stops the traffic,"
+                        + " (.hgrm, .hlog) and, for paced runs, Chronicle journal (queues/; run.keepJournal)."
+                        + " Ctrl-C or SIGTERM stops the traffic,"
                         + " drains, writes what ran with \"interrupted\": true and exits 130; a second Ctrl-C exits"
                         + " at once."})
 public final class RunCommand implements Callable<Integer> {

@@ -52,7 +52,8 @@ public final class StudyOptions {
     RunOverrides overrides;
 
     @Option(names = "--export-packets", description = {"write packets.csv per run: one row per generated packet with"
-            + " every stamp (the host stamps cost one Chronicle append per packet on the consumer thread)"})
+            + " every stamp (the host stamps cost one Chronicle append per packet on the consumer thread); made from"
+            + " the live journal as each run ends, so also where no journal is kept (run.keepJournal)"})
     boolean exportPackets;
 
     @Option(names = {"--keep-journal", "--journal"}, description = "keep every run's Chronicle journal in its run"
