@@ -4,6 +4,11 @@ package io.nicsim.bench.results;
 public enum DropReason {
     /** Due on the traffic schedule when the traffic was stopped early, never injected. */
     STOPPED_ON_WIRE("stopped-on-wire"),
+    /**
+     * Due on the traffic schedule after a filesystem the run writes to fell below its free-space floor, never
+     * injected: the traffic stopped so that no journal append could hit the end of the filesystem.
+     */
+    DISK_FULL("disk-full"),
     /** Its RX ring had no free descriptor (the host had not returned enough slots). */
     RING_FULL("ring-full"),
     /** Injected, still in the MAC or the DMA when the device stopped. */

@@ -36,8 +36,17 @@ public final class PacketFate {
 
     /** @return the run's accounting: delivered, and dropped by the reason of the first stage each did not pass */
     public static RunResult.PacketCounts account(Stages s) {
+        return account(s, DropReason.STOPPED_ON_WIRE);
+    }
+
+    /**
+     * @param notInjected why packets due but not injected were dropped: {@link DropReason#STOPPED_ON_WIRE} (a stop
+     *                    asked for, or none), {@link DropReason#DISK_FULL} (the traffic stopped for want of disk)
+     * @return the run's accounting: delivered, and dropped by the reason of the first stage each did not pass
+     */
+    public static RunResult.PacketCounts account(Stages s, DropReason notInjected) {
         Map<String, Long> drops = new LinkedHashMap<>();
-        put(drops, DropReason.STOPPED_ON_WIRE, s.generated() - s.injected());
+        put(drops, notInjected, s.generated() - s.injected());
         put(drops, DropReason.RING_FULL, s.ringFull());
         put(drops, DropReason.STOPPED_IN_MAC, s.injected() - s.ringFull() - s.written());
         put(drops, DropReason.STRANDED_IN_RING, s.written() - s.readByEarlierHost() - s.read());

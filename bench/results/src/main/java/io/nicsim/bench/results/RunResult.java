@@ -101,10 +101,19 @@ public record RunResult(@JsonUnwrapped What what, @JsonUnwrapped Setup setup, @J
      * @param trafficNanos  how long the traffic played, warm-up included
      * @param warmupNanos   traffic time before the measured window
      * @param measuredNanos traffic time recorded (warm-up excluded; shorter if the run was interrupted)
-     * @param interrupted   whether the traffic was stopped early (Ctrl-C); its accounting still balances
+     * @param interrupted   whether the traffic was stopped early (Ctrl-C, or a filesystem nearly full); its
+     *                      accounting still balances
+     * @param cutShort      why nicsim stopped this run's traffic itself (a filesystem below its free-space floor);
+     *                      absent otherwise
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Window(long trafficNanos, long warmupNanos, long measuredNanos, boolean interrupted) {
+    public record Window(long trafficNanos, long warmupNanos, long measuredNanos, boolean interrupted,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) CutShort cutShort) {
+
+        /** A window that nicsim did not cut short. */
+        public Window(long trafficNanos, long warmupNanos, long measuredNanos, boolean interrupted) {
+            this(trafficNanos, warmupNanos, measuredNanos, interrupted, null);
+        }
     }
 
     /**
@@ -320,6 +329,12 @@ public record RunResult(@JsonUnwrapped What what, @JsonUnwrapped Setup setup, @J
     @JsonIgnore
     public boolean interrupted() {
         return window.interrupted();
+    }
+
+    /** @return why nicsim stopped this run's traffic itself, or null */
+    @JsonIgnore
+    public CutShort cutShort() {
+        return window.cutShort();
     }
 
     @JsonIgnore

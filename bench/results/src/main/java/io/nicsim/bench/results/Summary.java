@@ -24,6 +24,9 @@ import java.util.Map;
  * @param machineChecks what nicsim checked of the machine before a paced study, with its warnings; absent for
  *                    virtual studies
  * @param jitWarmup   what the paced study's uncounted JIT warm-up round waited; absent without one
+ * @param cutShort    why nicsim stopped the study itself (a filesystem below its free-space floor: the run in progress
+ *                    stopped its traffic and drained, later runs did not start; {@code interrupted} is then true
+ *                    too); absent otherwise
  */
 public record Summary(String scenario, boolean interrupted, Environment environment, List<RunResult> runs,
                       Map<String, Object> effectiveScenario, String command,
@@ -31,7 +34,22 @@ public record Summary(String scenario, boolean interrupted, Environment environm
                       @JsonInclude(JsonInclude.Include.NON_NULL) Boolean stalled,
                       @JsonInclude(JsonInclude.Include.NON_NULL) TwoProcessReport twoProcess,
                       @JsonInclude(JsonInclude.Include.NON_NULL) MachineChecks machineChecks,
-                      @JsonInclude(JsonInclude.Include.NON_NULL) JitWarmupReport jitWarmup) {
+                      @JsonInclude(JsonInclude.Include.NON_NULL) JitWarmupReport jitWarmup,
+                      @JsonInclude(JsonInclude.Include.NON_NULL) CutShort cutShort) {
+
+    /** A summary nicsim did not cut short. */
+    public Summary(String scenario, boolean interrupted, Environment environment, List<RunResult> runs,
+                   Map<String, Object> effectiveScenario, String command, Comparison comparison, Boolean stalled,
+                   TwoProcessReport twoProcess, MachineChecks machineChecks, JitWarmupReport jitWarmup) {
+        this(scenario, interrupted, environment, runs, effectiveScenario, command, comparison, stalled, twoProcess,
+                machineChecks, jitWarmup, null);
+    }
+
+    /** @return this summary saying why nicsim cut it short (null: it did not) */
+    public Summary withCutShort(CutShort why) {
+        return new Summary(scenario, interrupted || why != null, environment, runs, effectiveScenario, command,
+                comparison, stalled, twoProcess, machineChecks, jitWarmup, why);
+    }
 
     /** A summary without a JIT warm-up round. */
     public Summary(String scenario, boolean interrupted, Environment environment, List<RunResult> runs,
@@ -52,13 +70,13 @@ public record Summary(String scenario, boolean interrupted, Environment environm
     /** @return this summary with the machine checks of its study */
     public Summary withMachineChecks(MachineChecks checks) {
         return new Summary(scenario, interrupted, environment, runs, effectiveScenario, command, comparison, stalled,
-                twoProcess, checks, jitWarmup);
+                twoProcess, checks, jitWarmup, cutShort);
     }
 
     /** @return this summary with what its JIT warm-up round waited */
     public Summary withJitWarmup(JitWarmupReport warmup) {
         return new Summary(scenario, interrupted, environment, runs, effectiveScenario, command, comparison, stalled,
-                twoProcess, machineChecks, warmup);
+                twoProcess, machineChecks, warmup, cutShort);
     }
 
     public Summary(String scenario, boolean interrupted, Environment environment, List<RunResult> runs,

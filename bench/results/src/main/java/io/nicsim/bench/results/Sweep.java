@@ -28,9 +28,19 @@ import java.util.Map;
  * @param notes       what a reader should know about the columns
  * @param environment the machine
  * @param rows        one per point and consumer, in run order
+ * @param cutShort    why nicsim stopped the sweep itself (a filesystem below its free-space floor; later points did not
+ *                    start); absent otherwise
  */
 public record Sweep(String scenario, boolean interrupted, String command, List<String> parameters, int points,
-                    List<String> notes, Environment environment, List<Row> rows) {
+                    List<String> notes, Environment environment, List<Row> rows,
+                    @com.fasterxml.jackson.annotation.JsonInclude(
+                            com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) CutShort cutShort) {
+
+    /** A sweep nicsim did not cut short. */
+    public Sweep(String scenario, boolean interrupted, String command, List<String> parameters, int points,
+                 List<String> notes, Environment environment, List<Row> rows) {
+        this(scenario, interrupted, command, parameters, points, notes, environment, rows, null);
+    }
 
     public static final String JSON_FILE = "sweep.json";
     public static final String CSV_FILE = "sweep.csv";

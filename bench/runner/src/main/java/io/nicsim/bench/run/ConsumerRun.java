@@ -1,6 +1,8 @@
 package io.nicsim.bench.run;
 
 import io.nicsim.bench.results.PlacementReport;
+import io.nicsim.bench.results.CutShort;
+import io.nicsim.bench.results.DropReason;
 import io.nicsim.bench.results.PacketFate;
 import io.nicsim.bench.results.RunFiles;
 import io.nicsim.bench.results.RunFolder;
@@ -64,7 +66,9 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <p>A {@link StopSignal} ends the traffic early: the wire injects nothing more (packets not yet due are never
  * generated, and those due but not injected are counted as {@code stopped-on-wire}), what is in flight
- * drains as at the normal end, and the result says {@code interrupted}.
+ * drains as at the normal end, and the result says {@code interrupted}. When the signal's {@link DiskWatch} stopped
+ * it (a filesystem below its floor), those packets are dropped as {@code disk-full} and the result says
+ * {@code cutShort}.
  */
 public final class ConsumerRun {
 
@@ -252,9 +256,11 @@ public final class ConsumerRun {
             // stopped early: packets due by the stop and not injected are drops; later ones were never generated
             long generated = injected
                     + device.wire().countDueNotInjected(stoppedEarly ? trafficStoppedNanos : stopNanos);
+            CutShort cutShort = stoppedEarly ? options.stop().cutShort() : null;
             RunResult.PacketCounts packets = PacketFate.account(new PacketFate.Stages(generated, injected,
                     device.firmware().ringFullDrops(), device.firmware().descriptorsWritten(), 0, rxCounters.read(),
-                    rxCounters.socketFull(), recorder.packetsHandled(), recorder.notification().getTotalCount()));
+                    rxCounters.socketFull(), recorder.packetsHandled(), recorder.notification().getTotalCount()),
+                    notInjected(cutShort));
             long trafficNanos = stoppedEarly ? clamp(trafficStoppedNanos - startNanos, scheduleNanos) : scheduleNanos;
             long measuredNanos = stoppedEarly ? clamp(trafficStoppedNanos - measureFromNanos, run.durationNanos())
                     : run.durationNanos();
@@ -270,7 +276,7 @@ public final class ConsumerRun {
                     new RunResult.Latencies(latency(recorder), byClass(recorder),
                             LatencySummary.of(recorder.deviceLag()),
                             played.jitter() == null ? null : played.jitter().figures()),
-                    new RunResult.Window(trafficNanos, run.warmupNanos(), measuredNanos, stoppedEarly),
+                    new RunResult.Window(trafficNanos, run.warmupNanos(), measuredNanos, stoppedEarly, cutShort),
                     costs, new RunResult.Output(journal, null));
             return new Outcome(result, recorder, startNanos, measureFromNanos, clock, injected, played.jitter());
         }
@@ -337,6 +343,11 @@ public final class ConsumerRun {
         }
         return new RunResult.Latency(LatencySummary.of(recorder.notification()),
                 LatencySummary.of(recorder.notificationUncorrected()), stages);
+    }
+
+    /** @return why packets due and not injected were dropped: the disk ran low, or a stop was asked for */
+    static DropReason notInjected(CutShort cutShort) {
+        return cutShort != null ? DropReason.DISK_FULL : DropReason.STOPPED_ON_WIRE;
     }
 
     static long clamp(long nanos, long maxNanos) {

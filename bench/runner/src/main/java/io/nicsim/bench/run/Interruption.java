@@ -33,7 +33,7 @@ public final class Interruption implements AutoCloseable {
     public static Interruption install(StopSignal stop, PrintWriter err) {
         Interruption installed = new Interruption();
         SignalHandler handler = signal -> {
-            if (stop.requested()) {
+            if (stop.requestedByUser()) {
                 Runtime.getRuntime().halt(EXIT_CODE);
             }
             stop.request();

@@ -50,13 +50,18 @@ public final class QueueStaging {
      * @param finalDir where the queues must end up (in the run folder)
      */
     public static QueueStaging of(String mode, Path finalDir) throws IOException {
-        if (AUTO.equals(mode) && Files.isDirectory(SHM) && Files.isWritable(SHM)) {
+        if (stagingRoot(mode) != null) {
             Path live = SHM.resolve("nicsim-" + ProcessHandle.current().pid() + "-" + SEQUENCE.incrementAndGet());
             Files.createDirectories(live);
             ProcessStamp.current().write(live.resolve(OWNER_FILE));
             return new QueueStaging(live, finalDir);
         }
         return new QueueStaging(finalDir, finalDir);
+    }
+
+    /** @return the folder live queues are staged under in this mode ({@code /dev/shm}), or null if written in place */
+    public static Path stagingRoot(String mode) {
+        return AUTO.equals(mode) && Files.isDirectory(SHM) && Files.isWritable(SHM) ? SHM : null;
     }
 
     /** @return where the queues are written during the run */

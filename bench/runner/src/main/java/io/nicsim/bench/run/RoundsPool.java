@@ -39,7 +39,9 @@ final class RoundsPool {
         long warmupNanos = 0;
         long measuredNanos = 0;
         boolean interrupted = false;
+        io.nicsim.bench.results.CutShort cutShort = null;
         for (RunResult round : rounds) {
+            cutShort = cutShort != null ? cutShort : round.cutShort();
             costs.add(round.costs());
             trafficNanos += round.trafficNanos();
             warmupNanos += round.warmupNanos();
@@ -49,7 +51,7 @@ final class RoundsPool {
         RunResult.Output output = new RunResult.Output(journal, null, first.output().clock(),
                 first.output().hostModel());
         return new RunResult(first.what(), first.setup(), counts(rounds), latencies,
-                new RunResult.Window(trafficNanos, warmupNanos, measuredNanos, interrupted), RunCosts.pooled(costs),
+                new RunResult.Window(trafficNanos, warmupNanos, measuredNanos, interrupted, cutShort), RunCosts.pooled(costs),
                 output, Rounds.of(perRound));
     }
 

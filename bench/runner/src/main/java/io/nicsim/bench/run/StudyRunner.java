@@ -133,7 +133,8 @@ public final class StudyRunner {
         boolean interrupted = options.stop().requested();
         Comparison comparison = varies != null && !results.isEmpty() ? Comparison.of(results, varies) : null;
         Summary summary = new Summary(base.name(), interrupted, Environment.current(), List.copyOf(results),
-                base.effective(), command, comparison).withMachineChecks(machineChecks).withJitWarmup(warmup);
+                base.effective(), command, comparison).withMachineChecks(machineChecks).withJitWarmup(warmup)
+                .withCutShort(options.stop().cutShort());
         return folder.finish(summary, report);
     }
 

@@ -134,7 +134,8 @@ public final class SweepRunner {
             }
         }
         Sweep sweep = new Sweep(base.name(), options.stop().requested(), command, List.copyOf(parameters),
-                points.size(), List.of(Sweep.CPU_NOTE), Environment.current(), List.copyOf(rows));
+                points.size(), List.of(Sweep.CPU_NOTE), Environment.current(), List.copyOf(rows),
+                options.stop().cutShort());
         sweep.write(sweepDir);
         SweepReport.write(sweepDir);
         return sweep;
@@ -210,7 +211,7 @@ public final class SweepRunner {
             }
             Summary summary = new Summary(point.scenario().name(), options.stop().requested(), Environment.current(),
                     List.copyOf(results), point.scenario().effective(), pointCommand(command, i, points))
-                    .withJitWarmup(i == 0 ? jitWarmup : null);
+                    .withJitWarmup(i == 0 ? jitWarmup : null).withCutShort(options.stop().cutShort());
             folders.get(i).finish(summary);
             options.progress().line("[" + (i + 1) + "/" + points.size() + "] " + point.label());
             addRows(rows, i, point, summary, options.progress());

@@ -112,9 +112,11 @@ public final class VirtualRun {
         boolean stoppedEarly = stoppedNanos != Long.MIN_VALUE;
         long injected = device.wire().injectedPackets();
         long generated = injected + device.wire().countDueNotInjected(stoppedEarly ? stoppedNanos : endNanos);
+        io.nicsim.bench.results.CutShort cutShort = stoppedEarly ? options.stop().cutShort() : null;
         RunResult.PacketCounts packets = PacketFate.account(new PacketFate.Stages(generated, injected,
                 device.firmware().ringFullDrops(), device.firmware().descriptorsWritten(), 0, virtualHost.read(),
-                virtualHost.socketFull(), recorder.packetsHandled(), recorder.notification().getTotalCount()));
+                virtualHost.socketFull(), recorder.packetsHandled(), recorder.notification().getTotalCount()),
+                ConsumerRun.notInjected(cutShort));
         long trafficNanos = stoppedEarly ? ConsumerRun.clamp(stoppedNanos - START_NANOS, scheduleNanos) : scheduleNanos;
         long measuredNanos = stoppedEarly ? ConsumerRun.clamp(stoppedNanos - measureFromNanos, run.durationNanos())
                 : run.durationNanos();
@@ -126,7 +128,7 @@ public final class VirtualRun {
                         device.firmware().doorbellsRead(), perQueue(device)),
                 new RunResult.Latencies(ConsumerRun.latency(recorder), ConsumerRun.byClass(recorder),
                         LatencySummary.of(recorder.deviceLag())),
-                new RunResult.Window(trafficNanos, run.warmupNanos(), measuredNanos, stoppedEarly),
+                new RunResult.Window(trafficNanos, run.warmupNanos(), measuredNanos, stoppedEarly, cutShort),
                 costs(virtualHost, rxQueues, measureFromNanos, START_NANOS + trafficNanos),
                 new RunResult.Output(journalDir, null, RunConfig.CLOCK_VIRTUAL, model.source()));
         if (files != null) {
