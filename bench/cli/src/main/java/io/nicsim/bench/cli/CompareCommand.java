@@ -28,7 +28,10 @@ import java.util.concurrent.Callable;
                 "Each run is reported as a ratio to the first (e.g. 'virtual-thread p99 = 1.30x platform-thread').",
                 "With both lists, every policy runs with every consumer (policy-major); with one, the other comes from"
                         + " the scenario. The ratios go to summary.json's 'comparison'.",
-                "Example: nicsim compare --consumers platform-thread,virtual-thread,event-loop"})
+                "Example: nicsim compare --consumers platform-thread,virtual-thread,event-loop",
+                "Exit codes: 0 ok, 1 failed, 2 bad input (also: the estimated journal does not fit the free space),"
+                        + " 4 cut short (a filesystem fell below its free-space floor: the traffic stopped, what ran is"
+                        + " written with \"cutShort\"), 130 interrupted."})
 public final class CompareCommand implements Callable<Integer> {
 
     @Mixin
@@ -93,13 +96,15 @@ public final class CompareCommand implements Callable<Integer> {
         }
         runDir = study.outputFolder(base, "-compare");
         StudyOptions.cleanLeftovers(runDir, err);
+        StopSignal stop = new StopSignal();
+        study.checkDisk(specs.stream().map(run -> run.scenario().withConsumer(run.consumer())).toList(), runDir, stop,
+                err);
         MachineChecks checks = study.beforeRuns(specs.stream()
                 .map(run -> run.scenario().withConsumer(run.consumer())).toList(), err);
         Progress progress = study.progress(out);
         progress.line(String.format("nicsim compare: %s, %d runs (%s); %s per run; results in %s", base.name(),
                 specs.size(), String.join(", ", specs.stream().map(RunSpec::label).toList()),
                 Units.formatDuration(base.run().durationNanos()), runDir));
-        StopSignal stop = new StopSignal();
         Summary summary;
         try (Interruption ignored = Interruption.install(stop, err)) {
             summary = new StudyRunner(SystemNanoClock.INSTANCE, study.runOptions(stop, progress))
@@ -112,7 +117,8 @@ public final class CompareCommand implements Callable<Integer> {
         }
         out.flush();
         if (summary.interrupted()) {
-            return StudyOptions.interrupted(err, StudyOptions.ranOf(summary, specs.size()), runDir);
+            return StudyOptions.stoppedEarly(err, summary.cutShort(), StudyOptions.ranOf(summary, specs.size()),
+                    runDir);
         }
         return ExitCodes.OK;
     }

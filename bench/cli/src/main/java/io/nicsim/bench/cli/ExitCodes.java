@@ -18,6 +18,12 @@ public final class ExitCodes {
      * {@code nicsim nic}: no host attached within {@code run.attachTimeout}.
      */
     public static final int STALLED = 3;
+    /**
+     * The run was cut short: a filesystem it writes to (the staging {@code /dev/shm} or the output folder) fell below
+     * its free-space floor, so the traffic stopped, what was in flight drained, the packets not injected count as
+     * {@code disk-full} drops, later runs did not start, and summary.json says {@code cutShort}.
+     */
+    public static final int CUT_SHORT = 4;
 
     private ExitCodes() {
     }

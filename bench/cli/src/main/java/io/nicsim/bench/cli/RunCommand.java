@@ -29,7 +29,11 @@ import java.util.concurrent.Callable;
                         + " (.hgrm, .hlog) and, for paced runs, Chronicle journal (queues/; run.keepJournal)."
                         + " Ctrl-C or SIGTERM stops the traffic,"
                         + " drains, writes what ran with \"interrupted\": true and exits 130; a second Ctrl-C exits"
-                        + " at once."})
+                        + " at once. Before it starts, the journal's bytes are estimated against the free space of"
+                        + " /dev/shm and the output folder (exit 2 if they cannot hold it); during the runs, a"
+                        + " filesystem below its free-space floor stops the traffic, drains, writes what ran with"
+                        + " \"cutShort\" and exits 4.",
+                "Exit codes: 0 ok, 1 failed, 2 bad input, 4 cut short (a filesystem nearly full), 130 interrupted."})
 public final class RunCommand implements Callable<Integer> {
 
     @Mixin
@@ -45,12 +49,13 @@ public final class RunCommand implements Callable<Integer> {
         Scenario scenario = study.load();
         Path runDir = study.outputFolder(scenario, "");
         StudyOptions.cleanLeftovers(runDir, err);
+        StopSignal stop = new StopSignal();
+        study.checkDisk(StudyOptions.perConsumer(scenario), runDir, stop, err);
         MachineChecks checks = study.beforeRuns(List.of(scenario), err);
         Progress progress = study.progress(out);
         progress.line(String.format("nicsim run: %s, %s firmware, %s; %s per consumer; results in %s",
                 scenario.name(), scenario.firmware().policy(), describe(scenario.traffic()),
                 Units.formatDuration(scenario.run().durationNanos()), runDir));
-        StopSignal stop = new StopSignal();
         Summary summary;
         try (Interruption ignored = Interruption.install(stop, err)) {
             summary = new StudyRunner(SystemNanoClock.INSTANCE, study.runOptions(stop, progress))
@@ -59,8 +64,8 @@ public final class RunCommand implements Callable<Integer> {
         StudyOptions.printResults(out, summary, runDir);
         out.flush();
         if (summary.interrupted()) {
-            return StudyOptions.interrupted(err, StudyOptions.ranOf(summary, scenario.host().consumers().size()),
-                    runDir);
+            return StudyOptions.stoppedEarly(err, summary.cutShort(),
+                    StudyOptions.ranOf(summary, scenario.host().consumers().size()), runDir);
         }
         return ExitCodes.OK;
     }

@@ -200,6 +200,21 @@ public final class StudyOptions {
         return Progress.detect(out, quiet);
     }
 
+    /**
+     * The disk budget of these runs before they start ({@link DiskCheck}): refuses or warns, then watches the disk
+     * through {@code stop}.
+     *
+     * @param runs one scenario per consumer run (rounds are counted from run.rounds)
+     */
+    void checkDisk(List<Scenario> runs, Path dir, StopSignal stop, PrintWriter err) throws BadInput {
+        DiskCheck.before(runs, dir, exportPackets, true, stop, err);
+    }
+
+    /** @return one scenario per consumer the scenario lists */
+    static List<Scenario> perConsumer(Scenario scenario) {
+        return scenario.host().consumers().stream().map(scenario::withConsumer).toList();
+    }
+
     RunOptions runOptions(StopSignal stop, Progress progress) {
         return new RunOptions(exportPackets, stop, progress);
     }
@@ -217,6 +232,10 @@ public final class StudyOptions {
     static void printResults(PrintWriter out, Summary summary, Path runDir) {
         out.println();
         out.print(LatencyTable.renderStudy(summary));
+        if (summary.cutShort() != null) {
+            out.println("Cut short, " + summary.cutShort().describe() + ": the traffic stopped, packets not injected"
+                    + " count as disk-full drops, later runs did not start.");
+        }
         out.print(LatencyTable.renderPriorities(summary));
         for (String table : List.of(LatencyTable.renderRounds(summary), LatencyTable.renderJitter(summary),
                 LatencyTable.render(summary), LatencyTable.renderStages(summary), LatencyTable.renderCosts(summary))) {
@@ -263,6 +282,14 @@ public final class StudyOptions {
         boolean cut = !summary.runs().isEmpty() && summary.runs().getLast().interrupted();
         return summary.runs().size() + " of " + planned + " runs ran" + (cut ? ", the last ("
                 + summary.runs().getLast().name() + ") stopped early" : "");
+    }
+
+    /**
+     * After a study stopped early: what ran, on stderr; returns {@link ExitCodes#CUT_SHORT} when the disk watch cut
+     * it short, else {@link #INTERRUPTED}.
+     */
+    static int stoppedEarly(PrintWriter err, io.nicsim.bench.results.CutShort cutShort, String what, Path dir) {
+        return cutShort != null ? DiskCheck.cutShort(err, cutShort, what, dir) : interrupted(err, what, dir);
     }
 
     /** After an interrupted study: what ran, on stderr; returns {@link #INTERRUPTED}. */

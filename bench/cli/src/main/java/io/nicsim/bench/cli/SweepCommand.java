@@ -33,7 +33,10 @@ import java.util.concurrent.Callable;
                         + " varies slowest). Each point runs every consumer the scenario lists, in its own run folder"
                         + " under points/; the sweep folder gets sweep.csv, sweep.json and report.html.",
                 "Example: nicsim sweep --set firmware.policy=coalesce --set host.consumer=platform-thread"
-                        + " --param firmware.rxUsecs=0,8,16,32,64"})
+                        + " --param firmware.rxUsecs=0,8,16,32,64",
+                "Exit codes: 0 ok, 1 failed, 2 bad input (also: the estimated journal does not fit the free space),"
+                        + " 4 cut short (a filesystem fell below its free-space floor: the traffic stopped, what ran is"
+                        + " written with \"cutShort\"), 130 interrupted."})
 public final class SweepCommand implements Callable<Integer> {
 
     @Mixin
@@ -62,13 +65,15 @@ public final class SweepCommand implements Callable<Integer> {
         }
         sweepDir = study.outputFolder(base, "-sweep");
         StudyOptions.cleanLeftovers(sweepDir, err);
+        StopSignal stop = new StopSignal();
+        study.checkDisk(points.stream().flatMap(point -> StudyOptions.perConsumer(point.scenario()).stream()).toList(),
+                sweepDir, stop, err);
         study.beforeRuns(points.stream().map(SweepRunner.Point::scenario).toList(), err);
         Progress progress = study.progress(out);
         progress.line(String.format("nicsim sweep: %s over %s (%d points; %s per consumer run; consumers %s);"
                         + " results in %s", base.name(), String.join(" x ", grid.keySet()), points.size(),
                 Units.formatDuration(base.run().durationNanos()), String.join(",", base.host().consumers()),
                 sweepDir));
-        StopSignal stop = new StopSignal();
         Sweep sweep;
         try (Interruption ignored = Interruption.install(stop, err)) {
             // a sweep's points keep no journal unless run.keepJournal says always (--keep-journal)
@@ -84,7 +89,8 @@ public final class SweepCommand implements Callable<Integer> {
         out.flush();
         if (sweep.interrupted()) {
             long ran = sweep.rows().stream().mapToInt(Sweep.Row::point).distinct().count();
-            return StudyOptions.interrupted(err, ran + " of " + points.size() + " points ran", sweepDir);
+            return StudyOptions.stoppedEarly(err, sweep.cutShort(), ran + " of " + points.size() + " points ran",
+                    sweepDir);
         }
         return ExitCodes.OK;
     }

@@ -1,0 +1,82 @@
+package io.nicsim.bench.cli;
+
+import io.nicsim.bench.results.CutShort;
+import io.nicsim.bench.run.DiskBudget;
+import io.nicsim.bench.run.DiskPlan;
+import io.nicsim.bench.run.QueueStaging;
+import io.nicsim.bench.run.StopSignal;
+import io.nicsim.bench.scenario.Scenario;
+import io.nicsim.bench.scenario.Units;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The disk budget of a command before it starts ({@link DiskPlan}): refuses with one line ({@link BadInput}, exit 2)
+ * when the staging or output filesystem cannot hold the estimate, warns in one line when it fits with less room than
+ * the watch's floor, and sets the {@link StopSignal} watching both filesystems during the runs.
+ */
+final class DiskCheck {
+
+    private DiskCheck() {
+    }
+
+    /**
+     * @param runs      one scenario per consumer run (each round is added here from {@code run.rounds})
+     * @param outputDir the command's output folder
+     * @throws BadInput "not enough disk space: ..." naming the estimate and the free space
+     */
+    static void before(List<Scenario> runs, Path outputDir, boolean exportPackets, boolean keepJournal,
+                       StopSignal stop, PrintWriter err) throws BadInput {
+        if (runs.isEmpty()) {
+            return;
+        }
+        List<Scenario> played = new ArrayList<>();
+        for (Scenario run : runs) {
+            for (int round = 0; round < run.roundsPlayed(); round++) {
+                played.add(run);
+            }
+        }
+        Scenario first = runs.getFirst();
+        DiskPlan plan = DiskPlan.of(played, outputDir, QueueStaging.stagingRoot(first.run().queueStaging()),
+                exportPackets, keepJournal);
+        DiskPlan.Need short1 = plan.cannotFit();
+        if (short1 != null) {
+            throw new BadInput("not enough disk space: " + played.size() + " run(s) need " + short1.describe()
+                    + " (" + estimate(first, exportPackets) + "); shorten run.duration, lower the rate or free space");
+        }
+        for (DiskPlan.Need need : plan.littleMargin()) {
+            err.println("warning: little disk space: " + played.size() + " run(s) need " + need.describe()
+                    + ", less than the floor of " + CutShort.bytes(need.floorBytes()) + " to spare; the runs stop"
+                    + " early (exit " + ExitCodes.CUT_SHORT + ") if it runs out");
+        }
+        err.flush();
+        stop.watching(plan.watch());
+    }
+
+    /** @return "200k pps x 23 s x 196 B/packet per run" */
+    static String estimate(Scenario scenario, boolean exportPackets) {
+        if (!DiskBudget.writesJournal(scenario)) {
+            return "virtual runs without a journal";
+        }
+        long perPacket = DiskBudget.JOURNAL_BYTES_PER_PACKET + (exportPackets ? 48 + DiskBudget
+                .PACKETS_CSV_BYTES_PER_PACKET : 0);
+        return String.format(Locale.ROOT, "estimate: %s pps x %s x %d B/packet per run", RunCommand.fmtRate(
+                DiskBudget.peakRatePerSecond(scenario.traffic())), Units.formatDuration(scenario.run().warmupNanos()
+                + scenario.run().durationNanos()), perPacket);
+    }
+
+    /**
+     * After a study the disk watch cut short: one line on {@code err}.
+     *
+     * @return {@link ExitCodes#CUT_SHORT}
+     */
+    static int cutShort(PrintWriter err, CutShort why, String what, Path dir) {
+        err.println("cut short (" + why.describe() + "): " + what + "; results of what ran are in " + dir);
+        err.flush();
+        return ExitCodes.CUT_SHORT;
+    }
+}
