@@ -51,7 +51,8 @@ final class RoundsPool {
         RunResult.Output output = new RunResult.Output(journal, null, first.output().clock(),
                 first.output().hostModel());
         return new RunResult(first.what(), first.setup(), counts(rounds), latencies,
-                new RunResult.Window(trafficNanos, warmupNanos, measuredNanos, interrupted, cutShort), RunCosts.pooled(costs),
+                new RunResult.Window(trafficNanos, warmupNanos, measuredNanos, interrupted, cutShort),
+                RunCosts.pooled(costs),
                 output, Rounds.of(perRound));
     }
 
