@@ -27,7 +27,8 @@ class DiskBudgetTest {
     void estimatesRateTimesWarmupAndDurationTimesBytesPerPacket() throws Exception {
         Scenario s = scenario("traffic.ratePerSecond=100000", "run.warmup=1s", "run.duration=2s");
         assertThat(DiskBudget.packets(s)).isEqualTo(300_000);
-        assertThat(DiskBudget.liveJournalBytes(s, false)).isEqualTo(300_000 * 196L + 4 * DiskBudget.FILE_OVERHEAD_BYTES);
+        assertThat(DiskBudget.liveJournalBytes(s, false))
+                .isEqualTo(300_000 * 196L + 4 * DiskBudget.FILE_OVERHEAD_BYTES);
         assertThat(DiskBudget.liveJournalBytes(s, true))
                 .isEqualTo(300_000 * (196L + 48) + 5 * DiskBudget.FILE_OVERHEAD_BYTES);
         // a staged journal copied into the run folder takes whole chunks: 4 files of one chunk and its overlap
