@@ -38,6 +38,12 @@ public final class DeviceStatusRecord {
     public static final int FLAG_DEVICE_FAILED = 2;
     /** Flag (on END): the device stopped because the host rang DONE, not because the drain timeout passed. */
     public static final int FLAG_HOST_DONE = 4;
+    /**
+     * Flag: the NIC process's disk watch stopped the traffic (the filesystem under its queues fell below the floor);
+     * the packets due and not injected ({@link #stoppedOnWire}) are disk-full drops, and {@link #diskFreeBytes},
+     * {@link #diskFloorBytes} say what the watch saw.
+     */
+    public static final int FLAG_DISK_FULL = 8;
 
     /** Field value before it is known (the traffic's end while it plays). */
     public static final long UNKNOWN = -1;
@@ -64,6 +70,10 @@ public final class DeviceStatusRecord {
     public long hostAttaches;
     /** Drops on the device side: the packet's RX ring was full. */
     public long ringFullDrops;
+    /** With {@link #FLAG_DISK_FULL}: the usable bytes the NIC's watch saw; else {@link #UNKNOWN}. */
+    public long diskFreeBytes = UNKNOWN;
+    /** With {@link #FLAG_DISK_FULL}: the floor those bytes fell below; else {@link #UNKNOWN}. */
+    public long diskFloorBytes = UNKNOWN;
 
     /** Writes every field in the documented layout ({@link RecordFormat}). */
     public void writeTo(Bytes<?> bytes) {
@@ -83,6 +93,8 @@ public final class DeviceStatusRecord {
         bytes.writeLong(stoppedInMac);
         bytes.writeLong(hostAttaches);
         bytes.writeLong(ringFullDrops);
+        bytes.writeLong(diskFreeBytes);
+        bytes.writeLong(diskFloorBytes);
     }
 
     /** @throws RecordFormatException if the bytes are not a device-status record of this format version */
@@ -103,6 +115,8 @@ public final class DeviceStatusRecord {
         stoppedInMac = bytes.readLong();
         hostAttaches = bytes.readLong();
         ringFullDrops = bytes.readLong();
+        diskFreeBytes = bytes.readLong();
+        diskFloorBytes = bytes.readLong();
         if (kind < START || kind > END) {
             throw new RecordFormatException("device-status record of unknown kind " + kind);
         }
@@ -126,6 +140,8 @@ public final class DeviceStatusRecord {
         stoppedInMac = other.stoppedInMac;
         hostAttaches = other.hostAttaches;
         ringFullDrops = other.ringFullDrops;
+        diskFreeBytes = other.diskFreeBytes;
+        diskFloorBytes = other.diskFloorBytes;
         return this;
     }
 
@@ -151,6 +167,6 @@ public final class DeviceStatusRecord {
                 + trafficEndNanos + ", generated=" + generated + ", injected=" + injected + ", descriptorsWritten="
                 + descriptorsWritten + ", interruptsRaised=" + interruptsRaised + ", doorbellsRead=" + doorbellsRead
                 + ", stoppedOnWire=" + stoppedOnWire + ", stoppedInMac=" + stoppedInMac + ", hostAttaches="
-                + hostAttaches + '}';
+                + hostAttaches + ", diskFreeBytes=" + diskFreeBytes + ", diskFloorBytes=" + diskFloorBytes + '}';
     }
 }

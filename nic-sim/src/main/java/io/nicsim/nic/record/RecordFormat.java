@@ -13,7 +13,8 @@ package io.nicsim.nic.record;
  * doorbell    sequence:i64 kind:i32 consumedPacketId:i64 writtenNanos:i64
  * device-status kind:i32 flags:i32 sequence:i64 writtenNanos:i64 trafficStartNanos:i64 trafficEndNanos:i64
  *             generated:i64 injected:i64 descriptorsWritten:i64 interruptsRaised:i64 doorbellsRead:i64
- *             stoppedOnWire:i64 stoppedInMac:i64 hostAttaches:i64 ringFullDrops:i64
+ *             stoppedOnWire:i64 stoppedInMac:i64 hostAttaches:i64 ringFullDrops:i64 diskFreeBytes:i64
+ *             diskFloorBytes:i64
  * </pre>
  * Descriptors and interrupts travel from the device to the host; doorbells from the host to the device. A
  * descriptor's and an interrupt's stamps are the device's model time (docs/semantics.md#device-time), and
@@ -25,9 +26,10 @@ public final class RecordFormat {
 
     /**
      * The version this build writes and reads (2: descriptors carry the packet's traffic class; 3: device stamps are
-     * model time, and descriptors and interrupts carry when they were actually appended).
+     * model time, and descriptors and interrupts carry when they were actually appended; 4: device-status records say
+     * when the NIC's disk watch stopped the traffic, with the free space it saw and its floor).
      */
-    public static final byte VERSION = 3;
+    public static final byte VERSION = 4;
 
     public static final byte TYPE_DESCRIPTOR = 1;
     public static final byte TYPE_INTERRUPT = 2;
@@ -39,7 +41,7 @@ public final class RecordFormat {
     public static final int DESCRIPTOR_BYTES = HEADER_BYTES + 8 + 4 + 4 + 4 + 8 * 5;
     public static final int INTERRUPT_BYTES = HEADER_BYTES + 8 * 5;
     public static final int DOORBELL_BYTES = HEADER_BYTES + 8 + 4 + 8 + 8;
-    public static final int DEVICE_STATUS_BYTES = HEADER_BYTES + 4 + 4 + 8 * 13;
+    public static final int DEVICE_STATUS_BYTES = HEADER_BYTES + 4 + 4 + 8 * 15;
 
     private RecordFormat() {
     }

@@ -49,6 +49,8 @@ class DeviceStatusRecordTest {
         status.stoppedInMac = base + 9;
         status.hostAttaches = base + 10;
         status.ringFullDrops = base + 11;
+        status.diskFreeBytes = base + 12;
+        status.diskFloorBytes = base + 13;
         return status;
     }
 
@@ -74,8 +76,8 @@ class DeviceStatusRecordTest {
                 assertThat(s.has(DeviceStatusRecord.FLAG_HOST_DONE)).isTrue();
                 assertThat(new long[] {s.trafficStartNanos, s.trafficEndNanos, s.generated, s.injected,
                         s.descriptorsWritten, s.interruptsRaised, s.doorbellsRead, s.stoppedOnWire, s.stoppedInMac,
-                        s.hostAttaches, s.ringFullDrops}).containsExactly(101, 102, 103, 104, 105, 106, 107, 108, 109,
-                                110, 111);
+                        s.hostAttaches, s.ringFullDrops, s.diskFreeBytes, s.diskFloorBytes}).containsExactly(101, 102,
+                                103, 104, 105, 106, 107, 108, 109, 110, 111, 112, 113);
                 DeviceStatusRecord kept = new DeviceStatusRecord().copyFrom(s);
 
                 s = reader.poll();
@@ -98,16 +100,31 @@ class DeviceStatusRecordTest {
             writer.write(status(DeviceStatusRecord.TRAFFIC_END, 0));
         }
         byte[] raw = readRaw(DeviceStatusQueue.NAME);
-        assertThat(raw).hasSize(RecordFormat.DEVICE_STATUS_BYTES).hasSize(116);
+        assertThat(raw).hasSize(RecordFormat.DEVICE_STATUS_BYTES).hasSize(132);
         assertThat(raw[0]).as("type").isEqualTo(RecordFormat.TYPE_DEVICE_STATUS).isEqualTo((byte) 4);
         assertThat(raw[1]).as("version").isEqualTo(RecordFormat.VERSION);
         assertThat(Arrays.copyOfRange(raw, 4, 12)).as("kind i32, flags i32").containsExactly(3, 0, 0, 0, 5, 0, 0, 0);
         assertThat(Arrays.copyOfRange(raw, 12, 20)).as("sequence i64").containsExactly(0, 0, 0, 0, 0, 0, 0, 0);
         assertThat(Arrays.copyOfRange(raw, 20, 28)).as("writtenNanos i64").containsExactly(8, 7, 6, 5, 4, 3, 2, 1);
         assertThat(new byte[] {raw[28], raw[36], raw[44], raw[52], raw[60], raw[68], raw[76], raw[84], raw[92],
-                raw[100], raw[108]}) .as("trafficStart, trafficEnd, generated, injected, written, raised, doorbells,"
-                        + " wire, mac, attaches, ring-full")
-                .containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11);
+                raw[100], raw[108], raw[116], raw[124]}) .as("trafficStart, trafficEnd, generated, injected, written,"
+                        + " raised, doorbells, wire, mac, attaches, ring-full, disk free, disk floor")
+                .containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13);
+    }
+
+    @Test
+    void aVersionThreeStatusRecordWithoutTheDiskFieldsIsRefusedNamingBothVersions() {
+        writeRaw(DeviceStatusQueue.NAME, bytes -> {
+            bytes.writeByte(RecordFormat.TYPE_DEVICE_STATUS);
+            bytes.writeByte((byte) 3);
+            bytes.writeShort((short) 0);
+            bytes.write(new byte[4 + 4 + 8 * 13]); // version 3's layout: no disk fields
+        });
+
+        try (DeviceStatusQueue queue = DeviceStatusQueue.open(dir); DeviceStatusReader reader = queue.newReader()) {
+            assertThatThrownBy(reader::poll).isInstanceOf(RecordFormatException.class)
+                    .hasMessage("record format version 3, this nicsim reads version 4");
+        }
     }
 
     @Test

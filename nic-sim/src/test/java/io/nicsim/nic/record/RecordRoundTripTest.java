@@ -162,7 +162,7 @@ class RecordRoundTripTest {
         byte[] descriptor = readRaw(DeviceQueues.DESCRIPTORS);
         assertThat(descriptor).hasSize(RecordFormat.DESCRIPTOR_BYTES).hasSize(64);
         assertThat(descriptor[0]).as("type").isEqualTo(RecordFormat.TYPE_DESCRIPTOR);
-        assertThat(descriptor[1]).as("version").isEqualTo(RecordFormat.VERSION).isEqualTo((byte) 3);
+        assertThat(descriptor[1]).as("version").isEqualTo(RecordFormat.VERSION).isEqualTo((byte) 4);
         assertThat(new byte[] {descriptor[2], descriptor[3]}).as("queue u16 LE").containsExactly(0x02, 0x01);
         assertThat(java.util.Arrays.copyOfRange(descriptor, 4, 20)).as("packetId i64, flow i32, frameBytes i32")
                 .containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16);
