@@ -43,13 +43,28 @@ final class DiskCheck {
         Scenario first = runs.getFirst();
         DiskPlan plan = DiskPlan.of(played, outputDir, QueueStaging.stagingRoot(first.run().queueStaging()),
                 exportPackets, keepJournal);
+        check(plan, played.size(), first, exportPackets, stop, err);
+    }
+
+    /** The NIC side of a two-process run: its journal written in place in {@code dir}, watched there. */
+    static void nic(Scenario scenario, Path dir, StopSignal stop, PrintWriter err) throws BadInput {
+        check(DiskPlan.of(List.of(scenario), dir, null, false, true), 1, scenario, false, stop, err);
+    }
+
+    /** The host side of a two-process run: doorbells into {@code dir}'s queues, its results into {@code out}. */
+    static void host(Scenario scenario, Path dir, Path out, StopSignal stop, PrintWriter err) throws BadInput {
+        check(DiskPlan.host(scenario, dir, out), 1, scenario, false, stop, err);
+    }
+
+    private static void check(DiskPlan plan, int runs, Scenario first, boolean exportPackets, StopSignal stop,
+                              PrintWriter err) throws BadInput {
         DiskPlan.Need short1 = plan.cannotFit();
         if (short1 != null) {
-            throw new BadInput("not enough disk space: " + played.size() + " run(s) need " + short1.describe()
+            throw new BadInput("not enough disk space: " + runs + " run(s) need " + short1.describe()
                     + " (" + estimate(first, exportPackets) + "); shorten run.duration, lower the rate or free space");
         }
         for (DiskPlan.Need need : plan.littleMargin()) {
-            err.println("warning: little disk space: " + played.size() + " run(s) need " + need.describe()
+            err.println("warning: little disk space: " + runs + " run(s) need " + need.describe()
                     + ", less than the floor of " + CutShort.bytes(need.floorBytes()) + " to spare; the runs stop"
                     + " early (exit " + ExitCodes.CUT_SHORT + ") if it runs out");
         }

@@ -1,5 +1,6 @@
 package io.nicsim.bench.cli;
 
+import io.nicsim.bench.results.CutShort;
 import io.nicsim.bench.run.HostProcess;
 import io.nicsim.bench.run.Interruption;
 import io.nicsim.bench.run.StopSignal;
@@ -24,7 +25,10 @@ import java.util.concurrent.Callable;
                 "Exit codes: 0 done, 2 bad input (more than one consumer, a finished run in the folder, another"
                         + " scenario, ...), 3 the NIC stalled (no heartbeat for run.stallTimeout: a partial summary"
                         + " with \"stalled\": true) or never started, 130 Ctrl-C (what it had, \"interrupted\": true;"
-                        + " a host started again resumes), 1 failure."})
+                        + " a host started again resumes), 4 cut short (the NIC's or this host's filesystem fell below"
+                        + " its free-space floor: what ran, \"cutShort\", disk-full drops), 1 failure.",
+                "Before it starts, the journal and results are estimated against the free space under --dir and"
+                        + " --out (exit 2 if they cannot hold them); docs/disk.md."})
 public final class HostCommand implements Callable<Integer> {
 
     @Mixin
@@ -43,8 +47,9 @@ public final class HostCommand implements Callable<Integer> {
         Scenario scenario = options.load();
         Path outDir = out != null ? out : options.dir;
         io.nicsim.bench.run.Leftovers.clean(null, err);
+        StopSignal stop = new StopSignal();
+        DiskCheck.host(scenario, options.dir, outDir, stop, err);
         try (TwoProcessDir.Lock ignored = HostProcess.claim(scenario, options.dir, outDir)) {
-            StopSignal stop = new StopSignal();
             HostProcess.Outcome outcome;
             try (Interruption ignoredToo = Interruption.install(stop, err)) {
                 outcome = HostProcess.run(scenario, options.dir, outDir, SystemNanoClock.INSTANCE, stop,
@@ -53,18 +58,23 @@ public final class HostCommand implements Callable<Integer> {
             if (outcome.summary() != null) {
                 StudyOptions.printResults(stdout, outcome.summary(), outDir);
                 stdout.println("accounting: " + outcome.accounting());
-                if (outcome.status() == HostProcess.Status.FINISHED && outcome.summary().interrupted()) {
+                if (outcome.status() == HostProcess.Status.FINISHED && outcome.summary().interrupted()
+                        && outcome.summary().cutShort() == null) {
                     stdout.println("the NIC stopped its traffic early (Ctrl-C on the NIC): the summary says"
                             + " \"interrupted\": true");
                 }
                 stdout.flush();
             }
+            CutShort cut = outcome.summary() != null ? outcome.summary().cutShort() : stop.cutShort();
             return switch (outcome.status()) {
-                case FINISHED -> ExitCodes.OK;
+                case FINISHED -> cut == null ? ExitCodes.OK : DiskCheck.cutShort(err, cut, "the NIC stopped its"
+                        + " traffic for want of disk space; the packets it did not send are disk-full drops", outDir);
+                case CUT_SHORT -> DiskCheck.cutShort(err, cut, outcome.message(), outDir);
                 case STALLED -> NicCommand.line(err, "error: " + outcome.message(), ExitCodes.STALLED);
                 case NO_NIC -> NicCommand.line(err, "error: " + outcome.message(), ExitCodes.STALLED);
-                case INTERRUPTED, INTERRUPTED_BEFORE_START -> NicCommand.line(err, outcome.message(),
-                        StudyOptions.INTERRUPTED);
+                case INTERRUPTED_BEFORE_START -> cut != null ? DiskCheck.cutShort(err, cut, outcome.message(), outDir)
+                        : NicCommand.line(err, outcome.message(), StudyOptions.INTERRUPTED);
+                case INTERRUPTED -> NicCommand.line(err, outcome.message(), StudyOptions.INTERRUPTED);
             };
         }
     }

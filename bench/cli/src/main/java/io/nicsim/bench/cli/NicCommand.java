@@ -20,7 +20,11 @@ import java.util.concurrent.Callable;
                 + " first: the NIC waits for a host to attach (run.attachTimeout), plays the traffic, heartbeats, and"
                 + " keeps its firmware running after the traffic until the host is done (or run.drainTimeout).",
                 "Exit codes: 0 ended, 2 bad input (the folder holds a NIC run already, another scenario, ...),"
-                        + " 3 no host attached, 130 Ctrl-C (traffic stopped, drained, ended), 1 failure."})
+                        + " 3 no host attached, 4 cut short (the filesystem under --dir fell below its free-space"
+                        + " floor: traffic stopped, drained, ended; the host counts the packets not sent as"
+                        + " disk-full), 130 Ctrl-C (traffic stopped, drained, ended), 1 failure.",
+                "Before it starts, the journal's bytes are estimated against the free space under --dir (exit 2 if"
+                        + " it cannot hold them); docs/disk.md."})
 public final class NicCommand implements Callable<Integer> {
 
     @Mixin
@@ -35,8 +39,9 @@ public final class NicCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Scenario scenario = options.load();
         io.nicsim.bench.run.Leftovers.clean(null, err);
+        StopSignal stop = new StopSignal();
+        DiskCheck.nic(scenario, options.dir, stop, err);
         try (TwoProcessDir.Lock ignored = NicProcess.claim(scenario, options.dir)) {
-            StopSignal stop = new StopSignal();
             NicProcess.Outcome outcome;
             try (Interruption ignoredToo = Interruption.install(stop, err)) {
                 outcome = NicProcess.run(scenario, options.dir, SystemNanoClock.INSTANCE, stop, options.log(out));
@@ -48,8 +53,11 @@ public final class NicCommand implements Callable<Integer> {
                     out.flush();
                     yield ExitCodes.OK;
                 }
-                case INTERRUPTED -> StudyOptions.interrupted(err, "the NIC stopped its traffic early: "
-                        + outcome.message(), options.dir);
+                case INTERRUPTED -> stop.cutShort() != null
+                        ? DiskCheck.cutShort(err, stop.cutShort(), "the NIC stopped its traffic: " + outcome.message(),
+                        options.dir)
+                        : StudyOptions.interrupted(err, "the NIC stopped its traffic early: " + outcome.message(),
+                        options.dir);
                 case NO_HOST -> line(err, "error: " + outcome.message(), ExitCodes.STALLED);
                 case FAILED -> line(err, "error: " + outcome.message(), ExitCodes.FAILED);
             };

@@ -101,6 +101,36 @@ public record DiskPlan(List<Need> needs, DiskWatch watch) {
         return new DiskPlan(List.copyOf(needs), new DiskWatch(watched, freeSpace, System::nanoTime));
     }
 
+    /**
+     * The host side of a two-process run: it appends doorbells to {@code dir}'s queues (where the NIC writes the
+     * journal, counted here when {@code out} shares that filesystem) and writes its results into {@code out}. Its
+     * floor is the reserve alone, below the NIC's (which adds what the traffic writes between two looks): on a
+     * filling disk the NIC stops its traffic first and the host drains and accounts the rest as disk-full.
+     */
+    public static DiskPlan host(Scenario scenario, Path dir, Path out) {
+        return host(scenario, dir, out, FreeSpace.SYSTEM, DiskPlan::sameStore);
+    }
+
+    /** As {@link #host(Scenario, Path, Path)}, with the free space and filesystem identity given. */
+    static DiskPlan host(Scenario scenario, Path dir, Path out, FreeSpace freeSpace,
+                         BiPredicate<Path, Path> sameFileSystem) {
+        long floor = DiskBudget.RESERVE_BYTES;
+        long results = DiskBudget.RESERVE_BYTES + DiskBudget.filesBytes(scenario, false);
+        long journal = DiskBudget.liveJournalBytes(scenario, false);
+        List<Need> needs = new ArrayList<>();
+        List<DiskWatch.Watched> watched = new ArrayList<>();
+        if (sameFileSystem.test(dir, out)) {
+            needs.add(need("queues and output", out, journal + results, floor, freeSpace));
+            watched.add(new DiskWatch.Watched(out, floor));
+        } else {
+            needs.add(need("queues", dir, journal, floor, freeSpace));
+            needs.add(need("output", out, results, floor, freeSpace));
+            watched.add(new DiskWatch.Watched(dir, floor));
+            watched.add(new DiskWatch.Watched(out, floor));
+        }
+        return new DiskPlan(List.copyOf(needs), new DiskWatch(watched, freeSpace, System::nanoTime));
+    }
+
     /** @return the first filesystem the study cannot fit on, or null */
     public Need cannotFit() {
         return needs.stream().filter(Need::cannotFit).findFirst().orElse(null);

@@ -3,6 +3,8 @@ package io.nicsim.bench.run;
 import io.nicsim.bench.results.PlacementReport;
 import io.nicsim.bench.results.LatencySummary;
 import io.nicsim.bench.results.PacketFate;
+import io.nicsim.bench.results.CutShort;
+import io.nicsim.bench.results.DropReason;
 import io.nicsim.bench.results.Environment;
 import io.nicsim.bench.results.PolicyParameters;
 import io.nicsim.bench.results.RunResult;
@@ -73,6 +75,11 @@ import java.util.concurrent.atomic.AtomicReference;
  * <p><b>Stall.</b> If no status record comes from the NIC for {@code run.stallTimeout} before its END, the host
  * stops and writes a partial summary with {@code "stalled": true}: accounting over the packets the NIC last reported
  * (or the host read, if more), balanced as always.
+ *
+ * <p><b>Disk.</b> When the NIC's disk watch stopped its traffic, its status records say so
+ * ({@link DeviceStatusRecord#FLAG_DISK_FULL}): the host drains as at a Ctrl-C on the NIC, its packets due and not
+ * injected are {@code disk-full} drops and summary.json says {@code "cutShort"}. When this host's own watch (the
+ * {@link StopSignal}'s) trips, it stops reading, rings DONE and writes what it had with {@code "cutShort"}.
  */
 public final class HostProcess {
 
@@ -100,7 +107,9 @@ public final class HostProcess {
         /** Ctrl-C or SIGTERM before the NIC started: no summary. */
         INTERRUPTED_BEFORE_START,
         /** Ctrl-C or SIGTERM on this host: what it had, {@code "interrupted": true}; a host started again resumes. */
-        INTERRUPTED
+        INTERRUPTED,
+        /** This host's disk watch stopped it (a filesystem below its floor): what it had, {@code "cutShort"}. */
+        CUT_SHORT
     }
 
     /**
@@ -113,7 +122,7 @@ public final class HostProcess {
     }
 
     /** Why the host stopped following the NIC. */
-    private enum Stop { DRAINED, DRAIN_TIMEOUT, STALLED, INTERRUPTED }
+    private enum Stop { DRAINED, DRAIN_TIMEOUT, STALLED, INTERRUPTED, DISK_FULL }
 
     private HostProcess() {
     }
@@ -261,9 +270,14 @@ public final class HostProcess {
                 if (!awaitNicEnd(nic, twoProcess, clock)) {
                     stopped = Stop.STALLED;
                 }
+            } else if (stopped == Stop.DISK_FULL) {
+                // this host reads no more: the NIC may end once its traffic did (its own watch stops that first)
+                control.ring(ConsumerContext.QUEUE, DoorbellRecord.DONE, earlierPackets + rxCounters.read() - 1);
             }
+            CutShort cut = cutShort(nic, dir, stop);
             Summary summary = summarize(scenario, consumerName, policy, dir, out, recorder, rxCounters, dispatcher,
-                    consumer, nic, placement, costs, stopped, stopNanos, earlierPackets, earlierAttaches, command);
+                    consumer, nic, placement, costs, stopped, stopNanos, earlierPackets, earlierAttaches, command, cut)
+                    .withCutShort(cut);
             summary = write(summary, scenario, recorder, nic.start().trafficStartNanos + run.warmupNanos(), out,
                     consumerName, clock);
             return outcome(stopped, summary, dir, out, twoProcess);
@@ -361,7 +375,7 @@ public final class HostProcess {
             return Stop.DRAIN_TIMEOUT;
         }
         if (w.stop().requested()) {
-            return Stop.INTERRUPTED;
+            return w.stop().cutShort() != null ? Stop.DISK_FULL : Stop.INTERRUPTED;
         }
         if (w.nic().end() == null && now - w.nic().latest().writtenNanos > twoProcess.stallTimeoutNanos()) {
             return Stop.STALLED;
@@ -408,6 +422,8 @@ public final class HostProcess {
                     + " in " + out.resolve(SummaryWriter.FILE_NAME), counts);
             case INTERRUPTED -> new Outcome(Status.INTERRUPTED, summary, "interrupted: this host stopped; a host"
                     + " started again on " + dir + " resumes; results so far in " + out, counts);
+            case DISK_FULL -> new Outcome(Status.CUT_SHORT, summary, "this host stopped reading; results so far in "
+                    + out, counts);
             default -> new Outcome(Status.FINISHED, summary, "done", counts);
         };
     }
@@ -416,7 +432,7 @@ public final class HostProcess {
                                      LatencyRecorder recorder, RxCounters rxCounters, InterruptDispatcher dispatcher,
                                      Consumer consumer, NicStatus nic, PlacementReport placement, RunCosts costs,
                                      Stop stopped, long stopNanos, long earlierPackets, long earlierAttaches,
-                                     String command) throws InterruptedException {
+                                     String command, CutShort cut) throws InterruptedException {
         RunConfig run = scenario.run();
         long scheduleNanos = run.warmupNanos() + run.durationNanos();
         // the NIC's last word: END's counts are final, TRAFFIC_END's final for the traffic, a heartbeat's partial
@@ -432,13 +448,14 @@ public final class HostProcess {
         long generated = Math.max(counts.generated, injected);
         RunResult.PacketCounts packets = PacketFate.account(new PacketFate.Stages(generated, injected,
                 counts.ringFullDrops, written, earlierPackets, read, socketFull, delivered,
-                recorder.notification().getTotalCount()));
+                recorder.notification().getTotalCount()),
+                counts.has(DeviceStatusRecord.FLAG_DISK_FULL) ? DropReason.DISK_FULL : DropReason.STOPPED_ON_WIRE);
 
         long startNanos = nic.start().trafficStartNanos;
         long trafficEndNanos = trafficEnd != null && trafficEnd.trafficEndNanos != DeviceStatusRecord.UNKNOWN
                 ? trafficEnd.trafficEndNanos : Math.min(stopNanos, nic.latest().writtenNanos);
         boolean nicStoppedEarly = trafficEnd != null && trafficEnd.has(DeviceStatusRecord.FLAG_STOPPED_EARLY);
-        boolean interrupted = nicStoppedEarly || stopped == Stop.INTERRUPTED;
+        boolean interrupted = nicStoppedEarly || stopped == Stop.INTERRUPTED || stopped == Stop.DISK_FULL;
         boolean stalled = stopped == Stop.STALLED;
         long trafficNanos = ConsumerRun.clamp(trafficEndNanos - startNanos, scheduleNanos);
         long measuredNanos = ConsumerRun.clamp(trafficEndNanos - startNanos - run.warmupNanos(), run.durationNanos());
@@ -455,7 +472,7 @@ public final class HostProcess {
                         counts.doorbellsRead, null),
                 new RunResult.Latencies(ConsumerRun.latency(recorder), ConsumerRun.byClass(recorder),
                         LatencySummary.of(recorder.deviceLag())),
-                new RunResult.Window(trafficNanos, run.warmupNanos(), measuredNanos, interrupted),
+                new RunResult.Window(trafficNanos, run.warmupNanos(), measuredNanos, interrupted, cut),
                 completed, new RunResult.Output(TwoProcessDir.queueDir(dir).toString(), null));
         String nicEnd = nic.end() == null
                 ? (stopped == Stop.INTERRUPTED ? TwoProcessReport.NIC_RUNNING : TwoProcessReport.NIC_STALLED)
@@ -485,6 +502,23 @@ public final class HostProcess {
                 measureFromNanos, clock, result.name());
         return folder.finish(new Summary(summary.scenario(), summary.interrupted(), summary.environment(),
                 List.of(result.withFiles(written)), summary.effectiveScenario(), summary.command(), null,
-                summary.stalled(), summary.twoProcess()));
+                summary.stalled(), summary.twoProcess()).withCutShort(summary.cutShort()));
+    }
+
+    /**
+     * @return why the run was cut short: the NIC's disk watch stopped its traffic (it says so in its status records),
+     *         or this host's own watch stopped it reading; null if neither
+     */
+    private static CutShort cutShort(NicStatus nic, Path dir, StopSignal stop) {
+        DeviceStatusRecord counts = nic.end() != null ? nic.end() : nic.latest();
+        if (counts != null && counts.has(DeviceStatusRecord.FLAG_DISK_FULL)) {
+            return nicCutShort(counts, dir);
+        }
+        return stop.cutShort();
+    }
+
+    /** @return the NIC's disk watch's cut, on the filesystem of the folder it writes (--dir) */
+    private static CutShort nicCutShort(DeviceStatusRecord counts, Path dir) {
+        return new CutShort(CutShort.DISK_FULL, dir.toString(), counts.diskFreeBytes, counts.diskFloorBytes);
     }
 }

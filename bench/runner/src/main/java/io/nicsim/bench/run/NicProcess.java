@@ -1,5 +1,6 @@
 package io.nicsim.bench.run;
 
+import io.nicsim.bench.results.CutShort;
 import io.nicsim.bench.scenario.RunConfig;
 import io.nicsim.bench.scenario.Scenario;
 import io.nicsim.bench.scenario.TwoProcessConfig;
@@ -39,7 +40,10 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <p>Ctrl-C (or SIGTERM, through a {@link StopSignal}) behaves as in the one-process runner: the traffic stops
  * (packets not yet due are never generated; those due and not injected are {@code stopped-on-wire}), the ring drains,
- * and TRAFFIC_END and END say {@link DeviceStatusRecord#FLAG_STOPPED_EARLY}.
+ * and TRAFFIC_END and END say {@link DeviceStatusRecord#FLAG_STOPPED_EARLY}. When the signal's {@link DiskWatch}
+ * stopped it (the filesystem under D below its floor), the records from then on also say
+ * {@link DeviceStatusRecord#FLAG_DISK_FULL} with the free space seen and the floor, so the host accounts those packets
+ * as {@code disk-full}.
  */
 public final class NicProcess {
 
@@ -170,6 +174,7 @@ public final class NicProcess {
                         agent.stopTraffic(now);
                         record.trafficEndNanos = now;
                         stoppedEarly = true;
+                        diskFull(record, stop.cutShort());
                     }
                     if (!trafficEnded && agent.trafficOver()
                             && device.firmware().descriptorsWritten() + device.firmware().ringFullDrops()
@@ -264,6 +269,15 @@ public final class NicProcess {
             return new Outcome(Status.FAILED, record, "device thread failed: " + error + " (" + counts + ")");
         }
         return new Outcome(stoppedEarly ? Status.INTERRUPTED : Status.ENDED, record, counts);
+    }
+
+    /** Marks the status records from now on as cut short by the disk watch, if it was the watch that stopped. */
+    private static void diskFull(DeviceStatusRecord record, CutShort why) {
+        if (why != null) {
+            record.flags |= DeviceStatusRecord.FLAG_DISK_FULL;
+            record.diskFreeBytes = why.freeBytes();
+            record.diskFloorBytes = why.floorBytes();
+        }
     }
 
     /** Fills {@code record} with the device's counts as they stand and writes it as {@code kind}. */

@@ -88,6 +88,26 @@ class DiskBudgetTest {
     }
 
     @Test
+    void aTwoProcessHostKeepsTheReserveAsFloorBelowTheNicsSoTheNicStopsFirst() throws Exception {
+        Scenario s = scenario("traffic.ratePerSecond=50000", "run.warmup=0s", "run.duration=2s");
+        Path dir = Path.of("/d");
+        long journal = DiskBudget.liveJournalBytes(s, false);
+        long results = DiskBudget.RESERVE_BYTES + DiskBudget.filesBytes(s, false);
+        Map<Path, Long> free = Map.of(dir, journal + results - 1, OUT, 1L << 40);
+
+        DiskPlan shared = DiskPlan.host(s, dir, dir, free::get, (a, b) -> true);
+        assertThat(shared.cannotFit().bytes()).as("the NIC's journal and the host's results").isEqualTo(journal
+                + results);
+        DiskPlan apart = DiskPlan.host(s, dir, OUT, free::get, (a, b) -> false);
+        assertThat(apart.cannotFit()).isNull();
+        assertThat(apart.watch().watched()).extracting(DiskWatch.Watched::path).containsExactly(dir, OUT);
+
+        DiskPlan nic = DiskPlan.of(List.of(s), dir, null, false, true, free::get, (a, b) -> false);
+        assertThat(apart.watch().watched().getFirst().floorBytes()).isEqualTo(DiskBudget.RESERVE_BYTES)
+                .isLessThan(nic.watch().watched().getFirst().floorBytes());
+    }
+
+    @Test
     void theWatchCutsShortBelowTheFloorAndLooksAtMostEveryFiftyMillis() {
         AtomicLong freeBytes = new AtomicLong(100);
         AtomicLong now = new AtomicLong();

@@ -1,0 +1,148 @@
+package io.nicsim.bench.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.nicsim.bench.run.FreeSpace;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * Fault injection in two-process mode: {@code nicsim nic} and {@code nicsim host} in JVMs of their own on a small
+ * tmpfs the test mounts, which another writer fills once the host has handled packets. Neither JVM dies of SIGBUS:
+ * the NIC's watch stops its traffic, the host drains and writes a balanced summary.json (packets due and not sent
+ * are disk-full drops, never stopped-on-wire) that says it was cut short, and both exit 4 with one line. The waits are liveness bounds, not timings.
+ */
+@Tag("run")
+@Timeout(value = 3, unit = TimeUnit.MINUTES)
+class TwoProcessDiskFullTest {
+
+    private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+    private static final long MIB = 1 << 20;
+    private static final long TIMEOUT_SECONDS = 90;
+
+    @TempDir
+    Path tmp;
+    private Path mount;
+    private final List<Process> started = new ArrayList<>();
+
+    @BeforeEach
+    void mountSmallTmpfs() throws Exception {
+        assumeTrue("root".equals(System.getProperty("user.name")), "mounting a tmpfs needs root (CI runs as root)");
+        mount = tmp.resolve("small");
+        Files.createDirectories(mount);
+        Process p = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=64m", "tmpfs", mount.toString())
+                .redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes());
+        boolean mounted = p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
+        assumeTrue(mounted, "cannot mount a tmpfs here: " + output.strip());
+    }
+
+    @AfterEach
+    void killLeftoversAndUnmount() throws Exception {
+        started.forEach(Process::destroyForcibly);
+        for (Process p : started) {
+            p.waitFor(30, TimeUnit.SECONDS);
+        }
+        if (mount != null) {
+            new ProcessBuilder("umount", "-l", mount.toString()).start().waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void aFillingDiskStopsTheNicAndBothExitFourWithABalancedSummary() throws Exception {
+        Path dir = mount.resolve("d");
+        Process nic = start("nic", dir);
+        Process host = start("host", dir);
+        awaitOutput(host, "host", "handled "); // the first progress line: traffic flows, the journal grows
+        fill();
+
+        assertThat(exitCode(host, "host")).as(output("host")).isEqualTo(ExitCodes.CUT_SHORT);
+        assertThat(exitCode(nic, "nic")).as(output("nic")).isEqualTo(ExitCodes.CUT_SHORT);
+        assertThat(Files.readString(tmp.resolve("nic.err"))).startsWith("cut short (disk-full: " + dir)
+                .hasLineCount(1);
+        assertThat(Files.readString(tmp.resolve("host.err"))).startsWith("cut short (disk-full: ").hasLineCount(1);
+        JsonNode summary = new ObjectMapper().readTree(dir.resolve("summary.json").toFile());
+        assertThat(summary.get("cutShort").get("reason").asText()).isEqualTo("disk-full");
+        JsonNode run = summary.get("runs").get(0);
+        JsonNode packets = run.get("packets");
+        long byReason = 0;
+        for (JsonNode count : packets.get("dropReasons")) {
+            byReason += count.asLong();
+        }
+        assertThat(packets.get("dropped").asLong()).isEqualTo(byReason);
+        assertThat(packets.get("generated").asLong())
+                .isEqualTo(packets.get("delivered").asLong() + packets.get("dropped").asLong());
+        // the traffic stopped early: fewer than the 4 s schedule's 200,000; those due and not injected by then (often
+        // none: the device injects what is due as it turns) are disk-full, never stopped-on-wire
+        assertThat(packets.get("generated").asLong()).isLessThan(200_000);
+        assertThat(packets.get("dropReasons").has("stopped-on-wire")).isFalse();
+        assertThat(summary.get("interrupted").asBoolean()).isTrue();
+        assertThat(run.get("cutShort").get("reason").asText()).isEqualTo("disk-full");
+    }
+
+    private Process start(String role, Path dir) throws IOException {
+        String java = ProcessHandle.current().info().command()
+                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        List<String> command = new ArrayList<>(List.of(java, "@" + ROOT.resolve("jvm.options"), "-cp",
+                System.getProperty("java.class.path"), NicsimCli.class.getName(), role,
+                ROOT.resolve("scenarios/two-process.yaml").toString(), "--dir", dir.toString(),
+                "--duration", "4s", "--set", "run.warmup=0s", "--set", "traffic.ratePerSecond=50kpps",
+                "--set", "host.deviceIdle=backoff", "--set", "host.dispatcherIdle=backoff",
+                "--set", "run.memoryProbeWaiters=0", "--set", "run.attachTimeout=60s"));
+        Process process = new ProcessBuilder(command).directory(tmp.toFile())
+                .redirectOutput(tmp.resolve(role + ".out").toFile()).redirectError(tmp.resolve(role + ".err").toFile())
+                .start();
+        started.add(process);
+        return process;
+    }
+
+    /**
+     * Another process filling the disk: a file takes all but 9 MiB of the filesystem, below the NIC's floor (the
+     * 8 MB reserve and what 100 ms of its traffic write) and above the host's (the reserve).
+     */
+    private void fill() throws IOException {
+        long fill = FreeSpace.SYSTEM.usableBytes(mount) - 9 * MIB;
+        byte[] block = new byte[(int) MIB];
+        try (OutputStream file = Files.newOutputStream(mount.resolve("filler"))) {
+            for (long written = 0; written < fill; written += block.length) {
+                file.write(block, 0, (int) Math.min(block.length, fill - written));
+            }
+        }
+    }
+
+    private void awaitOutput(Process process, String name, String text) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
+        while (!Files.readString(tmp.resolve(name + ".out")).contains(text)) {
+            assertThat(process.isAlive()).as("%s died early: %s", name, output(name)).isTrue();
+            assertThat(System.nanoTime()).as("%s never printed %s: %s", name, text, output(name)).isLessThan(deadline);
+            Thread.sleep(20);
+        }
+    }
+
+    private int exitCode(Process process, String name) throws Exception {
+        if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError(name + " did not exit: " + output(name));
+        }
+        return process.exitValue();
+    }
+
+    private String output(String name) throws IOException {
+        return Files.readString(tmp.resolve(name + ".out")) + Files.readString(tmp.resolve(name + ".err"));
+    }
+}
