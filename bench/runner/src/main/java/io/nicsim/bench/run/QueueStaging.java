@@ -8,7 +8,6 @@ import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -79,7 +78,7 @@ public final class QueueStaging {
         return !liveDir.equals(finalDir);
     }
 
-    /** Moves the (closed) live queues into their final place. */
+    /** Moves the (closed) live queues into their final place, their files as sparse as they were. */
     public void finish() throws IOException {
         if (!staged() || !Files.exists(liveDir)) {
             return;
@@ -98,8 +97,8 @@ public final class QueueStaging {
                     Files.delete(file); // the staging's own, not the run's
                     return FileVisitResult.CONTINUE;
                 }
-                Files.move(file, finalDir.resolve(liveDir.relativize(file).toString()),
-                        StandardCopyOption.REPLACE_EXISTING);
+                // holes stay holes: Files.move across filesystems would copy each chunk whole
+                SparseFiles.move(file, finalDir.resolve(liveDir.relativize(file).toString()));
                 return FileVisitResult.CONTINUE;
             }
 
