@@ -25,7 +25,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * Fault injection in two-process mode: {@code nicsim nic} and {@code nicsim host} in JVMs of their own on a small
  * tmpfs the test mounts, which another writer fills once the host has handled packets. Neither JVM dies of SIGBUS:
  * the NIC's watch stops its traffic, the host drains and writes a balanced summary.json (packets due and not sent
- * are disk-full drops, never stopped-on-wire) that says it was cut short, and both exit 4 with one line. The waits are liveness bounds, not timings.
+ * are disk-full drops, never stopped-on-wire) that says it was cut short, and both exit 4 with one line. The
+ * waits are liveness bounds, not timings.
  */
 @Tag("run")
 @Timeout(value = 3, unit = TimeUnit.MINUTES)

@@ -72,7 +72,8 @@ class SparseFilesTest {
 
     private static List<String> descriptors(Path queueDir) {
         List<String> read = new ArrayList<>();
-        try (DeviceQueues queues = DeviceQueues.open(queueDir); DescriptorReader reader = queues.newDescriptorReader()) {
+        try (DeviceQueues queues = DeviceQueues.open(queueDir);
+             DescriptorReader reader = queues.newDescriptorReader()) {
             for (DescriptorRecord d = reader.poll(); d != null; d = reader.poll()) {
                 read.add(d.packetId + " " + d.flow + " " + d.frameBytes + " " + d.trafficClass + " " + d.intendedNanos
                         + " " + d.injectedNanos + " " + d.detectedNanos + " " + d.writtenNanos + " " + d.appendedNanos);
