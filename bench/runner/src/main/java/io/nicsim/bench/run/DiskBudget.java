@@ -12,9 +12,9 @@ import io.nicsim.nic.traffic.TrafficConfig;
  * {@value #INTERRUPT_BYTES}, a doorbell {@value #DOORBELL_BYTES} (it is journaled twice: rung and executed), a host
  * stamp (--export-packets) {@value #HOST_STAMP_BYTES}; a packet raises at most one interrupt and one doorbell, so a
  * packet writes at most {@value #JOURNAL_BYTES_PER_PACKET} bytes (measured: 69 to 117). Chronicle's files are sparse
- * while written (only the pages touched take space, on tmpfs as on ext4), but a staged journal moved from
- * {@code /dev/shm} into the run folder is copied whole: each queue file then takes its length, whole
- * {@value #CHUNK_BYTES}-byte chunks plus a {@value #OVERLAP_BYTES}-byte overlap.
+ * (only the pages touched take space, on tmpfs as on ext4; a file's length is whole 64 MiB chunks and a 16 MiB
+ * overlap), and a staged journal moved from {@code /dev/shm} into the run folder stays sparse ({@link SparseFiles}),
+ * so a kept journal takes what it took while written.
  */
 public final class DiskBudget {
 
@@ -26,10 +26,6 @@ public final class DiskBudget {
     public static final long JOURNAL_BYTES_PER_PACKET = DESCRIPTOR_BYTES + INTERRUPT_BYTES + DOORBELL_BYTES;
     /** packets.csv bytes per generated packet (measured 136). */
     public static final long PACKETS_CSV_BYTES_PER_PACKET = 140;
-    /** Chronicle's mapping chunk for nicsim's queues (the file length grows by it). */
-    static final long CHUNK_BYTES = 64L << 20;
-    /** What Chronicle maps beyond a chunk's end (the file length's tail). */
-    static final long OVERLAP_BYTES = 16L << 20;
     /**
      * Pages a queue file takes besides its records: its header, metadata file and index arrays (8192 entries of 8
      * bytes each, a new one every 524,288 records), bounded.
@@ -95,29 +91,11 @@ public final class DiskBudget {
     }
 
     /**
-     * @param staged whether the journal was written in {@code /dev/shm} and moved (copied whole) into the run folder
-     * @return bytes one run's journal takes in the run folder once the run ended
+     * @return bytes one run's journal takes in the run folder once the run ended: its pages, whether written there
+     *         or staged in {@code /dev/shm} and moved (sparse: {@link SparseFiles})
      */
-    public static long keptJournalBytes(Scenario scenario, boolean exportPackets, boolean staged) {
-        if (!writesJournal(scenario)) {
-            return 0;
-        }
-        if (!staged) {
-            return liveJournalBytes(scenario, exportPackets);
-        }
-        // the descriptors hold most of the bytes; each other file takes at least one chunk and its overlap
-        long packets = packets(scenario);
-        long perQueue = packets * DESCRIPTOR_BYTES / scenario.nic().queues();
-        long descriptors = scenario.nic().queues() * copiedLength(perQueue);
-        long others = copiedLength(packets * INTERRUPT_BYTES) + 2 * copiedLength(packets * DOORBELL_BYTES / 2)
-                + (exportPackets ? copiedLength(packets * HOST_STAMP_BYTES) : 0);
-        return descriptors + others;
-    }
-
-    /** @return the length of a queue file holding {@code recordBytes}: whole chunks plus the overlap */
-    static long copiedLength(long recordBytes) {
-        long chunks = Math.max(1, (recordBytes + CHUNK_BYTES - 1) / CHUNK_BYTES);
-        return chunks * CHUNK_BYTES + OVERLAP_BYTES;
+    public static long keptJournalBytes(Scenario scenario, boolean exportPackets) {
+        return liveJournalBytes(scenario, exportPackets);
     }
 
     /** @return bytes of one run's files besides its journal: packets.csv (with --export-packets), histograms */

@@ -75,7 +75,7 @@ public record DiskPlan(List<Need> needs, DiskWatch watch) {
             if (staged) {
                 stagingBytes = Math.max(stagingBytes, live);
                 stagingFloor = Math.max(stagingFloor, floor);
-                outputBytes += keepJournal ? DiskBudget.keptJournalBytes(run, exportPackets, true) : 0;
+                outputBytes += keepJournal ? DiskBudget.keptJournalBytes(run, exportPackets) : 0;
             } else {
                 outputFloor = Math.max(outputFloor, floor);
                 // written in place: kept, or deleted once its run ended

@@ -31,8 +31,8 @@ class DiskBudgetTest {
                 .isEqualTo(300_000 * 196L + 4 * DiskBudget.FILE_OVERHEAD_BYTES);
         assertThat(DiskBudget.liveJournalBytes(s, true))
                 .isEqualTo(300_000 * (196L + 48) + 5 * DiskBudget.FILE_OVERHEAD_BYTES);
-        // a staged journal copied into the run folder takes whole chunks: 4 files of one chunk and its overlap
-        assertThat(DiskBudget.keptJournalBytes(s, false, true)).isEqualTo(4 * (80L << 20));
+        // a staged journal moved into the run folder stays sparse: its pages, not its files' 80 MiB lengths
+        assertThat(DiskBudget.keptJournalBytes(s, false)).isEqualTo(DiskBudget.liveJournalBytes(s, false));
     }
 
     @Test
@@ -79,7 +79,7 @@ class DiskBudgetTest {
         Map<Path, Long> free = Map.of(SHM, 1L << 40, OUT, 1L << 40);
         DiskPlan kept = DiskPlan.of(List.of(s, s, s), OUT, SHM, false, true, free::get, (a, b) -> false);
         DiskPlan.Need output = kept.needs().get(1);
-        assertThat(output.bytes()).isEqualTo(3 * (DiskBudget.keptJournalBytes(s, false, true)
+        assertThat(output.bytes()).isEqualTo(3 * (DiskBudget.keptJournalBytes(s, false)
                 + DiskBudget.filesBytes(s, false)) + DiskBudget.RESERVE_BYTES);
 
         DiskPlan shared = DiskPlan.of(List.of(s, s, s), OUT, SHM, false, true, free::get, (a, b) -> true);
