@@ -34,7 +34,10 @@ import java.util.concurrent.Callable;
                 + " runs of every consumer kind and shape at 20k and 200k pps with per-packet firmware; fits"
                 + " interrupt delivery, wake-up distributions and the CPU per packet and per poll, and writes them"
                 + " as a host model file (YAML, with the measured HdrHistograms).",
-                "Use the file with --set run.clock=virtual --set run.hostModel=FILE."})
+                "Use the file with --set run.clock=virtual --set run.hostModel=FILE.",
+                "The probes' journals go to a scratch folder under java.io.tmpdir: checked for space before the"
+                        + " first probe (exit 2) and watched during them (exit 4, no host model written, if it falls"
+                        + " below its free-space floor); 130 if interrupted."})
 public final class CalibrateCommand implements Callable<Integer> {
 
     /** The file written when --out is not given. */
@@ -78,10 +81,17 @@ public final class CalibrateCommand implements Callable<Integer> {
         progress.line("nicsim calibrate: " + plan.describe() + "; about " + Units.formatDuration(
                 roundToSeconds(plan.plannedNanos())) + " in all; writes " + file);
         StopSignal stop = new StopSignal();
+        // the probes write their journals one at a time into a scratch folder under java.io.tmpdir, then delete it
+        DiskCheck.inPlace(Calibration.scenario(plan, plan.kinds().getFirst(), java.util.Collections.max(plan.rates())),
+                Path.of(System.getProperty("java.io.tmpdir")), stop, err);
         long started = System.nanoTime();
         List<Probe> probes;
         try (Interruption ignored = Interruption.install(stop, err)) {
             probes = new Calibration(SystemNanoClock.INSTANCE, progress, stop).run(plan);
+        }
+        if (stop.cutShort() != null) {
+            return DiskCheck.cutShort(err, stop.cutShort(), probes.size() + " of " + plan.probes() + " probes ran,"
+                    + " no host model written", Path.of("(nothing written)"));
         }
         if (stop.requested()) {
             return StudyOptions.interrupted(err, probes.size() + " of " + plan.probes() + " probes ran",

@@ -46,8 +46,11 @@ final class DiskCheck {
         check(plan, played.size(), first, exportPackets, stop, err);
     }
 
-    /** The NIC side of a two-process run: its journal written in place in {@code dir}, watched there. */
-    static void nic(Scenario scenario, Path dir, StopSignal stop, PrintWriter err) throws BadInput {
+    /**
+     * One run at a time writing its journal in place in {@code dir}, watched there: the NIC side of a two-process
+     * run, calibrate's probes.
+     */
+    static void inPlace(Scenario scenario, Path dir, StopSignal stop, PrintWriter err) throws BadInput {
         check(DiskPlan.of(List.of(scenario), dir, null, false, true), 1, scenario, false, stop, err);
     }
 

@@ -40,7 +40,7 @@ public final class NicCommand implements Callable<Integer> {
         Scenario scenario = options.load();
         io.nicsim.bench.run.Leftovers.clean(null, err);
         StopSignal stop = new StopSignal();
-        DiskCheck.nic(scenario, options.dir, stop, err);
+        DiskCheck.inPlace(scenario, options.dir, stop, err);
         try (TwoProcessDir.Lock ignored = NicProcess.claim(scenario, options.dir)) {
             NicProcess.Outcome outcome;
             try (Interruption ignoredToo = Interruption.install(stop, err)) {

@@ -65,7 +65,9 @@ import java.util.concurrent.Executors;
                         + " report.html (Pareto front, A/B, search) and each run's folder under points/.",
                 "Metrics: p50, p90, p99, p99.9, max, mean, any pNN.N, interruptsPerSecond, cpuPerPacket (consumer"
                         + " CPU per packet), drops. Exit code 0 whatever the verdict (it is printed and in tune.json);"
-                        + " 2 for bad input; 130 if interrupted.",
+                        + " 2 for bad input (or not enough disk space for one run's journal); 4 cut short (a"
+                        + " filesystem a run or an A/B replay writes to fell below its free-space floor: what ran is"
+                        + " written, no verdict); 130 if interrupted.",
                 "Example: nicsim tune scenarios/tune-coalesce.yaml --objective interruptsPerSecond"
                         + " --constraint 'p90<=45us' --budget 40"})
 public final class TuneCommand implements Callable<Integer> {
@@ -166,9 +168,11 @@ public final class TuneCommand implements Callable<Integer> {
                 + ParameterSpace.label(start) + (goal.constraints().isEmpty() || marginPercent == 0 ? ""
                         : "; ranking with a "
                 + Metric.csv(marginPercent) + "% guard band: " + goal.tightened(marginPercent / 100).describe()));
+        StopSignal stop = new StopSignal();
+        // one evaluation at a time, its journal deleted after it: the estimate is one run's
+        DiskCheck.before(List.of(base.withConsumer(consumer)), dir, false, false, stop, err);
         RunFolder.create(dir);
         ScenarioYaml.write(base.effective(), dir.resolve(RunFiles.SCENARIO_FILE));
-        StopSignal stop = new StopSignal();
         String command = StudyOptions.commandLine(spec);
         Set<Metric> metrics = new LinkedHashSet<>(goal.metrics());
         RunEvaluator evaluator = new RunEvaluator(source, dir, command, metrics, SystemNanoClock.INSTANCE,
@@ -198,6 +202,10 @@ public final class TuneCommand implements Callable<Integer> {
                 + dir.resolve(TuneFiles.CSV_FILE) + ", " + dir.resolve(TuneResult.JSON_FILE) + "; report: "
                 + dir.resolve(RunReport.FILE_NAME));
         out.flush();
+        if (outcome.interrupted() && stop.cutShort() != null) {
+            return DiskCheck.cutShort(err, stop.cutShort(), trials.used() + " of " + budget + " runs ran, no verdict",
+                    dir);
+        }
         if (outcome.interrupted()) {
             return StudyOptions.interrupted(err, trials.used() + " of " + budget + " runs ran, no verdict", dir);
         }

@@ -17,6 +17,9 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ChildRun {
 
+    /** {@code nicsim run}'s exit code when its disk watch cut it short (bench/cli ExitCodes.CUT_SHORT). */
+    static final int CUT_SHORT_EXIT = 4;
+
     private ChildRun() {
     }
 
@@ -26,6 +29,7 @@ public final class ChildRun {
      * @param timeoutMinutes how long it may take before it is killed
      * @param what           its name in error messages ("replay run")
      * @return its summary.json
+     * @return its summary.json (with {@code cutShort} if the child exited 4, cut short for want of disk space)
      * @throws IOException if it ran too long, failed or wrote no summary: "WHAT in DIR exited with N: last line"
      */
     public static Summary run(List<String> runArgs, Path runDir, long timeoutMinutes, String what)
@@ -45,7 +49,9 @@ public final class ChildRun {
             throw e;
         }
         Path summary = runDir.resolve(SummaryWriter.FILE_NAME);
-        if (process.exitValue() != 0 || !Files.exists(summary)) {
+        // 4: the child's disk watch cut it short; its summary says so ("cutShort") and the caller stops on it
+        boolean ran = process.exitValue() == 0 || process.exitValue() == CUT_SHORT_EXIT;
+        if (!ran || !Files.exists(summary)) {
             List<String> lines = Files.exists(log) ? Files.readAllLines(log, StandardCharsets.UTF_8) : List.of();
             throw new IOException(what + " in " + runDir + " exited with " + process.exitValue()
                     + (lines.isEmpty() ? "" : ": " + lines.getLast()));

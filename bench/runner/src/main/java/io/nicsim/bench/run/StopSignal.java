@@ -21,6 +21,17 @@ public final class StopSignal {
         requested = true;
     }
 
+    /**
+     * Stops because a run elsewhere (a child JVM, with a watch of its own) was cut short for want of disk space: the
+     * study stops as if its own watch had seen it. Idempotent; keeps the first reason.
+     */
+    public void cutShort(CutShort why) {
+        if (cutShort == null) {
+            cutShort = why;
+        }
+        requested = true;
+    }
+
     /** Polls {@code diskWatch} on every {@link #requested()} from now on (it spaces its own looks). */
     public StopSignal watching(DiskWatch diskWatch) {
         watch = diskWatch;

@@ -133,6 +133,17 @@ class DiskBudgetTest {
     }
 
     @Test
+    void aChildRunCutShortStopsTheStudyAndKeepsTheFirstReason() {
+        StopSignal stop = new StopSignal();
+        CutShort first = new CutShort(CutShort.DISK_FULL, "/a", 1, 2);
+        stop.cutShort(first);
+        stop.cutShort(new CutShort(CutShort.DISK_FULL, "/b", 3, 4));
+        assertThat(stop.requested()).isTrue();
+        assertThat(stop.requestedByUser()).isFalse();
+        assertThat(stop.cutShort()).isEqualTo(first);
+    }
+
+    @Test
     void aUserStopIsNoCutShort() {
         StopSignal stop = new StopSignal().watching(new DiskWatch(List.of(), path -> 0, () -> 0));
         stop.request();

@@ -87,6 +87,9 @@ public final class RunEvaluator implements Evaluator {
         if (!scenario.run().keepsJournal(false)) {
             deleteQueues(runDir); // an A/B replay is a nicsim run, which keeps it by default
         }
+        if (summary.cutShort() != null) {
+            options.stop().cutShort(summary.cutShort()); // a child replay's disk watch: the tune stops too
+        }
         if (summary.runs().isEmpty() || summary.runs().getFirst().interrupted()) {
             throw new Trials.Exhausted(); // stopped (Ctrl-C) during this run: its figures are not a full run
         }

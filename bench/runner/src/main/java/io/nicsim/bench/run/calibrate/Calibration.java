@@ -130,7 +130,7 @@ public final class Calibration {
     }
 
     /** @return the probe's scenario: the built-in study, one kind, per-packet firmware, poisson traffic */
-    static Scenario scenario(Plan plan, String kind, double rate) throws ScenarioException {
+    public static Scenario scenario(Plan plan, String kind, double rate) throws ScenarioException {
         return ScenarioLoader.load(null, List.of("host.consumer=" + kind, "firmware.policy=per-packet",
                 "traffic.kind=poisson", String.format(Locale.ROOT, "traffic.ratePerSecond=%.0f", rate),
                 "run.clock=paced", "run.duration=" + plan.durationNanos() + "ns",
