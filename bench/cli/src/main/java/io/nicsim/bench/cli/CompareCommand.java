@@ -97,8 +97,8 @@ public final class CompareCommand implements Callable<Integer> {
         runDir = study.outputFolder(base, "-compare");
         StudyOptions.cleanLeftovers(runDir, err);
         StopSignal stop = new StopSignal();
-        study.checkDisk(specs.stream().map(run -> run.scenario().withConsumer(run.consumer())).toList(), runDir, stop,
-                err);
+        study.checkDisk(specs.stream().map(run -> run.scenario().withConsumer(run.consumer())).toList(), runDir, true,
+                stop, err);
         MachineChecks checks = study.beforeRuns(specs.stream()
                 .map(run -> run.scenario().withConsumer(run.consumer())).toList(), err);
         Progress progress = study.progress(out);

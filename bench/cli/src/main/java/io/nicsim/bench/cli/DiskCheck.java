@@ -29,7 +29,7 @@ final class DiskCheck {
      * @param outputDir the command's output folder
      * @throws BadInput "not enough disk space: ..." naming the estimate and the free space
      */
-    static void before(List<Scenario> runs, Path outputDir, boolean exportPackets, boolean keepJournal,
+    static void before(List<Scenario> runs, Path outputDir, boolean exportPackets, boolean commandKeeps,
                        StopSignal stop, PrintWriter err) throws BadInput {
         if (runs.isEmpty()) {
             return;
@@ -42,7 +42,7 @@ final class DiskCheck {
         }
         Scenario first = runs.getFirst();
         DiskPlan plan = DiskPlan.of(played, outputDir, QueueStaging.stagingRoot(first.run().queueStaging()),
-                exportPackets, keepJournal);
+                exportPackets, commandKeeps);
         check(plan, played.size(), first, exportPackets, stop, err);
     }
 

@@ -50,7 +50,7 @@ public final class RunCommand implements Callable<Integer> {
         Path runDir = study.outputFolder(scenario, "");
         StudyOptions.cleanLeftovers(runDir, err);
         StopSignal stop = new StopSignal();
-        study.checkDisk(StudyOptions.perConsumer(scenario), runDir, stop, err);
+        study.checkDisk(StudyOptions.perConsumer(scenario), runDir, true, stop, err);
         MachineChecks checks = study.beforeRuns(List.of(scenario), err);
         Progress progress = study.progress(out);
         progress.line(String.format("nicsim run: %s, %s firmware, %s; %s per consumer; results in %s",

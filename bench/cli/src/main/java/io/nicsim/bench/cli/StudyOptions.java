@@ -206,8 +206,9 @@ public final class StudyOptions {
      *
      * @param runs one scenario per consumer run (rounds are counted from run.rounds)
      */
-    void checkDisk(List<Scenario> runs, Path dir, StopSignal stop, PrintWriter err) throws BadInput {
-        DiskCheck.before(runs, dir, exportPackets, true, stop, err);
+    void checkDisk(List<Scenario> runs, Path dir, boolean commandKeepsJournal, StopSignal stop, PrintWriter err)
+            throws BadInput {
+        DiskCheck.before(runs, dir, exportPackets, commandKeepsJournal, stop, err);
     }
 
     /** @return one scenario per consumer the scenario lists */

@@ -67,7 +67,7 @@ public final class SweepCommand implements Callable<Integer> {
         StudyOptions.cleanLeftovers(sweepDir, err);
         StopSignal stop = new StopSignal();
         study.checkDisk(points.stream().flatMap(point -> StudyOptions.perConsumer(point.scenario()).stream()).toList(),
-                sweepDir, stop, err);
+                sweepDir, false, stop, err);
         study.beforeRuns(points.stream().map(SweepRunner.Point::scenario).toList(), err);
         Progress progress = study.progress(out);
         progress.line(String.format("nicsim sweep: %s over %s (%d points; %s per consumer run; consumers %s);"

@@ -69,7 +69,7 @@ public final class DiskBudget {
 
     /** @return whether a run of this scenario writes a Chronicle journal (paced runs always, virtual ones if asked) */
     public static boolean writesJournal(Scenario scenario) {
-        return !scenario.run().virtual() || scenario.run().journal();
+        return !scenario.run().virtual() || scenario.run().keepsJournal(false);
     }
 
     /** @return the queue files a run writes: descriptors per RX queue, interrupts, doorbells twice, host stamps */

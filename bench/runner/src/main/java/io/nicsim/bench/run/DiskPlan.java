@@ -52,16 +52,17 @@ public record DiskPlan(List<Need> needs, DiskWatch watch) {
      * @param outputDir     the run (or sweep, or two-process) folder
      * @param stagingRoot   where live journals are staged ({@code /dev/shm}), or null if they are written in place
      * @param exportPackets whether packets.csv and host stamps are written
-     * @param keepJournal   whether each run's journal stays in the output folder
+     * @param commandKeeps  whether the command keeps a run's journal in the output folder under
+     *                      {@code run.keepJournal: auto} (each run's key decides: {@code RunConfig.keepsJournal})
      */
     public static DiskPlan of(List<Scenario> runs, Path outputDir, Path stagingRoot, boolean exportPackets,
-                              boolean keepJournal) {
-        return of(runs, outputDir, stagingRoot, exportPackets, keepJournal, FreeSpace.SYSTEM, DiskPlan::sameStore);
+                              boolean commandKeeps) {
+        return of(runs, outputDir, stagingRoot, exportPackets, commandKeeps, FreeSpace.SYSTEM, DiskPlan::sameStore);
     }
 
     /** As {@link #of(List, Path, Path, boolean, boolean)}, with the free space and filesystem identity given. */
     static DiskPlan of(List<Scenario> runs, Path outputDir, Path stagingRoot, boolean exportPackets,
-                       boolean keepJournal, FreeSpace freeSpace, BiPredicate<Path, Path> sameFileSystem) {
+                       boolean commandKeeps, FreeSpace freeSpace, BiPredicate<Path, Path> sameFileSystem) {
         boolean staged = stagingRoot != null;
         long stagingBytes = 0;
         long stagingFloor = DiskBudget.RESERVE_BYTES;
@@ -69,6 +70,7 @@ public record DiskPlan(List<Need> needs, DiskWatch watch) {
         long outputFloor = DiskBudget.RESERVE_BYTES;
         long outputLiveMax = 0;
         for (Scenario run : runs) {
+            boolean keepJournal = run.run().keepsJournal(commandKeeps);
             long floor = DiskBudget.floorBytes(run, exportPackets, true);
             long live = DiskBudget.liveJournalBytes(run, exportPackets);
             outputBytes += DiskBudget.filesBytes(run, exportPackets);
