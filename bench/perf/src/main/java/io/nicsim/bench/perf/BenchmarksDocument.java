@@ -209,6 +209,8 @@ public final class BenchmarksDocument {
         commands.add("./nicsim bench pacing       # injection lateness at 100k and 1M pps (~20 s)");
         commands.add("./nicsim bench virtual      # the device engine alone in virtual time (~1 min)");
         commands.add("./nicsim bench repeat       # the default study 5 times and once reversed (~2 min)");
+        commands.add("./nicsim bench soak --markdown docs/benchmarks.md   # 10 min at 200k pps: heap, RSS, fds flat;"
+                + " its own section, not part of bench all");
         return commands;
     }
 }

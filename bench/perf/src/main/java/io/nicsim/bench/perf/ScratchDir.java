@@ -25,9 +25,12 @@ final class ScratchDir implements AutoCloseable {
 
     static ScratchDir create(String label) throws IOException {
         String name = "nicsim-" + label + "-" + ProcessHandle.current().pid() + "-" + SEQUENCE.incrementAndGet();
-        Path dir = Files.isDirectory(SHM) && Files.isWritable(SHM) ? SHM.resolve(name)
-                : Path.of(System.getProperty("java.io.tmpdir")).resolve(name);
-        return new ScratchDir(Files.createDirectories(dir));
+        return new ScratchDir(Files.createDirectories(root().resolve(name)));
+    }
+
+    /** @return the folder scratch folders go into: /dev/shm if writable, else the JVM's temporary folder */
+    static Path root() {
+        return Files.isDirectory(SHM) && Files.isWritable(SHM) ? SHM : Path.of(System.getProperty("java.io.tmpdir"));
     }
 
     /** @return whether the folder is on tmpfs ({@code /dev/shm}) */
