@@ -19,7 +19,10 @@ class BenchCommandErrorsTest {
             "throughput --traffic bursty", "throughput --attempts 0", "throughput --lateness-percentile 100",
             "pacing --rates 0", "pacing --traffic bursty",
             "pacing --duration soon", "validation --study all", "validation --duration 0s",
-            "validation --host-model no-such-model.yaml", "validation --study shapes --scenarios no-such-folder"})
+            "validation --host-model no-such-model.yaml", "validation --study shapes --scenarios no-such-folder",
+            "soak --duration 1s", "soak --sample-interval 2m", "soak --rate 0", "soak --policy none",
+            "soak --consumer nobody", "soak --set traffic.flows=0", "soak --gc-interval soon",
+            "soak --rate 10Mpps --duration 1h"})
     void rejectsBadOptionsWithOneLine(String args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();

@@ -34,7 +34,7 @@ public final class SoakBenchmark {
      * rounded up; the space check asks for this much and a quarter more.
      */
     public static final double JOURNAL_BYTES_PER_PACKET = 85;
-    /** Warm-up at the start of the run (part of its duration): packets in it are not in the run's histograms. */
+    /** Warm-up at the start of the run (part of its duration); its packets are in the first minute's row. */
     static final long WARMUP_NANOS = 1_000_000_000L;
     /** Seconds per row of the table. */
     static final int MINUTE_SECONDS = 60;

@@ -45,12 +45,11 @@ public final class SoakVerdict {
             new Limit(SoakSample.Metric.RSS_OWN, 0.05, 16 * MIB,
                     "the JIT's code cache and malloc arenas settle in steps of a few MiB"),
             new Limit(SoakSample.Metric.RSS_SHMEM, 0.5, 256 * MIB,
-                    "the journal's mapped window: Chronicle maps each queue file in 64 MiB chunks and unmaps them as"
-                            + " the appender and the tailers move on, so its resident part swings by hundreds of MiB;"
-                            + " chunks never unmapped would grow it by the journal's rate, about 1 GB a minute at"
-                            + " 200k pps"),
+                    "the journal's mapped window on tmpfs: Chronicle maps a queue file in 80 MiB windows (64 MiB"
+                            + " chunks and their overlap) as the appender and the tailers move through it, so its"
+                            + " resident part swings by a few windows"),
             new Limit(SoakSample.Metric.FDS, 0, 2, "a queue file may be open twice while the reader catches up"),
-            new Limit(SoakSample.Metric.MAPS, 0.02, 8, "Chronicle maps its files in chunks, a few at a time"),
+            new Limit(SoakSample.Metric.MAPS, 0.02, 8, "the same windows, a few at a time"),
             new Limit(SoakSample.Metric.THREADS, 0, 2, "the JVM starts and ends JIT compiler threads on demand"));
 
     /**
