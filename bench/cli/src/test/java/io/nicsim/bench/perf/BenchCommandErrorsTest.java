@@ -22,7 +22,7 @@ class BenchCommandErrorsTest {
             "validation --host-model no-such-model.yaml", "validation --study shapes --scenarios no-such-folder",
             "soak --duration 1s", "soak --sample-interval 2m", "soak --rate 0", "soak --policy none",
             "soak --consumer nobody", "soak --set traffic.flows=0", "soak --gc-interval soon",
-            "soak --rate 10Mpps --duration 1h"})
+            "soak --rate 10Mpps --duration 60m"})
     void rejectsBadOptionsWithOneLine(String args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
