@@ -28,7 +28,7 @@ public final class KeysCommand implements Callable<Integer> {
             out.print(ScenarioDocs.markdown());
         } else {
             for (ScenarioKey key : ScenarioKeys.all()) {
-                out.printf("%-36s %-12s %s%n", key.path(), ScenarioDocs.defaultText(key), key.doc());
+                out.printf("%-36s %-12s %s%n", key.path(), ScenarioDocs.defaultText(key), ScenarioDocs.doc(key));
             }
         }
         out.flush();

@@ -24,7 +24,11 @@ public final class ScenarioDocs {
                 + " of\n");
         out.append("range are errors (`error: FILE:LINE:COL: key: what was expected, what was found`, exit code 2),\n");
         out.append("never silently defaulted. `./nicsim validate FILE...` checks files without running them, and\n");
-        out.append("`scenarios/` holds commented examples.\n\n");
+        out.append("`scenarios/` holds commented examples. Sizes (RX queues, rings, flows, rates, durations, ...)"
+                + " are\n");
+        out.append("limited to what a real NIC has and one nicsim process can hold: each limit and its reason are"
+                + " in\n");
+        out.append("the key's meaning, and a value above it is refused the same way.\n\n");
         out.append("Units: durations take `ns`, `us`, `ms`, `s`, `m` (a bare number is nanoseconds): `500ns`,"
                 + " `10us`,\n");
         out.append("`1.5ms`, `2s`. Rates take `pps`, `kpps`, `Mpps` (a bare number is packets per second):"
@@ -42,12 +46,18 @@ public final class ScenarioDocs {
             }
             out.append("| `").append(key.path()).append("` | ").append(key.type().description())
                     .append(allowed(key)).append(" | ").append(defaultCell(key)).append(" | ")
-                    .append(key.doc().replace("|", "\\|")).append(" |\n");
+                    .append(doc(key).replace("|", "\\|")).append(" |\n");
             if (isLastOfSection(key)) {
                 out.append('\n');
             }
         }
         return out.toString().stripTrailing() + "\n";
+    }
+
+    /** @return the key's meaning, and its limit if it has one */
+    public static String doc(ScenarioKey key) {
+        String limit = ScenarioLimits.describe(key.path());
+        return limit == null ? key.doc() : key.doc() + "; " + limit;
     }
 
     private static boolean isLastOfSection(ScenarioKey key) {

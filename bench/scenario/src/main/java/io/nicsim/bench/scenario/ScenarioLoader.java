@@ -184,7 +184,9 @@ public final class ScenarioLoader {
 
     private static Object parse(String source, ScenarioKey key, String text) throws ScenarioException {
         try {
-            return key.parse(text);
+            Object value = key.parse(text);
+            ScenarioLimits.check(key, value);
+            return value;
         } catch (IllegalArgumentException e) {
             throw new ScenarioException(source, key.path(), e.getMessage());
         }
@@ -221,6 +223,12 @@ public final class ScenarioLoader {
             throw new ScenarioException(sourceOf(key, sources), key,
                     "coalesce needs rxUsecs > 0 or rxFrames > 0 (with both 0 no interrupt would ever fire), found"
                             + " both 0");
+        }
+        String[] tooMuch = ScenarioLimits.checkTogether(values, Runtime.getRuntime().maxMemory());
+        if (tooMuch != null) {
+            List<String> keys = List.of(tooMuch[0].split(","));
+            String key = keys.stream().filter(sources::containsKey).findFirst().orElse(keys.getFirst());
+            throw new ScenarioException(sourceOf(key, sources), key, tooMuch[1]);
         }
     }
 
