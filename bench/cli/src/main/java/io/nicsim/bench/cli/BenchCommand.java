@@ -106,6 +106,7 @@ public final class BenchCommand implements Runnable {
             } catch (IllegalArgumentException e) {
                 throw new BadInput(e.getMessage(), e);
             }
+            checkMarkdown(markdown);
             String md = execute(out);
             if (markdown != null) {
                 String previous = Files.isRegularFile(markdown) ? Files.readString(markdown) : "";
@@ -136,6 +137,21 @@ public final class BenchCommand implements Runnable {
             return "./nicsim " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
         }
 
+    }
+
+    /** --markdown's folder is tried before the benchmark runs, so a folder nicsim cannot write fails at once. */
+    static void checkMarkdown(Path file) throws BadInput {
+        if (file == null) {
+            return;
+        }
+        if (Files.isDirectory(file)) {
+            throw new BadInput("--markdown " + file + ": is a folder; expected a file to write");
+        }
+        Path parent = file.toAbsolutePath().getParent();
+        String problem = parent == null ? null : io.nicsim.bench.results.WritableFolder.problem(parent);
+        if (problem != null) {
+            throw new BadInput("--markdown " + file + ": folder " + parent + ": " + problem);
+        }
     }
 
     static void writeMarkdown(Path file, String markdown) throws IOException {

@@ -1,6 +1,7 @@
 package io.nicsim.bench.cli;
 
 import io.nicsim.bench.results.AtomicFiles;
+import io.nicsim.bench.results.WritableFolder;
 import io.nicsim.bench.run.Interruption;
 import io.nicsim.bench.run.Progress;
 import io.nicsim.bench.run.StopSignal;
@@ -156,7 +157,11 @@ public final class CalibrateCommand implements Callable<Integer> {
         if (parent != null && !Files.isDirectory(parent)) {
             throw new BadInput("--out " + file + ": folder " + parent + " does not exist");
         }
-        if (parent != null && !Files.isWritable(parent) || Files.exists(file) && !Files.isWritable(file)) {
+        String problem = parent == null ? null : WritableFolder.problem(parent);
+        if (problem != null) {
+            throw new BadInput("--out " + file + ": folder " + parent + ": " + problem);
+        }
+        if (Files.exists(file) && !Files.isWritable(file)) {
             throw new BadInput("--out " + file + ": not writable");
         }
     }

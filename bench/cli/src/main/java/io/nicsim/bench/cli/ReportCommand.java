@@ -4,6 +4,7 @@ import io.nicsim.bench.report.RunReport;
 import io.nicsim.bench.results.RunProgress;
 import io.nicsim.bench.results.SummaryWriter;
 import io.nicsim.bench.results.Sweep;
+import io.nicsim.bench.results.WritableFolder;
 import io.nicsim.bench.report.SweepReport;
 import io.nicsim.bench.tune.TuneReport;
 import io.nicsim.bench.tune.TuneResult;
@@ -50,6 +51,10 @@ public final class ReportCommand implements Callable<Integer> {
         if (!sweep && !tune && !Files.isRegularFile(dir.resolve(SummaryWriter.FILE_NAME))) {
             throw new BadInput(dir + ": not a nicsim run folder (no " + SummaryWriter.FILE_NAME + ", "
                     + Sweep.JSON_FILE + " or " + TuneResult.JSON_FILE + ")");
+        }
+        String unwritable = WritableFolder.problem(dir);
+        if (unwritable != null) {
+            throw new BadInput(dir + ": cannot write the report there: " + unwritable);
         }
         Path written;
         try {

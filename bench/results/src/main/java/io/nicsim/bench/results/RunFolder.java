@@ -26,35 +26,26 @@ public final class RunFolder {
     }
 
     /**
-     * Checks that {@code dir} may be written, without writing anything.
+     * Checks that {@code dir} may be written: it is new, empty or nicsim's, and nicsim can create it and write in it
+     * ({@link WritableFolder}: tried, then removed, so the file system is left as it was).
      *
-     * @return null if it may, else what is wrong with it
+     * @return null if it may, else what is wrong with it, with the OS's reason
      */
     public static String problem(Path dir) {
-        if (!Files.exists(dir)) {
-            Path parent = dir.toAbsolutePath().getParent();
-            while (parent != null && !Files.exists(parent)) {
-                parent = parent.getParent();
-            }
-            return parent == null || Files.isWritable(parent) ? null : "cannot create it: " + parent
-                    + " is not writable";
-        }
-        if (!Files.isDirectory(dir)) {
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
             return "expected a folder, found a file";
         }
-        if (!Files.isWritable(dir) || !Files.isReadable(dir)) {
-            return "folder is not readable and writable";
+        if (Files.isDirectory(dir) && !Files.exists(dir.resolve(MARKER))) {
+            try (Stream<Path> entries = Files.list(dir)) {
+                if (entries.findAny().isPresent()) {
+                    return "folder is not empty and was not written by nicsim (no " + MARKER + "); choose another"
+                            + " --out";
+                }
+            } catch (IOException e) {
+                return "cannot list it: " + WritableFolder.reason(e);
+            }
         }
-        if (Files.exists(dir.resolve(MARKER))) {
-            return null;
-        }
-        try (Stream<Path> entries = Files.list(dir)) {
-            return entries.findAny().isPresent()
-                    ? "folder is not empty and was not written by nicsim (no " + MARKER + "); choose another --out"
-                    : null;
-        } catch (IOException e) {
-            return "cannot list it: " + e.getMessage();
-        }
+        return WritableFolder.problem(dir);
     }
 
     /** Creates the folder and marks it as nicsim's. */
