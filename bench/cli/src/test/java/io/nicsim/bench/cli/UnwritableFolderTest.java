@@ -85,8 +85,8 @@ class UnwritableFolderTest {
         Path file = Files.writeString(parent.resolve("a-file"), "x");
         for (List<String> command : commands(file.resolve("sub"))) {
             boolean aFileItWrites = command.contains("calibrate") || command.contains("bench");
-            assertRefused(command, aFileItWrites ? file.toString() : file.resolve("sub").toString(),
-                    aFileItWrites && command.contains("calibrate") ? "does not exist" : file + " is a file, not a folder");
+            String reason = command.contains("calibrate") ? "does not exist" : file + " is a file, not a folder";
+            assertRefused(command, aFileItWrites ? file.toString() : file.resolve("sub").toString(), reason);
         }
     }
 
