@@ -7,6 +7,7 @@ import io.nicsim.bench.results.SummaryWriter;
 import io.nicsim.bench.report.JournalPrinter;
 import io.nicsim.bench.results.Sweep;
 import io.nicsim.bench.scenario.Units;
+import io.nicsim.nic.queue.JournalFiles;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -91,12 +92,16 @@ public final class InspectCommand implements Callable<Integer> {
             runs = runs(dir);
             queueDir = select(runs);
         }
+        String corrupt = JournalFiles.problem(queueDir);
+        if (corrupt != null) {
+            throw new BadInput(corrupt);
+        }
         out.printf("run %s: %s%s%n", queueDir.getFileName(), queueDir, runs.size() > 1 ? "  (runs here: "
                 + String.join(", ", runs.stream().map(p -> p.getFileName().toString()).toList())
                 + "; --run to choose)" : "");
         try {
             JournalPrinter.print(queueDir, filter, out);
-        } catch (RuntimeException e) { // a record of another format, or files Chronicle cannot read
+        } catch (Exception | InternalError e) { // a record of another format, or files Chronicle cannot read
             out.flush();
             throw new BadInput(queueDir + ": cannot read the journal: " + ReportCommand.oneLine(e.getMessage()), e);
         }

@@ -4,6 +4,7 @@ import io.nicsim.bench.report.RunReport;
 import io.nicsim.bench.results.RunProgress;
 import io.nicsim.bench.results.SummaryWriter;
 import io.nicsim.bench.results.Sweep;
+import io.nicsim.bench.results.UnusableFile;
 import io.nicsim.bench.results.WritableFolder;
 import io.nicsim.bench.report.SweepReport;
 import io.nicsim.bench.tune.TuneReport;
@@ -59,6 +60,8 @@ public final class ReportCommand implements Callable<Integer> {
         Path written;
         try {
             written = tune ? TuneReport.write(dir) : sweep ? SweepReport.write(dir) : RunReport.write(dir);
+        } catch (UnusableFile e) {
+            throw new BadInput(e.getMessage(), e);
         } catch (IOException | RuntimeException e) {
             // a file of the folder that is not what it should be: bad input, nothing written
             throw new BadInput(dir + ": cannot make the report: " + oneLine(e.getMessage()), e);

@@ -1,5 +1,6 @@
 package io.nicsim.bench.results;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -27,7 +28,23 @@ public final class SummaryWriter {
         return Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
+    /**
+     * Reads a summary and checks it ({@link SummaryCheck}).
+     *
+     * @throws UnusableFile one line naming the file and what is wrong: not JSON, a wrong type, a missing key, counts
+     *                      that do not balance
+     */
     public static Summary read(Path summaryJson) throws IOException {
-        return JSON.readValue(summaryJson.toFile(), Summary.class);
+        Summary summary;
+        try {
+            summary = JSON.readValue(summaryJson.toFile(), Summary.class);
+        } catch (JsonProcessingException e) {
+            throw new UnusableFile(SummaryCheck.describe(summaryJson, e), e);
+        }
+        String problem = SummaryCheck.problem(summaryJson, summary);
+        if (problem != null) {
+            throw new UnusableFile(problem);
+        }
+        return summary;
     }
 }

@@ -84,8 +84,13 @@ public record Sweep(String scenario, boolean interrupted, String command, List<S
         AtomicFiles.write(dir.resolve(CSV_FILE), out -> out.write(csv));
     }
 
+    /** @throws UnusableFile one line naming the file, the place and what is wrong, for a file that is not a sweep */
     public static Sweep read(Path sweepJson) throws IOException {
-        return JSON.readValue(sweepJson.toFile(), Sweep.class);
+        try {
+            return JSON.readValue(sweepJson.toFile(), Sweep.class);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new UnusableFile(SummaryCheck.describe(sweepJson, e), e);
+        }
     }
 
     /** @return sweep.csv: a header, then one line per row */

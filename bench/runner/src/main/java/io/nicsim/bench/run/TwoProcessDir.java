@@ -11,6 +11,7 @@ import io.nicsim.bench.scenario.ScenarioLoader;
 import io.nicsim.nic.queue.DeviceQueues;
 import io.nicsim.nic.queue.DeviceStatusQueue;
 import io.nicsim.nic.queue.DeviceStatusReader;
+import io.nicsim.nic.queue.JournalFiles;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -52,6 +53,8 @@ public final class TwoProcessDir {
     public static final String HOST_LOCK = "host.lock";
 
     /** Keys (or, ending with '.', sections) both processes must agree on. */
+    /** How long a queue file another process is creating may look unfinished. */
+    private static final long CREATING_FILE_MILLIS = 200;
     static final List<String> SHARED_KEYS = List.of("traffic.", "nic.", "firmware.", "run.duration", "run.warmup");
 
     private TwoProcessDir() {
@@ -62,12 +65,38 @@ public final class TwoProcessDir {
         return dir.resolve(RunFiles.QUEUES).resolve(RUN_NAME);
     }
 
-    /** Checks that D may be used, without writing anything. */
+    /** Checks that D may be used, and that the queues it holds (if any) are whole, without writing anything. */
     static void checkFolder(String flag, Path dir) throws TwoProcessRefusal {
         String problem = RunFolder.problem(dir);
         if (problem != null) {
             throw new TwoProcessRefusal(flag + " " + dir + ": " + problem);
         }
+        String corrupt = journalProblem(queueDir(dir));
+        if (corrupt != null) {
+            throw new TwoProcessRefusal(flag + " " + dir + ": " + corrupt + "; use a new " + flag);
+        }
+    }
+
+    /**
+     * @return what is wrong with the queues of D ({@link JournalFiles}), or null. The other process may be creating
+     *         a queue file this moment (Chronicle sizes it and writes its header just after creating it), so a
+     *         problem is looked at again once, a moment later, before it is believed.
+     */
+    private static String journalProblem(Path queues) {
+        if (!Files.isDirectory(queues)) {
+            return null;
+        }
+        String problem = JournalFiles.problem(queues);
+        if (problem == null) {
+            return null;
+        }
+        try {
+            Thread.sleep(CREATING_FILE_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return problem;
+        }
+        return JournalFiles.problem(queues);
     }
 
     /**
