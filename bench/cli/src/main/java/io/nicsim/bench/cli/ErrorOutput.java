@@ -14,9 +14,17 @@ public final class ErrorOutput {
     @Option(names = "--verbose", description = "print stack traces with errors")
     boolean verbose;
 
+    /**
+     * An error is one line whatever its message holds: a line break inside it (a value typed with one, echoed back) is
+     * written as {@code \n}, so scripts reading stderr line by line see one error.
+     */
+    static String oneLine(String message) {
+        return String.valueOf(message).replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\r");
+    }
+
     /** Prints {@code error: } and the exception's message (its stack trace with --verbose); @return its exit code */
     int report(PrintWriter err, Throwable e) {
-        err.println("error: " + e.getMessage());
+        err.println("error: " + oneLine(e.getMessage()));
         if (verbose) {
             e.printStackTrace(err);
         }

@@ -34,7 +34,7 @@ public final class NicsimCli implements Runnable {
         cli.setErr(err);
         cli.setParameterExceptionHandler((e, args) -> {
             CommandLine command = e.getCommandLine();
-            command.getErr().println("error: " + e.getMessage().replace('\n', ' ') + " (see '"
+            command.getErr().println("error: " + ErrorOutput.oneLine(e.getMessage().replace('\n', ' ')) + " (see '"
                     + command.getCommandSpec().qualifiedName() + " --help')");
             command.getErr().flush();
             return ExitCodes.BAD_INPUT;
@@ -50,7 +50,7 @@ public final class NicsimCli implements Runnable {
     private static int failed(Exception error, CommandLine command, CommandLine.ParseResult parsed) {
         PrintWriter err = command.getErr();
         String message = error.getMessage() != null ? error.getMessage() : error.toString();
-        err.println("error: " + message);
+        err.println("error: " + ErrorOutput.oneLine(message));
         CommandLine.ParseResult leaf = parsed;
         while (leaf.hasSubcommand()) {
             leaf = leaf.subcommand();
