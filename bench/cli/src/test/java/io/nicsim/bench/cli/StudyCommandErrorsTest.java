@@ -111,10 +111,11 @@ class StudyCommandErrorsTest {
         assertRejected(List.of("report", empty.toString()), "not a nicsim run folder");
         Path broken = Files.createDirectories(parent.resolve("broken"));
         Files.writeString(broken.resolve("summary.json"), "{\"runs\": [ oops");
-        assertRejected(List.of("report", broken.toString()), "cannot make the report");
+        assertRejected(List.of("report", broken.toString()), broken.resolve("summary.json") + ":1:12: not valid JSON");
         Path brokenSweep = Files.createDirectories(parent.resolve("broken-sweep"));
         Files.writeString(brokenSweep.resolve("sweep.json"), "[]");
-        assertRejected(List.of("report", brokenSweep.toString()), "cannot make the report");
+        assertRejected(List.of("report", brokenSweep.toString()), brokenSweep.resolve("sweep.json")
+                + ":1:1: expected an object");
     }
 
     @Test
