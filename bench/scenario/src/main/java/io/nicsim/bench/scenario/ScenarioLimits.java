@@ -44,8 +44,8 @@ public final class ScenarioLimits {
         limit("nic.queues", 128, "the most RX queues nicsim opens: its RSS indirection table has 128 entries (as"
                 + " Intel 82599's), so a further queue would never receive a packet, and each queue costs a Chronicle"
                 + " queue (2 open files, 2 memory maps) and a consumer");
-        limit("nic.ringSlots", 32_768, "real rings hold at most 4,096 to 8,192 descriptors (ethtool -G maxima:"
-                + " ixgbe 4,096, ice 8,160, mlx5 8,192)");
+        limit("nic.ringSlots", 65_536, "8 times the largest real ring (ethtool -G maxima: ixgbe 4,096, ice 8,160,"
+                + " mlx5 8,192 descriptors)");
         limit("firmware.budget", 65_536, "a poll takes at most one ring's worth, and NAPI's weight is 64");
         limit("firmware.burst", 65_536, "a burst takes at most one ring's worth (DPDK's default is 32)");
         limit("host.workers", 1_024, "each worker is a thread (or an event loop's thread) of its own, far more than"
@@ -73,7 +73,6 @@ public final class ScenarioLimits {
         }
         limit("firmware.rxUsecs", 1_000_000, "a coalescing timer of a second; real NICs stop at a few ms (ice"
                 + " 8,160 us)");
-        limit("firmware.rxFrames", 65_536, "more frames than the largest ring holds");
         limit("nic.dmaPicosPerByte", 1_000_000, "1 us per byte; PCIe moves a byte in well under 1 ns");
         limit("nic.linkGbps", 1_600, "the fastest Ethernet link is 800 Gbit/s");
     }

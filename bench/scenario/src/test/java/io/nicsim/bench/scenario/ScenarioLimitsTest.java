@@ -22,7 +22,7 @@ class ScenarioLimitsTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
         "nic.queues            | 128    | 129      | more than 128, the most RX queues nicsim opens",
-        "nic.ringSlots         | 32768  | 32769    | more than 32768, real rings hold at most",
+        "nic.ringSlots         | 65536  | 65537    | more than 65536, 8 times the largest real ring",
         "traffic.flows         | 16777215 | 16777216 | more than 16777215, the flows nicsim gives distinct",
         "traffic.frameBytes    | 16384  | 16385    | jumbo frame",
         "traffic.udpPort       | 65535  | 65536    | the highest UDP port",
@@ -113,7 +113,7 @@ class ScenarioLimitsTest {
     @Test
     void everyLimitIsInTheKeysDocumentation() {
         assertThat(ScenarioDocs.markdown()).contains("at most 128: the most RX queues nicsim opens")
-                .contains("at most 32768: real rings hold at most 4,096 to 8,192 descriptors")
+                .contains("at most 65536: 8 times the largest real ring")
                 .contains("at most 60m: the latency recorder keeps a histogram per second");
         assertThat(ScenarioLimits.describe("traffic.kind")).isNull();
     }
