@@ -174,8 +174,8 @@ public final class StudyOptions {
     }
 
     /**
-     * @return --out, or {@code runs/<timestamp>-<scenario><suffix>}, checked writable without writing, after the
-     *         options were checked against the scenario
+     * @return --out, or {@code runs/<timestamp>-<scenario><suffix>}, tried writable (created with a file in it, then
+     *         removed: {@code WritableFolder}), after the options were checked against the scenario
      */
     Path outputFolder(Scenario scenario, String suffix) throws ScenarioException {
         checkExport(scenario, scenario.host().consumers());
