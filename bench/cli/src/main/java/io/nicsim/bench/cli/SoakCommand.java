@@ -19,12 +19,13 @@ import java.util.List;
 
 /** {@code nicsim bench soak}: a long run with heap, resident memory, open files and threads sampled and judged. */
 @Command(name = "soak", mixinStandardHelpOptions = true, description = {
-        "One long paced run (10 min at 200k pps by default) with heap after GC, resident memory (anon/file/shmem),",
-        "open file descriptors, memory mappings, threads and the journal's size sampled every few seconds in the",
-        "JVM that runs the traffic; prints a table per minute (with delivered pps and notification p50/p99) and",
-        "a verdict on whether those figures stayed flat; exits 1 if not. samples.csv goes to --out; the journal",
-        "goes to /dev/shm and is discarded at the end. Not part of 'bench all': with --markdown FILE it replaces",
-        "the soak section of FILE (e.g. docs/benchmarks.md) and leaves the rest."})
+        "One long paced run (10 min at 200k pps by default) with heap after GC, resident memory (anon/file/shmem),"
+                + " open file descriptors, memory mappings, threads and the journal's size sampled every few seconds"
+                + " in the JVM that runs the traffic; prints a table per minute (with delivered pps and notification"
+                + " p50/p99) and a verdict on whether those figures stayed flat; exits 1 if not.",
+        "samples.csv goes to --out; the journal goes to /dev/shm and is discarded at the end. Not part of 'bench"
+                + " all': with --markdown FILE it replaces the soak section of FILE (e.g. docs/benchmarks.md) and"
+                + " leaves the rest."})
 final class SoakCommand extends BenchCommand.BenchmarkCommand {
 
     @Option(names = "--duration", paramLabel = "TIME", defaultValue = "10m",
