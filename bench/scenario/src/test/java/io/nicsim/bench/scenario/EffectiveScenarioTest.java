@@ -90,29 +90,30 @@ class EffectiveScenarioTest {
                 case 0 -> random.nextInt(1, 10_000_000);
                 case 1 -> random.nextInt(1, 100_000) + "." + random.nextInt(1_000) + "kpps";
                 case 2 -> random.nextInt(1, 50) + "." + random.nextInt(100) + "Mpps";
-                default -> Double.toString(random.nextDouble(1e-3, 1e12));
+                default -> Double.toString(random.nextDouble(1e-3, 600e6)); // up to the limit
             });
             sets.add("traffic.seed=" + random.nextLong());
-            sets.add("traffic.flows=" + random.nextInt(1, Integer.MAX_VALUE));
+            // within the limit of a thread per flow (a consumer the shuffle may pick)
+            sets.add("traffic.flows=" + random.nextInt(1, ScenarioLimits.MOST_PLATFORM_THREADS_PER_FLOW + 1));
             sets.add("traffic.frameBytes=" + random.nextInt(1, 9_001));
             boolean coalesce = random.nextBoolean();
             sets.add("firmware.policy=" + (coalesce ? "coalesce" : "per-packet"));
             int rxUsecs = random.nextInt(0, 1_000);
             sets.add("firmware.rxUsecs=" + rxUsecs);
             sets.add("firmware.rxFrames=" + (rxUsecs == 0 ? random.nextInt(1, 512) : random.nextInt(0, 512)));
-            sets.add("firmware.pollIntervalNanos=" + duration(random, durationUnits, false));
+            sets.add("firmware.pollIntervalNanos=" + duration(random, durationUnits, false, HOUR_NANOS));
             List<String> consumers = new ArrayList<>(Consumers.NAMES);
             java.util.Collections.shuffle(consumers, new java.util.Random(random.nextLong()));
             sets.add("host.consumer=" + String.join(",",
                     consumers.subList(0, random.nextInt(1, consumers.size() + 1))));
-            sets.add("host.handlerWorkNanos=" + duration(random, durationUnits, false));
+            sets.add("host.handlerWorkNanos=" + duration(random, durationUnits, false, MINUTE_NANOS));
             sets.add("host.placement=" + List.of("auto", "shared", "separate").get(random.nextInt(3)));
             sets.add("host.deviceIdle=" + List.of("busy-spin", "yield", "backoff").get(random.nextInt(3)));
             sets.add("host.dispatcherIdle=" + List.of("busy-spin", "yield", "backoff").get(random.nextInt(3)));
             sets.add("host.pinning=" + List.of("auto", "on", "off").get(random.nextInt(3)));
-            sets.add("run.duration=" + duration(random, durationUnits, true));
-            sets.add("run.warmup=" + duration(random, durationUnits, false));
-            sets.add("run.drainTimeout=" + duration(random, durationUnits, false));
+            sets.add("run.duration=" + duration(random, durationUnits, true, HOUR_NANOS));
+            sets.add("run.warmup=" + duration(random, durationUnits, false, 10 * MINUTE_NANOS));
+            sets.add("run.drainTimeout=" + duration(random, durationUnits, false, HOUR_NANOS));
             // keep some keys at their defaults
             sets.removeIf(set -> random.nextInt(6) == 0 && !set.startsWith("firmware.")
                     && !set.startsWith("run.duration"));
@@ -124,15 +125,26 @@ class EffectiveScenarioTest {
         }
     }
 
-    private static String duration(SplittableRandom random, String[] units, boolean positive) {
+    private static final long MINUTE_NANOS = 60_000_000_000L;
+    private static final long HOUR_NANOS = 60 * MINUTE_NANOS;
+
+    /** A duration in a random unit, at most {@code mostNanos} (the key's limit). */
+    private static String duration(SplittableRandom random, String[] units, boolean positive, long mostNanos) {
         String unit = units[random.nextInt(units.length)];
-        long max = switch (unit) {
+        long unitNanos = switch (unit) {
+            case "m" -> MINUTE_NANOS;
+            case "s" -> 1_000_000_000L;
+            case "ms" -> 1_000_000L;
+            case "us", "µs" -> 1_000L;
+            default -> 1L;
+        };
+        long most = Math.min(switch (unit) {
             case "m" -> 100_000L;
             case "s" -> 1_000_000L;
             default -> 1_000_000_000L;
-        };
-        long amount = random.nextLong(positive ? 1 : 0, max);
-        return unit.equals("ms") && random.nextBoolean() ? amount + "." + random.nextInt(1, 1_000_000) + unit
-                : amount + unit;
+        }, mostNanos / unitNanos);
+        long amount = random.nextLong(positive ? 1 : 0, most + 1);
+        return unit.equals("ms") && amount < most && random.nextBoolean()
+                ? amount + "." + random.nextInt(1, 1_000_000) + unit : amount + unit;
     }
 }
