@@ -48,6 +48,7 @@ public final class HostCommand implements Callable<Integer> {
         Path outDir = out != null ? out : options.dir;
         io.nicsim.bench.run.Leftovers.clean(null, err);
         StopSignal stop = new StopSignal();
+        HostProcess.check(scenario, options.dir, outDir); // the folders and the scenario before the disk's room
         DiskCheck.host(scenario, options.dir, outDir, stop, err);
         try (TwoProcessDir.Lock ignored = HostProcess.claim(scenario, options.dir, outDir)) {
             HostProcess.Outcome outcome;

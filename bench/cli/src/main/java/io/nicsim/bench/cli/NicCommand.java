@@ -40,6 +40,7 @@ public final class NicCommand implements Callable<Integer> {
         Scenario scenario = options.load();
         io.nicsim.bench.run.Leftovers.clean(null, err);
         StopSignal stop = new StopSignal();
+        NicProcess.check(scenario, options.dir); // the folder and the scenario before the disk's room
         DiskCheck.inPlace(scenario, options.dir, stop, err);
         try (TwoProcessDir.Lock ignored = NicProcess.claim(scenario, options.dir)) {
             NicProcess.Outcome outcome;

@@ -137,6 +137,25 @@ public final class HostProcess {
      */
     public static TwoProcessDir.Lock claim(Scenario scenario, Path dir, Path out)
             throws TwoProcessRefusal, IOException {
+        check(scenario, dir, out);
+        TwoProcessDir.publish(dir, scenario);
+        TwoProcessDir.checkScenario(dir, scenario); // another process may have published first
+        TwoProcessDir.Lock lock = TwoProcessDir.lock(dir, TwoProcessDir.HOST_LOCK, "host");
+        try {
+            refuseFinished(dir);
+        } catch (TwoProcessRefusal e) {
+            lock.close();
+            throw e;
+        }
+        return lock;
+    }
+
+    /**
+     * The checks of {@link #claim} that write nothing, so a command may make them before its other checks (the disk's).
+     *
+     * @throws TwoProcessRefusal if the input cannot be used
+     */
+    public static void check(Scenario scenario, Path dir, Path out) throws TwoProcessRefusal {
         List<String> consumers = scenario.host().consumers();
         if (consumers.size() != 1) {
             throw new TwoProcessRefusal("host.consumer: a host process runs exactly one consumer, the scenario lists "
@@ -156,16 +175,6 @@ public final class HostProcess {
         }
         TwoProcessDir.checkScenario(dir, scenario);
         refuseFinished(dir);
-        TwoProcessDir.publish(dir, scenario);
-        TwoProcessDir.checkScenario(dir, scenario); // another process may have published first
-        TwoProcessDir.Lock lock = TwoProcessDir.lock(dir, TwoProcessDir.HOST_LOCK, "host");
-        try {
-            refuseFinished(dir);
-        } catch (TwoProcessRefusal e) {
-            lock.close();
-            throw e;
-        }
-        return lock;
     }
 
     private static void refuseFinished(Path dir) throws TwoProcessRefusal {

@@ -90,10 +90,7 @@ public final class NicProcess {
      * @throws TwoProcessRefusal (nothing written) if D cannot be used
      */
     public static TwoProcessDir.Lock claim(Scenario scenario, Path dir) throws TwoProcessRefusal, java.io.IOException {
-        TwoProcessDir.checkOneQueue(scenario);
-        TwoProcessDir.checkFolder("--dir", dir);
-        TwoProcessDir.checkScenario(dir, scenario);
-        refuseStarted(dir);
+        check(scenario, dir);
         TwoProcessDir.publish(dir, scenario);
         TwoProcessDir.checkScenario(dir, scenario); // another process may have published first
         TwoProcessDir.Lock lock = TwoProcessDir.lock(dir, TwoProcessDir.NIC_LOCK, "NIC");
@@ -104,6 +101,18 @@ public final class NicProcess {
             throw e;
         }
         return lock;
+    }
+
+    /**
+     * The checks of {@link #claim} that write nothing, so a command may make them before its other checks (the disk's).
+     *
+     * @throws TwoProcessRefusal if D cannot be used
+     */
+    public static void check(Scenario scenario, Path dir) throws TwoProcessRefusal {
+        TwoProcessDir.checkOneQueue(scenario);
+        TwoProcessDir.checkFolder("--dir", dir);
+        TwoProcessDir.checkScenario(dir, scenario);
+        refuseStarted(dir);
     }
 
     private static void refuseStarted(Path dir) throws TwoProcessRefusal {
