@@ -253,10 +253,9 @@ public final class ConsumerRun {
 
             boolean stoppedEarly = trafficStoppedNanos != NOT_STOPPED;
             long injected = device.wire().injectedPackets();
-            // stopped early: packets due by the stop and not injected are drops; later ones were never generated
-            long generated = injected
-                    + device.wire().countDueNotInjected(stoppedEarly ? trafficStoppedNanos : stopNanos);
             CutShort cutShort = stoppedEarly ? options.stop().cutShort() : null;
+            long generated = injected + device.wire().countDueNotInjected(
+                    notInjectedUntil(cutShort, stoppedEarly ? trafficStoppedNanos : stopNanos));
             RunResult.PacketCounts packets = PacketFate.account(new PacketFate.Stages(generated, injected,
                     device.firmware().ringFullDrops(), device.firmware().descriptorsWritten(), 0, rxCounters.read(),
                     rxCounters.socketFull(), recorder.packetsHandled(), recorder.notification().getTotalCount()),
@@ -343,6 +342,15 @@ public final class ConsumerRun {
         }
         return new RunResult.Latency(LatencySummary.of(recorder.notification()),
                 LatencySummary.of(recorder.notificationUncorrected()), stages);
+    }
+
+    /**
+     * Until when packets never injected count as generated and dropped. Stopped by the user (Ctrl-C): those due by
+     * the stop ({@code stopped-on-wire}); later ones were never generated, as the user asked. Cut short by a full disk:
+     * the whole rest of the schedule ({@code disk-full}), since the run did not choose to end there.
+     */
+    static long notInjectedUntil(CutShort cutShort, long stopNanos) {
+        return cutShort != null ? Long.MAX_VALUE : stopNanos;
     }
 
     /** @return why packets due and not injected were dropped: the disk ran low, or a stop was asked for */

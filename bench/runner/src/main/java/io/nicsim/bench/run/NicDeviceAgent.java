@@ -18,6 +18,8 @@ final class NicDeviceAgent implements Agent {
     private final Device device;
     private final NanoClock clock;
     private volatile long stopRequestNanos = NOT_REQUESTED;
+    /** Packets due up to this time and not injected are counted at the stop (the rest of the schedule: disk full). */
+    private volatile long countUntilNanos = NOT_REQUESTED;
     /** Due by the stop and never injected; published by the device thread once it stopped the traffic, else -1. */
     private volatile long dueNotInjected = -1;
     private boolean stopped;
@@ -31,6 +33,15 @@ final class NicDeviceAgent implements Agent {
      * Asks the device thread to end the traffic: packets due after {@code nowNanos} are never generated. Any thread.
      */
     void stopTraffic(long nowNanos) {
+        stopTraffic(nowNanos, nowNanos);
+    }
+
+    /**
+     * Asks the device thread to end the traffic, counting the packets due by {@code countUntilNanos} and not injected
+     * ({@link ConsumerRun#notInjectedUntil}: the whole rest of the schedule when a full disk stopped it). Any thread.
+     */
+    void stopTraffic(long nowNanos, long countUntilNanos) {
+        this.countUntilNanos = countUntilNanos;
         stopRequestNanos = nowNanos;
     }
 
@@ -57,7 +68,7 @@ final class NicDeviceAgent implements Agent {
                 return device.doWork();
             }
             stopped = true;
-            dueNotInjected = device.wire().countDueNotInjected(stopAt);
+            dueNotInjected = device.wire().countDueNotInjected(Math.max(stopAt, countUntilNanos));
         }
         return device.turn(clock.nanoTime(), false); // no more arrivals; what is in the device drains
     }

@@ -180,7 +180,7 @@ public final class NicProcess {
                         log.printf("nic: a host attached again (attach #%d): it resumes the run%n", attachesSeen);
                     }
                     if (stop.requested() && !agent.trafficOver()) {
-                        agent.stopTraffic(now);
+                        agent.stopTraffic(now, ConsumerRun.notInjectedUntil(stop.cutShort(), now));
                         record.trafficEndNanos = now;
                         stoppedEarly = true;
                         diskFull(record, stop.cutShort());

@@ -111,8 +111,9 @@ public final class VirtualRun {
         }
         boolean stoppedEarly = stoppedNanos != Long.MIN_VALUE;
         long injected = device.wire().injectedPackets();
-        long generated = injected + device.wire().countDueNotInjected(stoppedEarly ? stoppedNanos : endNanos);
         io.nicsim.bench.results.CutShort cutShort = stoppedEarly ? options.stop().cutShort() : null;
+        long generated = injected + device.wire().countDueNotInjected(
+                ConsumerRun.notInjectedUntil(cutShort, stoppedEarly ? stoppedNanos : endNanos));
         RunResult.PacketCounts packets = PacketFate.account(new PacketFate.Stages(generated, injected,
                 device.firmware().ringFullDrops(), device.firmware().descriptorsWritten(), 0, virtualHost.read(),
                 virtualHost.socketFull(), recorder.packetsHandled(), recorder.notification().getTotalCount()),
