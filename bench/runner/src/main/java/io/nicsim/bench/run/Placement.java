@@ -58,11 +58,22 @@ public final class Placement {
             return report;
         }
 
-        /** Stops every agent thread and waits for it (each agent's {@code onClose} runs on its thread). */
+        /**
+         * Stops every agent thread and waits for it to end (each agent's {@code onClose} runs on its thread; Agrona's
+         * close returns once the duty cycle ended, a moment before the thread itself does).
+         */
         @Override
         public void close() {
             for (AgentRunner runner : runners) {
                 runner.close();
+                Thread thread = runner.thread();
+                try {
+                    if (thread != null && thread != Thread.currentThread()) {
+                        thread.join();
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt(); // asked to stop waiting: the runner was closed all the same
+                }
             }
         }
     }
