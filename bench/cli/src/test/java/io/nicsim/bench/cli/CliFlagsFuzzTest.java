@@ -10,7 +10,6 @@ import picocli.CommandLine.Model.OptionSpec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -59,16 +58,7 @@ class CliFlagsFuzzTest {
     @TempDir
     Path parent;
 
-    private record Outcome(int code, String out, String err) {
-    }
 
-    private static Outcome execute(List<String> args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = NicsimCli.commandLine(new PrintWriter(out), new PrintWriter(err))
-                .execute(args.toArray(String[]::new));
-        return new Outcome(code, out.toString(), err.toString());
-    }
 
     @Test
     void everyFuzzedCommandLineExitsZeroOrTwoWithOneLineAndWritesNothingOnTwo() throws IOException {
@@ -81,7 +71,7 @@ class CliFlagsFuzzTest {
             String name = names.get(random.nextInt(names.size()));
             List<String> args = arguments(random, name, commands.get(name), paths);
             List<String> before = listing();
-            Outcome outcome = execute(args);
+            CliOutcome outcome = CliOutcome.of(args);
             String what = "case " + i + " (seed " + SEED + "): nicsim " + String.join(" ", args.stream()
                     .map(arg -> "'" + arg + "'").toList()) + "\nstderr: " + outcome.err();
             codes.merge(outcome.code(), 1, Integer::sum);

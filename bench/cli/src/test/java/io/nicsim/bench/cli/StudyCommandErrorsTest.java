@@ -4,8 +4,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,16 +25,7 @@ class StudyCommandErrorsTest {
     @TempDir
     Path parent;
 
-    record Outcome(int code, String out, String err) {
-    }
 
-    private static Outcome execute(List<String> args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = NicsimCli.commandLine(new PrintWriter(out), new PrintWriter(err))
-                .execute(args.toArray(String[]::new));
-        return new Outcome(code, out.toString(), err.toString());
-    }
 
     private List<String> study(String command, String... more) {
         List<String> args = new ArrayList<>(List.of(command, "--out", parent.resolve("out").toString()));
@@ -53,7 +42,7 @@ class StudyCommandErrorsTest {
 
     private void assertRejected(List<String> args, String... errSays) throws IOException {
         List<String> before = listing(parent);
-        Outcome outcome = execute(args);
+        CliOutcome outcome = CliOutcome.of(args);
         assertThat(outcome.code()).as("exit code of %s; stderr: %s", args, outcome.err())
                 .isEqualTo(ExitCodes.BAD_INPUT);
         List<String> lines = outcome.err().lines().toList();

@@ -14,7 +14,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -32,35 +31,30 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 class TwoProcessDiskFullTest {
 
-    private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     private static final long MIB = 1 << 20;
     private static final long TIMEOUT_SECONDS = 90;
 
     @TempDir
     Path tmp;
     private Path mount;
-    private final List<Process> started = new ArrayList<>();
+    private NicsimChildren children;
 
     @BeforeEach
     void mountSmallTmpfs() throws Exception {
-        assumeTrue("root".equals(System.getProperty("user.name")), "mounting a tmpfs needs root (CI runs as root)");
-        mount = tmp.resolve("small");
-        Files.createDirectories(mount);
-        Process p = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=64m", "tmpfs", mount.toString())
-                .redirectErrorStream(true).start();
-        String output = new String(p.getInputStream().readAllBytes());
-        boolean mounted = p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
-        assumeTrue(mounted, "cannot mount a tmpfs here: " + output.strip());
+        Path small = tmp.resolve("small");
+        String whyNot = Tmpfs.mount(small, "size=64m");
+        assumeTrue(whyNot == null, whyNot);
+        mount = small;
+        children = new NicsimChildren(tmp, TIMEOUT_SECONDS);
     }
 
     @AfterEach
     void killLeftoversAndUnmount() throws Exception {
-        started.forEach(Process::destroyForcibly);
-        for (Process p : started) {
-            p.waitFor(30, TimeUnit.SECONDS);
+        if (children != null) {
+            children.close();
         }
         if (mount != null) {
-            new ProcessBuilder("umount", "-l", mount.toString()).start().waitFor(30, TimeUnit.SECONDS);
+            Tmpfs.unmount(mount);
         }
     }
 
@@ -69,14 +63,13 @@ class TwoProcessDiskFullTest {
         Path dir = mount.resolve("d");
         Process nic = start("nic", dir);
         Process host = start("host", dir);
-        awaitOutput(host, "host", "handled "); // the first progress line: traffic flows, the journal grows
+        children.awaitOutput(host, "host", "handled "); // the first progress line: traffic flows, the journal grows
         fill();
 
-        assertThat(exitCode(host, "host")).as(output("host")).isEqualTo(ExitCodes.CUT_SHORT);
-        assertThat(exitCode(nic, "nic")).as(output("nic")).isEqualTo(ExitCodes.CUT_SHORT);
-        assertThat(Files.readString(tmp.resolve("nic.err"))).startsWith("cut short (disk-full: " + dir)
-                .hasLineCount(1);
-        assertThat(Files.readString(tmp.resolve("host.err"))).startsWith("cut short (disk-full: ").hasLineCount(1);
+        assertThat(children.exitCode(host, "host")).as(children.output("host")).isEqualTo(ExitCodes.CUT_SHORT);
+        assertThat(children.exitCode(nic, "nic")).as(children.output("nic")).isEqualTo(ExitCodes.CUT_SHORT);
+        assertThat(children.errors("nic")).startsWith("cut short (disk-full: " + dir).hasLineCount(1);
+        assertThat(children.errors("host")).startsWith("cut short (disk-full: ").hasLineCount(1);
         JsonNode summary = new ObjectMapper().readTree(dir.resolve("summary.json").toFile());
         assertThat(summary.get("cutShort").get("reason").asText()).isEqualTo("disk-full");
         JsonNode run = summary.get("runs").get(0);
@@ -98,19 +91,11 @@ class TwoProcessDiskFullTest {
     }
 
     private Process start(String role, Path dir) throws IOException {
-        String java = ProcessHandle.current().info().command()
-                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        List<String> command = new ArrayList<>(List.of(java, "@" + ROOT.resolve("jvm.options"), "-cp",
-                System.getProperty("java.class.path"), NicsimCli.class.getName(), role,
-                ROOT.resolve("scenarios/two-process.yaml").toString(), "--dir", dir.toString(),
-                "--duration", "4s", "--set", "run.warmup=0s", "--set", "traffic.ratePerSecond=50kpps",
-                "--set", "host.deviceIdle=backoff", "--set", "host.dispatcherIdle=backoff",
-                "--set", "run.memoryProbeWaiters=0", "--set", "run.attachTimeout=60s"));
-        Process process = new ProcessBuilder(command).directory(tmp.toFile())
-                .redirectOutput(tmp.resolve(role + ".out").toFile()).redirectError(tmp.resolve(role + ".err").toFile())
-                .start();
-        started.add(process);
-        return process;
+        return children.start(role, List.of(role, NicsimChildren.repository("scenarios/two-process.yaml").toString(),
+                "--dir", dir.toString(), "--duration", "4s", "--set", "run.warmup=0s",
+                "--set", "traffic.ratePerSecond=50kpps", "--set", "host.deviceIdle=backoff",
+                "--set", "host.dispatcherIdle=backoff", "--set", "run.memoryProbeWaiters=0",
+                "--set", "run.attachTimeout=60s"));
     }
 
     /**
@@ -125,26 +110,5 @@ class TwoProcessDiskFullTest {
                 file.write(block, 0, (int) Math.min(block.length, fill - written));
             }
         }
-    }
-
-    private void awaitOutput(Process process, String name, String text) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
-        while (!Files.readString(tmp.resolve(name + ".out")).contains(text)) {
-            assertThat(process.isAlive()).as("%s died early: %s", name, output(name)).isTrue();
-            assertThat(System.nanoTime()).as("%s never printed %s: %s", name, text, output(name)).isLessThan(deadline);
-            Thread.sleep(20);
-        }
-    }
-
-    private int exitCode(Process process, String name) throws Exception {
-        if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError(name + " did not exit: " + output(name));
-        }
-        return process.exitValue();
-    }
-
-    private String output(String name) throws IOException {
-        return Files.readString(tmp.resolve(name + ".out")) + Files.readString(tmp.resolve(name + ".err"));
     }
 }

@@ -4,8 +4,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,16 +27,7 @@ class UnwritableFolderTest {
     @TempDir
     Path parent;
 
-    private record Outcome(int code, String out, String err) {
-    }
 
-    private static Outcome execute(List<String> args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = NicsimCli.commandLine(new PrintWriter(out), new PrintWriter(err))
-                .execute(args.toArray(String[]::new));
-        return new Outcome(code, out.toString(), err.toString());
-    }
 
     private List<String> listing() throws IOException {
         try (Stream<Path> paths = Files.walk(parent)) {
@@ -72,7 +61,7 @@ class UnwritableFolderTest {
 
     private void assertRefused(List<String> command, String... says) throws IOException {
         List<String> before = listing();
-        Outcome outcome = execute(command);
+        CliOutcome outcome = CliOutcome.of(command);
         assertThat(outcome.code()).as("%s: exit code; stderr: %s", command, outcome.err())
                 .isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(outcome.err().lines().toList()).as("%s: stderr", command).singleElement().asString()
@@ -93,20 +82,22 @@ class UnwritableFolderTest {
     @Test
     void aReadOnlyFileSystemIsNamedByEveryCommand() throws Exception {
         Path readOnly = Files.createDirectory(parent.resolve("ro"));
-        assumeTrue(mount(readOnly, "size=64k,ro"), "needs root to mount a tmpfs (CI runs as root)");
+        String whyNot = Tmpfs.mount(readOnly, "size=64k,ro");
+        assumeTrue(whyNot == null, whyNot);
         try {
             for (List<String> command : commands(readOnly)) {
                 assertRefused(command, readOnly.toString(), "read-only file system");
             }
         } finally {
-            unmount(readOnly);
+            Tmpfs.unmount(readOnly);
         }
     }
 
     @Test
     void aFullFileSystemIsNamedBeforeAnythingStarts() throws Exception {
         Path full = Files.createDirectory(parent.resolve("full"));
-        assumeTrue(mount(full, "size=64k"), "needs root to mount a tmpfs (CI runs as root)");
+        String whyNot = Tmpfs.mount(full, "size=64k");
+        assumeTrue(whyNot == null, whyNot);
         try {
             Files.write(full.resolve("filler"), new byte[64 * 1024]);
             assertRefused(with(List.of("run", "--out", full.resolve("run").toString()), CHEAP),
@@ -114,7 +105,7 @@ class UnwritableFolderTest {
             assertRefused(List.of("host", TWO_PROCESS, "--dir", full.resolve("d").toString()),
                     "--dir " + full.resolve("d") + ": cannot write in it: no space left on device");
         } finally {
-            unmount(full);
+            Tmpfs.unmount(full);
         }
     }
 
@@ -123,35 +114,11 @@ class UnwritableFolderTest {
         assumeTrue(Files.isDirectory(Path.of("/proc/self")), "needs Linux's /proc");
         for (List<String> command : List.of(with(List.of("run", "--out", "/proc/forbidden"), CHEAP),
                 List.of("host", TWO_PROCESS, "--dir", "/proc/x", "--duration", "1ms"))) {
-            Outcome outcome = execute(command);
+            CliOutcome outcome = CliOutcome.of(command);
             assertThat(outcome.code()).as("stderr: %s", outcome.err()).isEqualTo(ExitCodes.BAD_INPUT);
             assertThat(outcome.err().lines().toList()).singleElement().asString()
                     .matches("error: --(out|dir) /proc/(forbidden|x): cannot create it: .+")
                     .containsAnyOf("takes no new folders", "permission denied");
-        }
-    }
-
-    private static boolean mount(Path dir, String options) throws InterruptedException {
-        if (!"root".equals(System.getProperty("user.name"))) {
-            return false;
-        }
-        try {
-            Process mount = new ProcessBuilder("mount", "-t", "tmpfs", "-o", options, "tmpfs", dir.toString())
-                    .redirectErrorStream(true).start();
-            mount.getInputStream().readAllBytes();
-            return mount.waitFor() == 0;
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    private static void unmount(Path dir) throws InterruptedException {
-        try {
-            Process umount = new ProcessBuilder("umount", dir.toString()).redirectErrorStream(true).start();
-            umount.getInputStream().readAllBytes();
-            umount.waitFor();
-        } catch (IOException e) {
-            // nothing was mounted
         }
     }
 }

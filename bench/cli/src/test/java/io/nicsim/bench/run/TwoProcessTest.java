@@ -3,8 +3,9 @@ package io.nicsim.bench.run;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.nicsim.bench.cli.ExitCodes;
-import io.nicsim.bench.cli.NicsimCli;
+import io.nicsim.bench.cli.NicsimChildren;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -34,8 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TwoProcessTest {
 
     /** Surefire runs with the module folder as working directory; the root is its parent. */
-    private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
-    private static final Path SCENARIO = ROOT.resolve("scenarios/two-process.yaml");
+    private static final Path SCENARIO = NicsimChildren.repository("scenarios/two-process.yaml");
     private static final long TIMEOUT_SECONDS = 90;
     private static final Pattern HANDLED = Pattern.compile("handled ([0-9,]+)");
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -43,11 +43,16 @@ class TwoProcessTest {
     @TempDir
     Path tmp;
 
-    private final List<Process> started = new ArrayList<>();
+    private NicsimChildren children;
+
+    @BeforeEach
+    void children() {
+        children = new NicsimChildren(tmp, TIMEOUT_SECONDS);
+    }
 
     @AfterEach
-    void killLeftovers() {
-        started.forEach(Process::destroyForcibly);
+    void killLeftovers() throws InterruptedException {
+        children.close();
     }
 
     /** Settings every test adds: short, gentle on the cores, and liveness bounds far above the run. */
@@ -58,21 +63,13 @@ class TwoProcessTest {
     }
 
     private Process start(String name, String role, Path dir, List<String> args) throws IOException {
-        String java = ProcessHandle.current().info().command()
-                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        List<String> command = new ArrayList<>(List.of(java, "@" + ROOT.resolve("jvm.options"), "-cp",
-                System.getProperty("java.class.path"), NicsimCli.class.getName(), role, SCENARIO.toString(),
-                "--dir", dir.toString()));
+        List<String> command = new ArrayList<>(List.of(role, SCENARIO.toString(), "--dir", dir.toString()));
         command.addAll(args);
-        Process process = new ProcessBuilder(command).directory(tmp.toFile())
-                .redirectOutput(tmp.resolve(name + ".out").toFile()).redirectError(tmp.resolve(name + ".err").toFile())
-                .start();
-        started.add(process);
-        return process;
+        return children.start(name, command);
     }
 
     private String output(String name) throws IOException {
-        return Files.readString(tmp.resolve(name + ".out")) + Files.readString(tmp.resolve(name + ".err"));
+        return children.output(name);
     }
 
     /**
@@ -97,24 +94,6 @@ class TwoProcessTest {
         }
     }
 
-    /** Waits until {@code name} printed {@code text}. */
-    private void awaitOutput(Process process, String name, String text) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
-        while (!Files.readString(tmp.resolve(name + ".out")).contains(text)) {
-            assertThat(process.isAlive()).as("%s died early: %s", name, output(name)).isTrue();
-            assertThat(System.nanoTime()).as("%s never printed %s: %s", name, text, output(name)).isLessThan(deadline);
-            Thread.sleep(20);
-        }
-    }
-
-    private int exitCode(Process process, String name) throws Exception {
-        if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError(name + " did not exit: " + output(name));
-        }
-        return process.exitValue();
-    }
-
     private static JsonNode balancedRun(JsonNode summary) {
         assertThat(summary.get("runs")).hasSize(1);
         JsonNode run = summary.get("runs").get(0);
@@ -135,11 +114,11 @@ class TwoProcessTest {
     void nicAndHostInTwoJvmsWriteABalancedSummaryWhicheverStartsFirst() throws Exception {
         Path dir = tmp.resolve("d");
         Process host = start("host", "host", dir, settings("200ms")); // the host first: it waits for the NIC
-        awaitOutput(host, "host", "waiting for the NIC");
+        children.awaitOutput(host, "host", "waiting for the NIC");
         Process nic = start("nic", "nic", dir, settings("200ms"));
 
-        assertThat(exitCode(host, "host")).as(output("host")).isZero();
-        assertThat(exitCode(nic, "nic")).as(output("nic")).isZero();
+        assertThat(children.exitCode(host, "host")).as(output("host")).isZero();
+        assertThat(children.exitCode(nic, "nic")).as(output("nic")).isZero();
 
         JsonNode summary = JSON.readTree(dir.resolve("summary.json").toFile());
         JsonNode run = balancedRun(summary);
@@ -176,8 +155,8 @@ class TwoProcessTest {
         assertThat(dir.resolve("summary.json")).as("the killed host wrote nothing").doesNotExist();
         Process second = start("host2", "host", dir, args);
 
-        assertThat(exitCode(second, "host2")).as(output("host2")).isZero();
-        assertThat(exitCode(nic, "nic")).as(output("nic")).isZero();
+        assertThat(children.exitCode(second, "host2")).as(output("host2")).isZero();
+        assertThat(children.exitCode(nic, "nic")).as(output("nic")).isZero();
 
         JsonNode summary = JSON.readTree(dir.resolve("summary.json").toFile());
         JsonNode run = balancedRun(summary);
@@ -207,7 +186,7 @@ class TwoProcessTest {
 
         nic.destroyForcibly();
 
-        assertThat(exitCode(host, "host")).as(output("host")).isEqualTo(ExitCodes.STALLED).isEqualTo(3);
+        assertThat(children.exitCode(host, "host")).as(output("host")).isEqualTo(ExitCodes.STALLED).isEqualTo(3);
         String stderr = Files.readString(tmp.resolve("host.err"));
         assertThat(stderr.lines().toList()).as("one clear line").hasSize(1);
         assertThat(stderr).startsWith("error: stalled: no heartbeat from the NIC").contains("run.stallTimeout");

@@ -1,13 +1,11 @@
 package io.nicsim.bench.tune;
 
 import io.nicsim.bench.cli.ExitCodes;
-import io.nicsim.bench.cli.NicsimCli;
+import io.nicsim.bench.cli.CliOutcome;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,16 +29,7 @@ class TuneCommandErrorsTest {
     @TempDir
     Path parent;
 
-    private record Outcome(int code, String out, String err) {
-    }
 
-    private static Outcome execute(List<String> args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = NicsimCli.commandLine(new PrintWriter(out), new PrintWriter(err))
-                .execute(args.toArray(String[]::new));
-        return new Outcome(code, out.toString(), err.toString());
-    }
 
     private List<String> tune(List<String> scenario, String... more) {
         List<String> args = new ArrayList<>(List.of("tune", "--out", parent.resolve("out").toString()));
@@ -61,7 +50,7 @@ class TuneCommandErrorsTest {
 
     private void assertRejected(List<String> args, String... errSays) throws IOException {
         List<String> before = listing(parent);
-        Outcome outcome = execute(args);
+        CliOutcome outcome = CliOutcome.of(args);
         assertThat(outcome.code()).as("exit code of %s; stderr: %s", args, outcome.err())
                 .isEqualTo(ExitCodes.BAD_INPUT);
         List<String> lines = outcome.err().lines().toList();
