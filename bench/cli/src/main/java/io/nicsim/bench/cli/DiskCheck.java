@@ -80,8 +80,8 @@ final class DiskCheck {
         if (!DiskBudget.writesJournal(scenario)) {
             return "virtual runs without a journal";
         }
-        long perPacket = DiskBudget.JOURNAL_BYTES_PER_PACKET + (exportPackets ? 48 + DiskBudget
-                .PACKETS_CSV_BYTES_PER_PACKET : 0);
+        long perPacket = DiskBudget.bytesPerPacket(exportPackets)
+                + (exportPackets ? DiskBudget.PACKETS_CSV_BYTES_PER_PACKET : 0);
         return String.format(Locale.ROOT, "estimate: %s pps x %s x %d B/packet per run", RunCommand.fmtRate(
                 DiskBudget.peakRatePerSecond(scenario.traffic())), Units.formatDuration(scenario.run().warmupNanos()
                 + scenario.run().durationNanos()), perPacket);

@@ -5,6 +5,8 @@ import io.nicsim.bench.results.RunResult;
 import io.nicsim.bench.run.ConsumerRun;
 import io.nicsim.bench.run.MachineLoad;
 import io.nicsim.bench.run.QuietChecks;
+import io.nicsim.bench.run.DiskBudget;
+import io.nicsim.bench.run.DiskWatch;
 import io.nicsim.bench.run.RunOptions;
 import io.nicsim.bench.run.SystemNanoClock;
 import io.nicsim.bench.scenario.Scenario;
@@ -170,6 +172,9 @@ public final class SoakBenchmark {
                 seconds[0] = recorder.intervalCount();
                 perMinute.addAll(minuteHistograms(recorder));
             });
+            // as every run: below its floor the journal's filesystem stops the traffic, never a SIGBUS
+            runOptions.stop().watching(DiskWatch.of(List.of(
+                    new DiskWatch.Watched(queues, DiskBudget.floorBytes(scenario, false, true)))));
             long start = System.nanoTime();
             MachineLoad.Sample load = MachineLoad.sample();
             RunResult run;
@@ -180,6 +185,10 @@ public final class SoakBenchmark {
                         SystemNanoClock.INSTANCE, runOptions);
                 sampler.close(); // the samples judged are those taken while the traffic played
                 samples = sampler.samples();
+            }
+            if (runOptions.stop().cutShort() != null) {
+                progress.println("cut short: " + runOptions.stop().cutShort().describe()
+                        + "; the figures cover the run until then");
             }
             long journalBytes = SoakSampler.treeBytes(queues);
             double otherCores = MachineLoad.since(load).otherCores();

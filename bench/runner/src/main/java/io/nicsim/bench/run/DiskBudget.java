@@ -77,7 +77,8 @@ public final class DiskBudget {
         return scenario.nic().queues() + 3 + (exportPackets ? 1 : 0);
     }
 
-    private static long bytesPerPacket(boolean exportPackets) {
+    /** @return journal bytes a packet takes at most: its records, and its host stamp with {@code --export-packets} */
+    public static long bytesPerPacket(boolean exportPackets) {
         return JOURNAL_BYTES_PER_PACKET + (exportPackets ? HOST_STAMP_BYTES : 0);
     }
 
