@@ -27,6 +27,14 @@ public final class WritableFolder {
     private static final byte[] PROBE_BYTES = "nicsim checks it can write here\n".repeat(128)
             .getBytes(StandardCharsets.US_ASCII);
 
+    /**
+     * How often the probe is tried when the folder vanished under it: two processes given the same new folder at
+     * once (nicsim nic and nicsim host) each make and remove it while probing.
+     */
+    private static final int RACE_ATTEMPTS = 5;
+    /** {@link #attempt}'s answer when the folder vanished: compared by identity. */
+    private static final String RACED = new String("raced");
+
     private WritableFolder() {
     }
 
@@ -37,6 +45,15 @@ public final class WritableFolder {
      *         (/proc)", "cannot write in it: read-only file system"
      */
     public static String problem(Path dir) {
+        String problem = RACED;
+        for (int attempt = 0; attempt < RACE_ATTEMPTS && problem == RACED; attempt++) {
+            problem = attempt(dir);
+        }
+        return problem == RACED ? "cannot write in it: another process keeps creating and removing it" : problem;
+    }
+
+    /** @return {@link #problem}'s answer, or {@link #RACED} when another process probing it removed the folder */
+    private static String attempt(Path dir) {
         Path absolute;
         try {
             absolute = dir.toAbsolutePath().normalize();
@@ -55,8 +72,10 @@ public final class WritableFolder {
                 return existing.equals(absolute) ? "expected a folder, found a file"
                         : "cannot create it: " + existing + " is a file, not a folder";
             }
-            for (Path folder : created) {
-                createFolder(folder);
+            for (Path folder : List.copyOf(created)) {
+                if (!createFolder(folder)) {
+                    created.remove(folder); // another process made it meanwhile: theirs to remove
+                }
             }
         } catch (IOException e) {
             removeQuietly(created);
@@ -64,7 +83,7 @@ public final class WritableFolder {
         }
         try {
             if (!Files.isDirectory(absolute)) {
-                return "expected a folder, found a file";
+                return Files.exists(absolute) ? "expected a folder, found a file" : RACED;
             }
             Path probe = Files.createTempFile(absolute, PROBE_PREFIX, ".tmp");
             try {
@@ -73,6 +92,8 @@ public final class WritableFolder {
                 Files.deleteIfExists(probe);
             }
             return null;
+        } catch (NoSuchFileException e) {
+            return Files.exists(absolute) ? "cannot write in it: " + reasonAbout(e, absolute) : RACED;
         } catch (IOException e) {
             return "cannot write in it: " + reasonAbout(e, absolute);
         } finally {
@@ -100,12 +121,25 @@ public final class WritableFolder {
     }
 
     /**
-     * Creates one folder whose parent exists. A file system that takes no new folders at all ({@code /proc},
-     * {@code /sys}) answers "no such file or directory", which would read as a missing parent: it is said plainly.
+     * Creates one folder whose parent exists; false if another process made it first. A file system that takes no
+     * new folders at all ({@code /proc}, {@code /sys}) answers "no such file or directory", which would read as a
+     * missing parent: it is said plainly.
      */
-    private static void createFolder(Path folder) throws IOException {
+    private static boolean createFolder(Path folder) throws IOException {
         try {
-            Files.createDirectory(folder);
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    Files.createDirectory(folder);
+                    return true;
+                } catch (FileAlreadyExistsException e) {
+                    if (Files.isDirectory(folder)) {
+                        return false; // made by another process since the look (two-process: both sides start)
+                    }
+                    if (Files.exists(folder) || attempt == RACE_ATTEMPTS) {
+                        throw e; // a file, or a folder another process keeps making and removing
+                    }
+                }
+            }
         } catch (NoSuchFileException e) {
             Path parent = folder.getParent();
             if (parent == null || !Files.isDirectory(parent)) {

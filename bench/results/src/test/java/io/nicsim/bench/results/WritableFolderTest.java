@@ -27,6 +27,29 @@ class WritableFolderTest {
         }
     }
 
+    /**
+     * nicsim nic and nicsim host given one new --dir at once each create, probe and remove it: neither may see the
+     * other's folder vanish (or appear) as a problem of the folder.
+     */
+    @Test
+    void twoProbesOfOneNewFolderAtOnceBothFindItWritable() throws Exception {
+        for (int i = 0; i < 200; i++) {
+            Path dir = parent.resolve("d" + i);
+            java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+            java.util.concurrent.Callable<String> probe = () -> {
+                start.await();
+                return WritableFolder.problem(dir);
+            };
+            try (var threads = java.util.concurrent.Executors.newFixedThreadPool(2)) {
+                var first = threads.submit(probe);
+                var second = threads.submit(probe);
+                assertThat(first.get()).as("probe %d", i).isNull();
+                assertThat(second.get()).as("probe %d", i).isNull();
+            }
+        }
+        assertThat(listing()).containsExactly("");
+    }
+
     @Test
     void aNewFolderDeepDownIsTriedAndRemovedWithItsParents() throws IOException {
         assertThat(WritableFolder.problem(parent.resolve("a/b/c"))).isNull();
