@@ -68,6 +68,9 @@ public final class WritableFolder {
                 existing = existing.getParent();
             }
             if (existing != null && !Files.isDirectory(existing)) {
+                if (!Files.exists(existing)) {
+                    return RACED; // removed since the look: another process probing it
+                }
                 created.clear();
                 return existing.equals(absolute) ? "expected a folder, found a file"
                         : "cannot create it: " + existing + " is a file, not a folder";
@@ -77,6 +80,9 @@ public final class WritableFolder {
                     created.remove(folder); // another process made it meanwhile: theirs to remove
                 }
             }
+        } catch (NoSuchFileException e) {
+            removeQuietly(created);
+            return RACED; // a parent another process made was removed under us: missing ones are made here
         } catch (IOException e) {
             removeQuietly(created);
             return "cannot create it: " + reasonAbout(e, absolute);
