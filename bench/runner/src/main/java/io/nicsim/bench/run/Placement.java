@@ -46,10 +46,10 @@ public final class Placement {
     /** The started agent threads of one run. */
     public static final class Started implements AutoCloseable {
 
-        private final List<AgentRunner> runners;
+        private final List<Running> runners;
         private final PlacementReport report;
 
-        private Started(List<AgentRunner> runners, PlacementReport report) {
+        private Started(List<Running> runners, PlacementReport report) {
             this.runners = runners;
             this.report = report;
         }
@@ -60,17 +60,15 @@ public final class Placement {
 
         /**
          * Stops every agent thread and waits for it to end (each agent's {@code onClose} runs on its thread; Agrona's
-         * close returns once the duty cycle ended, a moment before the thread itself does).
+         * close returns once the duty cycle ended, a moment before the thread itself does, and at once for a thread
+         * that has not reached its duty cycle yet).
          */
         @Override
         public void close() {
-            for (AgentRunner runner : runners) {
-                runner.close();
-                Thread thread = runner.thread();
+            for (Running running : runners) {
+                running.runner().close();
                 try {
-                    if (thread != null && thread != Thread.currentThread()) {
-                        thread.join();
-                    }
+                    running.thread().join();
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt(); // asked to stop waiting: the runner was closed all the same
                 }
@@ -89,7 +87,7 @@ public final class Placement {
                                 InterruptDispatcher dispatcher, String consumer, String consumerThread,
                                 String consumerWaitsBy, RunPinning pinning, ErrorHandler errors)
             throws InterruptedException {
-        List<AgentRunner> runners = new ArrayList<>();
+        List<Running> runners = new ArrayList<>();
         List<PlacementReport.ThreadPlacement> threads = new ArrayList<>();
         if (SHARED.equals(mode)) {
             Agent both = new CompositeAgent(device, dispatcher);
@@ -116,12 +114,17 @@ public final class Placement {
      * Starts the agent on a platform thread named after its role (Agrona's AgentRunner names it so) that runs
      * {@code pin} first: once per thread, outside the duty cycle.
      */
-    private static AgentRunner start(Agent agent, String idle, ErrorHandler errors, ThreadPin pin) {
+    private static Running start(Agent agent, String idle, ErrorHandler errors, ThreadPin pin) {
         AgentRunner runner = new AgentRunner(IdleStrategies.named(idle), errors, null, agent);
-        AgentRunner.startOnThread(runner, work -> Thread.ofPlatform().unstarted(() -> {
+        Thread[] thread = new Thread[1];
+        AgentRunner.startOnThread(runner, work -> thread[0] = Thread.ofPlatform().unstarted(() -> {
             pin.run();
             work.run();
         }));
-        return runner;
+        return new Running(runner, thread[0]);
+    }
+
+    /** An agent's runner and the thread it runs on (to wait for: Agrona's runner knows it only once it runs). */
+    private record Running(AgentRunner runner, Thread thread) {
     }
 }
