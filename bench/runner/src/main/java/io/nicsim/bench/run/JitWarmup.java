@@ -51,7 +51,8 @@ final class JitWarmup {
         long passNanos = Math.min(PASS_NANOS, run.warmupNanos() + run.durationNanos());
         CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
         boolean jitTimed = jit != null && jit.isCompilationTimeMonitoringSupported();
-        RunOptions quiet = new RunOptions(false, options.stop(), Progress.none(), false);
+        RunOptions quiet = new RunOptions(false, options.stop(), Progress.none(), false)
+                .withHandler(options.handler());
         long start = System.nanoTime();
         List<JitWarmupReport.Pass> passes = new ArrayList<>();
         String ended = JitWarmupReport.CAP;

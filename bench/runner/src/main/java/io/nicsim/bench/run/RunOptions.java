@@ -12,9 +12,12 @@ package io.nicsim.bench.run;
  *                      (sweep and tune points: dozens of runs, none of whose journals is read)
  * @param recorded      told of each paced run's recorder and jitter probe once its threads stopped (its stage
  *                      histograms: {@code nicsim calibrate}; a run's rounds pooled); {@link Recorded#NONE} for nothing
+ * @param handler       the user's packet handler each run makes and calls ({@code host.handler}, loaded from the
+ *                      jars of {@code --handler-jar} or given through the library), or null for the built-in work
+ *                      model of {@code host.handlerWorkNanos} and {@code host.handlerBlockNanos}
  */
 public record RunOptions(boolean exportPackets, StopSignal stop, Progress progress, boolean keepJournal,
-                         Recorded recorded) {
+                         Recorded recorded, io.nicsim.host.handler.HandlerSource handler) {
 
     /** Told of a run's recorder after the run, when every writer stopped (so its histograms may be read). */
     @FunctionalInterface
@@ -27,9 +30,9 @@ public record RunOptions(boolean exportPackets, StopSignal stop, Progress progre
                       io.nicsim.bench.results.JitterRecording jitter);
     }
 
-    /** Options told of nothing. */
+    /** Options told of nothing, with the built-in handler. */
     public RunOptions(boolean exportPackets, StopSignal stop, Progress progress, boolean keepJournal) {
-        this(exportPackets, stop, progress, keepJournal, Recorded.NONE);
+        this(exportPackets, stop, progress, keepJournal, Recorded.NONE, null);
     }
 
     /** Options that keep the journal. */
@@ -44,11 +47,16 @@ public record RunOptions(boolean exportPackets, StopSignal stop, Progress progre
 
     /** @return these options with the journal kept or not */
     public RunOptions withKeepJournal(boolean keep) {
-        return new RunOptions(exportPackets, stop, progress, keep, recorded);
+        return new RunOptions(exportPackets, stop, progress, keep, recorded, handler);
     }
 
     /** @return these options, telling {@code listener} of each paced run's recorder */
     public RunOptions withRecorded(Recorded listener) {
-        return new RunOptions(exportPackets, stop, progress, keepJournal, listener);
+        return new RunOptions(exportPackets, stop, progress, keepJournal, listener, handler);
+    }
+
+    /** @return these options, each run making and calling {@code source}'s handler (null: the built-in model) */
+    public RunOptions withHandler(io.nicsim.host.handler.HandlerSource source) {
+        return new RunOptions(exportPackets, stop, progress, keepJournal, recorded, source);
     }
 }

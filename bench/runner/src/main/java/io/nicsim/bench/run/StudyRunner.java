@@ -166,7 +166,7 @@ public final class StudyRunner {
     /** Runs every spec on a pool, results in the specs' order; a run not begun before a stop is left out. */
     private void runParallel(List<RunSpec> specs, RunFolderWriter folder, List<RunResult> results) throws Exception {
         RunOptions quiet = new RunOptions(options.exportPackets(), options.stop(), Progress.none(),
-                options.keepJournal());
+                options.keepJournal()).withHandler(options.handler());
         try (ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, specs.size()),
                 Thread.ofPlatform().name("study-", 1).daemon(true).factory())) {
             List<Future<RunResult>> ahead = new ArrayList<>();

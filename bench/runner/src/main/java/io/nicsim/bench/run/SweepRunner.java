@@ -109,7 +109,7 @@ public final class SweepRunner {
         try {
             List<Future<Summary>> ahead = new ArrayList<>();
             RunOptions quiet = new RunOptions(options.exportPackets(), options.stop(), Progress.none(),
-                    options.keepJournal());
+                    options.keepJournal()).withHandler(options.handler());
             for (int i = 0; parallel && i < points.size(); i++) {
                 int index = i;
                 ahead.add(pool.submit(() -> options.stop().requested() ? null

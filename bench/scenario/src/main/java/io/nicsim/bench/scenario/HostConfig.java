@@ -15,10 +15,13 @@ import java.util.List;
  * @param dispatcherIdle    idle strategy of the interrupt-path thread when it has its own
  * @param pinning           whether busy loops and the consumer are pinned to cores ({@code auto}, {@code on},
  *                          {@code off})
+ * @param handler           the class name of the user's packet handler, or empty for the built-in work model of
+ *                          {@code handlerWorkNanos} and {@code handlerBlockNanos}; the class is loaded only from code
+ *                          the user gives on purpose ({@code --handler-jar}, the library), never by the scenario alone
  */
 public record HostConfig(List<String> consumers, long handlerWorkNanos, long handlerBlockNanos, int workers,
                          int socketSlots, String placement, String deviceIdle, String dispatcherIdle,
-                         String pinning) {
+                         String pinning, String handler) {
 
     /** Placement chosen by the core count: {@code shared} below 4 cores, {@code separate} from 4. */
     public static final String PLACEMENT_AUTO = "auto";
@@ -37,6 +40,11 @@ public record HostConfig(List<String> consumers, long handlerWorkNanos, long han
     public static final String PINNING_OFF = "off";
     /** Every pinning setting a scenario may name. */
     public static final List<String> PINNINGS = List.of(PINNING_AUTO, PINNING_ON, PINNING_OFF);
+
+    /** @return whether a user's handler replaces the built-in work model */
+    public boolean userHandler() {
+        return !handler.isEmpty();
+    }
 
     /** @return {@code workers}, with 0 read as the number of cores */
     public int workersOrCores() {

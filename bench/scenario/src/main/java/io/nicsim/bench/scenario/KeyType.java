@@ -104,6 +104,19 @@ public enum KeyType {
             return text.trim();
         }
     },
+    /** A Java class's binary name ({@code com.example.MyHandler}, {@code a.B$C}); empty means none. */
+    CLASS_NAME("a Java class name") {
+        @Override
+        Object parse(String text) {
+            String name = text.trim();
+            if (!name.isEmpty() && !name.matches("\\p{javaJavaIdentifierStart}\\p{javaJavaIdentifierPart}*"
+                    + "([.$]\\p{javaJavaIdentifierStart}\\p{javaJavaIdentifierPart}*)*")) {
+                throw new IllegalArgumentException("expected a Java class name (com.example.MyHandler), found "
+                        + Quote.of(text));
+            }
+            return name;
+        }
+    },
     /** One name or a list of names (comma-separated on the command line). */
     NAME_LIST("a name or a list of names") {
         @Override

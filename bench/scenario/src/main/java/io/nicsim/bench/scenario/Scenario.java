@@ -55,7 +55,7 @@ public final class Scenario {
         return new HostConfig((List<String>) values.get("host.consumer"), (long) values.get("host.handlerWorkNanos"),
                 (long) values.get("host.handlerBlockNanos"), integer("host.workers"), integer("host.socketSlots"),
                 string("host.placement"), string("host.deviceIdle"), string("host.dispatcherIdle"),
-                string("host.pinning"));
+                string("host.pinning"), string("host.handler"));
     }
 
     public RunConfig run() {

@@ -121,6 +121,10 @@ public final class ScenarioKeys {
                         + " draining the ring: " + String.join(", ", Consumers.BASE)
                         + "; shapes whose driver hands packets to other threads: "
                         + String.join(", ", Consumers.DISPATCHING));
+        key("host.handler", KeyType.CLASS_NAME, "", List.of(),
+                "the class of your own packet handler (io.nicsim.handler.PacketHandler or AsyncPacketHandler), loaded"
+                        + " only from the jars given with --handler-jar (a scenario alone never loads code); empty: the"
+                        + " built-in work model of host.handlerWorkNanos and host.handlerBlockNanos");
         key("host.handlerWorkNanos", KeyType.DURATION, 0L, List.of(), "CPU work of the handler per packet (busy spin)");
         key("host.handlerBlockNanos", KeyType.DURATION, 0L, List.of(),
                 "blocking wait of the handler per packet, after its CPU work, as a call to a slow service: threads"

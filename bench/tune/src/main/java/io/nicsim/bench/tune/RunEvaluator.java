@@ -69,7 +69,7 @@ public final class RunEvaluator implements Evaluator {
         this.metrics = Set.copyOf(metrics);
         this.clock = clock;
         this.options = new RunOptions(options.exportPackets(), options.stop(), io.nicsim.bench.run.Progress.none(),
-                false);
+                false).withHandler(options.handler());
     }
 
     @Override
