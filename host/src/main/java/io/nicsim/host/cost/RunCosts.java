@@ -17,11 +17,24 @@ package io.nicsim.host.cost;
  *                                       stack, a virtual thread's stack chunk, an event-loop callback), from a
  *                                       probe in a JVM of its own; NaN if not measured
  * @param memoryProbe                    what that probe parked and how many, or null
+ * @param handler                        what the user's handler ({@code host.handler}) cost, or null for the built-in
+ *                                       work model (its figures are its parameters)
  */
 public record RunCosts(double consumerCpuNanosPerPacket, double voluntarySwitchesPerPacket,
                        double involuntarySwitchesPerPacket, double runQueueWaitNanosPerPacket,
                        double processCpuNanosPerPacket, long gcMillis, long gcCount, long packets,
-                       java.util.List<String> consumerThreads, double memoryBytesPerWaiter, String memoryProbe) {
+                       java.util.List<String> consumerThreads, double memoryBytesPerWaiter, String memoryProbe,
+                       HandlerCosts handler) {
+
+    /** Costs of a run with the built-in work model. */
+    public RunCosts(double consumerCpuNanosPerPacket, double voluntarySwitchesPerPacket,
+                    double involuntarySwitchesPerPacket, double runQueueWaitNanosPerPacket,
+                    double processCpuNanosPerPacket, long gcMillis, long gcCount, long packets,
+                    java.util.List<String> consumerThreads, double memoryBytesPerWaiter, String memoryProbe) {
+        this(consumerCpuNanosPerPacket, voluntarySwitchesPerPacket, involuntarySwitchesPerPacket,
+                runQueueWaitNanosPerPacket, processCpuNanosPerPacket, gcMillis, gcCount, packets, consumerThreads,
+                memoryBytesPerWaiter, memoryProbe, null);
+    }
 
     /** Costs without a memory figure. */
     public RunCosts(double consumerCpuNanosPerPacket, double voluntarySwitchesPerPacket,
@@ -67,13 +80,21 @@ public record RunCosts(double consumerCpuNanosPerPacket, double voluntarySwitche
         double per = Math.max(1, packets);
         return new RunCosts(totals[0] / per, totals[1] / per, totals[2] / per, totals[3] / per,
                 processKnown ? totals[4] / per : -1, gcMillis, gcCount, packets, first.consumerThreads,
-                first.memoryBytesPerWaiter, first.memoryProbe);
+                first.memoryBytesPerWaiter, first.memoryProbe,
+                HandlerCosts.pooled(rounds.stream().map(r -> r == null ? null : r.handler).toList()));
     }
 
     /** @return these costs with the memory per waiting consumer a probe measured */
     public RunCosts withMemory(double bytesPerWaiter, String probe) {
         return new RunCosts(consumerCpuNanosPerPacket, voluntarySwitchesPerPacket, involuntarySwitchesPerPacket,
                 runQueueWaitNanosPerPacket, processCpuNanosPerPacket, gcMillis, gcCount, packets, consumerThreads,
-                bytesPerWaiter, probe);
+                bytesPerWaiter, probe, handler);
+    }
+
+    /** @return these costs with what the user's handler cost */
+    public RunCosts withHandler(HandlerCosts handlerCosts) {
+        return new RunCosts(consumerCpuNanosPerPacket, voluntarySwitchesPerPacket, involuntarySwitchesPerPacket,
+                runQueueWaitNanosPerPacket, processCpuNanosPerPacket, gcMillis, gcCount, packets, consumerThreads,
+                memoryBytesPerWaiter, memoryProbe, handlerCosts);
     }
 }
