@@ -12,15 +12,22 @@ import java.util.stream.Stream;
  * @param cores processors available to the JVM
  * @param os    name, version and architecture
  * @param cpu   the CPU model, or "unknown"
+ * @param handlerApi the version of the handler API ({@code io.nicsim:handler-api}) user handlers ran against; null in
+ *                   summaries written before it was recorded
  */
-public record Environment(String jdk, int cores, String os, String cpu) {
+public record Environment(String jdk, int cores, String os, String cpu, String handlerApi) {
+
+    /** The machine, with no handler API version (as old summaries and tests have it). */
+    public Environment(String jdk, int cores, String os, String cpu) {
+        this(jdk, cores, os, cpu, null);
+    }
 
     public static Environment current() {
         return new Environment(System.getProperty("java.vendor") + " " + Runtime.version(),
                 Runtime.getRuntime().availableProcessors(),
                 System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
                         + System.getProperty("os.arch"),
-                cpuModel());
+                cpuModel(), io.nicsim.handler.HandlerApi.VERSION);
     }
 
     private static String cpuModel() {
