@@ -6,6 +6,7 @@ import io.nicsim.bench.results.PlacementReport;
 import io.nicsim.bench.results.PolicyParameters;
 import io.nicsim.bench.results.RunFiles;
 import io.nicsim.bench.results.RunResult;
+import io.nicsim.bench.run.virtual.HandlerProbe;
 import io.nicsim.bench.run.virtual.HostModelFiles;
 import io.nicsim.bench.run.virtual.LiveModelClock;
 import io.nicsim.bench.run.virtual.VirtualLoop;
@@ -20,6 +21,7 @@ import io.nicsim.firmware.policy.Policy;
 import io.nicsim.firmware.policy.PolicyFactory;
 import io.nicsim.host.Consumers;
 import io.nicsim.host.consumer.ConsumerContext;
+import io.nicsim.host.cost.HandlerCosts;
 import io.nicsim.host.cost.RunCosts;
 import io.nicsim.host.measure.LatencyRecorder;
 import io.nicsim.host.measure.PacketStampSink;
@@ -86,9 +88,13 @@ public final class VirtualRun {
         LatencyRecorder recorder = new LatencyRecorder(LatencyRecorder.intervalsCovering(run.warmupNanos()),
                 Math.max(1, LatencyRecorder.intervalsCovering(run.durationNanos())), PacketStampSink.NONE, false);
         int refillEvery = nic.ringSlots() > 0 ? ConsumerContext.REFILL_EVERY : 0;
+        // a user's handler: a probe measures it on a thread first, and the model charges its figures per packet
+        HandlerCosts probed = options.handler() == null ? null
+                : HandlerProbe.measured(options.handler(), HandlerProbe.Where.of(scenario, consumerName));
         VirtualHost virtualHost = new VirtualHost(model, new VirtualHost.Settings(consumerName,
-                host.handlerWorkNanos(), host.handlerBlockNanos(), host.workers(), host.socketSlots(),
-                traffic.flows(), refillEvery, traffic.seed()), drivers, recorder);
+                probed != null ? HandlerProbe.workNanos(probed, consumerName) : host.handlerWorkNanos(),
+                probed != null ? HandlerProbe.blockNanos(probed, consumerName) : host.handlerBlockNanos(),
+                host.workers(), host.socketSlots(), traffic.flows(), refillEvery, traffic.seed()), drivers, recorder);
         long measureFromNanos = START_NANOS + run.warmupNanos();
         recorder.measureFrom(measureFromNanos);
         virtualHost.measureFrom(measureFromNanos);
@@ -130,7 +136,8 @@ public final class VirtualRun {
                 new RunResult.Latencies(ConsumerRun.latency(recorder), ConsumerRun.byClass(recorder),
                         LatencySummary.of(recorder.deviceLag())),
                 new RunResult.Window(trafficNanos, run.warmupNanos(), measuredNanos, stoppedEarly, cutShort),
-                costs(virtualHost, rxQueues, measureFromNanos, START_NANOS + trafficNanos),
+                costs(virtualHost, rxQueues, measureFromNanos, START_NANOS + trafficNanos).withHandler(probed == null
+                        ? null : HandlerProbe.overRun(probed, virtualHost.handledMeasured(), measuredNanos)),
                 new RunResult.Output(journalDir, null, RunConfig.CLOCK_VIRTUAL, model.source()));
         if (files != null) {
             Map<String, String> written = RunFolderWriter.writeHistograms(files, recorder, measureFromNanos, clock,
