@@ -37,6 +37,9 @@ public final class HostCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "where summary.json and report.html go (default: --dir)")
     Path out;
 
+    @Mixin
+    HandlerJars handlerJars;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -45,6 +48,7 @@ public final class HostCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Scenario scenario = options.load();
+        handlerJars.resolve(scenario.host()); // the user's handler, checked before anything is written
         Path outDir = out != null ? out : options.dir;
         io.nicsim.bench.run.Leftovers.clean(null, err);
         StopSignal stop = new StopSignal();
@@ -54,7 +58,7 @@ public final class HostCommand implements Callable<Integer> {
             HostProcess.Outcome outcome;
             try (Interruption ignoredToo = Interruption.install(stop, err)) {
                 outcome = HostProcess.run(scenario, options.dir, outDir, SystemNanoClock.INSTANCE, stop,
-                        options.log(stdout), StudyOptions.commandLine(spec));
+                        options.log(stdout), StudyOptions.commandLine(spec), handlerJars.source());
             }
             if (outcome.summary() != null) {
                 StudyOptions.printResults(stdout, outcome.summary(), outDir);

@@ -67,6 +67,9 @@ public final class StudyOptions {
     @Mixin
     ErrorOutput errors;
 
+    @Mixin
+    HandlerJars handlerJars;
+
     /** @return the --set overrides with --duration applied last */
     List<String> overrides() {
         List<String> all = new ArrayList<>(overrides.all());
@@ -76,9 +79,26 @@ public final class StudyOptions {
         return all;
     }
 
-    /** Loads the scenario with the --set overrides (errors name --set), and a virtual run's host model. */
-    Scenario load() throws ScenarioException {
-        return checkHostModel(ScenarioLoader.load(scenarioFile, overrides()));
+    /**
+     * Loads the scenario with the --set overrides (errors name --set), a virtual run's host model, and the user's
+     * handler ({@code host.handler} from the jars of {@code --handler-jar}).
+     */
+    Scenario load() throws ScenarioException, BadInput {
+        return checkHandler(checkHostModel(ScenarioLoader.load(scenarioFile, overrides())));
+    }
+
+    /**
+     * The user's handler that {@code scenario} names is loaded from the jars of {@code --handler-jar} and checked
+     * (its constructor runs once) before anything runs or is written; the runs then make and call it
+     * ({@link #runOptions}).
+     *
+     * @return the scenario
+     * @throws BadInput one line: a jar or the class cannot be used, or one of host.handler and --handler-jar is given
+     *                  without the other ({@link HandlerJars#resolve})
+     */
+    Scenario checkHandler(Scenario scenario) throws BadInput {
+        handlerJars.resolve(scenario.host());
+        return scenario;
     }
 
     /**
@@ -110,11 +130,11 @@ public final class StudyOptions {
      * Loads the scenario with more overrides that come from {@code flag} (--param, --policies, ...). Call after
      * {@link #load()} succeeded, so an error here is about those.
      */
-    Scenario load(String flag, List<String> more) throws ScenarioException {
+    Scenario load(String flag, List<String> more) throws ScenarioException, BadInput {
         List<String> all = new ArrayList<>(overrides());
         all.addAll(more);
         try {
-            return checkHostModel(ScenarioLoader.load(scenarioFile, all));
+            return checkHandler(checkHostModel(ScenarioLoader.load(scenarioFile, all)));
         } catch (ScenarioException e) {
             String message = e.getMessage();
             if (message != null && message.startsWith(SET_PREFIX)) {
@@ -216,8 +236,9 @@ public final class StudyOptions {
         return scenario.host().consumers().stream().map(scenario::withConsumer).toList();
     }
 
+    /** @return the runs' options: export, stop, progress, and the handler of {@code --handler-jar} (or none) */
     RunOptions runOptions(StopSignal stop, Progress progress) {
-        return new RunOptions(exportPackets, stop, progress);
+        return new RunOptions(exportPackets, stop, progress).withHandler(handlerJars.source());
     }
 
     static String commandLine(CommandSpec spec) {

@@ -123,7 +123,7 @@ public final class SweepCommand implements Callable<Integer> {
     }
 
     /** Every point of the grid, each scenario loaded (and so checked) before anything runs. */
-    private List<SweepRunner.Point> points(Map<String, List<String>> grid) throws ScenarioException {
+    private List<SweepRunner.Point> points(Map<String, List<String>> grid) throws ScenarioException, BadInput {
         List<Map<String, String>> combinations = new ArrayList<>();
         combinations.add(new LinkedHashMap<>());
         for (Map.Entry<String, List<String>> axis : grid.entrySet()) {

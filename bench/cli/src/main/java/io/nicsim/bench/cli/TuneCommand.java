@@ -143,7 +143,7 @@ public final class TuneCommand implements Callable<Integer> {
             throw new ScenarioException("--margin", null, "expected a percentage from 0 to 50, found "
                     + marginPercent);
         }
-        base = source.load("--set", Map.of());
+        base = study.checkHandler(source.load("--set", Map.of()));
         if (virtual) { // the search's host model is read before anything is written
             StudyOptions.checkHostModel(source.load("--clock", Map.of(RunEvaluator.CLOCK_KEY, TuneResult.VIRTUAL)));
         }

@@ -16,7 +16,10 @@ import java.util.concurrent.Callable;
 
 /** {@code nicsim validate SCENARIO...}: checks scenario files (and overrides) without running anything. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
-        description = "Check scenario files without running them: one line per file, exit 2 if any is bad.")
+        description = {"Check scenario files without running them: one line per file, exit 2 if any is bad.",
+                "A file whose host.handler names a class has that class checked only with --handler-jar: loaded from"
+                        + " those jars, its type and constructor checked (the constructor runs once); without it the"
+                        + " line says the class was not checked."})
 public final class ValidateCommand implements Callable<Integer> {
 
     @Parameters(arity = "1..*", paramLabel = "SCENARIO", description = "scenario YAML files")
@@ -28,6 +31,9 @@ public final class ValidateCommand implements Callable<Integer> {
     @Mixin
     ErrorOutput errors;
 
+    @Mixin
+    HandlerJars handlerJars;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -36,13 +42,21 @@ public final class ValidateCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         int bad = 0;
+        if (handlerJars.given()) {
+            try {
+                handlerJars.loader(); // each jar checked once, whether or not a file names a handler
+            } catch (BadInput e) {
+                return errors.report(err, e);
+            }
+        }
         for (Path file : files) {
             try {
                 Scenario scenario = ScenarioLoader.load(file, overrides.all());
-                out.printf("ok: %s (%s, %s firmware, consumers %s)%n", file, scenario.name(),
+                String handler = handler(scenario.host().handler());
+                out.printf("ok: %s (%s, %s firmware, consumers %s)%s%n", file, scenario.name(),
                         scenario.firmware().policy(),
-                        String.join(",", scenario.host().consumers()));
-            } catch (ScenarioException e) {
+                        String.join(",", scenario.host().consumers()), handler);
+            } catch (ScenarioException | BadInput e) {
                 bad++;
                 errors.report(err, e);
             }
@@ -50,5 +64,17 @@ public final class ValidateCommand implements Callable<Integer> {
         out.flush();
         err.flush();
         return bad == 0 ? ExitCodes.OK : ExitCodes.BAD_INPUT;
+    }
+
+    /** @return what the ok line says of {@code host.handler}: nothing when empty, checked or not checked */
+    private String handler(String className) throws BadInput {
+        if (className.isEmpty()) {
+            return "";
+        }
+        if (!handlerJars.given()) {
+            return "; host.handler " + className + " not checked: give " + HandlerJars.FLAG + " to load and check it";
+        }
+        handlerJars.load(className);
+        return "; host.handler " + className + " checked";
     }
 }

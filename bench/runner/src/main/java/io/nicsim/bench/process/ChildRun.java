@@ -24,6 +24,35 @@ public final class ChildRun {
     }
 
     /**
+     * The {@code --handler-jar} arguments that give a child {@code nicsim run} the jars {@code handler}'s class was
+     * loaded from, so the child loads the same class (its scenario names it in {@code host.handler}).
+     *
+     * @param handler the user's handler, or null for the built-in work model
+     * @return {@code --handler-jar JAR} for each jar, in the parent's order; empty for null
+     * @throws IllegalStateException if the class was not loaded from jars (a test's class path, through the library):
+     *                               a child JVM could not load it
+     */
+    public static List<String> handlerJarArgs(io.nicsim.host.handler.HandlerSource handler) {
+        if (handler == null) {
+            return List.of();
+        }
+        if (!(handler.type().getClassLoader() instanceof java.net.URLClassLoader jars)) {
+            throw new IllegalStateException("host.handler: " + handler.className() + " was not loaded from jars"
+                    + " (--handler-jar), so a child nicsim JVM cannot load it");
+        }
+        List<String> args = new ArrayList<>();
+        for (java.net.URL url : jars.getURLs()) {
+            try {
+                args.add("--handler-jar");
+                args.add(Path.of(url.toURI()).toString());
+            } catch (java.net.URISyntaxException | IllegalArgumentException e) {
+                throw new IllegalStateException("host.handler: cannot name " + url + " as a file for a child JVM", e);
+            }
+        }
+        return args;
+    }
+
+    /**
      * @param runArgs        what follows {@code nicsim run} besides {@code --out}
      * @param runDir         the run folder it writes ({@code --out})
      * @param timeoutMinutes how long it may take before it is killed

@@ -193,6 +193,19 @@ public final class HostProcess {
      */
     public static Outcome run(Scenario scenario, Path dir, Path out, NanoClock clock, StopSignal stop,
                               PrintWriter log, String command) throws Exception {
+        return run(scenario, dir, out, clock, stop, log, command, null);
+    }
+
+    /**
+     * Runs the host side as {@link #run(Scenario, Path, Path, NanoClock, StopSignal, PrintWriter, String)} does,
+     * its consumer calling the user's handler.
+     *
+     * @param handler the user's handler ({@code host.handler}, from the jars of {@code --handler-jar}), made for this
+     *                host's run; null for the built-in work model
+     */
+    public static Outcome run(Scenario scenario, Path dir, Path out, NanoClock clock, StopSignal stop,
+                              PrintWriter log, String command, io.nicsim.host.handler.HandlerSource handler)
+            throws Exception {
         String consumerName = scenario.host().consumers().getFirst();
         FirmwareConfig firmware = scenario.firmware();
         HostConfig host = scenario.host();

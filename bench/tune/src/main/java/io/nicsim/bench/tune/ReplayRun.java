@@ -47,13 +47,22 @@ final class ReplayRun {
     /**
      * Runs {@code scenario} as replayed in a child JVM, its run folder {@code runDir}.
      *
+     * @param handler the user's handler, whose jars the child is given ({@code --handler-jar}), or null
      * @throws IOException if the child could not run or wrote no summary
      */
-    static Summary run(Scenario scenario, Path runDir) throws IOException, InterruptedException {
+    static Summary run(Scenario scenario, Path runDir, io.nicsim.host.handler.HandlerSource handler)
+            throws IOException, InterruptedException {
         Files.createDirectories(runDir.getParent());
         Path input = runDir.resolveSibling(runDir.getFileName() + ".yaml");
         ScenarioYaml.write(asReplayed(scenario), input);
-        return ChildRun.run(List.of(input.toString(), "--quiet", "--set", "run.memoryProbeWaiters=0"), runDir,
-                TIMEOUT_MINUTES, "replay run");
+        return ChildRun.run(args(input, handler), runDir, TIMEOUT_MINUTES, "replay run");
+    }
+
+    /** @return what follows {@code nicsim run} for a replay of {@code input}: the handler's jars too */
+    static List<String> args(Path input, io.nicsim.host.handler.HandlerSource handler) {
+        List<String> args = new java.util.ArrayList<>(List.of(input.toString(), "--quiet", "--set",
+                "run.memoryProbeWaiters=0"));
+        args.addAll(ChildRun.handlerJarArgs(handler));
+        return args;
     }
 }

@@ -81,7 +81,7 @@ public final class RunEvaluator implements Evaluator {
             throw new Trials.Exhausted();
         }
         // the A/B decides and states the spread best.yaml is replayed with: its rounds run as a replay does
-        Summary summary = phase.startsWith(AB_PHASE_PREFIX) ? ReplayRun.run(scenario, runDir)
+        Summary summary = phase.startsWith(AB_PHASE_PREFIX) ? ReplayRun.run(scenario, runDir, options.handler())
                 : study().run(scenario, runDir,
                         command + "  # run " + index + " (" + phase + "): " + ParameterSpace.label(point));
         if (!scenario.run().keepsJournal(false)) {
