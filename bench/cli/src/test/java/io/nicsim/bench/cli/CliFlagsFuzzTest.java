@@ -179,8 +179,13 @@ class CliFlagsFuzzTest {
             String missing = parent.resolve("missing").resolve("nope.yaml").toString();
             String scenario = Path.of("../scenarios/policy-napi.yaml").toAbsolutePath().normalize().toString();
             String twoProcess = Path.of("../scenarios/two-process.yaml").toAbsolutePath().normalize().toString();
+            Path jar = parent.resolve("empty.jar"); // a jar with nothing in it, for --handler-jar
+            try (java.util.jar.JarOutputStream ignored = new java.util.jar.JarOutputStream(Files.newOutputStream(jar),
+                    new java.util.jar.Manifest())) {
+                // a manifest alone
+            }
             return new Paths(List.of(scenario, twoProcess, file.toString(), missing, empty.toString(), "",
-                            parent.resolve("\u2603.yaml").toString()),
+                            parent.resolve("\u2603.yaml").toString(), jar.toString()),
                     List.of(empty.toString(), foreign.toString(), file.toString(), missing, ""),
                     List.of(file.toString(), file.resolve("sub").toString(), foreign.toString()),
                     List.of(file.resolve("sub/out.md").toString(), foreign.toString(), empty.toString()));
