@@ -32,7 +32,8 @@ public final class HandlerJars {
             description = "a jar holding your packet handler (the class host.handler names) and what it needs;"
                     + " repeatable. Only these jars are searched for the class: a scenario alone never loads code."
                     + " The class's public no-argument constructor runs once when the class is checked, before"
-                    + " anything runs, then once per run (docs/guide-scenarios.md)")
+                    + " anything runs, then once per run (in virtual time: once for the probe that measures it);"
+                    + " docs/guide-scenarios.md")
     List<Path> jars = new ArrayList<>();
 
     private URLClassLoader loader;

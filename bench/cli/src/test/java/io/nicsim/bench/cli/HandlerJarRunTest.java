@@ -49,7 +49,8 @@ class HandlerJarRunTest {
     private static CliOutcome run(Path out, String... more) {
         List<String> args = new ArrayList<>(List.of("run", "--out", out.toString(), "--quiet",
                 "--handler-jar", jars.handlers().toString(), "--set", "host.handler=" + HANDLER,
-                "--set", "run.warmup=10ms", "--set", "run.memoryProbeWaiters=0", "--set", "traffic.ratePerSecond=10kpps"));
+                "--set", "run.warmup=10ms", "--set", "run.memoryProbeWaiters=0",
+                "--set", "traffic.ratePerSecond=10kpps"));
         args.addAll(List.of(more));
         return CliOutcome.of(args);
     }

@@ -158,7 +158,7 @@ public record TestHandlerJars(Path handlers, Path deps) {
                 jar(classes, "com/example/dep/", true, dir.resolve("deps.jar")));
     }
 
-    /** @return a jar of the class files under {@code classes} that are ({@code inside}) or are not under {@code prefix} */
+    /** @return a jar of the class files under {@code classes} that are ({@code inside}) or are not in {@code prefix} */
     private static Path jar(Path classes, String prefix, boolean inside, Path jar) throws IOException {
         Manifest manifest = new Manifest();
         manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");

@@ -123,7 +123,9 @@ public final class ScenarioKeys {
                         + String.join(", ", Consumers.DISPATCHING));
         key("host.handler", KeyType.CLASS_NAME, "", List.of(),
                 "the class of your own packet handler (io.nicsim.handler.PacketHandler or AsyncPacketHandler), loaded"
-                        + " only from the jars given with --handler-jar (a scenario alone never loads code); empty: the"
+                        + " only from the jars given with --handler-jar (a scenario alone never loads code; its"
+                        + " constructor runs once when checked, before anything runs); in virtual time a probe"
+                        + " measures it first and the host model charges its CPU and blocking per packet; empty: the"
                         + " built-in work model of host.handlerWorkNanos and host.handlerBlockNanos");
         key("host.handlerWorkNanos", KeyType.DURATION, 0L, List.of(), "CPU work of the handler per packet (busy spin)");
         key("host.handlerBlockNanos", KeyType.DURATION, 0L, List.of(),
