@@ -5,6 +5,8 @@ package io.nicsim.handler;
  * and closed once after its last. nicsim makes one instance per run with the class's public no-argument constructor;
  * a consumer with several threads (a pool, a thread per flow, several event loops) calls that one instance from all
  * of them at once ({@link HandlerContext#threads()}), so its state must be safe to share, as a servlet's is.
+ * nicsim may also construct one instance when it checks the class, before anything runs, and drop it unopened: take
+ * threads, connections and other resources in {@link #open}, not in the constructor.
  * Implement {@link PacketHandler} or {@link AsyncPacketHandler} (or both), not this interface alone.
  */
 public interface HandlerLifecycle {
