@@ -10,13 +10,18 @@ public class NicsimException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
-    /** @param message one line saying what went wrong and where */
+    /** @param message what went wrong and where; a line break in it is written {@code \n}, as the CLI writes it */
     public NicsimException(String message) {
-        super(message);
+        super(oneLine(message));
     }
 
-    /** @param message one line saying what went wrong and where; {@code cause} keeps the details */
+    /** @param message what went wrong and where, made one line; {@code cause} keeps the details */
     public NicsimException(String message, Throwable cause) {
-        super(message, cause);
+        super(oneLine(message), cause);
+    }
+
+    /** @return {@code message} with its line breaks written as {@code \n} (a value typed with one, echoed back) */
+    static String oneLine(String message) {
+        return String.valueOf(message).replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\r");
     }
 }

@@ -10,12 +10,12 @@ public class NicsimInputException extends NicsimException {
 
     private static final long serialVersionUID = 1L;
 
-    /** @param message one line naming what is wrong and where */
+    /** @param message what is wrong and where, made one line */
     public NicsimInputException(String message) {
         super(message);
     }
 
-    /** @param message one line naming what is wrong and where; {@code cause} keeps the details */
+    /** @param message what is wrong and where, made one line; {@code cause} keeps the details */
     public NicsimInputException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -59,6 +59,12 @@ class NicsimRunInputTest {
     }
 
     @Test
+    void aValueTypedWithALineBreakStaysOneLineAsTheCommandLineWritesIt() {
+        refused(NicsimRun.defaultStudy().set("run.duration=fa\nst"),
+                "--set: run.duration: expected a duration such as 500ns, 10us, 1.5ms, 2s or 1m, found 'fa\\nst'");
+    }
+
+    @Test
     void aMissingScenarioFileIsNamed() {
         Path missing = dir.resolve("missing.yaml");
         refused(NicsimRun.scenario(missing), missing + ": no such file");
