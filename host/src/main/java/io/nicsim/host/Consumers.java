@@ -5,6 +5,9 @@ import io.nicsim.host.consumer.Consumer;
 import io.nicsim.host.consumer.ConsumerContext;
 import io.nicsim.host.consumer.EventLoopConsumer;
 import io.nicsim.host.consumer.ParkingConsumer;
+import io.nicsim.host.consumer.ShapeConfig;
+import io.nicsim.host.handler.CallMode;
+import io.nicsim.host.handler.HandlerSetting;
 
 import io.nicsim.host.shape.EventLoopsConsumer;
 import io.nicsim.host.shape.FlowThreadsConsumer;
@@ -35,6 +38,32 @@ public final class Consumers {
     }
 
     private Consumers() {
+    }
+
+    /**
+     * How consumer {@code name} calls a run's handler, and what the handler is told of it: busy-poll spins, an event
+     * loop never waits, virtual-thread verticles await, every other thread parks; at most one call per thread at a
+     * time (a base consumer has a thread per RX queue, a thread per flow one per flow, a pool its workers, a virtual
+     * thread per packet or a verticle as many as packets may be in hand).
+     *
+     * @throws IllegalArgumentException for an unknown name
+     */
+    public static HandlerSetting handlerSetting(String name, ShapeConfig shape, int queues) {
+        return switch (name) {
+            case BusyPollConsumer.NAME -> new HandlerSetting(name, CallMode.SPIN, queues, queues);
+            case ParkingConsumer.PLATFORM, ParkingConsumer.VIRTUAL -> new HandlerSetting(name, CallMode.PARK, queues,
+                    queues);
+            case EventLoopConsumer.NAME -> new HandlerSetting(name, CallMode.LOOP, queues, queues);
+            case FlowThreadsConsumer.PLATFORM, FlowThreadsConsumer.VIRTUAL -> new HandlerSetting(name, CallMode.PARK,
+                    shape.flows(), queues);
+            case PoolConsumer.NAME -> new HandlerSetting(name, CallMode.PARK, shape.workers(), queues);
+            case VirtualPerPacketConsumer.NAME -> new HandlerSetting(name, CallMode.PARK, shape.socketSlots(), queues);
+            case EventLoopsConsumer.EVENT_LOOPS -> new HandlerSetting(name, CallMode.LOOP, shape.workers(), queues);
+            case EventLoopsConsumer.VIRTUAL_VERTICLES -> new HandlerSetting(name, CallMode.VERTICLE,
+                    (int) Math.min(Integer.MAX_VALUE, (long) shape.workers() * shape.socketSlots()), queues);
+            case null, default -> throw new IllegalArgumentException(
+                    "host.consumer: expected one of " + NAMES + ", found '" + name + "'");
+        };
     }
 
     /**

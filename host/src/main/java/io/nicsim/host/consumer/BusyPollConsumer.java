@@ -1,6 +1,5 @@
 package io.nicsim.host.consumer;
 
-import io.nicsim.host.rx.InlineDelivery;
 import io.nicsim.host.rx.RxQueue;
 
 import java.util.concurrent.CountDownLatch;
@@ -53,15 +52,14 @@ public final class BusyPollConsumer implements Consumer {
 
     @Override
     public void start(Runnable onOwnThread) throws InterruptedException {
-        thread = Thread.ofPlatform().name(THREAD_NAME).start(() -> run(onOwnThread));
+        thread = Thread.ofPlatform().name(THREAD_NAME).daemon(true).start(() -> run(onOwnThread));
         ready.await();
     }
 
     private void run(Runnable onOwnThread) {
         try {
             onOwnThread.run();
-            try (RxQueue rx = context.openQueue(new InlineDelivery(context.handler(), context.recorder(),
-                    context.clock(), true))) {
+            try (RxQueue rx = context.openQueue()) { // the handler's setting says this thread spins
                 ready.countDown();
                 while (running) {
                     if (rx.poll(Integer.MAX_VALUE, RxQueue.NOT_WOKEN) == 0) {
@@ -83,7 +81,7 @@ public final class BusyPollConsumer implements Consumer {
     @Override
     public void stop() throws InterruptedException {
         running = false;
-        thread.join();
+        StopWait.join(context.handling(), thread);
         ConsumerFailure.rethrow(NAME, failure);
     }
 }

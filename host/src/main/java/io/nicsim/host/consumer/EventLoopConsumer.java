@@ -1,8 +1,10 @@
 package io.nicsim.host.consumer;
 
 import io.nicsim.firmware.driver.DriverPolicy;
-import io.nicsim.host.handoff.LoopCompletions;
-import io.nicsim.host.rx.PacketHandler;
+import io.nicsim.host.handler.CallPool;
+import io.nicsim.host.handler.HandlerCall;
+import io.nicsim.host.handler.Handling;
+import io.nicsim.host.rx.RxCounters;
 import io.nicsim.host.rx.RxQueue;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -21,9 +23,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * ever being allowed to block. The driver policy runs as loop tasks: "poll again" re-queues itself (other
  * tasks get their turn, as a softirq re-raises), timed sleeps are Vert.x timers, whose granularity is one
  * millisecond; sleeps shorter than {@link ParkingConsumer#SPIN_BELOW_NANOS} re-queue a task until the deadline
- * instead (a busy wait that still lets other tasks run, as DPDK's {@code rte_delay_us} busy-waits). A handler
- * that waits ({@code host.handlerBlockNanos}) never blocks the loop: its wait is a timer
- * ({@link LoopCompletions}) and the loop polls on meanwhile, taking at most as many packets as may wait at once.
+ * instead (a busy wait that still lets other tasks run, as DPDK's {@code rte_delay_us} busy-waits). An asynchronous
+ * handler (the built-in model when it waits, {@code host.handlerBlockNanos}) never blocks the loop: each packet takes a
+ * slot of a {@link CallPool} until its completion comes (the model's: a Vert.x timer) and the loop polls on
+ * meanwhile, taking at most as many packets as there are free slots; a sync-only handler runs inline on the loop.
  */
 public final class EventLoopConsumer implements Consumer {
 
@@ -141,8 +144,8 @@ public final class EventLoopConsumer implements Consumer {
             return;
         }
         RxQueue rx = verticle.rx;
-        LoopCompletions completions = verticle.completions;
-        int budget = completions == null ? driver.budget() : Math.min(driver.budget(), completions.free());
+        CallPool slots = verticle.slots;
+        int budget = slots == null ? driver.budget() : Math.min(driver.budget(), slots.free());
         int packets = rx.poll(budget, wokenNanos);
         switch (driver.afterPoll(packets, context.clock().nanoTime())) {
             case POLL_NOW -> verticle.loopContext().runOnContext(pollNowTask);
@@ -189,14 +192,23 @@ public final class EventLoopConsumer implements Consumer {
 
     @Override
     public void stop() throws Exception {
-        vertx.close().toCompletionStage().toCompletableFuture().get(START_STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        Handling handling = context.handling();
+        try {
+            vertx.close().toCompletionStage().toCompletableFuture().get(StopWait.limitMillis(handling),
+                    TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            if (!handling.anyThreadStuck()) {
+                throw e;
+            }
+            // the loop is stuck in the handler: leave it (the run reports it)
+        }
     }
 
     /** Owns the RX queue on the event-loop thread: opened in start, closed in stop, both on the loop. */
     private final class RxVerticle extends VerticleBase {
 
         private RxQueue rx;
-        private LoopCompletions completions;
+        private CallPool slots;
         private volatile String threadName;
         private boolean stopped;
 
@@ -208,13 +220,19 @@ public final class EventLoopConsumer implements Consumer {
         public Future<?> start() {
             onLoopThread.run();
             ConsumerContext consumer = EventLoopConsumer.this.context;
-            PacketHandler handler = consumer.handler();
-            if (handler.blockNanos() > 0) {
-                completions = new LoopCompletions(consumer.shape().socketSlots(), handler.blockNanos(), vertx,
-                        consumer.recorder(), consumer.clock(), () -> { });
+            Handling handling = consumer.handling();
+            if (handling.asyncOnLoop()) {
+                // a completion only frees its slot: the poll loop takes as many packets as slots are free
+                slots = handling.newPool(consumer.shape().socketSlots(), NO_TASK);
+                RxCounters counters = consumer.counters();
                 rx = consumer.openQueue((descriptor, packetWokenNanos, raisedNanos, deliveredNanos) -> {
-                    handler.handle(descriptor);
-                    completions.start(descriptor, packetWokenNanos, raisedNanos, deliveredNanos);
+                    HandlerCall slot = slots.acquire();
+                    if (slot == null) {
+                        counters.addSocketFull(); // cannot happen: the poll's budget is the free slots
+                        return;
+                    }
+                    slot.holder().set(descriptor, raisedNanos, deliveredNanos, packetWokenNanos);
+                    handling.start(slot, packetWokenNanos);
                 });
             } else {
                 rx = consumer.openQueue();

@@ -49,7 +49,7 @@ public final class ParkingConsumer implements Consumer {
 
     /** A platform (OS) thread that parks. */
     public static ParkingConsumer platform(ConsumerContext context) {
-        return new ParkingConsumer(PLATFORM, Thread.ofPlatform().name("nicsim-" + PLATFORM), context);
+        return new ParkingConsumer(PLATFORM, Thread.ofPlatform().name("nicsim-" + PLATFORM).daemon(true), context);
     }
 
     /** A virtual thread that parks. */
@@ -196,7 +196,7 @@ public final class ParkingConsumer implements Consumer {
     public void stop() throws InterruptedException {
         running = false;
         LockSupport.unpark(thread);
-        thread.join();
+        StopWait.join(context.handling(), thread);
         ConsumerFailure.rethrow(name, failure);
     }
 }

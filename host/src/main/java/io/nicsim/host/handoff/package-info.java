@@ -1,5 +1,5 @@
 /**
- * Hand-off primitives between the interrupt path and the consumer threads (mailbox, waiter, loop completions); host
+ * Hand-off primitives between the interrupt path and the consumer threads (mailbox, waiter); host
  * layer.
  */
 package io.nicsim.host.handoff;

@@ -10,7 +10,11 @@ import io.nicsim.nic.record.DescriptorRecord;
 public final class Packet {
 
     public long packetId;
+    /** The RX queue it arrived on. */
+    public int queue;
     public int flow;
+    /** The frame's length on the wire. */
+    public int frameBytes;
     public int trafficClass;
     public long intendedNanos;
     public long injectedNanos;
@@ -26,7 +30,9 @@ public final class Packet {
     /** Overwrites every field. */
     public Packet set(DescriptorRecord descriptor, long raisedNanos, long deliveredNanos, long dispatchedNanos) {
         this.packetId = descriptor.packetId;
+        this.queue = descriptor.queue;
         this.flow = descriptor.flow;
+        this.frameBytes = descriptor.frameBytes;
         this.trafficClass = descriptor.trafficClass;
         this.intendedNanos = descriptor.intendedNanos;
         this.injectedNanos = descriptor.injectedNanos;
@@ -42,7 +48,9 @@ public final class Packet {
     /** Overwrites every field with {@code other}'s. */
     public Packet set(Packet other) {
         this.packetId = other.packetId;
+        this.queue = other.queue;
         this.flow = other.flow;
+        this.frameBytes = other.frameBytes;
         this.trafficClass = other.trafficClass;
         this.intendedNanos = other.intendedNanos;
         this.injectedNanos = other.injectedNanos;

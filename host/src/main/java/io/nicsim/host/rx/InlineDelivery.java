@@ -1,37 +1,30 @@
 package io.nicsim.host.rx;
 
-import io.nicsim.firmware.clock.NanoClock;
-import io.nicsim.host.measure.LatencyRecorder;
+import io.nicsim.host.handler.HandlerCall;
+import io.nicsim.host.handler.Handling;
+import io.nicsim.host.measure.Packet;
 import io.nicsim.nic.record.DescriptorRecord;
 
 /**
- * The driver's thread handles each packet itself, as a run-to-completion poller does: the handler's CPU work,
- * then its blocking wait (spun or parked, as the consumer waits), then the packet is recorded. Simple and with no
- * hand-off, but a blocking handler holds up every packet behind it.
+ * The driver's thread handles each packet itself, as a run-to-completion poller does: the packet is copied into the
+ * thread's own holder and handed to the run's handler ({@link Handling#handle}), which records it when the handler is
+ * done (spinning or parking while it waits, as the consumer waits). Simple and with no hand-off, but a blocking
+ * handler holds up every packet behind it.
  */
 public final class InlineDelivery implements PacketDelivery {
 
-    private final PacketHandler handler;
-    private final LatencyRecorder recorder;
-    private final NanoClock clock;
-    private final boolean spinWhileBlocked;
+    private final Handling handling;
+    private final HandlerCall call;
 
-    /** @param spinWhileBlocked whether the handler's blocking wait spins (a thread that never sleeps) or parks */
-    public InlineDelivery(PacketHandler handler, LatencyRecorder recorder, NanoClock clock, boolean spinWhileBlocked) {
-        this.handler = handler;
-        this.recorder = recorder;
-        this.clock = clock;
-        this.spinWhileBlocked = spinWhileBlocked;
+    /** A delivery with a call of its own: make it on, or for, the one thread that delivers through it. */
+    public InlineDelivery(Handling handling) {
+        this.handling = handling;
+        this.call = handling.newCall();
     }
 
     @Override
     public void deliver(DescriptorRecord descriptor, long wokenNanos, long raisedNanos, long deliveredNanos) {
-        handler.handle(descriptor);
-        if (spinWhileBlocked) {
-            handler.spinBlocked();
-        } else {
-            handler.parkBlocked();
-        }
-        recorder.record(descriptor, wokenNanos, clock.nanoTime(), raisedNanos, deliveredNanos);
+        Packet packet = call.holder().set(descriptor, raisedNanos, deliveredNanos, wokenNanos);
+        handling.handle(call, packet, wokenNanos);
     }
 }

@@ -2,7 +2,7 @@ package io.nicsim.host.rx;
 
 import io.nicsim.firmware.clock.NanoClock;
 import io.nicsim.host.interrupt.InterruptLog;
-import io.nicsim.host.measure.LatencyRecorder;
+import io.nicsim.host.handler.Handling;
 import io.nicsim.nic.queue.DescriptorReader;
 import io.nicsim.nic.queue.DoorbellWriter;
 import io.nicsim.nic.record.DescriptorRecord;
@@ -35,11 +35,11 @@ public final class RxQueue implements AutoCloseable {
     private long consumed;
     private long consumedAtLastRefill;
 
-    /** A queue whose packets are handled on the polling thread, blocking waits parked. */
+    /** A queue whose packets are handled on the polling thread by {@code handling}. */
     public RxQueue(int queue, DescriptorReader reader, DoorbellWriter doorbell, InterruptLog interrupts,
-                   PacketHandler handler, LatencyRecorder recorder, NanoClock clock) {
-        this(queue, reader, doorbell, interrupts, new InlineDelivery(handler, recorder, clock, false),
-                new RxCounters(), clock, RingReturn.NONE);
+                   Handling handling, NanoClock clock) {
+        this(queue, reader, doorbell, interrupts, new InlineDelivery(handling), new RxCounters(), clock,
+                RingReturn.NONE);
     }
 
     /**

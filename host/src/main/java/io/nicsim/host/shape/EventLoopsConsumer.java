@@ -1,14 +1,15 @@
 package io.nicsim.host.shape;
 
-import io.nicsim.host.handoff.LoopCompletions;
 import io.nicsim.host.handoff.Mailbox;
 
 import io.nicsim.firmware.clock.NanoClock;
 import io.nicsim.host.consumer.ConsumerContext;
 import io.nicsim.host.consumer.Priorities;
-import io.nicsim.host.measure.LatencyRecorder;
+import io.nicsim.host.consumer.StopWait;
+import io.nicsim.host.handler.CallPool;
+import io.nicsim.host.handler.HandlerCall;
+import io.nicsim.host.handler.Handling;
 import io.nicsim.host.measure.Packet;
-import io.nicsim.host.rx.PacketHandler;
 import io.nicsim.host.rx.RxCounters;
 import io.nicsim.nic.record.DescriptorRecord;
 import io.nicsim.nic.traffic.TrafficClasses;
@@ -31,12 +32,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * ({@link SoftirqPoll}) puts each packet in its verticle's high- or low-priority {@link Mailbox} and, if the
  * verticle is idle, queues one drain task on its context. Two threading models:
  * <ul>
- *   <li>{@link #EVENT_LOOPS}: one event loop per verticle; a handler never blocks, its wait is a timer
- *   ({@link LoopCompletions}) and the loop handles other packets meanwhile. Few threads and little memory per
- *   waiting packet, but one slow handler's CPU work delays every packet on its loop.</li>
+ *   <li>{@link #EVENT_LOOPS}: one event loop per verticle; an asynchronous handler never blocks it: each packet
+ *   takes a slot of the verticle's {@link CallPool} until its completion comes (the built-in model's wait: a Vert.x
+ *   timer) and the loop handles other packets meanwhile; a full pool stops the drain until a slot frees. Few threads
+ *   and little memory per waiting packet, but one slow handler's CPU work delays every packet on its loop.</li>
  *   <li>{@link #VIRTUAL_VERTICLES}: verticles deployed with {@link ThreadingModel#VIRTUAL_THREAD}; each packet is
- *   a task on a virtual thread that may block with {@code await}, interleaved with the verticle's other tasks.
- *   Blocking code reads as straight-line code, for a virtual thread per packet and two schedulers.</li>
+ *   a task on a virtual thread that takes a slot and may block: an asynchronous handler is awaited ({@code await},
+ *   interleaved with the verticle's other tasks), a sync-only one blocks the task. Blocking code reads as
+ *   straight-line code, for a virtual thread per packet and two schedulers.</li>
  * </ul>
  * Both serve each verticle's high-priority mailbox first.
  */
@@ -52,8 +55,7 @@ public final class EventLoopsConsumer extends DispatchingConsumer {
     private final boolean virtual;
     private final ConsumerContext context;
     private final NanoClock clock;
-    private final LatencyRecorder recorder;
-    private final PacketHandler handler;
+    private final Handling handling;
     private final RxCounters counters;
     private final QueueVerticle[] verticles;
     /** With several RX queues, verticle {@code q % workers} serves RX queue {@code q}; with one, flows are steered. */
@@ -68,8 +70,7 @@ public final class EventLoopsConsumer extends DispatchingConsumer {
         this.virtual = virtual;
         this.context = context;
         this.clock = context.clock();
-        this.recorder = context.recorder();
-        this.handler = context.handler();
+        this.handling = context.handling();
         this.counters = context.counters();
         this.verticles = new QueueVerticle[context.shape().workers()];
     }
@@ -147,7 +148,15 @@ public final class EventLoopsConsumer extends DispatchingConsumer {
                 verticle.stopped = true;
             }
         }
-        vertx.close().toCompletionStage().toCompletableFuture().get(START_STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        try {
+            vertx.close().toCompletionStage().toCompletableFuture().get(StopWait.limitMillis(handling),
+                    TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            if (!handling.anyThreadStuck()) {
+                throw e;
+            }
+            // a loop or verticle is stuck in the handler: leave it (the run reports it)
+        }
     }
 
     /** One queue's verticle: its two mailboxes, drained on its context. */
@@ -158,14 +167,17 @@ public final class EventLoopsConsumer extends DispatchingConsumer {
         private final AtomicBoolean scheduled = new AtomicBoolean();
         private final Handler<Void> drainTask = ignored -> drain();
         private volatile boolean stopped;
-        private LoopCompletions completions;
+        /** Packets in flight: waiting for their completions (an event loop's async calls), or a verticle's tasks. */
+        private CallPool slots;
+        /** The loop's own call, for a sync-only handler run inline. */
+        private HandlerCall inline;
 
         @Override
         public Future<?> start() {
-            if (!virtual && handler.blockNanos() > 0) {
-                completions = new LoopCompletions(shapeSlots(), handler.blockNanos(), vertx,
-                        recorder, clock, this::schedule);
+            if (virtual || handling.asyncOnLoop()) {
+                slots = handling.newPool(shapeSlots(), this::schedule);
             }
+            inline = handling.newCall();
             return Future.succeededFuture();
         }
 
@@ -199,21 +211,23 @@ public final class EventLoopsConsumer extends DispatchingConsumer {
             }
             long wokenNanos = clock.nanoTime();
             for (int handled = 0; handled < DRAIN_BATCH; handled++) {
-                if (completions != null && completions.free() == 0) {
-                    return; // a completion reschedules the drain
-                }
                 Packet packet = next();
                 if (packet == null) {
                     return;
                 }
                 long packetWokenNanos = packet.wokenAt(wokenNanos, clock.nanoTime());
-                handler.work();
-                if (completions != null) {
-                    completions.start(packet, packetWokenNanos);
+                if (slots != null) {
+                    HandlerCall slot = slots.acquire();
+                    if (slot == null) {
+                        return; // a completion frees a slot and reschedules the drain
+                    }
+                    slot.holder().set(packet);
+                    advance(packet);
+                    handling.start(slot, packetWokenNanos);
                 } else {
-                    recorder.record(packet, packetWokenNanos, clock.nanoTime());
+                    handling.handle(inline, packet, packetWokenNanos);
+                    advance(packet);
                 }
-                advance(packet);
             }
             schedule(); // more may wait: let the loop's other tasks run first
         }
@@ -221,21 +235,25 @@ public final class EventLoopsConsumer extends DispatchingConsumer {
         /** On a virtual thread: take one packet, fan the rest out to another task, handle it, blocking if asked. */
         private void drainOneOnVirtualThread() {
             long wokenNanos = clock.nanoTime();
-            Packet slot = next();
-            if (slot == null) {
+            Packet next = next();
+            if (next == null) {
                 return;
             }
-            long packetWokenNanos = slot.wokenAt(wokenNanos, clock.nanoTime());
-            Packet packet = new Packet().set(slot);
-            advance(slot);
+            HandlerCall slot = slots.acquire();
+            if (slot == null) {
+                return; // a finished task frees a slot and reschedules the drain
+            }
+            long packetWokenNanos = next.wokenAt(wokenNanos, clock.nanoTime());
+            Packet packet = slot.holder().set(next);
+            advance(next);
             if (!high.isEmpty() || !low.isEmpty()) {
                 schedule();
             }
-            handler.work();
-            if (handler.blockNanos() > 0) {
-                vertx.timer(handler.blockNanos(), TimeUnit.NANOSECONDS).await();
+            try {
+                handling.handle(slot, packet, packetWokenNanos);
+            } finally {
+                slots.release(slot);
             }
-            recorder.record(packet, packetWokenNanos, clock.nanoTime());
         }
 
         @Override

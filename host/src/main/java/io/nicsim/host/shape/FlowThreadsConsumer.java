@@ -7,9 +7,10 @@ import io.nicsim.firmware.clock.NanoClock;
 import io.nicsim.host.consumer.ConsumerContext;
 import io.nicsim.host.consumer.ConsumerFailure;
 import io.nicsim.host.consumer.Priorities;
-import io.nicsim.host.measure.LatencyRecorder;
+import io.nicsim.host.consumer.StopWait;
+import io.nicsim.host.handler.HandlerCall;
+import io.nicsim.host.handler.Handling;
 import io.nicsim.host.measure.Packet;
-import io.nicsim.host.rx.PacketHandler;
 import io.nicsim.host.rx.RxCounters;
 import io.nicsim.nic.record.DescriptorRecord;
 
@@ -34,8 +35,7 @@ public final class FlowThreadsConsumer extends DispatchingConsumer {
     private final boolean virtual;
     private final ConsumerContext context;
     private final NanoClock clock;
-    private final LatencyRecorder recorder;
-    private final PacketHandler handler;
+    private final Handling handling;
     private final RxCounters counters;
     private final Mailbox[] mailboxes;
     private final Waiter[] waiters;
@@ -49,8 +49,7 @@ public final class FlowThreadsConsumer extends DispatchingConsumer {
         this.virtual = virtual;
         this.context = context;
         this.clock = context.clock();
-        this.recorder = context.recorder();
-        this.handler = context.handler();
+        this.handling = context.handling();
         this.counters = context.counters();
         int flows = context.shape().flows();
         this.mailboxes = new Mailbox[flows];
@@ -101,7 +100,7 @@ public final class FlowThreadsConsumer extends DispatchingConsumer {
     public void start() throws InterruptedException {
         CountDownLatch ready = new CountDownLatch(threads.length);
         Thread.Builder builder = virtual ? Thread.ofVirtual().name(THREAD_PREFIX, 0)
-                : Thread.ofPlatform().name(THREAD_PREFIX, 0);
+                : Thread.ofPlatform().name(THREAD_PREFIX, 0).daemon(true);
         for (int flow = 0; flow < threads.length; flow++) {
             int f = flow;
             threads[flow] = builder.start(() -> run(f, ready));
@@ -113,6 +112,7 @@ public final class FlowThreadsConsumer extends DispatchingConsumer {
         Mailbox mailbox = mailboxes[flow];
         Waiter waiter = waiters[flow];
         waiter.bind();
+        HandlerCall call = handling.newCall();
         ready.countDown();
         long wokenNanos = Long.MIN_VALUE;
         try {
@@ -123,10 +123,7 @@ public final class FlowThreadsConsumer extends DispatchingConsumer {
                     wokenNanos = clock.nanoTime();
                     continue;
                 }
-                long packetWokenNanos = packet.wokenAt(wokenNanos, clock.nanoTime());
-                handler.work();
-                handler.parkBlocked();
-                recorder.record(packet, packetWokenNanos, clock.nanoTime());
+                handling.handle(call, packet, packet.wokenAt(wokenNanos, clock.nanoTime()));
                 mailbox.advance();
             }
         } catch (Throwable t) {
@@ -150,11 +147,7 @@ public final class FlowThreadsConsumer extends DispatchingConsumer {
         for (Waiter waiter : waiters) {
             waiter.stop();
         }
-        for (Thread thread : threads) {
-            if (thread != null) {
-                thread.join();
-            }
-        }
+        StopWait.join(handling, threads);
         ConsumerFailure.rethrow(name, failure.get());
     }
 }

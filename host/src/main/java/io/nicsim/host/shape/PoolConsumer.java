@@ -4,9 +4,10 @@ import io.nicsim.firmware.clock.NanoClock;
 import io.nicsim.host.consumer.ConsumerContext;
 import io.nicsim.host.consumer.ConsumerFailure;
 import io.nicsim.host.consumer.Priorities;
-import io.nicsim.host.measure.LatencyRecorder;
+import io.nicsim.host.consumer.StopWait;
+import io.nicsim.host.handler.HandlerCall;
+import io.nicsim.host.handler.Handling;
 import io.nicsim.host.measure.Packet;
-import io.nicsim.host.rx.PacketHandler;
 import io.nicsim.host.rx.RxCounters;
 import io.nicsim.nic.record.DescriptorRecord;
 import io.nicsim.nic.traffic.TrafficClasses;
@@ -33,8 +34,9 @@ public final class PoolConsumer extends DispatchingConsumer {
 
     private final ConsumerContext context;
     private final NanoClock clock;
-    private final LatencyRecorder recorder;
-    private final PacketHandler handler;
+    private final Handling handling;
+    /** Each pool thread's own call, made on its first packet. */
+    private final ThreadLocal<HandlerCall> calls;
     private final RxCounters counters;
     private final int socketSlots;
     private final AtomicInteger queued = new AtomicInteger();
@@ -49,8 +51,8 @@ public final class PoolConsumer extends DispatchingConsumer {
         ConsumerContext context = contexts.get(0);
         this.context = context;
         this.clock = context.clock();
-        this.recorder = context.recorder();
-        this.handler = context.handler();
+        this.handling = context.handling();
+        this.calls = ThreadLocal.withInitial(handling::newCall);
         this.counters = context.counters();
         this.socketSlots = context.shape().socketSlots();
     }
@@ -84,7 +86,7 @@ public final class PoolConsumer extends DispatchingConsumer {
     public void start() {
         int workers = context.shape().workers();
         pool = new ThreadPoolExecutor(workers, workers, 0, TimeUnit.MILLISECONDS, new PriorityBlockingQueue<>(),
-                Thread.ofPlatform().name(THREAD_PREFIX, 0).factory());
+                Thread.ofPlatform().name(THREAD_PREFIX, 0).daemon(true).factory());
         pool.prestartAllCoreThreads();
     }
 
@@ -118,9 +120,7 @@ public final class PoolConsumer extends DispatchingConsumer {
                 if (!running) {
                     return;
                 }
-                handler.work();
-                handler.parkBlocked();
-                recorder.record(packet, wokenNanos, clock.nanoTime());
+                handling.handle(calls.get(), packet, wokenNanos);
             } catch (Throwable t) {
                 failure.compareAndSet(null, t);
             } finally {
@@ -140,8 +140,10 @@ public final class PoolConsumer extends DispatchingConsumer {
     public void stop() throws InterruptedException {
         running = false;
         pool.shutdownNow();
-        if (!pool.awaitTermination(30, TimeUnit.SECONDS)) {
-            throw new IllegalStateException(NAME + ": pool threads did not stop within 30 s");
+        if (!pool.awaitTermination(StopWait.limitMillis(handling), TimeUnit.MILLISECONDS)
+                && !handling.anyThreadStuck()) {
+            throw new IllegalStateException(NAME + ": pool threads did not stop within "
+                    + StopWait.NORMAL_LIMIT_SECONDS + " s");
         }
         ConsumerFailure.rethrow(NAME, failure.get());
     }

@@ -9,11 +9,12 @@ import io.nicsim.host.interrupt.InterruptLog;
 import io.nicsim.host.measure.LatencyRecorder;
 import io.nicsim.host.measure.PacketStampSink;
 import io.nicsim.host.measure.Stage;
-import io.nicsim.host.rx.PacketHandler;
+import io.nicsim.host.handler.Handling;
 import io.nicsim.host.rx.RxCounters;
 import io.nicsim.nic.traffic.TrafficClasses;
 import io.nicsim.nic.queue.DescriptorWriter;
 import io.nicsim.nic.queue.DeviceQueues;
+import io.nicsim.nic.traffic.SyntheticFlows;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -66,7 +67,8 @@ public final class ConsumerContract {
                                                            String name) throws Exception {
         try (DeviceQueues queues = DeviceQueues.open(dir)) {
             LatencyRecorder recorder = recorderFor(name);
-            Consumer consumer = factory.apply(context(queues, recorder, DrainDriver::new, 0, new RxCounters(), 1024));
+            Consumer consumer = factory.apply(context(name, queues, recorder, DrainDriver::new, 0, new RxCounters(),
+                    1024));
             List<Thread> ranOn = new CopyOnWriteArrayList<>();
             consumer.start(() -> ranOn.add(Thread.currentThread()));
             try {
@@ -86,10 +88,14 @@ public final class ConsumerContract {
         }
     }
 
-    private static ConsumerContext context(DeviceQueues queues, LatencyRecorder recorder, Supplier<DriverPolicy> driver,
-                                           long blockNanos, RxCounters counters, int socketSlots) {
-        return new ConsumerContext(queues, CLOCK, recorder, new PacketHandler(0, blockNanos, CLOCK), driver.get(),
-                new InterruptLog(InterruptLog.DEFAULT_CAPACITY), counters, new ShapeConfig(2, socketSlots, FLOWS));
+    private static ConsumerContext context(String name, DeviceQueues queues, LatencyRecorder recorder,
+                                           Supplier<DriverPolicy> driver, long blockNanos, RxCounters counters,
+                                           int socketSlots) {
+        ShapeConfig shape = new ShapeConfig(2, socketSlots, FLOWS);
+        Handling handling = Handling.model(0, blockNanos, Consumers.handlerSetting(name, shape, 1), recorder, CLOCK,
+                SyntheticFlows.INSTANCE);
+        return new ConsumerContext(queues, CLOCK, recorder, handling, driver.get(),
+                new InterruptLog(InterruptLog.DEFAULT_CAPACITY), counters, shape);
     }
 
     private static LatencyRecorder recorderFor(String name) {
@@ -103,7 +109,8 @@ public final class ConsumerContract {
         try (DeviceQueues queues = DeviceQueues.open(dir)) {
             LatencyRecorder recorder = recorderFor(expectedName);
             RxCounters counters = new RxCounters();
-            Consumer consumer = factory.apply(context(queues, recorder, driver, blockNanos, counters, 1 << 15));
+            Consumer consumer = factory.apply(context(expectedName, queues, recorder, driver, blockNanos, counters,
+                    1 << 15));
             assertThat(consumer.name()).isEqualTo(expectedName);
             assertThat(consumer.waitsBy()).isNotBlank();
             assertThat(consumer.priority()).matches("(yes|no): .+");
@@ -157,7 +164,7 @@ public final class ConsumerContract {
                 }
             }
             LatencyRecorder recorder = recorderFor(name);
-            Consumer consumer = factory.apply(context(queues, recorder, driver, 0, new RxCounters(), 1 << 10));
+            Consumer consumer = factory.apply(context(name, queues, recorder, driver, 0, new RxCounters(), 1 << 10));
             consumer.start();
             try (InterruptPath path = new InterruptPath(consumer)) {
                 path.interrupt();
@@ -178,7 +185,8 @@ public final class ConsumerContract {
         try (DeviceQueues queues = DeviceQueues.open(dir)) {
             LatencyRecorder recorder = recorderFor(name);
             RxCounters counters = new RxCounters();
-            Consumer consumer = factory.apply(context(queues, recorder, DrainDriver::new, 200_000, counters, 1));
+            Consumer consumer = factory.apply(context(name, queues, recorder, DrainDriver::new, 200_000, counters,
+                    1));
             consumer.start();
             try (InterruptPath path = new InterruptPath(consumer);
                  DescriptorWriter writer = queues.newDescriptorWriter(CLOCK)) {

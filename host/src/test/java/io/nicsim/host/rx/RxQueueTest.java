@@ -1,6 +1,9 @@
 package io.nicsim.host.rx;
 
 import io.nicsim.firmware.clock.ManualNanoClock;
+import io.nicsim.host.handler.CallMode;
+import io.nicsim.host.handler.HandlerSetting;
+import io.nicsim.host.handler.Handling;
 import io.nicsim.host.interrupt.InterruptLog;
 import io.nicsim.host.measure.LatencyRecorder;
 import io.nicsim.host.measure.Stage;
@@ -8,6 +11,7 @@ import io.nicsim.nic.queue.DescriptorWriter;
 import io.nicsim.nic.queue.DeviceQueues;
 import io.nicsim.nic.queue.DoorbellReader;
 import io.nicsim.nic.record.DoorbellRecord;
+import io.nicsim.nic.traffic.SyntheticFlows;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,8 +30,9 @@ class RxQueueTest {
 
     private static RxQueue queue(DeviceQueues queues, ManualNanoClock clock, InterruptLog log,
             LatencyRecorder recorder) {
-        return new RxQueue(0, queues.newDescriptorReader(), queues.newDoorbellWriter(clock), log,
-                new PacketHandler(0, clock), recorder, clock);
+        Handling handling = Handling.model(0, 0, new HandlerSetting("busy-poll", CallMode.SPIN, 1, 1), recorder, clock,
+                SyntheticFlows.INSTANCE);
+        return new RxQueue(0, queues.newDescriptorReader(), queues.newDoorbellWriter(clock), log, handling, clock);
     }
 
     @Test
