@@ -96,8 +96,9 @@ public final class Handling {
      * @return whether handled packets may be recorded on threads other than the consumer's own (an async user handler
      *         on an event loop completes wherever it likes), so the recorder must take several writers
      */
-    public static boolean completesOnOtherThreads(HandlerLifecycle handler, CallMode mode) {
-        return mode == CallMode.LOOP && handler instanceof AsyncPacketHandler && !(handler instanceof WorkModelHandler);
+    public static boolean completesOnOtherThreads(Class<?> handlerType, CallMode mode) {
+        return mode == CallMode.LOOP && AsyncPacketHandler.class.isAssignableFrom(handlerType)
+                && !WorkModelHandler.class.isAssignableFrom(handlerType);
     }
 
     FlowTuples tuples() {

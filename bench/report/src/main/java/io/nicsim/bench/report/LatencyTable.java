@@ -224,12 +224,83 @@ public final class LatencyTable {
     /**
      * What each run cost per packet over its measured window: the consumer's CPU (for virtual threads, their
      * carriers'), its voluntary (blocked) and involuntary (preempted) context switches, its scheduling delay,
-     * the whole process's CPU, and GC time. Empty when no run measured costs.
+     * the whole process's CPU, and GC time; then, when a user's handler ran, {@link #renderHandler}. Empty when no run
+     * measured costs.
      */
     public static String renderCosts(Summary summary) {
         if (summary.runs().stream().noneMatch(run -> run.costs() != null)) {
             return "";
         }
+        String handler = renderHandler(summary);
+        return renderConsumerCosts(summary) + (handler.isEmpty() ? "" : "\n" + handler);
+    }
+
+    private static final String HANDLER_ROW = "%-26s %-24s %6s %11s %15s %12s %9s %9s%n";
+
+    /**
+     * What a user's handler ({@code host.handler}) cost per packet in each run that called one: its own CPU time,
+     * the time it spent blocked or waiting for its completion, what it allocated, and the packets it failed
+     * ({@code handler-error}) or still held at the end ({@code handler-timeout}), with the first failure's line. Empty
+     * when only the built-in work model ran.
+     */
+    public static String renderHandler(Summary summary) {
+        if (summary.runs().stream().allMatch(run -> handlerCosts(run) == null && run.handler() == null)) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder();
+        out.append(String.format(Locale.ROOT, HANDLER_ROW, "handler per packet", "class", "kind", "CPU us/pkt",
+                "blocked us/pkt", "alloc B/pkt", "errors", "timeouts"));
+        List<String> notes = new ArrayList<>();
+        for (RunResult run : summary.runs()) {
+            List<String> cells = handlerCells(run);
+            if (cells == null) {
+                continue;
+            }
+            out.append(String.format(Locale.ROOT, HANDLER_ROW, cells.toArray()));
+            if (run.handler() != null && run.handler().firstError() != null) {
+                notes.add(run.name() + ": first handler error: " + run.handler().firstError());
+            }
+            if (run.handler() != null && !run.handler().stuck().isEmpty()) {
+                notes.add(run.name() + ": stuck in the handler at the drain timeout: "
+                        + String.join("; ", run.handler().stuck()));
+            }
+        }
+        notes.forEach(note -> out.append(note).append('\n'));
+        return out.toString();
+    }
+
+    /**
+     * @return one run's row of the handler table, as the terminal and report.html show it: name, class, kind, CPU,
+     *         blocked (us/pkt), allocation (B/pkt), errors, timeouts ("-" not measured); null if no user's handler ran
+     */
+    static List<String> handlerCells(RunResult run) {
+        io.nicsim.host.cost.HandlerCosts costs = handlerCosts(run);
+        io.nicsim.bench.results.HandlerReport report = run.handler();
+        if (costs == null && report == null) {
+            return null;
+        }
+        String className = costs != null ? costs.className() : report.className();
+        return List.of(run.name(), className.substring(className.lastIndexOf('.') + 1),
+                costs != null ? costs.kind() : report.kind(),
+                costs == null ? "-" : microsOrDash(costs.cpuNanosPerPacket()),
+                costs == null ? "-" : microsOrDash(costs.blockedNanosPerPacket()),
+                costs == null ? "-" : bytesPerPacket(costs.allocatedBytesPerPacket()),
+                report == null ? "-" : count(report.errors()), report == null ? "-" : count(report.timeouts()));
+    }
+
+    private static io.nicsim.host.cost.HandlerCosts handlerCosts(RunResult run) {
+        return run.costs() == null ? null : run.costs().handler();
+    }
+
+    private static String microsOrDash(double nanos) {
+        return Double.isNaN(nanos) ? "-" : micros(Math.round(nanos));
+    }
+
+    private static String bytesPerPacket(double value) {
+        return !(value >= 0) ? "-" : value >= 10_240 ? bytes(value) : String.format(Locale.ROOT, "%,.1f", value);
+    }
+
+    private static String renderConsumerCosts(Summary summary) {
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, COST_ROW, "cost per packet", "consumer CPU", "blocked ctxsw",
                 "preempted", "sched delay", "process CPU", "GC ms"));

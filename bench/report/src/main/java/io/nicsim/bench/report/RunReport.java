@@ -91,6 +91,7 @@ public final class RunReport {
         html.raw("</div>\n");
 
         overTime(html, runDir, runs);
+        costs(html, runs);
 
         html.h2("Accounting");
         html.table(List.of("run", "generated", "delivered", "dropped", "drop reasons", "measured", "interrupts",
@@ -298,6 +299,59 @@ public final class RunReport {
     }
 
     /** How late the simulated device itself was, per run: what the simulator, not the host, added. */
+    /**
+     * What each run cost per packet over its measured window (the consumer's threads, the process, GC), and what a
+     * user's handler cost and did wrong, when one ran; nothing when no run measured costs.
+     */
+    private static void costs(Html html, List<RunResult> runs) {
+        if (runs.stream().allMatch(run -> run.costs() == null && run.handler() == null)) {
+            return;
+        }
+        html.h2("Costs");
+        List<List<String>> rows = new ArrayList<>();
+        for (RunResult run : runs) {
+            io.nicsim.host.cost.RunCosts c = run.costs();
+            if (c != null) {
+                rows.add(List.of(run.name(), LatencyTable.micros(Math.round(c.consumerCpuNanosPerPacket())),
+                        String.format(Locale.ROOT, "%.3f", c.voluntarySwitchesPerPacket()),
+                        String.format(Locale.ROOT, "%.3f", c.involuntarySwitchesPerPacket()),
+                        LatencyTable.micros(Math.round(c.runQueueWaitNanosPerPacket())),
+                        c.processCpuNanosPerPacket() < 0 ? "-"
+                                : LatencyTable.micros(Math.round(c.processCpuNanosPerPacket())),
+                        LatencyTable.count(c.gcMillis())));
+            }
+        }
+        html.table(List.of("per packet", "consumer CPU µs", "blocked ctxsw", "preempted", "sched delay µs",
+                "process CPU µs", "GC ms"), rows);
+        List<List<String>> handlerRows = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        for (RunResult run : runs) {
+            List<String> cells = LatencyTable.handlerCells(run);
+            if (cells != null) {
+                handlerRows.add(cells);
+            }
+            if (run.handler() != null && run.handler().firstError() != null) {
+                notes.add(run.name() + ": first error: " + run.handler().firstError());
+            }
+            if (run.handler() != null && !run.handler().stuck().isEmpty()) {
+                notes.add(run.name() + ": stuck when the drain timeout ended: " + String.join("; ",
+                        run.handler().stuck()));
+            }
+        }
+        if (!handlerRows.isEmpty()) {
+            html.table(List.of("your handler", "class", "kind", "CPU µs/pkt", "blocked µs/pkt", "alloc B/pkt",
+                    "errors", "timeouts"), handlerRows);
+            html.p("note", "Your handler's own cost per packet, timed around each call in the measured window: CPU of"
+                    + " the calling thread (a virtual thread's carrier), blocked = wall time (async: until its"
+                    + " completion) − CPU, heap allocated by the calling thread. errors: packets it failed"
+                    + " (handler-error drops); timeouts: packets still in it when run.drainTimeout ended"
+                    + " (handler-timeout drops).");
+            for (String note : notes) {
+                html.p("note", note);
+            }
+        }
+    }
+
     private static void deviceLag(Html html, List<RunResult> runs) {
         List<List<String>> rows = new ArrayList<>();
         for (RunResult run : runs) {

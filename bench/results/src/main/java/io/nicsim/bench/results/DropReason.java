@@ -19,6 +19,10 @@ public enum DropReason {
     READ_BY_EARLIER_HOST("read-by-earlier-host"),
     /** Read by the driver, but the application's buffer (socket, loop queue, pool) was full. */
     SOCKET_FULL("socket-full"),
+    /** The handler ({@code host.handler}) failed it: threw, or failed its completion. */
+    HANDLER_ERROR("handler-error"),
+    /** In the handler when the run stopped waiting ({@code run.drainTimeout}): it neither returned nor completed. */
+    HANDLER_TIMEOUT("handler-timeout"),
     /** Handed to the application, which had not handled it when the run stopped. */
     STRANDED_IN_APP("stranded-in-app");
 

@@ -5,7 +5,8 @@ import java.util.Map;
 
 /**
  * A packet's fate, decided in one place for every way of running: each packet is delivered or dropped for the
- * first stage it did not pass (schedule -> wire -> ring slot -> ring -> driver -> application buffer -> handler).
+ * first stage it did not pass (schedule -> wire -> ring slot -> ring -> driver -> application buffer -> handler: failed
+ * it, held it at the end, or never got it).
  * {@link #account} counts fates from the stages' counters (summary.json); {@link #of} decides one packet's fate
  * from where it was seen (packets.csv). Both hold generated = delivered + dropped.
  */
@@ -29,9 +30,19 @@ public final class PacketFate {
      * @param socketFull        packets read that the application's buffer had no room for
      * @param delivered         packets a consumer handled
      * @param measured          delivered packets recorded in the histograms (after the warm-up)
+     * @param handlerErrors     packets the handler failed
+     * @param handlerTimeouts   packets still in the handler when the run stopped waiting
      */
     public record Stages(long generated, long injected, long ringFull, long written, long readByEarlierHost,
-                         long read, long socketFull, long delivered, long measured) {
+                         long read, long socketFull, long delivered, long measured, long handlerErrors,
+                         long handlerTimeouts) {
+
+        /** Stages of a run whose handler failed nothing and held nothing at the end. */
+        public Stages(long generated, long injected, long ringFull, long written, long readByEarlierHost, long read,
+                      long socketFull, long delivered, long measured) {
+            this(generated, injected, ringFull, written, readByEarlierHost, read, socketFull, delivered, measured, 0,
+                    0);
+        }
     }
 
     /** @return the run's accounting: delivered, and dropped by the reason of the first stage each did not pass */
@@ -52,7 +63,10 @@ public final class PacketFate {
         put(drops, DropReason.STRANDED_IN_RING, s.written() - s.readByEarlierHost() - s.read());
         put(drops, DropReason.READ_BY_EARLIER_HOST, s.readByEarlierHost());
         put(drops, DropReason.SOCKET_FULL, s.socketFull());
-        put(drops, DropReason.STRANDED_IN_APP, s.read() - s.socketFull() - s.delivered());
+        put(drops, DropReason.HANDLER_ERROR, s.handlerErrors());
+        put(drops, DropReason.HANDLER_TIMEOUT, s.handlerTimeouts());
+        put(drops, DropReason.STRANDED_IN_APP, s.read() - s.socketFull() - s.delivered() - s.handlerErrors()
+                - s.handlerTimeouts());
         long dropped = drops.values().stream().mapToLong(Long::longValue).sum();
         return new RunResult.PacketCounts(s.generated(), s.delivered(), dropped, drops, s.measured());
     }

@@ -30,16 +30,25 @@ import java.util.Map;
  * @param output    the run's Chronicle journal and files
  * @param rounds    a run played in rounds: each round's figures and the median over rounds with its range (the other
  *                  groups then hold the rounds pooled); null for a run played once
+ * @param handler   what a user's handler ({@code host.handler}) failed or held at the end; null for the built-in work
+ *                  model
  */
 @JsonDeserialize(using = RunResult.Reader.class)
 public record RunResult(@JsonUnwrapped What what, @JsonUnwrapped Setup setup, @JsonUnwrapped Counts counts,
                         @JsonUnwrapped Latencies latencies, @JsonUnwrapped Window window, RunCosts costs,
-                        @JsonUnwrapped Output output, @JsonInclude(JsonInclude.Include.NON_NULL) Rounds rounds) {
+                        @JsonUnwrapped Output output, @JsonInclude(JsonInclude.Include.NON_NULL) Rounds rounds,
+                        @JsonInclude(JsonInclude.Include.NON_NULL) HandlerReport handler) {
 
     /** A run played once. */
     public RunResult(What what, Setup setup, Counts counts, Latencies latencies, Window window, RunCosts costs,
                      Output output) {
-        this(what, setup, counts, latencies, window, costs, output, null);
+        this(what, setup, counts, latencies, window, costs, output, null, null);
+    }
+
+    /** A run with the built-in work model. */
+    public RunResult(What what, Setup setup, Counts counts, Latencies latencies, Window window, RunCosts costs,
+                     Output output, Rounds rounds) {
+        this(what, setup, counts, latencies, window, costs, output, rounds, null);
     }
 
     /**
@@ -205,19 +214,24 @@ public record RunResult(@JsonUnwrapped What what, @JsonUnwrapped Setup setup, @J
 
     /** @return this result with its costs replaced (e.g. completed with memory per waiting consumer) */
     public RunResult withCosts(RunCosts newCosts) {
-        return new RunResult(what, setup, counts, latencies, window, newCosts, output, rounds);
+        return new RunResult(what, setup, counts, latencies, window, newCosts, output, rounds, handler);
     }
 
     /** @return this result with its rounds' figures */
     public RunResult withRounds(Rounds played) {
-        return new RunResult(what, setup, counts, latencies, window, costs, output, played);
+        return new RunResult(what, setup, counts, latencies, window, costs, output, played, handler);
     }
 
     /** @return this result with its files listed */
     public RunResult withFiles(Map<String, String> runFiles) {
         return new RunResult(what, setup, counts, latencies, window, costs,
                 new Output(output.journal(), runFiles, output.clock(), output.hostModel(), output.journalKept()),
-                rounds);
+                rounds, handler);
+    }
+
+    /** @return this result with what its user's handler failed or held (null: the built-in model) */
+    public RunResult withHandler(HandlerReport report) {
+        return new RunResult(what, setup, counts, latencies, window, costs, output, rounds, report);
     }
 
     // The flat names the tables, reports and tune read; summary.json holds them through the groups above.
@@ -359,12 +373,14 @@ public record RunResult(@JsonUnwrapped What what, @JsonUnwrapped Setup setup, @J
             JsonNode node = context.readTree(parser);
             JsonNode costs = node.get("costs");
             JsonNode rounds = node.get("rounds");
+            JsonNode handler = node.get("handler");
             return new RunResult(context.readTreeAsValue(node, What.class), context.readTreeAsValue(node, Setup.class),
                     context.readTreeAsValue(node, Counts.class), context.readTreeAsValue(node, Latencies.class),
                     context.readTreeAsValue(node, Window.class),
                     costs == null || costs.isNull() ? null : context.readTreeAsValue(costs, RunCosts.class),
                     context.readTreeAsValue(node, Output.class),
-                    rounds == null || rounds.isNull() ? null : context.readTreeAsValue(rounds, Rounds.class));
+                    rounds == null || rounds.isNull() ? null : context.readTreeAsValue(rounds, Rounds.class),
+                    handler == null || handler.isNull() ? null : context.readTreeAsValue(handler, HandlerReport.class));
         }
     }
 }

@@ -28,6 +28,13 @@ import io.nicsim.host.cost.RunCosts;
 import io.nicsim.host.consumer.ConsumerContext;
 import io.nicsim.host.Consumers;
 import io.nicsim.host.consumer.ShapeConfig;
+import io.nicsim.handler.HandlerLifecycle;
+import io.nicsim.host.handler.HandlerFaults;
+import io.nicsim.host.handler.HandlerSetting;
+import io.nicsim.host.handler.HandlerSource;
+import io.nicsim.host.handler.Handling;
+import io.nicsim.host.handler.WorkModelHandler;
+import io.nicsim.bench.results.HandlerReport;
 import io.nicsim.firmware.policy.NotificationPolicy;
 import io.nicsim.nic.device.NicConfig;
 import java.util.ArrayList;
@@ -41,7 +48,6 @@ import io.nicsim.host.measure.HostStampJournal;
 import io.nicsim.host.measure.LatencyRecorder;
 import io.nicsim.host.measure.PacketStampSink;
 import io.nicsim.host.measure.Stage;
-import io.nicsim.host.rx.PacketHandler;
 import io.nicsim.nic.device.Device;
 import io.nicsim.nic.device.DeviceFactory;
 import io.nicsim.nic.queue.DeviceQueues;
@@ -98,6 +104,70 @@ public final class ConsumerRun {
                     + String.join(", ", Consumers.BASE);
         }
         return null;
+    }
+
+    /**
+     * As {@link #exportProblem(Scenario, String)}, with the run's handler: an asynchronous user handler on an event
+     * loop completes its packets on threads of its own, which the export's one writer cannot follow.
+     *
+     * @param handler the user's handler, or null for the built-in model
+     * @return why {@code --export-packets} cannot export this run, or null if it can
+     */
+    public static String exportProblem(Scenario scenario, String consumerName, HandlerSource handler) {
+        String problem = exportProblem(scenario, consumerName);
+        if (problem != null || handler == null || !Consumers.BASE.contains(consumerName)) {
+            return problem;
+        }
+        HandlerSetting setting = Consumers.handlerSetting(consumerName, ShapeConfig.DEFAULTS, 1);
+        return Handling.completesOnOtherThreads(handler.type(), setting.mode()) ? consumerName + " calls "
+                + handler.className() + " asynchronously: its packets complete on threads of its own, and the export"
+                + " journals from one" : null;
+    }
+
+    /**
+     * @param scheduleNanos the traffic's schedule, warm-up included
+     * @return the 5-tuple of each flow of {@code traffic}, for a host without the device at hand (two processes): a
+     *         trace's table (the trace is read again), none known for live UDP (its flows are learnt by the NIC), the
+     *         synthetic flows otherwise
+     */
+    static io.nicsim.nic.traffic.FlowTuples flowTuples(TrafficConfig traffic, long scheduleNanos) {
+        return switch (traffic.kind()) {
+            case TraceSource.KIND -> io.nicsim.nic.traffic.TrafficSources.create(traffic, scheduleNanos).flowTuples();
+            case UdpSource.KIND -> new io.nicsim.nic.traffic.TupleTable();
+            default -> io.nicsim.nic.traffic.SyntheticFlows.INSTANCE;
+        };
+    }
+
+    /**
+     * @return the run's handler, not yet opened: a new instance of the user's class, or the built-in work model of
+     *         {@code host.handlerWorkNanos} and {@code host.handlerBlockNanos}
+     */
+    static HandlerLifecycle newHandler(HandlerSource source, HostConfig host, NanoClock clock) {
+        return source != null ? source.newHandler("host.handler")
+                : new WorkModelHandler(host.handlerWorkNanos(), host.handlerBlockNanos(), clock);
+    }
+
+    /**
+     * @return what the user's handler failed or held at the end, for summary.json; null for the built-in model. A
+     *         thread left inside it, or its {@code close()} failing, is also told on stderr, one line each.
+     */
+    static HandlerReport handlerReport(Handling handling, String label, long drainTimeoutNanos) {
+        if (!handling.userHandler()) {
+            return null;
+        }
+        HandlerFaults faults = handling.faults();
+        if (faults.timeouts() > 0) {
+            System.err.println("warning: " + label + ": " + faults.timeouts() + " packet(s) still in handler "
+                    + handling.className() + " when run.drainTimeout (" + io.nicsim.bench.scenario.Units
+                    .formatDuration(drainTimeoutNanos) + ") ended, dropped as handler-timeout: "
+                    + String.join("; ", faults.stuck()));
+        }
+        if (faults.closeError() != null) {
+            System.err.println("warning: " + label + ": " + handling.className() + ".close() failed: "
+                    + faults.closeError());
+        }
+        return new HandlerReport(handling.className(), handling.kind(), faults.errors(), faults.firstError(),
+                faults.timeouts(), faults.stuck(), faults.closeError());
     }
 
     /** Planned wall time of one run, besides starting and stopping threads: lead, warm-up and measured time. */
@@ -197,8 +267,13 @@ public final class ConsumerRun {
 
         NicConfig nic = scenario.nic();
         int rxQueues = nic.queues();
-        boolean manyWriters = Consumers.recordsFromManyThreads(consumerName) || rxQueues > 1;
-        String exportProblem = options.exportPackets() ? exportProblem(scenario, consumerName) : null;
+        ShapeConfig shape = new ShapeConfig(host.workersOrCores(), host.socketSlots(), traffic.flows());
+        HandlerSetting handlerSetting = Consumers.handlerSetting(consumerName, shape, rxQueues);
+        boolean manyWriters = Consumers.recordsFromManyThreads(consumerName) || rxQueues > 1
+                || options.handler() != null
+                && Handling.completesOnOtherThreads(options.handler().type(), handlerSetting.mode());
+        String exportProblem = options.exportPackets() ? exportProblem(scenario, consumerName, options.handler())
+                : null;
         if (exportProblem != null) {
             throw new IllegalArgumentException("--export-packets: " + exportProblem);
         }
@@ -220,14 +295,14 @@ public final class ConsumerRun {
                     Math.max(1, LatencyRecorder.intervalsCovering(run.durationNanos())),
                     stamps != null ? stamps : PacketStampSink.NONE, manyWriters);
             RxCounters rxCounters = new RxCounters();
-            PacketHandler handler = new PacketHandler(host.handlerWorkNanos(), host.handlerBlockNanos(), clock);
-            ShapeConfig shape = new ShapeConfig(host.workersOrCores(), host.socketSlots(), traffic.flows());
+            Handling handling = new Handling(newHandler(options.handler(), host, clock), handlerSetting, recorder,
+                    clock, device.wire().source().flowTuples());
             int refillEvery = nic.ringSlots() > 0 ? ConsumerContext.REFILL_EVERY : 0;
             InterruptLog[] interruptLogs = new InterruptLog[rxQueues];
             List<ConsumerContext> contexts = new ArrayList<>();
             for (int q = 0; q < rxQueues; q++) {
                 interruptLogs[q] = new InterruptLog(InterruptLog.DEFAULT_CAPACITY);
-                contexts.add(new ConsumerContext(queues, clock, recorder, handler, policies[q].driver(),
+                contexts.add(new ConsumerContext(queues, clock, recorder, handling, policies[q].driver(),
                         interruptLogs[q], rxCounters, shape, q, new RingReturn(refillEvery, 0)));
             }
             Consumer[] byQueue = Consumers.create(consumerName, contexts);
@@ -238,13 +313,21 @@ public final class ConsumerRun {
             RunPinning pinning = RunPinning.resolve(host.pinning(), cores, mode, consumer.whyNoOwnThread(),
                     OpenHftAffinity.INSTANCE);
 
-            consumer.start(pinning.consumer());
-            long startNanos = clock.nanoTime() + START_LEAD_NANOS;
-            long measureFromNanos = startNanos + run.warmupNanos();
-            recorder.measureFrom(measureFromNanos);
-            device.start(startNanos);
-            Played played = play(new Placed(mode, pinning, host, gatedDevice, dispatcher, consumerName, consumer),
-                    device, recorder, rxCounters, clock, startNanos, run, failure, options);
+            long startNanos;
+            long measureFromNanos;
+            Played played;
+            handling.open();
+            try {
+                consumer.start(pinning.consumer());
+                startNanos = clock.nanoTime() + START_LEAD_NANOS;
+                measureFromNanos = startNanos + run.warmupNanos();
+                recorder.measureFrom(measureFromNanos);
+                device.start(startNanos);
+                played = play(new Placed(mode, pinning, host, gatedDevice, dispatcher, consumerName, consumer,
+                        handling), device, recorder, rxCounters, clock, startNanos, run, failure, options);
+            } finally {
+                handling.close(); // after the consumer stopped (or never started)
+            }
             long stopNanos = played.stopNanos();
             long trafficStoppedNanos = played.trafficStoppedNanos();
             PlacementReport placement = played.placement();
@@ -258,8 +341,8 @@ public final class ConsumerRun {
                     notInjectedUntil(cutShort, stoppedEarly ? trafficStoppedNanos : stopNanos));
             RunResult.PacketCounts packets = PacketFate.account(new PacketFate.Stages(generated, injected,
                     device.firmware().ringFullDrops(), device.firmware().descriptorsWritten(), 0, rxCounters.read(),
-                    rxCounters.socketFull(), recorder.packetsHandled(), recorder.notification().getTotalCount()),
-                    notInjected(cutShort));
+                    rxCounters.socketFull(), recorder.packetsHandled(), recorder.notification().getTotalCount(),
+                    handling.faults().errors(), handling.faults().timeouts()), notInjected(cutShort));
             long trafficNanos = stoppedEarly ? clamp(trafficStoppedNanos - startNanos, scheduleNanos) : scheduleNanos;
             long measuredNanos = stoppedEarly ? clamp(trafficStoppedNanos - measureFromNanos, run.durationNanos())
                     : run.durationNanos();
@@ -276,14 +359,16 @@ public final class ConsumerRun {
                             LatencySummary.of(recorder.deviceLag()),
                             played.jitter() == null ? null : played.jitter().figures()),
                     new RunResult.Window(trafficNanos, run.warmupNanos(), measuredNanos, stoppedEarly, cutShort),
-                    costs, new RunResult.Output(journal, null));
+                    costs, new RunResult.Output(journal, null))
+                    .withHandler(handlerReport(handling, label, run.drainTimeoutNanos()));
             return new Outcome(result, recorder, startNanos, measureFromNanos, clock, injected, played.jitter());
         }
     }
 
     /** What a run's threads are and where they run. */
     private record Placed(String mode, RunPinning pinning, HostConfig host, GatedDevice device,
-                          InterruptDispatcher dispatcher, String consumerName, ConsumerGroup consumer) {
+                          InterruptDispatcher dispatcher, String consumerName, ConsumerGroup consumer,
+                          Handling handling) {
     }
 
     /** How the play went: where its threads ran, what the measured window cost, when it stopped. */
@@ -315,20 +400,24 @@ public final class ConsumerRun {
             try {
                 sleepUntil(startNanos + run.warmupNanos(), clock, failure, options); // the warm-up
                 costWindow.open();
+                placed.handling().openCosts();
                 // beside the cost window, as long; its seconds are the recorder's measured intervals
                 jitterMonitor = JitterMonitor.start(startNanos + run.warmupNanos(), run.durationNanos(), clock);
                 long handledAtOpen = recorder.packetsHandled();
                 trafficStoppedNanos = waitForTraffic(device, placed.device(), clock,
                         startNanos + scheduleNanos + run.drainTimeoutNanos(), failure, options);
-                waitForDrain(device, placed.device(), recorder, rxCounters, clock,
+                waitForDrain(device, placed.device(), recorder, rxCounters, placed.handling(), clock,
                         Math.max(clock.nanoTime(), startNanos + scheduleNanos) + run.drainTimeoutNanos(), failure,
                         options);
-                costs = costWindow.close(recorder.packetsHandled() - handledAtOpen);
+                placed.handling().endRun();
+                costs = costWindow.close(recorder.packetsHandled() - handledAtOpen)
+                        .withHandler(placed.handling().closeCosts());
             } finally {
                 jitter = jitterMonitor == null ? null : jitterMonitor.stop(); // its thread ends whatever happened
                 stopNanos = clock.nanoTime();
             }
         } finally {
+            placed.handling().endRun(); // a run that failed: no thread waits on in the handler
             consumer.stop();
         }
         return new Played(placement, costs, stopNanos, trafficStoppedNanos, jitter);
@@ -427,8 +516,9 @@ public final class ConsumerRun {
     }
 
     private static void waitForDrain(Device device, GatedDevice gate, LatencyRecorder recorder, RxCounters rxCounters,
-                                     NanoClock clock, long deadlineNanos, AtomicReference<Throwable> failure,
-                                     RunOptions options) throws InterruptedException {
+                                     Handling handling, NanoClock clock, long deadlineNanos,
+                                     AtomicReference<Throwable> failure, RunOptions options)
+            throws InterruptedException {
         while (clock.nanoTime() < deadlineNanos && failure.get() == null) {
             long injected = device.wire().injectedPackets();
             long written = device.firmware().descriptorsWritten();
@@ -436,7 +526,7 @@ public final class ConsumerRun {
             // every packet written was read from the ring, and every packet read was handled or dropped
             long ringFull = device.firmware().ringFullDrops();
             if (trafficEnded && written + ringFull == injected && rxCounters.read() == written
-                    && recorder.packetsHandled() + rxCounters.socketFull() == written) {
+                    && recorder.packetsHandled() + rxCounters.socketFull() + handling.faults().errors() == written) {
                 return;
             }
             options.progress().tick();

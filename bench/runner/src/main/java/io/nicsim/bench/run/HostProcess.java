@@ -27,11 +27,13 @@ import io.nicsim.host.Consumers;
 import io.nicsim.host.consumer.ShapeConfig;
 import io.nicsim.host.cost.CostWindow;
 import io.nicsim.host.cost.RunCosts;
+import io.nicsim.host.handler.HandlerSetting;
+import io.nicsim.host.handler.HandlerSource;
+import io.nicsim.host.handler.Handling;
 import io.nicsim.host.interrupt.InterruptDispatcher;
 import io.nicsim.host.interrupt.InterruptLog;
 import io.nicsim.host.measure.LatencyRecorder;
 import io.nicsim.host.measure.PacketStampSink;
-import io.nicsim.host.rx.PacketHandler;
 import io.nicsim.host.rx.RxCounters;
 import io.nicsim.nic.agent.IdleStrategies;
 import io.nicsim.nic.device.Device;
@@ -197,15 +199,12 @@ public final class HostProcess {
     }
 
     /**
-     * Runs the host side as {@link #run(Scenario, Path, Path, NanoClock, StopSignal, PrintWriter, String)} does,
-     * its consumer calling the user's handler.
+     * As {@link #run(Scenario, Path, Path, NanoClock, StopSignal, PrintWriter, String)}, calling a user's handler.
      *
-     * @param handler the user's handler ({@code host.handler}, from the jars of {@code --handler-jar}), made for this
-     *                host's run; null for the built-in work model
+     * @param handler the user's packet handler ({@code host.handler}), or null for the built-in work model
      */
     public static Outcome run(Scenario scenario, Path dir, Path out, NanoClock clock, StopSignal stop,
-                              PrintWriter log, String command, io.nicsim.host.handler.HandlerSource handler)
-            throws Exception {
+                              PrintWriter log, String command, HandlerSource handler) throws Exception {
         String consumerName = scenario.host().consumers().getFirst();
         FirmwareConfig firmware = scenario.firmware();
         HostConfig host = scenario.host();
@@ -222,7 +221,10 @@ public final class HostProcess {
              DoorbellWriter control = queues.newDoorbellWriter(clock)) {
             nic.poll();
             Policy policy = PolicyFactory.create(firmware);
-            boolean manyWriters = Consumers.recordsFromManyThreads(consumerName);
+            ShapeConfig shape = new ShapeConfig(host.workersOrCores(), host.socketSlots(), scenario.traffic().flows());
+            HandlerSetting handlerSetting = Consumers.handlerSetting(consumerName, shape, 1);
+            boolean manyWriters = Consumers.recordsFromManyThreads(consumerName)
+                    || handler != null && Handling.completesOnOtherThreads(handler.type(), handlerSetting.mode());
             LatencyRecorder recorder = new LatencyRecorder(LatencyRecorder.intervalsCovering(run.warmupNanos()),
                     Math.max(1, LatencyRecorder.intervalsCovering(run.durationNanos())), PacketStampSink.NONE,
                     manyWriters);
@@ -234,13 +236,19 @@ public final class HostProcess {
             // a resumed host goes on returning ring slots from where the earlier hosts' count stands
             RingReturn ring = new RingReturn(scenario.nic().ringSlots() > 0 ? ConsumerContext.REFILL_EVERY : 0,
                     earlierPackets);
+            Handling handling = new Handling(ConsumerRun.newHandler(handler, host, clock), handlerSetting, recorder,
+                    clock, ConsumerRun.flowTuples(scenario.traffic(), run.warmupNanos() + run.durationNanos()));
             Consumer consumer = Consumers.create(consumerName, new ConsumerContext(queues, clock, recorder,
-                    new PacketHandler(host.handlerWorkNanos(), host.handlerBlockNanos(), clock), policy.driver(),
-                    interruptLog, rxCounters, new ShapeConfig(host.workersOrCores(), host.socketSlots(),
-                    scenario.traffic().flows()), ConsumerContext.QUEUE, ring));
+                    handling, policy.driver(), interruptLog, rxCounters, shape, ConsumerContext.QUEUE, ring));
             InterruptDispatcher dispatcher = new InterruptDispatcher(queues, clock, consumer, interruptLog);
 
-            consumer.start();
+            handling.open();
+            try {
+                consumer.start();
+            } catch (Exception | Error e) {
+                handling.close();
+                throw e;
+            }
             long stopNanos;
             RunCosts costs;
             Stop stopped;
@@ -274,13 +282,18 @@ public final class HostProcess {
                         PlacementReport.ThreadPlacement.unpinned(consumer.threadName(), List.of(consumerName),
                                 consumer.waitsBy(), NOT_PINNED)),
                         PlacementReport.Pinning.unpinned(host.pinning(), NOT_PINNED));
-                Watched watched = watchOnThread(runner, new Watch(nic, recorder, rxCounters, consumer, failure, stop,
-                        log, clock), scenario, startNanos, attachNanos, earlierPackets);
+                Watched watched = watchOnThread(runner, new Watch(nic, recorder, rxCounters, consumer, handling,
+                        failure, stop, log, clock), scenario, startNanos, attachNanos, earlierPackets);
                 stopped = watched.stop();
                 costs = watched.costs();
                 stopNanos = watched.stopNanos();
             } finally {
-                consumer.stop();
+                handling.endRun();
+                try {
+                    consumer.stop();
+                } finally {
+                    handling.close();
+                }
             }
             Throwable error = failure.get();
             if (error != null) {
@@ -297,9 +310,9 @@ public final class HostProcess {
                 control.ring(ConsumerContext.QUEUE, DoorbellRecord.DONE, earlierPackets + rxCounters.read() - 1);
             }
             CutShort cut = cutShort(nic, dir, stop);
-            Summary summary = summarize(scenario, consumerName, policy, dir, out, recorder, rxCounters, dispatcher,
-                    consumer, nic, placement, costs, stopped, stopNanos, earlierPackets, earlierAttaches, command, cut)
-                    .withCutShort(cut);
+            Summary summary = summarize(scenario, consumerName, policy, dir, out, recorder, rxCounters, handling,
+                    dispatcher, consumer, nic, placement, costs, stopped, stopNanos, earlierPackets, earlierAttaches,
+                    command, cut).withCutShort(cut);
             summary = write(summary, scenario, recorder, nic.start().trafficStartNanos + run.warmupNanos(), out,
                     consumerName, clock);
             return outcome(stopped, summary, dir, out, twoProcess);
@@ -308,7 +321,8 @@ public final class HostProcess {
 
     /** What the host watches while the traffic plays, and how it reports. */
     private record Watch(NicStatus nic, LatencyRecorder recorder, RxCounters rxCounters, Consumer consumer,
-                         AtomicReference<Throwable> failure, StopSignal stop, PrintWriter log, NanoClock clock) {
+                         Handling handling, AtomicReference<Throwable> failure, StopSignal stop, PrintWriter log,
+                         NanoClock clock) {
     }
 
     /** Why the host stopped watching, what the measured window cost (null if it never opened), and when. */
@@ -369,6 +383,7 @@ public final class HostProcess {
             w.nic().poll();
             if (!costWindowOpen && now >= measureFromNanos && w.failure().get() == null) {
                 costWindow.open();
+                w.handling().openCosts();
                 handledAtOpen = w.recorder().packetsHandled();
                 costWindowOpen = true;
             }
@@ -386,7 +401,9 @@ public final class HostProcess {
             }
             TimeUnit.NANOSECONDS.sleep(trafficEnd != null ? DRAIN_CHECK_NANOS : TRAFFIC_CHECK_NANOS);
         }
-        RunCosts costs = costWindowOpen ? costWindow.close(w.recorder().packetsHandled() - handledAtOpen) : null;
+        w.handling().endRun();
+        RunCosts costs = costWindowOpen ? costWindow.close(w.recorder().packetsHandled() - handledAtOpen)
+                .withHandler(w.handling().closeCosts()) : null;
         return new Watched(stopped, costs, w.clock().nanoTime());
     }
 
@@ -404,8 +421,8 @@ public final class HostProcess {
         }
         if (trafficEnd != null) {
             long read = w.rxCounters().read();
-            if (earlierPackets + read >= trafficEnd.descriptorsWritten
-                    && w.recorder().packetsHandled() + w.rxCounters().socketFull() == read) {
+            if (earlierPackets + read >= trafficEnd.descriptorsWritten && w.recorder().packetsHandled()
+                    + w.rxCounters().socketFull() + w.handling().faults().errors() == read) {
                 return Stop.DRAINED;
             }
             if (now >= drainDeadline) {
@@ -451,7 +468,8 @@ public final class HostProcess {
     }
 
     private static Summary summarize(Scenario scenario, String consumerName, Policy policy, Path dir, Path out,
-                                     LatencyRecorder recorder, RxCounters rxCounters, InterruptDispatcher dispatcher,
+                                     LatencyRecorder recorder, RxCounters rxCounters, Handling handling,
+                                     InterruptDispatcher dispatcher,
                                      Consumer consumer, NicStatus nic, PlacementReport placement, RunCosts costs,
                                      Stop stopped, long stopNanos, long earlierPackets, long earlierAttaches,
                                      String command, CutShort cut) throws InterruptedException {
@@ -470,7 +488,7 @@ public final class HostProcess {
         long generated = Math.max(counts.generated, injected);
         RunResult.PacketCounts packets = PacketFate.account(new PacketFate.Stages(generated, injected,
                 counts.ringFullDrops, written, earlierPackets, read, socketFull, delivered,
-                recorder.notification().getTotalCount()),
+                recorder.notification().getTotalCount(), handling.faults().errors(), handling.faults().timeouts()),
                 counts.has(DeviceStatusRecord.FLAG_DISK_FULL) ? DropReason.DISK_FULL : DropReason.STOPPED_ON_WIRE);
 
         long startNanos = nic.start().trafficStartNanos;
@@ -495,7 +513,8 @@ public final class HostProcess {
                 new RunResult.Latencies(ConsumerRun.latency(recorder), ConsumerRun.byClass(recorder),
                         LatencySummary.of(recorder.deviceLag())),
                 new RunResult.Window(trafficNanos, run.warmupNanos(), measuredNanos, interrupted, cut),
-                completed, new RunResult.Output(TwoProcessDir.queueDir(dir).toString(), null));
+                completed, new RunResult.Output(TwoProcessDir.queueDir(dir).toString(), null))
+                .withHandler(ConsumerRun.handlerReport(handling, "host", run.drainTimeoutNanos()));
         String nicEnd = nic.end() == null
                 ? (stopped == Stop.INTERRUPTED ? TwoProcessReport.NIC_RUNNING : TwoProcessReport.NIC_STALLED)
                 : nic.end().has(DeviceStatusRecord.FLAG_DEVICE_FAILED) ? TwoProcessReport.NIC_DEVICE_FAILED

@@ -1,5 +1,6 @@
 package io.nicsim.bench.run;
 
+import io.nicsim.bench.results.HandlerReport;
 import io.nicsim.bench.results.LatencySummary;
 import io.nicsim.bench.results.PlatformJitter;
 import io.nicsim.bench.results.Rounds;
@@ -53,7 +54,8 @@ final class RoundsPool {
         return new RunResult(first.what(), first.setup(), counts(rounds), latencies,
                 new RunResult.Window(trafficNanos, warmupNanos, measuredNanos, interrupted, cutShort),
                 RunCosts.pooled(costs),
-                output, Rounds.of(perRound));
+                output, Rounds.of(perRound),
+                HandlerReport.pooled(rounds.stream().map(RunResult::handler).toList()));
     }
 
     /** The rounds' counts summed, drop reasons and RX queues by key. */
