@@ -32,18 +32,21 @@ final class CallCosts {
         return (calls & (ThreadMeter.CPU_SAMPLE_EVERY - 1)) == 0;
     }
 
-    /** Adds a call's CPU time and allocation, where both readings came from one thread ({@code -1}: not read). */
+    /**
+     * Adds a call's CPU time and allocation, where both readings came from one thread ({@code -1}: not read);
+     * {@code ownBytes} of the allocation were nicsim's (a view's buffer made on first use), not the handler's.
+     */
     void addMeasured(Thread before, Thread after, long cpuBefore, long cpuAfter, long allocatedBefore,
-                     long allocatedAfter) {
+                     long allocatedAfter, long ownBytes) {
         if (before == null || before != after) {
             return; // a virtual thread moved to another carrier: its counters do not cover the call
         }
         if (cpuBefore >= 0 && cpuAfter >= cpuBefore) {
-            add(CPU_NANOS, cpuAfter - cpuBefore);
+            add(CPU_NANOS, Math.max(0, cpuAfter - cpuBefore - ThreadMeter.cpuReadBias(before)));
             add(CPU_SAMPLES, 1);
         }
         if (allocatedBefore >= 0 && allocatedAfter >= allocatedBefore) {
-            add(ALLOCATED_BYTES, allocatedAfter - allocatedBefore);
+            add(ALLOCATED_BYTES, Math.max(0, allocatedAfter - allocatedBefore - ownBytes));
             add(ALLOCATION_SAMPLES, 1);
         }
     }

@@ -31,6 +31,7 @@ final class FrameWriter {
     private ByteBuffer readOnly;
     /** Bytes past the payload's id that hold something other than zero (an earlier frame's longer headers). */
     private int dirtyEnd;
+    private long ownAllocatedBytes;
 
     FrameWriter(FlowTuples tuples) {
         this.tuples = tuples;
@@ -67,12 +68,21 @@ final class FrameWriter {
         return readOnly.position(0);
     }
 
+    /** @return bytes this writer allocated for its buffers (once per writer and growth), so a handler's cost omits it */
+    long ownAllocatedBytes() {
+        return ownAllocatedBytes;
+    }
+
     private void ensure(int length) {
         if (backing == null || backing.capacity() < length) {
+            Thread metered = ThreadMeter.meteredThread();
+            long before = ThreadMeter.allocatedBytes(metered);
             int capacity = Math.max(MIN_CAPACITY, Integer.highestOneBit(Math.max(1, length - 1)) << 1);
             backing = ByteBuffer.allocate(capacity).order(ByteOrder.BIG_ENDIAN);
             readOnly = backing.asReadOnlyBuffer().order(ByteOrder.BIG_ENDIAN);
             dirtyEnd = 0;
+            long after = ThreadMeter.allocatedBytes(metered);
+            ownAllocatedBytes += before >= 0 && after >= before ? after - before : 0;
         }
     }
 

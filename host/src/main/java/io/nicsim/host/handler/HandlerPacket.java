@@ -30,6 +30,11 @@ public final class HandlerPacket implements Packet {
         return this;
     }
 
+    /** @return bytes the view allocated for itself so far (its frame buffer), not the handler's */
+    long ownAllocatedBytes() {
+        return frames.ownAllocatedBytes();
+    }
+
     @Override
     public long id() {
         return holder.packetId;

@@ -205,6 +205,7 @@ public final class Handling {
         Thread metered = ThreadMeter.meteredThread();
         long cpuBefore = sampleCpu ? ThreadMeter.cpuNanos(metered) : -1;
         long allocatedBefore = ThreadMeter.allocatedBytes(metered);
+        long ownBefore = view.ownAllocatedBytes();
         long startNanos = clock.nanoTime();
         Throwable error = null;
         try {
@@ -216,7 +217,8 @@ public final class Handling {
         long allocatedAfter = ThreadMeter.allocatedBytes(metered);
         long cpuAfter = sampleCpu ? ThreadMeter.cpuNanos(metered) : -1;
         costs.add(CallCosts.WALL_NANOS, handledNanos - startNanos);
-        costs.addMeasured(metered, ThreadMeter.meteredThread(), cpuBefore, cpuAfter, allocatedBefore, allocatedAfter);
+        costs.addMeasured(metered, ThreadMeter.meteredThread(), cpuBefore, cpuAfter, allocatedBefore, allocatedAfter,
+                view.ownAllocatedBytes() - ownBefore);
         if (!call.exit()) {
             return; // given up on when the run stopped waiting: counted as a timeout already
         }
@@ -233,6 +235,7 @@ public final class Handling {
         Thread metered = user ? ThreadMeter.meteredThread() : null;
         long cpuBefore = sampleCpu ? ThreadMeter.cpuNanos(metered) : -1;
         long allocatedBefore = user ? ThreadMeter.allocatedBytes(metered) : -1;
+        long ownBefore = view.ownAllocatedBytes();
         call.startNanos = clock.nanoTime();
         try {
             async.handle(view, call.completion);
@@ -244,7 +247,7 @@ public final class Handling {
             long allocatedAfter = ThreadMeter.allocatedBytes(metered);
             long cpuAfter = sampleCpu ? ThreadMeter.cpuNanos(metered) : -1;
             costs.addMeasured(metered, ThreadMeter.meteredThread(), cpuBefore, cpuAfter, allocatedBefore,
-                    allocatedAfter);
+                    allocatedAfter, view.ownAllocatedBytes() - ownBefore);
         }
         await(call);
         int state = call.state.get();
@@ -315,9 +318,11 @@ public final class Handling {
         Thread metered = user ? ThreadMeter.meteredThread() : null;
         long cpuBefore = sampleCpu ? ThreadMeter.cpuNanos(metered) : -1;
         long allocatedBefore = user ? ThreadMeter.allocatedBytes(metered) : -1;
+        HandlerPacket view = slot.view.bind(slot.holder, packetWokenNanos);
+        long ownBefore = view.ownAllocatedBytes();
         slot.startNanos = clock.nanoTime();
         try {
-            async.handle(slot.view.bind(slot.holder, packetWokenNanos), slot.completion);
+            async.handle(view, slot.completion);
         } catch (Throwable t) {
             failed(slot, t); // unless it completed before it threw
         }
@@ -325,7 +330,7 @@ public final class Handling {
             long allocatedAfter = ThreadMeter.allocatedBytes(metered);
             long cpuAfter = sampleCpu ? ThreadMeter.cpuNanos(metered) : -1;
             costs.addMeasured(metered, ThreadMeter.meteredThread(), cpuBefore, cpuAfter, allocatedBefore,
-                    allocatedAfter);
+                    allocatedAfter, view.ownAllocatedBytes() - ownBefore);
         }
     }
 

@@ -17,10 +17,18 @@ final class ThreadMeter {
 
     /** A CPU read costing more than this is read on one call in {@link #CPU_SAMPLE_EVERY}. */
     static final long CPU_READ_BUDGET_NANOS = 200;
-    /** What one CPU-time read costs here, measured once per JVM. */
+    /** What one CPU-time read costs here (the cheapest of a few batches, so a busy machine does not inflate it). */
     static final long CPU_READ_NANOS;
-    /** Calls per CPU-time read: 1, or a power of two keeping the reads' share near 25 ns per call. */
+    /** Calls per CPU-time read: 1, or a power of two keeping the two reads' share near 50 ns per call. */
     static final int CPU_SAMPLE_EVERY;
+    /**
+     * CPU time two back-to-back reads of a platform thread's own clock show with nothing between them (the reads'
+     * own system calls), subtracted from each sample.
+     */
+    static final long CPU_READ_BIAS_NANOS;
+
+    private static final int BATCHES = 5;
+    private static final int READS = 400;
 
     private static final com.sun.management.ThreadMXBean THREADS =
             (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
@@ -29,7 +37,13 @@ final class ThreadMeter {
     static {
         CPU_READ_NANOS = measureCpuRead();
         CPU_SAMPLE_EVERY = CPU_READ_NANOS <= CPU_READ_BUDGET_NANOS ? 1
-                : Integer.highestOneBit((int) Math.min(1024, (CPU_READ_NANOS + 24) / 25 - 1)) << 1;
+                : Integer.highestOneBit((int) Math.min(1024, (2 * CPU_READ_NANOS + 49) / 50 - 1)) << 1;
+        CPU_READ_BIAS_NANOS = medianBias();
+    }
+
+    /** The bias of a virtual thread's reads of its carrier's clock, measured on the first virtual thread to ask. */
+    private static final class CarrierBias {
+        static final long NANOS = medianBias();
     }
 
     private ThreadMeter() {
@@ -46,17 +60,37 @@ final class ThreadMeter {
     }
 
     private static long measureCpuRead() {
-        int reads = 2_000;
+        long cheapest = Long.MAX_VALUE;
         long sink = 0;
-        for (int i = 0; i < reads / 4; i++) {
-            sink += THREADS.getCurrentThreadCpuTime();
+        for (int batch = 0; batch < BATCHES; batch++) {
+            long startNanos = System.nanoTime();
+            for (int i = 0; i < READS; i++) {
+                sink += THREADS.getCurrentThreadCpuTime();
+            }
+            cheapest = Math.min(cheapest, (System.nanoTime() - startNanos) / READS);
         }
-        long startNanos = System.nanoTime();
-        for (int i = 0; i < reads; i++) {
-            sink += THREADS.getCurrentThreadCpuTime();
+        return sink == 42 ? cheapest + 1 : cheapest;
+    }
+
+    /** @return the median CPU time between two back-to-back reads of the calling code's thread's clock, or 0 */
+    private static long medianBias() {
+        Thread metered = meteredThread();
+        if (metered == null) {
+            return 0;
         }
-        long nanos = (System.nanoTime() - startNanos) / reads;
-        return sink == 42 ? nanos + 1 : nanos;
+        long[] deltas = new long[READS + 1];
+        for (int i = 0; i < deltas.length; i++) {
+            long before = cpuNanos(metered);
+            long after = cpuNanos(metered);
+            deltas[i] = meteredThread() == metered && before >= 0 ? Math.max(0, after - before) : 0;
+        }
+        java.util.Arrays.sort(deltas);
+        return deltas[deltas.length / 2];
+    }
+
+    /** @return the bias to subtract from a CPU sample read on {@code metered} by the calling code */
+    static long cpuReadBias(Thread metered) {
+        return metered == Thread.currentThread() ? CPU_READ_BIAS_NANOS : CarrierBias.NANOS;
     }
 
     /** @return the OS thread the calling code runs on (a virtual thread's carrier), or null if unknown */

@@ -217,6 +217,22 @@ class HandlingTest {
     }
 
     @Test
+    void theBufferAViewMakesForItsFirstBytesIsNotTheHandlersAllocation() {
+        PacketHandler reader = p -> p.bytes().getLong(42);
+        Handling handling = handling(reader, CallMode.PARK);
+        CallPool fresh = handling.newPool(64, () -> { });
+        handling.openCosts();
+        for (int i = 0; i < fresh.capacity(); i++) {
+            HandlerCall slot = fresh.acquire();
+            slot.holder().set(packet(i));
+            handling.handle(slot, slot.holder(), now.get());
+        }
+        HandlerCosts costs = handling.closeCosts();
+        assertThat(costs.calls()).isEqualTo(64);
+        assertThat(costs.allocatedBytesPerPacket()).as("each slot's first bytes() made its buffer").isZero();
+    }
+
+    @Test
     void anOpenThatThrowsFailsTheRunInOneLineAndACloseThatThrowsIsReported() {
         PacketHandler failing = new PacketHandler() {
             @Override

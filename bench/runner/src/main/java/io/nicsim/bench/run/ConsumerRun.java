@@ -340,9 +340,10 @@ public final class ConsumerRun {
             long generated = injected + device.wire().countDueNotInjected(
                     notInjectedUntil(cutShort, stoppedEarly ? trafficStoppedNanos : stopNanos));
             RunResult.PacketCounts packets = PacketFate.account(new PacketFate.Stages(generated, injected,
-                    device.firmware().ringFullDrops(), device.firmware().descriptorsWritten(), 0, rxCounters.read(),
-                    rxCounters.socketFull(), recorder.packetsHandled(), recorder.notification().getTotalCount(),
-                    handling.faults().errors(), handling.faults().timeouts()), notInjected(cutShort));
+                    device.firmware().ringFullDrops(), device.firmware().descriptorsWritten(), 0,
+                    read(rxCounters, recorder, handling), rxCounters.socketFull(), recorder.packetsHandled(),
+                    recorder.notification().getTotalCount(), handling.faults().errors(), handling.faults().timeouts()),
+                    notInjected(cutShort));
             long trafficNanos = stoppedEarly ? clamp(trafficStoppedNanos - startNanos, scheduleNanos) : scheduleNanos;
             long measuredNanos = stoppedEarly ? clamp(trafficStoppedNanos - measureFromNanos, run.durationNanos())
                     : run.durationNanos();
@@ -421,6 +422,16 @@ public final class ConsumerRun {
             consumer.stop();
         }
         return new Played(placement, costs, stopNanos, trafficStoppedNanos, jitter);
+    }
+
+    /**
+     * @return packets the drivers read: as counted, or, when a driver stuck in the handler never finished its poll
+     *         (it counts a poll's packets when the poll ends), at least every packet that reached the handler or was
+     *         dropped for a full buffer
+     */
+    static long read(RxCounters rxCounters, LatencyRecorder recorder, Handling handling) {
+        return Math.max(rxCounters.read(), recorder.packetsHandled() + rxCounters.socketFull()
+                + handling.faults().errors() + handling.faults().timeouts());
     }
 
     /** Notification latency, corrected and uncorrected, and each stage's, as recorded. */
