@@ -4,9 +4,10 @@ package io.nicsim.handler;
  * A handler that starts handling each packet on the consumer's thread and says later that it is done, as
  * non-blocking code on an event loop does (a Vert.x future, a CompletableFuture, a callback): the packet counts as
  * handled when {@link Completion#complete()} is called. Event-loop consumers never wait for it (the loop handles
- * other packets meanwhile); a consumer whose threads may block waits for it (it parks; the busy-poll baseline spins).
- * A class that implements {@link PacketHandler} too is called through this interface on event loops and through
- * {@link PacketHandler} on threads.
+ * other packets meanwhile); a consumer whose threads may block waits for it (it parks; the busy-poll baseline spins;
+ * a virtual-thread verticle awaits it, so the verticle's other packets run meanwhile). A class that implements
+ * {@link PacketHandler} too is called through this interface on event loops and virtual-thread verticles and through
+ * {@link PacketHandler} on other threads.
  */
 public interface AsyncPacketHandler extends HandlerLifecycle {
 

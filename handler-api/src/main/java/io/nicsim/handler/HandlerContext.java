@@ -25,9 +25,10 @@ public interface HandlerContext {
     long nanoTime();
 
     /**
-     * Completes {@code completion} after {@code delayNanos}, on the consumer's own timer: a Vert.x timer on the
-     * calling event loop for loop consumers (the loop is free meanwhile), a scheduler thread of the run's otherwise.
-     * Stands in for a non-blocking call to a service that answers after that long.
+     * Completes {@code completion} after {@code delayNanos} (at once if not positive), on the consumer's own timer: a
+     * Vert.x timer on the calling context when called on one (an event loop, a virtual-thread verticle; the loop is
+     * free meanwhile and the completion runs on it), a scheduler thread of the run's otherwise. Stands in for a
+     * non-blocking call to a service that answers after that long.
      */
     void completeAfter(long delayNanos, Completion completion);
 }

@@ -20,7 +20,8 @@ public interface HandlerLifecycle {
 
     /**
      * Called once, after the last packet was handled or the run gave up on it (a handler still blocked when the
-     * run's drain timeout ended), on a thread of nicsim's. An exception here is reported, not rethrown.
+     * run's drain timeout ended: its thread was interrupted and left running, so this is the place to release it),
+     * on a thread of nicsim's. An exception here is reported, not rethrown.
      */
     default void close() throws Exception {
     }

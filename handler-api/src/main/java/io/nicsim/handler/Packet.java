@@ -34,7 +34,7 @@ public interface Packet {
      * The frame as the wire carried it: an Ethernet II header, an IPv4 header and a UDP (or TCP) header with the
      * flow's 5-tuple, then the payload, whose first 8 bytes are {@link #id()} (big-endian) and the rest zeros:
      * nicsim models when packets arrive, not what they say. Built on the first call for each packet, into a buffer
-     * of the consumer's thread (nothing allocated per packet).
+     * of the caller's (a consumer thread's, or the slot of a packet in flight; nothing allocated per packet).
      *
      * @return a read-only buffer, position 0, limit {@link #frameBytes()} (at most its first 16 KiB), big-endian
      */

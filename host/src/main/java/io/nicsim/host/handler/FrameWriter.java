@@ -68,7 +68,7 @@ final class FrameWriter {
         return readOnly.position(0);
     }
 
-    /** @return bytes this writer allocated for its buffers (once per writer and growth), so a handler's cost omits it */
+    /** @return bytes this writer allocated for its buffers (once, and per growth): not the handler's allocation */
     long ownAllocatedBytes() {
         return ownAllocatedBytes;
     }

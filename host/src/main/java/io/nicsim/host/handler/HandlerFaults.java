@@ -31,7 +31,7 @@ public final class HandlerFaults {
         }
     }
 
-    /** The runner: a packet a thread was handling when the run stopped waiting ({@code where}: the thread, its frame). */
+    /** The runner: a packet a thread was handling when the run stopped waiting ({@code where}: thread, frame). */
     synchronized void stuck(String where) {
         timeouts.incrementAndGet();
         stuckThreads.add(where);

@@ -3,7 +3,6 @@ package io.nicsim.host.handler;
 import io.nicsim.firmware.clock.NanoClock;
 import io.nicsim.handler.PacketHandler;
 import io.nicsim.host.measure.LatencyRecorder;
-import io.nicsim.host.measure.Packet;
 import io.nicsim.host.measure.PacketStampSink;
 import io.nicsim.nic.traffic.SyntheticFlows;
 import org.junit.jupiter.api.Test;

@@ -89,7 +89,8 @@ class HandlingThreadsTest {
             long before = recorder.packetsHandled();
             long startNanos = System.nanoTime();
             handling.handle(handling.newCall(), packet(1), startNanos);
-            assertThat(recorder.packetsHandled()).as(mode + ": recorded when its completion came").isEqualTo(before + 1);
+            assertThat(recorder.packetsHandled()).as(mode + ": recorded when its completion came")
+                    .isEqualTo(before + 1);
             assertThat(System.nanoTime() - startNanos).as("waited for it").isGreaterThanOrEqualTo(200_000);
             assertThat(later.completedOn.get().getName()).isEqualTo("nicsim-handler-timer");
             handling.close();

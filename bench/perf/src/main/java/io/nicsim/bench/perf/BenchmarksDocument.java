@@ -172,7 +172,12 @@ public final class BenchmarksDocument {
                     + " trip of a ping-pong, so one wake-up is about half (eventLoop: a foreign thread's `runOnContext`"
                     + " to a sleeping event loop, answered through a spun-on volatile field). Hand-off: a packet into"
                     + " and out of an application buffer, and recording it into the single- and many-writer"
-                    + " recorders. RSS: the Toeplitz hash of a flow's 5-tuple and its queue.\n\n");
+                    + " recorders. Handler path: one packet from the driver through the run's handler into the"
+                    + " recorder: `recordOnly` is the inline path before the handler API, `model` the built-in work"
+                    + " model through the adapter today, `userSync` a user's trivial handler (guarded, and metered),"
+                    + " `userSyncBytes` one reading its frame, `loopAsync` an event loop's async call through a pool"
+                    + " slot into the many-writer recorder. RSS: the Toeplitz hash of a flow's 5-tuple and its"
+                    + " queue.\n\n");
             out.append(jmhTable(r.jmh()).markdown()).append('\n');
         }
         if (r.floor() != null) {

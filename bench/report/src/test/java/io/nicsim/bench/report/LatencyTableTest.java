@@ -102,6 +102,33 @@ class LatencyTableTest {
     }
 
     @Test
+    void theHandlerTableFollowsTheCostsOnlyWhenAUsersHandlerRan() {
+        RunResult model = run("busy-poll", new LatencySummary(10, 100, 1_500, 2_000, 9_990, 10_000, 123_456, 0), 0,
+                10, 0, 10).withCosts(new io.nicsim.host.cost.RunCosts(1_000, 0, 0, 0, 2_000, 0, 0, 10,
+                List.of("nicsim-busy-poll")));
+        Summary onlyModel = new Summary("study", false, new Environment("jdk", 4, "os", "cpu"), List.of(model),
+                Map.of(), "nicsim run");
+        assertThat(LatencyTable.renderHandler(onlyModel)).isEmpty();
+        assertThat(LatencyTable.renderCosts(onlyModel)).doesNotContain("handler");
+
+        RunResult user = run("platform-thread", new LatencySummary(10, 100, 1_500, 2_000, 9_990, 10_000, 123_456, 0),
+                0, 90, 10, 100).withCosts(new io.nicsim.host.cost.RunCosts(1_000, 0, 0, 0, 2_000, 0, 0, 90,
+                List.of("nicsim-platform-thread")).withHandler(new io.nicsim.host.cost.HandlerCosts(
+                "com.example.Parser", "async", 90, 1_250, 30_500, 48, 4_800, 32, "run")))
+                .withHandler(new io.nicsim.bench.results.HandlerReport("com.example.Parser", "async", 10,
+                        "IOException: refused", 0, List.of(), null));
+        Summary both = new Summary("study", false, new Environment("jdk", 4, "os", "cpu"), List.of(model, user),
+                Map.of(), "nicsim run");
+        List<String> lines = LatencyTable.renderHandler(both).lines().toList();
+        assertThat(lines.get(0)).contains("CPU us/pkt", "blocked us/pkt", "alloc B/pkt", "errors", "timeouts");
+        assertThat(lines.get(1).trim().split("\\s+")).containsExactly("platform-thread", "Parser", "async", "1.25",
+                "30.5", "48.0", "10", "0");
+        assertThat(lines).hasSize(3).last().asString().isEqualTo(
+                "platform-thread: first handler error: IOException: refused");
+        assertThat(LatencyTable.renderCosts(both)).contains("consumer CPU", "handler per packet");
+    }
+
+    @Test
     void rendersOneRowPerRunInMicroseconds() {
         Summary summary = new Summary("study", false, new Environment("jdk", 4, "os", "cpu"), List.of(
                 run("busy-poll", new LatencySummary(10, 100, 1_500, 2_000, 9_990, 10_000, 123_456, 0), 7_250, 1_234_567,

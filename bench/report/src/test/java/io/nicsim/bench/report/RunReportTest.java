@@ -112,6 +112,27 @@ class RunReportTest {
     }
 
     @Test
+    void aUsersHandlerHasItsCostsAndWhatWentWrongInTheCostsSection() throws Exception {
+        RunResult user = run(0, "with-handler", 7, false).withCosts(new io.nicsim.host.cost.RunCosts(1_500, 0.5, 0.01,
+                200, 3_000, 4, 1, 3_000, List.of("nicsim-platform-thread")).withHandler(
+                new io.nicsim.host.cost.HandlerCosts("com.example.Parser", "sync", 3_000, 2_250, 40_000, 96, 9_600, 32,
+                        "run"))).withHandler(new io.nicsim.bench.results.HandlerReport("com.example.Parser", "sync",
+                3, "IllegalStateException: <bad> header", 1, List.of("t at com.example.Parser.handle(Parser.java:9)"),
+                null));
+        SummaryWriter.write(new Summary("handler", false, Environment.current(), List.of(user),
+                Map.of("name", "handler"), "nicsim run"), runDir);
+        String html = Files.readString(RunReport.write(runDir));
+        assertThat(html).contains("<h2>Costs</h2>", "<th>your handler</th>",
+                "<td>with-handler</td><td>Parser</td><td>sync</td><td>2.25</td><td>40.0</td><td>96.0</td><td>3</td>"
+                        + "<td>1</td>", "IllegalStateException: &lt;bad&gt; header", "Parser.handle(Parser.java:9)");
+
+        SummaryWriter.write(new Summary("model", false, Environment.current(), List.of(run(0, "model", 8, false)),
+                Map.of("name", "model"), "nicsim run"), runDir);
+        assertThat(Files.readString(RunReport.write(runDir))).as("no costs measured: no section")
+                .doesNotContain("<h2>Costs</h2>");
+    }
+
+    @Test
     void aPacedRunsReportShowsItsPlatformJitterOverTimeAndInItsTableAVirtualRunsDoesNot() throws Exception {
         JitterRecording jitter = stalled();
         List<RunResult> runs = List.of(run(0, "paced", 5, true, jitter), run(1, "virtual", 6, true, null));

@@ -114,6 +114,33 @@ class SummaryJsonTest {
     }
 
     @Test
+    void aUsersHandlerRoundTripsWithItsCostsAndWhatWentWrongAndTheModelWritesNone() throws Exception {
+        io.nicsim.host.cost.HandlerCosts costs = new io.nicsim.host.cost.HandlerCosts("com.example.Parser", "sync",
+                1_000, 850.5, 120.25, 64.0, 128_000.0, 32, io.nicsim.host.cost.HandlerCosts.BY_RUN);
+        io.nicsim.bench.results.HandlerReport report = new io.nicsim.bench.results.HandlerReport(
+                "com.example.Parser", "sync", 100, "IllegalStateException: bad header", 1,
+                List.of("nicsim-platform-thread at com.example.Parser.handle(Parser.java:42)"), null);
+        RunResult user = run("platform-thread", "per-packet", 1_000, 101, 1_000, 2_000)
+                .withCosts(new io.nicsim.host.cost.RunCosts(1, 0, 0, 0, 2, 0, 0, 1_000, List.of("nicsim-x"))
+                        .withHandler(costs))
+                .withHandler(report);
+        Summary original = new Summary("handler", false, Environment.current(), List.of(user,
+                run("busy-poll", "per-packet", 10, 0, 10, 1_500)), ScenarioLoader.load(null, List.of()).effective(),
+                "nicsim run");
+        Path file = SummaryWriter.write(original, dir);
+        JsonNode runs = JSON.readTree(file.toFile()).get("runs");
+        assertThat(runs.get(0).get("handler").get("firstError").asText()).isEqualTo("IllegalStateException: bad header");
+        assertThat(runs.get(0).get("handler").get("errors").asLong()).isEqualTo(100);
+        assertThat(runs.get(0).get("handler").get("stuck").get(0).asText()).contains("Parser.handle");
+        assertThat(runs.get(0).get("costs").get("handler").get("cpuNanosPerPacket").asDouble()).isEqualTo(850.5);
+        assertThat(runs.get(1).has("handler")).as("the built-in model: no handler object").isFalse();
+        Summary read = SummaryWriter.read(file);
+        assertThat(read.runs().get(0).handler()).isEqualTo(report);
+        assertThat(read.runs().get(0).costs().handler()).isEqualTo(costs);
+        assertThat(read.runs().get(1).handler()).isNull();
+    }
+
+    @Test
     void theFileHoldsTheContractKeys() throws Exception {
         Summary original = summary();
         JsonNode root = JSON.readTree(SummaryWriter.write(original, dir).toFile());

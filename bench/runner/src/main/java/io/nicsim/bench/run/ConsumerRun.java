@@ -256,6 +256,22 @@ public final class ConsumerRun {
         return written;
     }
 
+    /**
+     * @return whether the run's recorder takes several writers: shapes, several RX queues, an async user handler on an
+     *         event loop (its completions come on threads of its own)
+     * @throws IllegalArgumentException if {@code --export-packets} cannot export such a run
+     */
+    private static boolean manyWriters(Scenario scenario, String consumerName, HandlerSetting setting,
+                                       RunOptions options) {
+        String problem = options.exportPackets() ? exportProblem(scenario, consumerName, options.handler()) : null;
+        if (problem != null) {
+            throw new IllegalArgumentException("--export-packets: " + problem);
+        }
+        return Consumers.recordsFromManyThreads(consumerName) || scenario.nic().queues() > 1
+                || options.handler() != null && Handling.completesOnOtherThreads(options.handler().type(),
+                setting.mode());
+    }
+
     private static Outcome runOn(Scenario scenario, String label, String consumerName, Path queueDir, NanoClock clock,
                                  String journal, RunOptions options) throws Exception {
         TrafficConfig traffic = scenario.traffic();
@@ -269,14 +285,7 @@ public final class ConsumerRun {
         int rxQueues = nic.queues();
         ShapeConfig shape = new ShapeConfig(host.workersOrCores(), host.socketSlots(), traffic.flows());
         HandlerSetting handlerSetting = Consumers.handlerSetting(consumerName, shape, rxQueues);
-        boolean manyWriters = Consumers.recordsFromManyThreads(consumerName) || rxQueues > 1
-                || options.handler() != null
-                && Handling.completesOnOtherThreads(options.handler().type(), handlerSetting.mode());
-        String exportProblem = options.exportPackets() ? exportProblem(scenario, consumerName, options.handler())
-                : null;
-        if (exportProblem != null) {
-            throw new IllegalArgumentException("--export-packets: " + exportProblem);
-        }
+        boolean manyWriters = manyWriters(scenario, consumerName, handlerSetting, options);
         try (DeviceQueues queues = DeviceQueues.open(queueDir, rxQueues);
              HostStampJournal stamps = options.exportPackets()
                      ? HostStampJournal.open(queueDir, ConsumerContext.QUEUE) : null) {

@@ -242,13 +242,7 @@ public final class HostProcess {
                     handling, policy.driver(), interruptLog, rxCounters, shape, ConsumerContext.QUEUE, ring));
             InterruptDispatcher dispatcher = new InterruptDispatcher(queues, clock, consumer, interruptLog);
 
-            handling.open();
-            try {
-                consumer.start();
-            } catch (Exception | Error e) {
-                handling.close();
-                throw e;
-            }
+            start(handling, consumer);
             long stopNanos;
             RunCosts costs;
             Stop stopped;
@@ -274,26 +268,14 @@ public final class HostProcess {
                 HostInterruptPath path = new HostInterruptPath(dispatcher, consumer, restarted);
                 AgentRunner runner = new AgentRunner(IdleStrategies.named(host.dispatcherIdle()),
                         error -> failure.compareAndSet(null, error), null, path);
-                placement = new PlacementReport("two-process", List.of(
-                        PlacementReport.ThreadPlacement.unpinned(Device.ROLE + " (nic process)", List.of(Device.ROLE),
-                                host.deviceIdle(), NOT_PINNED),
-                        PlacementReport.ThreadPlacement.unpinned(path.roleName(), List.of(InterruptDispatcher.ROLE),
-                                host.dispatcherIdle(), NOT_PINNED),
-                        PlacementReport.ThreadPlacement.unpinned(consumer.threadName(), List.of(consumerName),
-                                consumer.waitsBy(), NOT_PINNED)),
-                        PlacementReport.Pinning.unpinned(host.pinning(), NOT_PINNED));
+                placement = placement(host, path, consumer, consumerName);
                 Watched watched = watchOnThread(runner, new Watch(nic, recorder, rxCounters, consumer, handling,
                         failure, stop, log, clock), scenario, startNanos, attachNanos, earlierPackets);
                 stopped = watched.stop();
                 costs = watched.costs();
                 stopNanos = watched.stopNanos();
             } finally {
-                handling.endRun();
-                try {
-                    consumer.stop();
-                } finally {
-                    handling.close();
-                }
+                stop(handling, consumer);
             }
             Throwable error = failure.get();
             if (error != null) {
@@ -317,6 +299,40 @@ public final class HostProcess {
                     consumerName, clock);
             return outcome(stopped, summary, dir, out, twoProcess);
         }
+    }
+
+    /** Opens the handler, then starts the consumer; the handler is closed again if the consumer cannot start. */
+    private static void start(Handling handling, Consumer consumer) throws Exception {
+        handling.open();
+        try {
+            consumer.start();
+        } catch (Exception | Error e) {
+            handling.close();
+            throw e;
+        }
+    }
+
+    /** Gives up on what is still in the handler (so the stop cannot hang), stops the consumer, closes the handler. */
+    private static void stop(Handling handling, Consumer consumer) throws Exception {
+        handling.endRun();
+        try {
+            consumer.stop();
+        } finally {
+            handling.close();
+        }
+    }
+
+    /** @return where the two processes' threads run: none pinned */
+    private static PlacementReport placement(HostConfig host, HostInterruptPath path, Consumer consumer,
+                                             String consumerName) {
+        return new PlacementReport("two-process", List.of(
+                PlacementReport.ThreadPlacement.unpinned(Device.ROLE + " (nic process)", List.of(Device.ROLE),
+                        host.deviceIdle(), NOT_PINNED),
+                PlacementReport.ThreadPlacement.unpinned(path.roleName(), List.of(InterruptDispatcher.ROLE),
+                        host.dispatcherIdle(), NOT_PINNED),
+                PlacementReport.ThreadPlacement.unpinned(consumer.threadName(), List.of(consumerName),
+                        consumer.waitsBy(), NOT_PINNED)),
+                PlacementReport.Pinning.unpinned(host.pinning(), NOT_PINNED));
     }
 
     /** What the host watches while the traffic plays, and how it reports. */
