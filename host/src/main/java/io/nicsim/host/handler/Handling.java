@@ -224,6 +224,7 @@ public final class Handling {
         }
         if (error != null) {
             faults.error(error);
+            recorder.recordFailed(call.packet, call.wokenNanos);
         } else {
             recorder.record(call.packet, call.wokenNanos, handledNanos);
         }
@@ -265,6 +266,7 @@ public final class Handling {
             recorder.record(call.packet, call.wokenNanos, handledNanos);
         } else {
             faults.error(failure);
+            recorder.recordFailed(call.packet, call.wokenNanos);
         }
     }
 

@@ -62,6 +62,17 @@ public final class HostStampRecord {
         return this;
     }
 
+    /**
+     * {@link #handledNanos} of a packet the handler failed ({@code handler-error}): journaled so that packets.csv
+     * tells it apart from one never read, not handled.
+     */
+    public static final long FAILED = Long.MIN_VALUE;
+
+    /** @return whether the handler failed the packet ({@link #FAILED}) rather than handled it */
+    public boolean failed() {
+        return handledNanos == FAILED;
+    }
+
     /** @return whether an interrupt notified the packet (otherwise the consumer found it by polling) */
     public boolean notified() {
         return raisedNanos != wokenNanos || deliveredNanos != wokenNanos;

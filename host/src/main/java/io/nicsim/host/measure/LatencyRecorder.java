@@ -214,6 +214,14 @@ public final class LatencyRecorder {
                 packet.deliveredNanos);
     }
 
+    /**
+     * A packet the handler failed: not recorded nor counted as handled, only journaled for a per-packet export (its
+     * handled stamp {@link HostStampRecord#FAILED}). The consumer's thread, as {@link #record}.
+     */
+    public void recordFailed(Packet packet, long wokenNanos) {
+        sink.stamp(packet.packetId, wokenNanos, HostStampRecord.FAILED, packet.raisedNanos, packet.deliveredNanos);
+    }
+
     private void record(long packetId, int trafficClass, long intendedNanos, long injectedNanos, long detectedNanos,
                         long writtenNanos, long appendedNanos, long wokenNanos, long handledNanos, long raisedNanos,
                         long deliveredNanos) {

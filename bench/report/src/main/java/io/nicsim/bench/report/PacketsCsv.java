@@ -68,7 +68,9 @@ public final class PacketsCsv {
                             + " generated");
                 }
                 boolean written = descriptor != null && descriptor.packetId == id;
-                boolean handled = host != null && host.packetId == id;
+                boolean journaled = host != null && host.packetId == id;
+                boolean failed = journaled && host.failed();
+                boolean handled = journaled && !failed;
                 row.setLength(0);
                 row.append(id).append(',').append(written ? descriptor.queue : 0).append(',');
                 if (written) {
@@ -96,13 +98,14 @@ public final class PacketsCsv {
                 } else {
                     row.append(",,");
                 }
-                row.append(PacketFate.of(handled, written, id < injected, descriptor != null));
+                row.append(failed ? io.nicsim.bench.results.DropReason.HANDLER_ERROR.key()
+                        : PacketFate.of(handled, written, id < injected, descriptor != null));
                 row.append('\n');
                 out.append(row);
                 if (written) {
                     descriptor = descriptors.poll();
                 }
-                if (handled) {
+                if (journaled) {
                     host = hostStamps.poll();
                 }
             }

@@ -94,4 +94,24 @@ class PacketExportTest {
             assertThat(anyNotified).as("a sleeping consumer is woken by interrupts").isTrue();
         }
     }
+
+    @org.junit.jupiter.api.Test
+    void packetsAUsersHandlerFailedAreHandlerErrorRows(@TempDir Path runDir) throws Exception {
+        Scenario scenario = ScenarioLoader.load(null, List.of("run.duration=100ms", "run.warmup=50ms",
+                "traffic.ratePerSecond=5kpps", "host.consumer=platform-thread", "run.queueStaging=none"));
+        RunFiles files = RunFiles.of(runDir, 0, "platform-thread");
+        RunResult result = ConsumerRun.run(scenario, "platform-thread", "platform-thread", files.queueDir(), files,
+                SystemNanoClock.INSTANCE, new RunOptions(true, new StopSignal(), Progress.none()).withHandler(
+                        io.nicsim.host.handler.HandlerSource.of(HandlerMatrixTest.EveryTenthThrows.class,
+                                "host.handler")));
+        List<String> lines = Files.readAllLines(runDir.resolve(result.files().get("packets")));
+        Map<String, Long> outcomes = new LinkedHashMap<>();
+        for (String line : lines.subList(1, lines.size())) {
+            String[] row = line.split(",", -1);
+            outcomes.merge(row[OUTCOME], 1L, Long::sum);
+            assertThat(row[OUTCOME].equals("handler-error")).as("row %s", line)
+                    .isEqualTo(Long.parseLong(row[0]) % 10 == 9);
+        }
+        assertThat(outcomes).containsEntry("handler-error", result.packets().dropReasons().get("handler-error"));
+    }
 }
