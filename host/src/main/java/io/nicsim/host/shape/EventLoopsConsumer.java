@@ -175,10 +175,20 @@ public final class EventLoopsConsumer extends DispatchingConsumer {
         @Override
         public Future<?> start() {
             if (virtual || handling.asyncOnLoop()) {
-                slots = handling.newPool(shapeSlots(), this::schedule);
+                slots = handling.newPool(shapeSlots(), this::resume);
             }
             inline = handling.newCall();
             return Future.succeededFuture();
+        }
+
+        /**
+         * Any thread, after a slot came back: drain again if packets wait (a drain that found no free slot left them);
+         * a packet that comes later schedules its own drain.
+         */
+        private void resume() {
+            if (!high.isEmpty() || !low.isEmpty()) {
+                schedule();
+            }
         }
 
         /** Any thread: make sure a drain task is queued (one at a time). */

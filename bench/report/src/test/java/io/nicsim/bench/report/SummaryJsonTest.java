@@ -129,7 +129,8 @@ class SummaryJsonTest {
                 "nicsim run");
         Path file = SummaryWriter.write(original, dir);
         JsonNode runs = JSON.readTree(file.toFile()).get("runs");
-        assertThat(runs.get(0).get("handler").get("firstError").asText()).isEqualTo("IllegalStateException: bad header");
+        assertThat(runs.get(0).get("handler").get("firstError").asText())
+                .isEqualTo("IllegalStateException: bad header");
         assertThat(runs.get(0).get("handler").get("errors").asLong()).isEqualTo(100);
         assertThat(runs.get(0).get("handler").get("stuck").get(0).asText()).contains("Parser.handle");
         assertThat(runs.get(0).get("costs").get("handler").get("cpuNanosPerPacket").asDouble()).isEqualTo(850.5);
