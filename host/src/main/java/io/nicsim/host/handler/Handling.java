@@ -7,6 +7,7 @@ import io.nicsim.handler.PacketHandler;
 import io.nicsim.host.cost.HandlerCosts;
 import io.nicsim.host.measure.LatencyRecorder;
 import io.nicsim.host.measure.Packet;
+import io.nicsim.nic.record.DescriptorRecord;
 import io.nicsim.nic.traffic.FlowTuples;
 import io.vertx.core.Promise;
 
@@ -161,6 +162,25 @@ public final class Handling {
             throw new IllegalStateException("host.handler: " + className + ".open failed: "
                     + HandlerSource.describe(e), e);
         }
+    }
+
+    /**
+     * The driver's thread handles a descriptor it just read ({@link io.nicsim.host.rx.InlineDelivery}): as
+     * {@link #handle}, but the built-in model gets the descriptor itself (nothing copied) and it is recorded from it,
+     * as before the handler API; a user's handler gets it copied into {@code call}'s holder.
+     */
+    public void handleInline(HandlerCall call, DescriptorRecord descriptor, long packetWokenNanos, long raisedNanos,
+                             long deliveredNanos) {
+        if (!user && !awaitAsync) {
+            try {
+                sync.handle(call.view.bind(descriptor, raisedNanos, deliveredNanos, packetWokenNanos));
+            } catch (Exception impossible) {
+                throw new IllegalStateException(impossible);
+            }
+            recorder.record(descriptor, packetWokenNanos, clock.nanoTime(), raisedNanos, deliveredNanos);
+            return;
+        }
+        handle(call, call.holder.set(descriptor, raisedNanos, deliveredNanos, packetWokenNanos), packetWokenNanos);
     }
 
     /**

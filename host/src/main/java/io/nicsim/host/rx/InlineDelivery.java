@@ -2,13 +2,12 @@ package io.nicsim.host.rx;
 
 import io.nicsim.host.handler.HandlerCall;
 import io.nicsim.host.handler.Handling;
-import io.nicsim.host.measure.Packet;
 import io.nicsim.nic.record.DescriptorRecord;
 
 /**
- * The driver's thread handles each packet itself, as a run-to-completion poller does: the packet is copied into the
- * thread's own holder and handed to the run's handler ({@link Handling#handle}), which records it when the handler is
- * done (spinning or parking while it waits, as the consumer waits). Simple and with no hand-off, but a blocking
+ * The driver's thread handles each packet itself, as a run-to-completion poller does: the packet goes to the run's
+ * handler ({@link Handling#handleInline}), which records it when the handler is done (spinning or parking while it
+ * waits, as the consumer waits). Simple and with no hand-off, but a blocking
  * handler holds up every packet behind it.
  */
 public final class InlineDelivery implements PacketDelivery {
@@ -24,7 +23,6 @@ public final class InlineDelivery implements PacketDelivery {
 
     @Override
     public void deliver(DescriptorRecord descriptor, long wokenNanos, long raisedNanos, long deliveredNanos) {
-        Packet packet = call.holder().set(descriptor, raisedNanos, deliveredNanos, wokenNanos);
-        handling.handle(call, packet, wokenNanos);
+        handling.handleInline(call, descriptor, wokenNanos, raisedNanos, deliveredNanos);
     }
 }

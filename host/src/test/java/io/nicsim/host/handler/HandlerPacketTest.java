@@ -51,6 +51,25 @@ class HandlerPacketTest {
     }
 
     @Test
+    void aViewBoundToADescriptorReadsTheSameAsOneBoundToItsCopy() {
+        io.nicsim.nic.record.DescriptorRecord descriptor = new io.nicsim.nic.record.DescriptorRecord();
+        descriptor.packetId = 11;
+        descriptor.queue = 1;
+        descriptor.flow = 2;
+        descriptor.frameBytes = 90;
+        descriptor.intendedNanos = 100;
+        descriptor.writtenNanos = 130;
+        HandlerPacket view = new HandlerPacket(SyntheticFlows.INSTANCE).bind(descriptor, 140, 150, 160);
+        assertThat(new long[] {view.id(), view.queue(), view.flow(), view.frameBytes(), view.intendedNanos(),
+                view.writtenNanos(), view.raisedNanos(), view.deliveredNanos(), view.wokenNanos()})
+                .containsExactly(11, 1, 2, 90, 100, 130, 140, 150, 160);
+        assertThat(view.bytes().getLong(42)).isEqualTo(11);
+        descriptor.packetId = 12; // the reader moved on: the view keeps what it read for this packet
+        assertThat(view.id()).isEqualTo(11);
+        assertThat(view.bind(holder(13, 0, 64, 0), 170).id()).isEqualTo(13);
+    }
+
+    @Test
     void aSyntheticFlowIsUdpWithItsTupleAndThePacketIdFirstInThePayload() {
         HandlerPacket view = new HandlerPacket(SyntheticFlows.INSTANCE).bind(holder(0x0102030405060708L, 5, 100, 1),
                 0);

@@ -27,9 +27,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One packet from the driver through the run's handler into the recorder, single-threaded so that only the code's own
- * cost shows: {@code recordOnly} is what the inline path did before the handler API (the built-in model with no work
- * returns at once, then the packet is recorded from its descriptor); {@code model} is that path today (copy into the
- * thread's holder, the view bound, {@link io.nicsim.host.handler.WorkModelHandler} called, recorded); {@code userSync}
+ * cost shows: {@code legacyInline} is the inline path as it was before the handler API (its {@code InlineDelivery}
+ * and {@code host.rx.PacketHandler}, copied here: the work, the blocking wait, then the packet recorded from its
+ * descriptor); {@code model} is that path today (the view bound to the descriptor,
+ * {@link io.nicsim.host.handler.WorkModelHandler} called, recorded from the descriptor); {@code userSync}
  * a user's trivial sync handler, guarded and metered; {@code userSyncBytes} one that reads its packet's bytes (the
  * frame built per packet); {@code loopAsync} an event loop's call of an async handler that completes at once, through a
  * pool slot. Run with {@code -prof gc}: none may allocate.
@@ -46,6 +47,7 @@ public class HandlerPathBenchmark {
 
     private final DescriptorRecord descriptor = new DescriptorRecord();
     private LatencyRecorder recorder;
+    private LegacyInline legacy;
     private InlineDelivery model;
     private InlineDelivery userSync;
     private InlineDelivery userSyncBytes;
@@ -58,6 +60,7 @@ public class HandlerPathBenchmark {
     public void setUp() {
         recorder = new LatencyRecorder(0, 1, PacketStampSink.NONE, false);
         HandlerSetting thread = new HandlerSetting("platform-thread", CallMode.PARK, 1, 1);
+        legacy = new LegacyInline(0, 0, recorder, CLOCK, false);
         model = new InlineDelivery(Handling.model(0, 0, thread, recorder, CLOCK, SyntheticFlows.INSTANCE));
         PacketHandler trivial = packet -> sink += packet.id();
         userSync = new InlineDelivery(opened(new Handling(trivial, thread, recorder, CLOCK, SyntheticFlows.INSTANCE)));
@@ -84,10 +87,69 @@ public class HandlerPathBenchmark {
     }
 
     @Benchmark
-    public void recordOnly() {
+    public void legacyInline() {
         next();
         long now = CLOCK.nanoTime();
-        recorder.record(descriptor, now, CLOCK.nanoTime(), now, now);
+        legacy.deliver(descriptor, now, now, now);
+    }
+
+    /** The inline path before the handler API: its InlineDelivery and host.rx.PacketHandler, as they were. */
+    static final class LegacyInline {
+        private final long workNanos;
+        private final long blockNanos;
+        private final LatencyRecorder recorder;
+        private final NanoClock clock;
+        private final boolean spinWhileBlocked;
+
+        LegacyInline(long workNanos, long blockNanos, LatencyRecorder recorder, NanoClock clock,
+                     boolean spinWhileBlocked) {
+            this.workNanos = workNanos;
+            this.blockNanos = blockNanos;
+            this.recorder = recorder;
+            this.clock = clock;
+            this.spinWhileBlocked = spinWhileBlocked;
+        }
+
+        void deliver(DescriptorRecord d, long wokenNanos, long raisedNanos, long deliveredNanos) {
+            work();
+            if (spinWhileBlocked) {
+                spinBlocked();
+            } else {
+                parkBlocked();
+            }
+            recorder.record(d, wokenNanos, clock.nanoTime(), raisedNanos, deliveredNanos);
+        }
+
+        private void work() {
+            if (workNanos == 0) {
+                return;
+            }
+            long endNanos = clock.nanoTime() + workNanos;
+            while (clock.nanoTime() < endNanos) {
+                Thread.onSpinWait();
+            }
+        }
+
+        private void spinBlocked() {
+            if (blockNanos == 0) {
+                return;
+            }
+            long endNanos = clock.nanoTime() + blockNanos;
+            while (clock.nanoTime() < endNanos) {
+                Thread.onSpinWait();
+            }
+        }
+
+        private void parkBlocked() {
+            if (blockNanos == 0) {
+                return;
+            }
+            long endNanos = clock.nanoTime() + blockNanos;
+            long remainingNanos;
+            while ((remainingNanos = endNanos - clock.nanoTime()) > 0) {
+                java.util.concurrent.locks.LockSupport.parkNanos(this, remainingNanos);
+            }
+        }
     }
 
     @Benchmark
