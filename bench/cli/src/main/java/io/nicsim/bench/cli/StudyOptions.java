@@ -260,8 +260,7 @@ public final class StudyOptions {
         }
         out.print(LatencyTable.renderPriorities(summary));
         for (String table : List.of(LatencyTable.renderRounds(summary), LatencyTable.renderJitter(summary),
-                LatencyTable.render(summary), LatencyTable.renderStages(summary), LatencyTable.renderCosts(summary),
-                io.nicsim.bench.report.HandlerTable.render(summary))) {
+                LatencyTable.render(summary), LatencyTable.renderStages(summary), LatencyTable.renderCosts(summary))) {
             if (!table.isEmpty()) {
                 out.println();
                 out.print(table);

@@ -235,7 +235,7 @@ public final class LatencyTable {
         return renderConsumerCosts(summary) + (handler.isEmpty() ? "" : "\n" + handler);
     }
 
-    private static final String HANDLER_ROW = "%-26s %-24s %6s %11s %15s %12s %9s %9s%n";
+    private static final String HANDLER_ROW = "%-22s %-18s %6s %10s %14s %11s %10s %7s %8s%n";
 
     /**
      * What a user's handler ({@code host.handler}) cost per packet in each run that called one: its own CPU time,
@@ -249,7 +249,7 @@ public final class LatencyTable {
         }
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, HANDLER_ROW, "handler per packet", "class", "kind", "CPU us/pkt",
-                "blocked us/pkt", "alloc B/pkt", "errors", "timeouts"));
+                "blocked us/pkt", "alloc B/pkt", "alloc MB/s", "errors", "timeouts"));
         List<String> notes = new ArrayList<>();
         for (RunResult run : summary.runs()) {
             List<String> cells = handlerCells(run);
@@ -257,6 +257,13 @@ public final class LatencyTable {
                 continue;
             }
             out.append(String.format(Locale.ROOT, HANDLER_ROW, cells.toArray()));
+            io.nicsim.host.cost.HandlerCosts costs = handlerCosts(run);
+            if (costs != null) {
+                String measured = measuredBy(costs);
+                if (!notes.contains(measured)) {
+                    notes.addFirst(measured);
+                }
+            }
             if (run.handler() != null && run.handler().firstError() != null) {
                 notes.add(run.name() + ": first handler error: " + run.handler().firstError());
             }
@@ -271,7 +278,8 @@ public final class LatencyTable {
 
     /**
      * @return one run's row of the handler table, as the terminal and report.html show it: name, class, kind, CPU,
-     *         blocked (us/pkt), allocation (B/pkt), errors, timeouts ("-" not measured); null if no user's handler ran
+     *         blocked (us/pkt), allocation (B/pkt, MB/s), errors, timeouts ("-" not measured); null if no user's
+     *         handler ran
      */
     static List<String> handlerCells(RunResult run) {
         io.nicsim.host.cost.HandlerCosts costs = handlerCosts(run);
@@ -285,7 +293,22 @@ public final class LatencyTable {
                 costs == null ? "-" : microsOrDash(costs.cpuNanosPerPacket()),
                 costs == null ? "-" : microsOrDash(costs.blockedNanosPerPacket()),
                 costs == null ? "-" : bytesPerPacket(costs.allocatedBytesPerPacket()),
+                costs == null || !(costs.allocatedBytesPerSecond() >= 0) ? "-"
+                        : String.format(Locale.ROOT, "%,.1f", costs.allocatedBytesPerSecond() / 1e6),
                 report == null ? "-" : count(report.errors()), report == null ? "-" : count(report.timeouts()));
+    }
+
+    /**
+     * @return how a run's handler figures were measured, as a note under the table: timed in the run (CPU read on
+     *         one call in N) or by the virtual-time probe before the run
+     */
+    static String measuredBy(io.nicsim.host.cost.HandlerCosts costs) {
+        if (io.nicsim.host.cost.HandlerCosts.BY_PROBE.equals(costs.measuredBy())) {
+            return String.format(Locale.ROOT, "measured by the virtual-time probe before the run (%,d calls on a"
+                    + " thread of its own): the model charged these figures", costs.calls());
+        }
+        return "measured around each call in the run" + (costs.cpuSampledEvery() > 1 ? String.format(Locale.ROOT,
+                " (CPU read on 1 call in %d)", costs.cpuSampledEvery()) : "");
     }
 
     private static io.nicsim.host.cost.HandlerCosts handlerCosts(RunResult run) {

@@ -340,12 +340,12 @@ public final class RunReport {
         }
         if (!handlerRows.isEmpty()) {
             html.table(List.of("your handler", "class", "kind", "CPU µs/pkt", "blocked µs/pkt", "alloc B/pkt",
-                    "errors", "timeouts"), handlerRows);
-            html.p("note", "Your handler's own cost per packet, timed around each call in the measured window: CPU of"
-                    + " the calling thread (a virtual thread's carrier), blocked = wall time (async: until its"
-                    + " completion) − CPU, heap allocated by the calling thread. errors: packets it failed"
-                    + " (handler-error drops); timeouts: packets still in it when run.drainTimeout ended"
-                    + " (handler-timeout drops).");
+                    "alloc MB/s", "errors", "timeouts"), handlerRows);
+            html.p("note", "Your handler's own cost per packet, timed around each call in the measured window (in"
+                    + " virtual time, by a probe on a thread of its own before the run): CPU of the calling thread (a"
+                    + " virtual thread's carrier), blocked = wall time (async: until its completion) − CPU, heap"
+                    + " allocated by the calling thread. errors: packets it failed (handler-error drops); timeouts:"
+                    + " packets still in it when run.drainTimeout ended (handler-timeout drops).");
             for (String note : notes) {
                 html.p("note", note);
             }

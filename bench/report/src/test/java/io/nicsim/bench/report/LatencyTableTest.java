@@ -120,12 +120,22 @@ class LatencyTableTest {
         Summary both = new Summary("study", false, new Environment("jdk", 4, "os", "cpu"), List.of(model, user),
                 Map.of(), "nicsim run");
         List<String> lines = LatencyTable.renderHandler(both).lines().toList();
-        assertThat(lines.get(0)).contains("CPU us/pkt", "blocked us/pkt", "alloc B/pkt", "errors", "timeouts");
+        assertThat(lines.get(0)).contains("CPU us/pkt", "blocked us/pkt", "alloc B/pkt", "alloc MB/s", "errors",
+                "timeouts");
         assertThat(lines.get(1).trim().split("\\s+")).containsExactly("platform-thread", "Parser", "async", "1.25",
-                "30.5", "48.0", "10", "0");
-        assertThat(lines).hasSize(3).last().asString().isEqualTo(
+                "30.5", "48.0", "0.0", "10", "0");
+        assertThat(lines).hasSize(4).endsWith("measured around each call in the run (CPU read on 1 call in 32)",
                 "platform-thread: first handler error: IOException: refused");
         assertThat(LatencyTable.renderCosts(both)).contains("consumer CPU", "handler per packet");
+    }
+
+    @Test
+    void saysHowTheHandlersFiguresWereMeasured() {
+        assertThat(LatencyTable.measuredBy(new io.nicsim.host.cost.HandlerCosts("a.B", "sync", 20_000, 5_677, 0, 69,
+                2_500_000, 1, "probe"))).isEqualTo("measured by the virtual-time probe before the run (20,000 calls on"
+                + " a thread of its own): the model charged these figures");
+        assertThat(LatencyTable.measuredBy(new io.nicsim.host.cost.HandlerCosts("a.B", "sync", 9, 1, 0, 0, 0, 1,
+                "run"))).isEqualTo("measured around each call in the run");
     }
 
     @Test
