@@ -186,7 +186,7 @@ public final class StudyOptions {
             return;
         }
         for (String consumer : consumers) {
-            String problem = ConsumerRun.exportProblem(scenario, consumer);
+            String problem = ConsumerRun.exportProblem(scenario, consumer, handlerJars.source());
             if (problem != null) {
                 throw new ScenarioException("--export-packets", null, problem);
             }

@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Short real runs of a handler from a jar ({@code --handler-jar}): in virtual time a probe measures it and the model
  * charges what it measured (summary.json's costs.handler, measured by probe); hardware in the loop the class is loaded
- * from the jar, checked once, and named in the run's scenario.
+ * from the jar, checked once, made once for the run, named in the run's scenario, and timed around each call.
  */
 @Tag("run")
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
@@ -92,8 +92,22 @@ class HandlerJarRunTest {
         CliOutcome outcome = run(out, "--set", "host.consumer=busy-poll", "--duration", "20ms",
                 "--set", "run.rounds=1", "--set", "run.jitWarmup=0", "--set", "run.queueStaging=none");
         assertThat(outcome.code()).as("stderr: %s", outcome.err()).isZero();
-        assertThat(made() - before).as("the check made one").isGreaterThanOrEqualTo(1);
+        assertThat(made() - before).as("the check made one, the run one").isEqualTo(2);
         assertThat(Files.readString(out.resolve("scenario.yaml"))).contains("handler: " + HANDLER);
-        assertThat(SummaryWriter.read(out.resolve(SummaryWriter.FILE_NAME)).runs()).hasSize(1);
+        Summary summary = SummaryWriter.read(out.resolve(SummaryWriter.FILE_NAME));
+        assertThat(summary.runs()).hasSize(1);
+        RunResult run = summary.runs().getFirst();
+        assertThat(run.packets().delivered()).as("every packet handled").isEqualTo(run.packets().generated());
+        HandlerCosts handler = run.costs().handler();
+        assertThat(handler.measuredBy()).isEqualTo(HandlerCosts.BY_RUN);
+        assertThat(handler.className()).isEqualTo(HANDLER);
+        assertThat(handler.calls()).as("the measured window's packets").isPositive()
+                .isLessThanOrEqualTo(run.packets().delivered());
+        assertThat(handler.cpuNanosPerPacket()).as("it burns that much CPU per packet")
+                .isGreaterThanOrEqualTo(TestHandlerJars.SPIN_NANOS * 0.9);
+        assertThat(handler.allocatedBytesPerPacket()).as("and allocates that much")
+                .isGreaterThanOrEqualTo(TestHandlerJars.ALLOCATED_BYTES);
+        assertThat(run.handler().errors()).isZero();
+        assertThat(outcome.out()).contains("handler per packet", "measured around each call in the run");
     }
 }
