@@ -124,7 +124,8 @@ class RunReportTest {
         String html = Files.readString(RunReport.write(runDir));
         assertThat(html).contains("<h2>Costs</h2>", "<th>your handler</th>",
                 "<td>with-handler</td><td>Parser</td><td>sync</td><td>2.25</td><td>40.0</td><td>96.0</td>"
-                        + "<td>0.0</td><td>3</td><td>1</td>", "IllegalStateException: &lt;bad&gt; header", "Parser.handle(Parser.java:9)");
+                        + "<td>0.0</td><td>3</td><td>1</td>", "IllegalStateException: &lt;bad&gt; header",
+                "Parser.handle(Parser.java:9)");
 
         SummaryWriter.write(new Summary("model", false, Environment.current(), List.of(run(0, "model", 8, false)),
                 Map.of("name", "model"), "nicsim run"), runDir);
