@@ -37,7 +37,8 @@ public final class RunFolder {
         }
         if (Files.isDirectory(dir) && !Files.exists(dir.resolve(MARKER))) {
             try (Stream<Path> entries = Files.list(dir)) {
-                if (entries.findAny().isPresent()) {
+                // another process's probe of the same new folder, there for a moment, does not make it someone's
+                if (entries.anyMatch(entry -> !WritableFolder.isProbe(entry))) {
                     return "folder is not empty and was not written by nicsim (no " + MARKER + "); choose another"
                             + " --out";
                 }

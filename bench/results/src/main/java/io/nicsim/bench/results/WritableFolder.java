@@ -162,6 +162,14 @@ public final class WritableFolder {
         }
     }
 
+    /**
+     * @return whether {@code file} is a probe this class writes and removes at once: another process checking the same
+     *         folder this moment (a NIC and a host given one new {@code --dir})
+     */
+    public static boolean isProbe(Path file) {
+        return file.getFileName() != null && file.getFileName().toString().startsWith(PROBE_PREFIX);
+    }
+
     /** @return {@link #reason}, without the file when it is {@code dir} itself or the probe (the caller names it) */
     private static String reasonAbout(IOException e, Path dir) {
         String reason = reason(e);
