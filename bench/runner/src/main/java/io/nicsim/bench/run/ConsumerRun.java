@@ -350,7 +350,8 @@ public final class ConsumerRun {
                     notInjectedUntil(cutShort, stoppedEarly ? trafficStoppedNanos : stopNanos));
             RunResult.PacketCounts packets = PacketFate.account(new PacketFate.Stages(generated, injected,
                     device.firmware().ringFullDrops(), device.firmware().descriptorsWritten(), 0,
-                    read(rxCounters, recorder, handling), rxCounters.socketFull(), recorder.packetsHandled(),
+                    read(played.readAtEndRun() >= 0 ? played.readAtEndRun() : rxCounters.read(), rxCounters, recorder,
+                            handling), rxCounters.socketFull(), recorder.packetsHandled(),
                     recorder.notification().getTotalCount(), handling.faults().errors(), handling.faults().timeouts()),
                     notInjected(cutShort));
             long trafficNanos = stoppedEarly ? clamp(trafficStoppedNanos - startNanos, scheduleNanos) : scheduleNanos;
@@ -381,9 +382,13 @@ public final class ConsumerRun {
                           Handling handling) {
     }
 
-    /** How the play went: where its threads ran, what the measured window cost, when it stopped. */
+    /**
+     * How the play went: where its threads ran, what the measured window cost, when it stopped, and the packets the
+     * drivers had read when the run stopped waiting for them (a driver freed from a stuck handler as the consumer
+     * stops reads what was left in its ring, but handles none of it: those stay stranded in the ring).
+     */
     private record Played(PlacementReport placement, RunCosts costs, long stopNanos, long trafficStoppedNanos,
-                          JitterRecording jitter) {
+                          JitterRecording jitter, long readAtEndRun) {
     }
 
     /**
@@ -401,6 +406,7 @@ public final class ConsumerRun {
         JitterMonitor jitterMonitor = null;
         long stopNanos;
         long trafficStoppedNanos = NOT_STOPPED;
+        long readAtEndRun = -1;
         PlacementReport placement;
         try (Placement.Started threads = Placement.start(placed.mode(), placed.host().deviceIdle(),
                 placed.host().dispatcherIdle(), placed.device(), placed.dispatcher(), placed.consumerName(),
@@ -420,6 +426,7 @@ public final class ConsumerRun {
                         Math.max(clock.nanoTime(), startNanos + scheduleNanos) + run.drainTimeoutNanos(), failure,
                         options);
                 placed.handling().endRun();
+                readAtEndRun = rxCounters.read();
                 costs = costWindow.close(recorder.packetsHandled() - handledAtOpen)
                         .withHandler(placed.handling().closeCosts());
             } finally {
@@ -430,16 +437,17 @@ public final class ConsumerRun {
             placed.handling().endRun(); // a run that failed: no thread waits on in the handler
             consumer.stop();
         }
-        return new Played(placement, costs, stopNanos, trafficStoppedNanos, jitter);
+        return new Played(placement, costs, stopNanos, trafficStoppedNanos, jitter, readAtEndRun);
     }
 
     /**
+     * @param readCount packets the drivers counted as read (when the run stopped waiting for them)
      * @return packets the drivers read: as counted, or, when a driver stuck in the handler never finished its poll
      *         (it counts a poll's packets when the poll ends), at least every packet that reached the handler or was
      *         dropped for a full buffer
      */
-    static long read(RxCounters rxCounters, LatencyRecorder recorder, Handling handling) {
-        return Math.max(rxCounters.read(), recorder.packetsHandled() + rxCounters.socketFull()
+    static long read(long readCount, RxCounters rxCounters, LatencyRecorder recorder, Handling handling) {
+        return Math.max(readCount, recorder.packetsHandled() + rxCounters.socketFull()
                 + handling.faults().errors() + handling.faults().timeouts());
     }
 

@@ -494,7 +494,7 @@ public final class HostProcess {
         // the NIC's last word: END's counts are final, TRAFFIC_END's final for the traffic, a heartbeat's partial
         DeviceStatusRecord counts = nic.end() != null ? nic.end() : nic.latest();
         DeviceStatusRecord trafficEnd = nic.trafficEnd() != null ? nic.trafficEnd() : nic.end();
-        long read = ConsumerRun.read(rxCounters, recorder, handling);
+        long read = ConsumerRun.read(rxCounters.read(), rxCounters, recorder, handling);
         long delivered = recorder.packetsHandled();
         long socketFull = rxCounters.socketFull();
         long consumed = earlierPackets + read;

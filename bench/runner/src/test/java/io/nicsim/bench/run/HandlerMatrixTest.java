@@ -74,6 +74,16 @@ class HandlerMatrixTest {
         }
     }
 
+    /** Sleeps on packet 5 until interrupted (as the consumer stops), then fails it. */
+    public static final class SleepsUntilInterrupted implements PacketHandler {
+        @Override
+        public void handle(Packet packet) throws InterruptedException {
+            if (packet.id() == 5) {
+                Thread.sleep(Long.MAX_VALUE);
+            }
+        }
+    }
+
     /** Blocks on packet 5 until closed, deaf to interrupts. */
     public static final class BlocksForever implements PacketHandler {
         private final CountDownLatch closed = new CountDownLatch(1);
@@ -169,11 +179,24 @@ class HandlerMatrixTest {
                 .contains(" at " + BlocksForever.class.getName() + ".handle(HandlerMatrixTest.java:");
         if (!consumer.equals("virtual-thread-per-packet")) {
             assertThat(packets.dropReasons()).as("the one thread was stuck: the rest never reached it")
-                    .containsKey("handler-timeout").hasSizeGreaterThan(1);
+                    .containsKey("handler-timeout").hasSizeGreaterThan(1)
+                    .as("what the freed thread read as the consumer stopped was never handed to the application")
+                    .doesNotContainKey("stranded-in-app");
         } else {
             assertThat(packets.delivered()).as("a thread per packet: the others were handled")
                     .isEqualTo(packets.generated() - 1);
         }
+    }
+
+    @Test
+    void aThreadFreedByTheStopsInterruptLeavesWhatItThenReadInTheRing(@TempDir Path dir) throws Exception {
+        RunResult result = run("platform-thread", SleepsUntilInterrupted.class, dir, "run.drainTimeout=300ms");
+        RunResult.PacketCounts packets = result.packets();
+        assertThat(packets.generated()).isEqualTo(packets.delivered() + packets.dropped());
+        assertThat(packets.dropReasons()).as("given up on packet 5; the rest stayed in the ring while the run waited")
+                .containsEntry("handler-timeout", 1L).containsKey("stranded-in-ring")
+                .doesNotContainKey("stranded-in-app").doesNotContainKey("handler-error");
+        assertThat(packets.delivered()).isEqualTo(5);
     }
 
     @Test
