@@ -8,7 +8,6 @@ import io.nicsim.bench.run.StopSignal;
 import io.nicsim.bench.run.virtual.HostModelFiles;
 import io.nicsim.bench.scenario.Scenario;
 import io.nicsim.bench.scenario.Units;
-import io.nicsim.host.model.HostModel;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -33,18 +32,10 @@ final class Preflight {
      * @throws NicsimInputException "run.hostModel: cannot read host model FILE: why"
      */
     static void checkHostModel(Scenario scenario) {
-        if (!scenario.run().virtual()) {
-            return;
-        }
-        try {
-            HostModel model = HostModelFiles.load(scenario.run().hostModel());
-            for (String consumer : scenario.host().consumers()) {
-                model.kind(consumer);
-            }
-        } catch (IllegalArgumentException e) {
-            String message = e.getMessage();
-            String prefix = "run.hostModel: ";
-            throw new NicsimInputException(message.startsWith(prefix) ? message : prefix + message, e);
+        String problem = scenario.run().virtual()
+                ? HostModelFiles.problem(scenario.run().hostModel(), scenario.host().consumers()) : null;
+        if (problem != null) {
+            throw new NicsimInputException("run.hostModel: " + problem);
         }
     }
 

@@ -18,7 +18,6 @@ import io.nicsim.bench.run.ConsumerRun;
 import io.nicsim.bench.scenario.ScenarioException;
 import io.nicsim.bench.scenario.ScenarioLoader;
 import io.nicsim.bench.run.virtual.HostModelFiles;
-import io.nicsim.host.model.HostModel;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -109,19 +108,10 @@ public final class StudyOptions {
      * @throws ScenarioException "run.hostModel: cannot read host model FILE: why"
      */
     static Scenario checkHostModel(Scenario scenario) throws ScenarioException {
-        if (!scenario.run().virtual()) {
-            return scenario;
-        }
-        String prefix = "run.hostModel: ";
-        try {
-            HostModel model = HostModelFiles.load(scenario.run().hostModel());
-            for (String consumer : scenario.host().consumers()) {
-                model.kind(consumer);
-            }
-        } catch (IllegalArgumentException e) {
-            String message = e.getMessage();
-            throw new ScenarioException("run.hostModel", null,
-                    message.startsWith(prefix) ? message.substring(prefix.length()) : message, e);
+        String problem = scenario.run().virtual()
+                ? HostModelFiles.problem(scenario.run().hostModel(), scenario.host().consumers()) : null;
+        if (problem != null) {
+            throw new ScenarioException("run.hostModel", null, problem);
         }
         return scenario;
     }

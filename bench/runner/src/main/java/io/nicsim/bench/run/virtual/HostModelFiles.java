@@ -37,6 +37,26 @@ public final class HostModelFiles {
     }
 
     /**
+     * Reads a virtual run's host model before anything runs: one for every consumer the run plays.
+     *
+     * @return what makes it unusable, without the key ("cannot read host model FILE: why", or the consumer it has no
+     *         costs for), or null if it serves every consumer
+     */
+    public static String problem(String path, java.util.List<String> consumers) {
+        String prefix = "run.hostModel: ";
+        try {
+            HostModel model = load(path);
+            for (String consumer : consumers) {
+                model.kind(consumer);
+            }
+            return null;
+        } catch (IllegalArgumentException e) {
+            String message = e.getMessage();
+            return message.startsWith(prefix) ? message.substring(prefix.length()) : message;
+        }
+    }
+
+    /**
      * @param path the model file, or empty for the built-in model
      * @throws IllegalArgumentException "run.hostModel: cannot read host model FILE: why", one line, when the file is
      *                                  missing, malformed or of another version
