@@ -72,8 +72,8 @@ class ApiSignatureTest {
                 + " handler-api/src/test/resources/api-signature.txt";
         assertThat(removed).as("removed or changed since %s: a breaking change, it needs a major version above %s%s",
                 version, HandlerApi.VERSION, rewrite).isEmpty();
-        assertThat(added).as("added since %s: it needs a minor version above %s%s", version, HandlerApi.VERSION, rewrite)
-                .isEmpty();
+        assertThat(added).as("added since %s: it needs a minor version above %s%s", version, HandlerApi.VERSION,
+                rewrite).isEmpty();
         assertThat(version).as("the listing's version").isEqualTo("version " + HandlerApi.VERSION);
     }
 
