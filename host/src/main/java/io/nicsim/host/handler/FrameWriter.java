@@ -11,12 +11,13 @@ import java.nio.ByteOrder;
  * UDP or TCP header with the flow's 5-tuple ({@link FlowTuples}), then the payload: the packet id (big-endian) and
  * zeros (UDP and TCP checksums 0). A frame without IPv4 ({@link FlowTuples#NOT_IPV4}) gets the local experimental
  * EtherType 0x88B5 and the id right after the Ethernet header. One buffer per writer, grown when a larger frame comes
- * and reused for every packet: nothing allocated per packet. One thread at a time.
+ * and reused for every packet: nothing allocated per packet. One thread at a time. Used by the consumers' packet view
+ * ({@link HandlerPacket}) and by the virtual-time handler probe.
  */
-final class FrameWriter {
+public final class FrameWriter {
 
     /** The most of a frame {@link io.nicsim.handler.Packet#bytes()} shows. */
-    static final int MAX_BYTES = 16 * 1024;
+    public static final int MAX_BYTES = 16 * 1024;
     static final int ETHERNET_BYTES = 14;
     static final int IPV4_BYTES = 20;
     static final int UDP_BYTES = 8;
@@ -33,7 +34,8 @@ final class FrameWriter {
     private int dirtyEnd;
     private long ownAllocatedBytes;
 
-    FrameWriter(FlowTuples tuples) {
+    /** @param tuples the 5-tuple of each flow */
+    public FrameWriter(FlowTuples tuples) {
         this.tuples = tuples;
     }
 
@@ -41,7 +43,7 @@ final class FrameWriter {
      * @return the frame in a read-only, big-endian buffer: position 0, limit the frame's bytes (at most
      *         {@value #MAX_BYTES})
      */
-    ByteBuffer write(long packetId, int flow, int trafficClass, int frameBytes) {
+    public ByteBuffer write(long packetId, int flow, int trafficClass, int frameBytes) {
         int length = Math.min(Math.max(frameBytes, 0), MAX_BYTES);
         ensure(length);
         int protocol = protocol(flow);
@@ -64,7 +66,7 @@ final class FrameWriter {
     }
 
     /** @return the view last written, reset to position 0 */
-    ByteBuffer last() {
+    public ByteBuffer last() {
         return readOnly.position(0);
     }
 
