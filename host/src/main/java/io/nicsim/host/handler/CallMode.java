@@ -40,6 +40,16 @@ public enum CallMode {
         return waitsBy;
     }
 
+    /**
+     * @param sync  whether the handler implements {@code PacketHandler}
+     * @param async whether it implements {@code AsyncPacketHandler}
+     * @return whether this mode calls the handler's async interface: loops and verticles whenever it has one,
+     *         threads only when it has no other
+     */
+    public boolean callsAsync(boolean sync, boolean async) {
+        return this == LOOP || this == VERTICLE ? async : !sync;
+    }
+
     /** @return {@link io.nicsim.handler.HandlerContext#onEventLoop()} */
     public boolean onEventLoop() {
         return onEventLoop;

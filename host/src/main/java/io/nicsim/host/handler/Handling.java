@@ -78,9 +78,9 @@ public final class Handling {
         this.tuples = tuples;
         boolean atOnce = handler instanceof WorkModelHandler model && model.completesAtOnce();
         CallMode mode = setting.mode();
-        this.asyncOnLoop = mode == CallMode.LOOP && async != null && !atOnce;
-        this.awaitAsync = (mode == CallMode.SPIN || mode == CallMode.PARK) && sync == null
-                || mode == CallMode.VERTICLE && async != null && !atOnce;
+        boolean callsAsync = mode.callsAsync(sync != null, async != null) && !atOnce;
+        this.asyncOnLoop = mode == CallMode.LOOP && callsAsync;
+        this.awaitAsync = mode != CallMode.LOOP && callsAsync;
         this.context = new RunHandlerContext(setting, clock);
     }
 

@@ -15,15 +15,17 @@ import java.util.concurrent.TimeUnit;
  * Vert.x context (an event loop, a virtual-thread verticle: the loop is free meanwhile and the completion runs on it),
  * else one daemon scheduler thread of the run's, started on first use and stopped at {@link #close()}. Each timer is a
  * scheduled task of Netty's or of the JDK's: that allocation is the timer's, part of what waiting this way costs.
+ * Also what the virtual-time handler probe tells the handler it opens.
  */
-final class RunHandlerContext implements HandlerContext {
+public final class RunHandlerContext implements HandlerContext {
 
     private final HandlerSetting setting;
     private final NanoClock clock;
     private ScheduledThreadPoolExecutor scheduler;
     private boolean closed;
 
-    RunHandlerContext(HandlerSetting setting, NanoClock clock) {
+    /** @param setting where the handler is called; @param clock the run's clock */
+    public RunHandlerContext(HandlerSetting setting, NanoClock clock) {
         this.setting = setting;
         this.clock = clock;
     }
@@ -88,7 +90,7 @@ final class RunHandlerContext implements HandlerContext {
     }
 
     /** Stops the scheduler thread, if one started; completions still scheduled never run. */
-    synchronized void close() {
+    public synchronized void close() {
         closed = true;
         if (scheduler != null) {
             scheduler.shutdownNow();

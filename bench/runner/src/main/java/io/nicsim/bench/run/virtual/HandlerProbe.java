@@ -4,8 +4,13 @@ import io.nicsim.bench.scenario.Scenario;
 import io.nicsim.handler.AsyncPacketHandler;
 import io.nicsim.handler.HandlerLifecycle;
 import io.nicsim.handler.PacketHandler;
+import io.nicsim.host.Consumers;
+import io.nicsim.host.consumer.ShapeConfig;
 import io.nicsim.host.cost.HandlerCosts;
+import io.nicsim.host.handler.CallMode;
+import io.nicsim.host.handler.HandlerSetting;
 import io.nicsim.host.handler.HandlerSource;
+import io.nicsim.host.handler.RunHandlerContext;
 
 import java.lang.management.ManagementFactory;
 import java.lang.ref.WeakReference;
@@ -53,7 +58,7 @@ public final class HandlerProbe {
     };
 
     /**
-     * Where the figures are for: what the handler is told ({@link ProbeContext}) and the packets it gets.
+     * Where the figures are for: what the handler is told ({@link RunHandlerContext}) and the packets it gets.
      *
      * @param consumer   the run's consumer (an event loop or not: how an asynchronous handler is called)
      * @param queues     RX queues (each packet's queue, by RSS over its flow)
@@ -69,6 +74,11 @@ public final class HandlerProbe {
         public static Where of(Scenario scenario, String consumer) {
             return new Where(consumer, scenario.nic().queues(), scenario.traffic().flows(),
                     Math.max(1, scenario.traffic().frameBytes() - FCS_BYTES));
+        }
+
+        /** @return how the consumer calls its handler (which interface, whether on an event loop) */
+        CallMode mode() {
+            return Consumers.handlerSetting(consumer, ShapeConfig.DEFAULTS, queues).mode();
         }
     }
 
@@ -158,7 +168,8 @@ public final class HandlerProbe {
     }
 
     private static boolean holdsLoop(HandlerCosts costs, String consumer) {
-        return HandlerCosts.SYNC.equals(costs.kind()) && ProbeContext.onEventLoop(consumer);
+        return HandlerCosts.SYNC.equals(costs.kind())
+                && Consumers.handlerSetting(consumer, ShapeConfig.DEFAULTS, 1).mode().onEventLoop();
     }
 
     /** @return the probe's figures with the allocation rate of a run that handled {@code packets} in its window */
@@ -202,9 +213,12 @@ public final class HandlerProbe {
 
         private HandlerCosts probe() throws Exception {
             HandlerLifecycle handler = source.newHandler(KEY);
-            boolean onLoop = ProbeContext.onEventLoop(where.consumer());
-            async = handler instanceof AsyncPacketHandler && (onLoop || !(handler instanceof PacketHandler));
-            try (ProbeContext context = new ProbeContext(where.consumer(), where.queues())) {
+            CallMode mode = where.mode();
+            async = mode.callsAsync(handler instanceof PacketHandler, handler instanceof AsyncPacketHandler);
+            // one thread: the probe calls the handler from its own
+            RunHandlerContext context = new RunHandlerContext(new HandlerSetting(where.consumer(), mode, 1,
+                    where.queues()), System::nanoTime);
+            try {
                 enter("open");
                 try {
                     handler.open(context);
@@ -231,6 +245,8 @@ public final class HandlerProbe {
                 }
                 startedNanos = IDLE;
                 return measured;
+            } finally {
+                context.close();
             }
         }
 
