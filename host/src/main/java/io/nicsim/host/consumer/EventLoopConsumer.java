@@ -192,16 +192,7 @@ public final class EventLoopConsumer implements Consumer {
 
     @Override
     public void stop() throws Exception {
-        Handling handling = context.handling();
-        try {
-            vertx.close().toCompletionStage().toCompletableFuture().get(StopWait.limitMillis(handling),
-                    TimeUnit.MILLISECONDS);
-        } catch (java.util.concurrent.TimeoutException e) {
-            if (!handling.anyThreadStuck()) {
-                throw e;
-            }
-            // the loop is stuck in the handler: leave it (the run reports it)
-        }
+        StopWait.close(vertx, context.handling());
     }
 
     /** Owns the RX queue on the event-loop thread: opened in start, closed in stop, both on the loop. */

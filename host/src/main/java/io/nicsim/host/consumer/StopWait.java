@@ -53,4 +53,18 @@ public final class StopWait {
     public static long limitMillis(Handling handling) {
         return handling.anyThreadStuck() ? 2 * STUCK_GRACE_MILLIS : TimeUnit.SECONDS.toMillis(NORMAL_LIMIT_SECONDS);
     }
+
+    /**
+     * Closes a consumer's Vert.x instance, bounded as the class says: a loop or verticle stuck in a user's handler is
+     * left running (the run reports it); a close that times out with nothing stuck is an error.
+     */
+    public static void close(io.vertx.core.Vertx vertx, Handling handling) throws Exception {
+        try {
+            vertx.close().toCompletionStage().toCompletableFuture().get(limitMillis(handling), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            if (!handling.anyThreadStuck()) {
+                throw e;
+            }
+        }
+    }
 }

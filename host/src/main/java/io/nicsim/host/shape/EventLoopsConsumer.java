@@ -148,15 +148,7 @@ public final class EventLoopsConsumer extends DispatchingConsumer {
                 verticle.stopped = true;
             }
         }
-        try {
-            vertx.close().toCompletionStage().toCompletableFuture().get(StopWait.limitMillis(handling),
-                    TimeUnit.MILLISECONDS);
-        } catch (java.util.concurrent.TimeoutException e) {
-            if (!handling.anyThreadStuck()) {
-                throw e;
-            }
-            // a loop or verticle is stuck in the handler: leave it (the run reports it)
-        }
+        StopWait.close(vertx, handling);
     }
 
     /** One queue's verticle: its two mailboxes, drained on its context. */
