@@ -1,18 +1,15 @@
 package io.nicsim.bench.cli;
 
 import io.nicsim.bench.results.CutShort;
-import io.nicsim.bench.run.DiskBudget;
 import io.nicsim.bench.run.DiskPlan;
+import io.nicsim.bench.run.DiskPreflight;
 import io.nicsim.bench.run.QueueStaging;
 import io.nicsim.bench.run.StopSignal;
 import io.nicsim.bench.scenario.Scenario;
-import io.nicsim.bench.scenario.Units;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The disk budget of a command before it starts ({@link DiskPlan}): refuses with one line ({@link BadInput}, exit 2)
@@ -34,12 +31,7 @@ final class DiskCheck {
         if (runs.isEmpty()) {
             return;
         }
-        List<Scenario> played = new ArrayList<>();
-        for (Scenario run : runs) {
-            for (int round = 0; round < run.roundsPlayed(); round++) {
-                played.add(run);
-            }
-        }
+        List<Scenario> played = DiskPreflight.played(runs);
         Scenario first = runs.getFirst();
         DiskPlan plan = DiskPlan.of(played, outputDir, QueueStaging.stagingRoot(first.run().queueStaging()),
                 exportPackets, commandKeeps);
@@ -61,30 +53,13 @@ final class DiskCheck {
 
     private static void check(DiskPlan plan, int runs, Scenario first, boolean exportPackets, StopSignal stop,
                               PrintWriter err) throws BadInput {
-        DiskPlan.Need short1 = plan.cannotFit();
-        if (short1 != null) {
-            throw new BadInput("not enough disk space: " + runs + " run(s) need " + short1.describe()
-                    + " (" + estimate(first, exportPackets) + "); shorten run.duration, lower the rate or free space");
+        String refusal = DiskPreflight.refusal(plan, runs, first, exportPackets);
+        if (refusal != null) {
+            throw new BadInput(refusal);
         }
-        for (DiskPlan.Need need : plan.littleMargin()) {
-            err.println("warning: little disk space: " + runs + " run(s) need " + need.describe()
-                    + ", less than the floor of " + CutShort.bytes(need.floorBytes()) + " to spare; the runs stop"
-                    + " early (exit " + ExitCodes.CUT_SHORT + ") if it runs out");
-        }
+        DiskPreflight.warnings(plan, runs, "(exit " + ExitCodes.CUT_SHORT + ")").forEach(err::println);
         err.flush();
         stop.watching(plan.watch());
-    }
-
-    /** @return "200k pps x 23 s x 196 B/packet per run" */
-    static String estimate(Scenario scenario, boolean exportPackets) {
-        if (!DiskBudget.writesJournal(scenario)) {
-            return "virtual runs without a journal";
-        }
-        long perPacket = DiskBudget.bytesPerPacket(exportPackets)
-                + (exportPackets ? DiskBudget.PACKETS_CSV_BYTES_PER_PACKET : 0);
-        return String.format(Locale.ROOT, "estimate: %s pps x %s x %d B/packet per run", RunCommand.fmtRate(
-                DiskBudget.peakRatePerSecond(scenario.traffic())), Units.formatDuration(scenario.run().warmupNanos()
-                + scenario.run().durationNanos()), perPacket);
     }
 
     /**

@@ -83,8 +83,6 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     static String fmtRate(double ratePerSecond) {
-        return ratePerSecond >= 1e6 ? String.format("%.3gM", ratePerSecond / 1e6)
-                : ratePerSecond >= 1e3 ? String.format("%.3gk", ratePerSecond / 1e3)
-                : String.format("%.3g", ratePerSecond);
+        return Units.formatRate(ratePerSecond);
     }
 }

@@ -88,6 +88,13 @@ public final class Units {
         return value;
     }
 
+    /** @return a rate in packets per second in 3 significant digits: {@code 200k}, {@code 1.50M}, {@code 800} */
+    public static String formatRate(double ratePerSecond) {
+        return ratePerSecond >= 1e6 ? String.format(java.util.Locale.ROOT, "%.3gM", ratePerSecond / 1e6)
+                : ratePerSecond >= 1e3 ? String.format(java.util.Locale.ROOT, "%.3gk", ratePerSecond / 1e3)
+                : String.format(java.util.Locale.ROOT, "%.3g", ratePerSecond);
+    }
+
     /** Formats nanoseconds the way the parser reads them back, in the largest exact unit. */
     public static String formatDuration(long nanos) {
         if (nanos != 0 && nanos % 60_000_000_000L == 0) {
