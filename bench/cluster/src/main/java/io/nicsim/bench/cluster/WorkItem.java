@@ -12,7 +12,8 @@ import java.util.List;
  * @param scenario the effective scenario, as YAML text (what {@code nicsim run} reads)
  * @param runArgs  what follows {@code nicsim run SCENARIO --out DIR}: e.g. {@code --export-packets}, {@code --set K=V}
  * @param command  the command line recorded in the point's summary.json (the study's, with the point named)
- * @param virtual  whether it runs in virtual time (a worker runs one per core) or paced (one at a time: a quiet machine)
+ * @param virtual  whether it runs in virtual time (a worker runs one per core) or paced (one at a time: a quiet
+ *                 machine)
  */
 public record WorkItem(int index, String label, String folder, String scenario, List<String> runArgs,
                        String command, boolean virtual) {
