@@ -42,6 +42,8 @@ class ExampleProjectTest {
     @Test
     void itDependsOnTheVersionsThisBuildMakes() throws Exception {
         assertThat(EXAMPLE.property("handler-api.version")).isEqualTo(ROOT.property("handler-api.version"));
+        assertThat(Files.readString(Repository.ROOT.resolve("handler-api").resolve("pom.xml")))
+                .contains("<version>" + ROOT.property("handler-api.version") + "</version>");
         assertThat(EXAMPLE.property("junit-bom.version")).isEqualTo(ROOT.property("junit-bom.version"));
         assertThat(EXAMPLE.property("maven.compiler.release")).isEqualTo(ROOT.property("maven.compiler.release"));
         String rootPom = Files.readString(Repository.ROOT.resolve("pom.xml"));
