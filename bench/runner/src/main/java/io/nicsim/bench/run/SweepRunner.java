@@ -78,15 +78,36 @@ public final class SweepRunner {
     /** @return the sweep's results (also written to {@code sweepDir}) */
     public Sweep run(Scenario base, List<String> parameters, List<Point> points, Path sweepDir, String command)
             throws Exception {
+        return inFolder(sweepDir, base, () -> play(base, parameters, points, sweepDir, command));
+    }
+
+    /** What a sweep does in its folder. */
+    @FunctionalInterface
+    public interface Body<T> {
+        T play() throws Exception;
+    }
+
+    /**
+     * Runs {@code body} in the sweep folder as every sweep does (here or over a cluster): the folder opened (nicsim's
+     * mark, in progress, the base's effective scenario), then marked finished, or incomplete with why if it throws.
+     */
+    public static <T> T inFolder(Path sweepDir, Scenario base, Body<T> body) throws Exception {
         RunFolderWriter.open(sweepDir, base.effective());
         try {
-            Sweep sweep = play(base, parameters, points, sweepDir, command);
+            T result = body.play();
             io.nicsim.bench.results.RunProgress.end(sweepDir);
-            return sweep;
+            return result;
         } catch (Exception | Error e) {
             RunFolderWriter.fail(sweepDir, e);
             throw e;
         }
+    }
+
+    /** Writes a sweep's sweep.json, sweep.csv and report.html into its folder; @return {@code sweep} */
+    public static Sweep write(Path sweepDir, Sweep sweep) throws java.io.IOException {
+        sweep.write(sweepDir);
+        SweepReport.write(sweepDir);
+        return sweep;
     }
 
     private Sweep play(Scenario base, List<String> parameters, List<Point> points, Path sweepDir, String command)
@@ -133,12 +154,9 @@ public final class SweepRunner {
                 pool.close(); // waits for the points in progress: a stop ends them early
             }
         }
-        Sweep sweep = new Sweep(base.name(), options.stop().requested(), command, List.copyOf(parameters),
+        return write(sweepDir, new Sweep(base.name(), options.stop().requested(), command, List.copyOf(parameters),
                 points.size(), List.of(Sweep.CPU_NOTE), Environment.current(), List.copyOf(rows),
-                options.stop().cutShort());
-        sweep.write(sweepDir);
-        SweepReport.write(sweepDir);
-        return sweep;
+                options.stop().cutShort()));
     }
 
     private Summary runPoint(List<Point> points, int i, Path sweepDir, String command, RunOptions runOptions)
@@ -152,7 +170,8 @@ public final class SweepRunner {
                 points));
     }
 
-    private static String pointCommand(String command, int i, List<Point> points) {
+    /** @return the command point {@code i}'s summary.json records: the sweep's, with the point named */
+    public static String pointCommand(String command, int i, List<Point> points) {
         return command + "  # point " + (i + 1) + " of " + points.size() + ": " + points.get(i).label();
     }
 
@@ -220,14 +239,24 @@ public final class SweepRunner {
     }
 
     private static void addRows(List<Sweep.Row> rows, int i, Point point, Summary summary, Progress progress) {
+        rows.addAll(rows(i, point, summary));
+        progress.endPoint(resultLine(summary));
+    }
+
+    /** @return point {@code i}'s rows of sweep.csv: one per run of its summary, in run order */
+    public static List<Sweep.Row> rows(int i, Point point, Summary summary) {
         String folder = POINTS + "/" + point.folder();
+        return summary.runs().stream().map(run -> Sweep.Row.of(i, folder, point.parameters(), run)).toList();
+    }
+
+    /** @return the line shown when a point ends: each run's p99 and interrupt rate */
+    public static String resultLine(Summary summary) {
         List<String> results = new ArrayList<>();
         for (RunResult run : summary.runs()) {
-            rows.add(Sweep.Row.of(i, folder, point.parameters(), run));
             results.add(run.name() + " p99 " + LatencyTable.micros(run.latencyNanos().notification().p99())
                     + " us, " + LatencyTable.count(Math.round(run.interruptsPerSecond())) + " interrupts/s");
         }
-        progress.endPoint("      " + (results.isEmpty() ? "no run finished" : String.join("; ", results)));
+        return "      " + (results.isEmpty() ? "no run finished" : String.join("; ", results));
     }
 
     private static long plannedNanos(Scenario scenario) {

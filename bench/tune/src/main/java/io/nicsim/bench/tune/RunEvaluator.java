@@ -75,20 +75,48 @@ public final class RunEvaluator implements Evaluator {
     @Override
     public Measurement measure(Map<String, String> point, int index, String phase) throws Exception {
         Scenario scenario = source.load(FLAG, withClock(point, phase));
-        String folder = POINTS + "/" + String.format("%03d", index) + "-" + phase;
+        String folder = POINTS + "/" + folderName(index, phase);
         Path runDir = tuneDir.resolve(folder);
         if (options.stop().requested()) {
             throw new Trials.Exhausted();
         }
         // the A/B decides and states the spread best.yaml is replayed with: its rounds run as a replay does
-        Summary summary = phase.startsWith(AB_PHASE_PREFIX) ? ReplayRun.run(scenario, runDir, options.handler())
-                : study().run(scenario, runDir,
-                        command + "  # run " + index + " (" + phase + "): " + ParameterSpace.label(point));
+        Summary summary = isAb(phase) ? ReplayRun.run(scenario, runDir, options.handler())
+                : study().run(scenario, runDir, runCommand(command, index, phase, point));
         if (!scenario.run().keepsJournal(false)) {
             deleteQueues(runDir); // an A/B replay is a nicsim run, which keeps it by default
         }
+        return measurement(summary, runDir, folder, metrics, options.stop());
+    }
+
+    /** @return run {@code index}'s folder name under {@value #POINTS}/: {@code 007-search} */
+    public static String folderName(int index, String phase) {
+        return String.format("%03d", index) + "-" + phase;
+    }
+
+    /** @return the command run {@code index}'s summary.json records: the tune's, with the run and its point named */
+    public static String runCommand(String command, int index, String phase, Map<String, String> point) {
+        return command + "  # run " + index + " (" + phase + "): " + ParameterSpace.label(point);
+    }
+
+    /** @return whether the phase is the A/B's, whose runs are made as a replay of best.yaml makes them */
+    public static boolean isAb(String phase) {
+        return phase.startsWith(AB_PHASE_PREFIX);
+    }
+
+    /**
+     * The figures of a finished run, wherever it ran.
+     *
+     * @param summary its summary.json
+     * @param runDir  its run folder
+     * @param folder  its folder relative to the tune folder
+     * @param stop    told when the run was cut short for want of disk space (the tune stops too)
+     * @throws Trials.Exhausted when the run was stopped or cut short: its figures are not a full run's
+     */
+    public static Measurement measurement(Summary summary, Path runDir, String folder, Set<Metric> metrics,
+                                          io.nicsim.bench.run.StopSignal stop) throws Exception {
         if (summary.cutShort() != null) {
-            options.stop().cutShort(summary.cutShort()); // a child replay's disk watch: the tune stops too
+            stop.cutShort(summary.cutShort()); // a child replay's disk watch: the tune stops too
         }
         if (summary.runs().isEmpty() || summary.runs().getFirst().interrupted()) {
             throw new Trials.Exhausted(); // stopped (Ctrl-C) during this run: its figures are not a full run
@@ -99,11 +127,19 @@ public final class RunEvaluator implements Evaluator {
 
     /** @return the values with the clock the phase runs on, when the search runs in virtual time */
     public Map<String, String> withClock(Map<String, String> point, String phase) {
+        return withClock(point, phase, virtualSearch);
+    }
+
+    /**
+     * @param virtualSearch whether the start, search and repeats run in virtual time, the A/B paced
+     * @return the values with the clock the phase runs on, when the search runs in virtual time
+     */
+    public static Map<String, String> withClock(Map<String, String> point, String phase, boolean virtualSearch) {
         if (!virtualSearch) {
             return point;
         }
         Map<String, String> values = new java.util.LinkedHashMap<>(point);
-        values.put(CLOCK_KEY, phase.startsWith(AB_PHASE_PREFIX) ? "paced" : "virtual");
+        values.put(CLOCK_KEY, isAb(phase) ? "paced" : "virtual");
         return values;
     }
 

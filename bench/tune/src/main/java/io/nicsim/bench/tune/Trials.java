@@ -30,7 +30,8 @@ public final class Trials {
     public static final class Exhausted extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
-        Exhausted() {
+        /** The phase ends here (an evaluator that saw the stop while its run waited throws this too). */
+        public Exhausted() {
             super("evaluation budget spent", null, false, false);
         }
     }
