@@ -43,6 +43,7 @@ class ArchitectureTest {
                 "io.nicsim.bench.process.."));
         LAYERS.put("tune", List.of("io.nicsim.bench.tune.."));
         LAYERS.put("perf", List.of("io.nicsim.bench.perf.."));
+        LAYERS.put("cluster", List.of("io.nicsim.bench.cluster.."));
         LAYERS.put("cli", List.of("io.nicsim.bench.cli.."));
     }
 

@@ -1,5 +1,9 @@
 package io.nicsim.bench.cli;
 
+import io.nicsim.bench.cluster.ClusterCompare;
+import io.nicsim.bench.cluster.ClusterItems;
+import io.nicsim.bench.cluster.ClusterProgress;
+import io.nicsim.bench.cluster.Dispatcher;
 import io.nicsim.bench.results.MachineChecks;
 import io.nicsim.bench.results.Summary;
 import io.nicsim.bench.run.Interruption;
@@ -29,7 +33,10 @@ import java.util.concurrent.Callable;
                 "With both lists, every policy runs with every consumer (policy-major); with one, the other comes from"
                         + " the scenario. The ratios go to summary.json's 'comparison'.",
                 "Example: nicsim compare --consumers platform-thread,virtual-thread,event-loop",
-                "Exit codes: 0 ok, 1 failed, 2 bad input (also: the estimated journal does not fit the free space),"
+                "With --cluster HOST:PORT, each run runs on a worker of a cluster (nicsim worker), this process"
+                        + " their coordinator; the folder is the same, with cluster.json beside it.",
+                "Exit codes: 0 ok, 1 failed (with --cluster: a run failed on every try; the others are written),"
+                        + " 2 bad input (also: the estimated journal does not fit the free space),"
                         + " 4 cut short (a filesystem fell below its free-space floor: the traffic stopped, what ran is"
                         + " written with \"cutShort\"), 130 interrupted."})
 public final class CompareCommand implements Callable<Integer> {
@@ -45,6 +52,9 @@ public final class CompareCommand implements Callable<Integer> {
     @Option(names = "--policies", split = ",", paramLabel = "NAME",
             description = "firmware policies to compare, the first is the baseline (firmware.policy values)")
     List<String> policies;
+
+    @Mixin
+    ClusterStudy cluster;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -96,26 +106,77 @@ public final class CompareCommand implements Callable<Integer> {
         }
         runDir = study.outputFolder(base, "-compare");
         StudyOptions.cleanLeftovers(runDir, err);
+        cluster.check(study.journal, specs.stream().map(run -> run.scenario().withConsumer(run.consumer())).toList(),
+                err);
+        if (cluster.on()) {
+            return onCluster(base, specs, varies, runDir, out, err);
+        }
         StopSignal stop = new StopSignal();
         study.checkDisk(specs.stream().map(run -> run.scenario().withConsumer(run.consumer())).toList(), runDir, true,
                 stop, err);
         MachineChecks checks = study.beforeRuns(specs.stream()
                 .map(run -> run.scenario().withConsumer(run.consumer())).toList(), err);
         Progress progress = study.progress(out);
-        progress.line(String.format("nicsim compare: %s, %d runs (%s); %s per run; results in %s", base.name(),
-                specs.size(), String.join(", ", specs.stream().map(RunSpec::label).toList()),
-                Units.formatDuration(base.run().durationNanos()), runDir));
+        progress.line(header(base, specs, runDir));
         Summary summary;
         try (Interruption ignored = Interruption.install(stop, err)) {
             summary = new StudyRunner(SystemNanoClock.INSTANCE, study.runOptions(stop, progress))
                     .withMachineChecks(checks).run(base, specs, varies, runDir, StudyOptions.commandLine(spec));
         }
+        printComparison(out, summary, runDir);
+        out.flush();
+        return stoppedEarly(err, summary, specs, runDir);
+    }
+
+    /**
+     * The comparison with --cluster: the same checks and folder, each run by a worker of the cluster
+     * ({@link ClusterCompare}); a warning when the runs ran on machines that differ.
+     */
+    private Integer onCluster(Scenario base, List<RunSpec> specs, List<String> varies, Path runDir, PrintWriter out,
+                              PrintWriter err) throws Exception {
+        String command = StudyOptions.commandLine(spec);
+        List<String> runArgs = ClusterItems.runArgs(study.exportPackets);
+        ClusterStudy.checkFolder(runDir, ClusterCompare.plan("", ClusterCompare.items(specs, command, runArgs)));
+        List<Scenario> runs = specs.stream().map(run -> run.scenario().withConsumer(run.consumer())).toList();
+        ClusterStudy.checkDisk(runs, runDir, study.exportPackets);
+        study.warnUnusedSets(runs, err);
+        Progress progress = study.progress(out);
+        progress.line(header(base, specs, runDir) + "; on the cluster at " + cluster.members);
+        ClusterProgress listener = ClusterStudy.progress(progress);
+        StopSignal stop = new StopSignal();
+        ClusterCompare.Outcome outcome;
+        try (Dispatcher dispatcher = cluster.join(listener); Interruption ignored = Interruption.install(stop, err)) {
+            outcome = new ClusterCompare(dispatcher, listener, stop, cluster.coordinator())
+                    .run(base, specs, varies, runDir, command, runArgs);
+        }
+        printComparison(out, outcome.summary(), runDir);
+        out.println(ClusterStudy.workersLine(outcome.results(), "run"));
+        out.flush();
+        if (outcome.machines() != null) {
+            err.println("warning: " + outcome.machines());
+            err.flush();
+        }
+        if (!outcome.summary().interrupted() && !outcome.failed().isEmpty()) {
+            return ClusterStudy.failed(err, outcome.failed(), "run(s)", runDir);
+        }
+        return stoppedEarly(err, outcome.summary(), specs, runDir);
+    }
+
+    private static String header(Scenario base, List<RunSpec> specs, Path runDir) {
+        return String.format("nicsim compare: %s, %d runs (%s); %s per run; results in %s", base.name(),
+                specs.size(), String.join(", ", specs.stream().map(RunSpec::label).toList()),
+                Units.formatDuration(base.run().durationNanos()), runDir);
+    }
+
+    private static void printComparison(PrintWriter out, Summary summary, Path runDir) {
         StudyOptions.printResults(out, summary, runDir);
         if (summary.comparison() != null) {
             out.println();
             out.print(summary.comparison().render());
         }
-        out.flush();
+    }
+
+    private static int stoppedEarly(PrintWriter err, Summary summary, List<RunSpec> specs, Path runDir) {
         if (summary.interrupted()) {
             return StudyOptions.stoppedEarly(err, summary.cutShort(), StudyOptions.ranOf(summary, specs.size()),
                     runDir);

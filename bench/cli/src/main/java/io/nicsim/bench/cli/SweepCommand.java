@@ -2,6 +2,10 @@ package io.nicsim.bench.cli;
 
 import io.nicsim.bench.report.SweepTable;
 
+import io.nicsim.bench.cluster.ClusterItems;
+import io.nicsim.bench.cluster.ClusterProgress;
+import io.nicsim.bench.cluster.ClusterSweep;
+import io.nicsim.bench.cluster.Dispatcher;
 import io.nicsim.bench.report.RunReport;
 import io.nicsim.bench.results.Sweep;
 import io.nicsim.bench.run.Interruption;
@@ -34,7 +38,10 @@ import java.util.concurrent.Callable;
                         + " under points/; the sweep folder gets sweep.csv, sweep.json and report.html.",
                 "Example: nicsim sweep --set firmware.policy=coalesce --set host.consumer=platform-thread"
                         + " --param firmware.rxUsecs=0,8,16,32,64",
-                "Exit codes: 0 ok, 1 failed, 2 bad input (also: the estimated journal does not fit the free space),"
+                "With --cluster HOST:PORT, the points run on the workers of a cluster (nicsim worker), this"
+                        + " process their coordinator; the folder is the same, with cluster.json beside it.",
+                "Exit codes: 0 ok, 1 failed (with --cluster: a point failed on every try; the others are written),"
+                        + " 2 bad input (also: the estimated journal does not fit the free space),"
                         + " 4 cut short (a filesystem fell below its free-space floor: the traffic stopped, what ran is"
                         + " written with \"cutShort\"), 130 interrupted."})
 public final class SweepCommand implements Callable<Integer> {
@@ -45,6 +52,9 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--param", required = true, paramLabel = "KEY=V1,V2,...",
             description = "a scenario key and the values to run it at; repeat for a grid")
     List<String> params = new ArrayList<>();
+
+    @Mixin
+    ClusterStudy cluster;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -65,28 +75,76 @@ public final class SweepCommand implements Callable<Integer> {
         }
         sweepDir = study.outputFolder(base, "-sweep");
         StudyOptions.cleanLeftovers(sweepDir, err);
+        cluster.check(study.journal, points.stream().map(SweepRunner.Point::scenario).toList(), err);
+        if (cluster.on()) {
+            return onCluster(base, grid, points, sweepDir, out, err);
+        }
         StopSignal stop = new StopSignal();
         study.checkDisk(points.stream().flatMap(point -> StudyOptions.perConsumer(point.scenario()).stream()).toList(),
                 sweepDir, false, stop, err);
         study.beforeRuns(points.stream().map(SweepRunner.Point::scenario).toList(), err);
         Progress progress = study.progress(out);
-        progress.line(String.format("nicsim sweep: %s over %s (%d points; %s per consumer run; consumers %s);"
-                        + " results in %s", base.name(), String.join(" x ", grid.keySet()), points.size(),
-                Units.formatDuration(base.run().durationNanos()), String.join(",", base.host().consumers()),
-                sweepDir));
+        progress.line(header(base, grid, points, sweepDir));
         Sweep sweep;
         try (Interruption ignored = Interruption.install(stop, err)) {
             // a sweep's points keep no journal unless run.keepJournal says always (--keep-journal)
             sweep = new SweepRunner(SystemNanoClock.INSTANCE, study.runOptions(stop, progress).withKeepJournal(false))
                     .run(base, List.copyOf(grid.keySet()), points, sweepDir, StudyOptions.commandLine(spec));
         }
+        printSweep(out, sweep, sweepDir);
+        out.flush();
+        return stoppedEarly(err, sweep, points, sweepDir);
+    }
+
+    /**
+     * The sweep with --cluster: the same checks and files, its points run by the cluster's workers
+     * ({@link ClusterSweep}), a coordinator restarted on the same folder running only the points missing there.
+     */
+    private Integer onCluster(Scenario base, Map<String, List<String>> grid, List<SweepRunner.Point> points,
+                              Path sweepDir, PrintWriter out, PrintWriter err) throws Exception {
+        String command = StudyOptions.commandLine(spec);
+        List<String> runArgs = ClusterItems.runArgs(study.exportPackets);
+        ClusterStudy.checkFolder(sweepDir, ClusterSweep.plan("", ClusterSweep.items(points, command, runArgs)));
+        List<Scenario> runs = points.stream().flatMap(point -> StudyOptions.perConsumer(point.scenario()).stream())
+                .toList();
+        ClusterStudy.checkDisk(runs, sweepDir, study.exportPackets);
+        study.warnUnusedSets(points.stream().map(SweepRunner.Point::scenario).toList(), err);
+        Progress progress = study.progress(out);
+        progress.line(header(base, grid, points, sweepDir) + "; on the cluster at " + cluster.members);
+        ClusterProgress listener = ClusterStudy.progress(progress);
+        StopSignal stop = new StopSignal();
+        ClusterSweep.Outcome outcome;
+        try (Dispatcher dispatcher = cluster.join(listener); Interruption ignored = Interruption.install(stop, err)) {
+            outcome = new ClusterSweep(dispatcher, listener, stop, cluster.coordinator())
+                    .run(base, List.copyOf(grid.keySet()), points, sweepDir, command, runArgs);
+        }
+        printSweep(out, outcome.sweep(), sweepDir);
+        out.println(ClusterStudy.workersLine(outcome.results(), "point"));
+        out.flush();
+        if (!outcome.sweep().interrupted() && !outcome.failed().isEmpty()) {
+            return ClusterStudy.failed(err, outcome.failed(), "point(s)", sweepDir);
+        }
+        return stoppedEarly(err, outcome.sweep(), points, sweepDir);
+    }
+
+    private static String header(Scenario base, Map<String, List<String>> grid, List<SweepRunner.Point> points,
+                                 Path sweepDir) {
+        return String.format("nicsim sweep: %s over %s (%d points; %s per consumer run; consumers %s); results in %s",
+                base.name(), String.join(" x ", grid.keySet()), points.size(),
+                Units.formatDuration(base.run().durationNanos()), String.join(",", base.host().consumers()),
+                sweepDir);
+    }
+
+    private static void printSweep(PrintWriter out, Sweep sweep, Path sweepDir) {
         out.println();
         out.print(SweepTable.render(sweep));
         out.println();
         out.println("notification latency = woken - intended arrival, microseconds. " + Sweep.CPU_NOTE + ".");
         out.println("Table: " + sweepDir.resolve(Sweep.CSV_FILE) + ", " + sweepDir.resolve(Sweep.JSON_FILE)
                 + "; charts: " + sweepDir.resolve(RunReport.FILE_NAME));
-        out.flush();
+    }
+
+    private static int stoppedEarly(PrintWriter err, Sweep sweep, List<SweepRunner.Point> points, Path sweepDir) {
         if (sweep.interrupted()) {
             long ran = sweep.rows().stream().mapToInt(Sweep.Row::point).distinct().count();
             return StudyOptions.stoppedEarly(err, sweep.cutShort(), ran + " of " + points.size() + " points ran",

@@ -1,5 +1,9 @@
 package io.nicsim.bench.cli;
 
+import io.nicsim.bench.cluster.ClusterEvaluator;
+import io.nicsim.bench.cluster.ClusterItems;
+import io.nicsim.bench.cluster.ClusterProgress;
+import io.nicsim.bench.cluster.Dispatcher;
 import io.nicsim.bench.results.RunFiles;
 
 import io.nicsim.bench.results.Environment;
@@ -17,6 +21,7 @@ import io.nicsim.bench.scenario.Units;
 import io.nicsim.bench.tune.BestScenario;
 import io.nicsim.bench.tune.BudgetPlan;
 import io.nicsim.bench.tune.Evaluation;
+import io.nicsim.bench.tune.Evaluator;
 import io.nicsim.bench.tune.Goal;
 import io.nicsim.bench.tune.Metric;
 import io.nicsim.bench.tune.ParameterSpace;
@@ -68,6 +73,8 @@ import java.util.concurrent.Executors;
                         + " 2 for bad input (or not enough disk space for one run's journal); 4 cut short (a"
                         + " filesystem a run or an A/B replay writes to fell below its free-space floor: what ran is"
                         + " written, no verdict); 130 if interrupted.",
+                "With --cluster HOST:PORT, the start, search and repeats run on the workers of a cluster (nicsim"
+                        + " worker), a generation's points at once; the A/B stays on this machine.",
                 "Example: nicsim tune scenarios/tune-coalesce.yaml --objective interruptsPerSecond"
                         + " --constraint 'p90<=45us' --budget 40"})
 public final class TuneCommand implements Callable<Integer> {
@@ -122,78 +129,82 @@ public final class TuneCommand implements Callable<Integer> {
                     + " Default: paced, the scenario as given")
     String clock;
 
+    @Mixin
+    ClusterStudy cluster;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    /**
+     * What a tune works on, once its input was checked.
+     *
+     * @param goal        the objective and constraints
+     * @param base        the scenario being tuned
+     * @param space       the keys searched and their ranges
+     * @param start       the scenario's own values of them
+     * @param dir         the tune folder
+     * @param virtual     whether the start, search and repeats run in virtual time
+     * @param repeatsUsed runs each promising point gets
+     */
+    private record Plan(Goal goal, Scenario base, ParameterSpace space, Map<String, String> start, Path dir,
+                        boolean virtual, int repeatsUsed) {
+
+        String consumer() {
+            return base.host().consumers().getFirst();
+        }
+    }
 
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Goal goal;
-        Scenario base;
-        ParameterSpace space;
-        Map<String, String> start;
-        Path dir;
-        ScenarioSource source = this::load;
-        goal = Goal.parse(objective, constraints);
-        boolean virtual = virtualSearch();
-        int repeatsUsed = virtual ? 1 : repeats; // a virtual run is deterministic: a repeat measures nothing new
-        BudgetPlan.of(budget, repeatsUsed, abRounds);
-        if (!(marginPercent >= 0 && marginPercent <= 50)) {
-            throw new ScenarioException("--margin", null, "expected a percentage from 0 to 50, found "
-                    + marginPercent);
-        }
-        base = study.checkHandler(source.load("--set", Map.of()));
-        if (virtual) { // the search's host model is read before anything is written
-            StudyOptions.checkHostModel(source.load("--clock", Map.of(RunEvaluator.CLOCK_KEY, TuneResult.VIRTUAL)));
-        }
-        checkConsumer(base);
-        space = Ranges.build(base.firmware().policy(), policySource(), ranges, source);
-        start = space.pick(ScenarioValues.of(base));
-        dir = study.outputFolder(base, "-tune");
-        StudyOptions.cleanLeftovers(dir, err);
-        study.warnUnusedSets(java.util.List.of(base), spec.commandLine().getErr()); // after the input's checks
+        Plan plan = plan(err);
+        Path dir = plan.dir();
         Progress progress = study.progress(out);
-        String consumer = base.host().consumers().getFirst();
-        progress.line(String.format(Locale.ROOT, "nicsim tune: %s, %s firmware, %s; %s; %d runs of %s (after %s"
-                        + " warm-up); results in %s", base.name(), base.firmware().policy(), consumer,
-                goal.describe(), budget, Units.formatDuration(base.run().durationNanos()),
-                Units.formatDuration(base.run().warmupNanos()), dir));
-        int threads = virtual ? Runtime.getRuntime().availableProcessors() : 1;
-        if (virtual) {
-            progress.line("virtual time: the start and the search run with run.clock=virtual, once per point (no"
-                    + " repeats), " + threads + " at a time; the A/B then runs paced, hardware in the loop");
-        }
-        progress.line("searching: " + String.join(", ", space.describe()) + "; start: "
-                + ParameterSpace.label(start) + (goal.constraints().isEmpty() || marginPercent == 0 ? ""
-                        : "; ranking with a "
-                + Metric.csv(marginPercent) + "% guard band: " + goal.tightened(marginPercent / 100).describe()));
+        int threads = plan.virtual() ? Runtime.getRuntime().availableProcessors() : 1;
+        printHeader(progress, plan, threads);
         StopSignal stop = new StopSignal();
         // one evaluation at a time, its journal deleted after it: the estimate is one run's
-        DiskCheck.before(List.of(base.withConsumer(consumer)), dir, false, false, stop, err);
-        RunFolder.create(dir);
-        ScenarioYaml.write(base.effective(), dir.resolve(RunFiles.SCENARIO_FILE));
+        DiskCheck.before(List.of(plan.base().withConsumer(plan.consumer())), dir, false, false, stop, err);
+        ClusterProgress listener = cluster.on() ? ClusterStudy.progress(progress) : null;
         String command = StudyOptions.commandLine(spec);
-        Set<Metric> metrics = new LinkedHashSet<>(goal.metrics());
-        RunEvaluator evaluator = new RunEvaluator(source, dir, command, metrics, SystemNanoClock.INSTANCE,
-                study.runOptions(stop, Progress.none()), virtual);
-        Trials trials = new Trials(evaluator, goal, marginPercent / 100, budget,
-                (run, point, t) -> progress.line(runLine(run, point, t, goal)), stop::requested);
-        Tuner.Settings settings = new Tuner.Settings(budget, repeatsUsed, abRounds, seed, marginPercent);
+        Set<Metric> metrics = new LinkedHashSet<>(plan.goal().metrics());
+        RunEvaluator local = new RunEvaluator(this::load, dir, command, metrics, SystemNanoClock.INSTANCE,
+                study.runOptions(stop, Progress.none()), plan.virtual());
+        Tuner.Settings settings = new Tuner.Settings(budget, plan.repeatsUsed(), abRounds, seed, marginPercent);
+        Trials trials;
         Tuner.Outcome outcome;
-        try (Interruption ignored = Interruption.install(stop, err);
-             ExecutorService pool = Executors.newFixedThreadPool(threads, Thread.ofPlatform().name("tune-", 1)
-                     .daemon(true).factory())) {
-            if (virtual) {
-                trials.parallel(pool, threads);
+        ClusterEvaluator onCluster = null;
+        // joined before anything is written
+        try (Dispatcher dispatcher = cluster.on() ? cluster.join(listener) : null) {
+            RunFolder.create(dir);
+            ScenarioYaml.write(plan.base().effective(), dir.resolve(RunFiles.SCENARIO_FILE));
+            if (dispatcher != null) {
+                onCluster = new ClusterEvaluator(dispatcher, local, this::load, dir, command, metrics, plan.virtual(),
+                        ClusterItems.runArgs(study.exportPackets), stop, cluster.coordinator());
+                listener.start(budget, () -> dispatcher.slots(plan.virtual()));
             }
-            outcome = Tuner.run(space, start, trials, settings, line -> progress.line(line), evaluator);
+            Evaluator evaluator = onCluster != null ? onCluster : local;
+            trials = new Trials(evaluator, plan.goal(), marginPercent / 100, budget,
+                    (run, point, t) -> progress.line(runLine(run, point, t, plan.goal())), stop::requested);
+            try (Interruption ignored = Interruption.install(stop, err);
+                 ExecutorService pool = dispatcher != null ? Executors.newVirtualThreadPerTaskExecutor()
+                         : Executors.newFixedThreadPool(threads, Thread.ofPlatform().name("tune-", 1).daemon(true)
+                         .factory())) {
+                if (dispatcher != null) { // the cluster's slots, paced or virtual: each worker's machine is its own
+                    trials.parallel(pool, Math.max(1, dispatcher.slots(plan.virtual())));
+                } else if (plan.virtual()) {
+                    trials.parallel(pool, threads);
+                }
+                outcome = Tuner.run(plan.space(), plan.start(), trials, settings, line -> progress.line(line),
+                        evaluator);
+            }
         }
-        TuneResult result = TuneResult.of(new TuneResult.Context(base.name(), command, Environment.current(),
-                base.firmware().policy(), consumer, goal, space, settings, virtual ? TuneResult.VIRTUAL : "paced"),
-                outcome);
+        TuneResult result = TuneResult.of(new TuneResult.Context(plan.base().name(), command, Environment.current(),
+                plan.base().firmware().policy(), plan.consumer(), plan.goal(), plan.space(), settings,
+                plan.virtual() ? TuneResult.VIRTUAL : "paced"), outcome);
         TuneFiles.write(dir, result);
-        BestScenario.write(dir, load("tune", evaluator.withClock(result.best(), "ab-best")), result);
+        BestScenario.write(dir, load("tune", local.withClock(result.best(), "ab-best")), result);
         TuneReport.write(dir);
         out.println();
         out.print(TuneTables.summary(result));
@@ -201,6 +212,9 @@ public final class TuneCommand implements Callable<Integer> {
         out.println("Files: " + dir.resolve(BestScenario.FILE_NAME) + " (nicsim run it), "
                 + dir.resolve(TuneFiles.CSV_FILE) + ", " + dir.resolve(TuneResult.JSON_FILE) + "; report: "
                 + dir.resolve(RunReport.FILE_NAME));
+        if (onCluster != null) {
+            out.println(ClusterStudy.workersLine(onCluster.results(), "run"));
+        }
         out.flush();
         if (outcome.interrupted() && stop.cutShort() != null) {
             return DiskCheck.cutShort(err, stop.cutShort(), trials.used() + " of " + budget + " runs ran, no verdict",
@@ -210,6 +224,54 @@ public final class TuneCommand implements Callable<Integer> {
             return StudyOptions.interrupted(err, trials.used() + " of " + budget + " runs ran, no verdict", dir);
         }
         return ExitCodes.OK;
+    }
+
+    /** Every check of the input, before anything is written; @return what the tune works on */
+    private Plan plan(PrintWriter err) throws Exception {
+        ScenarioSource source = this::load;
+        Goal goal = Goal.parse(objective, constraints);
+        boolean virtual = virtualSearch();
+        int repeatsUsed = virtual ? 1 : repeats; // a virtual run is deterministic: a repeat measures nothing new
+        BudgetPlan.of(budget, repeatsUsed, abRounds);
+        if (!(marginPercent >= 0 && marginPercent <= 50)) {
+            throw new ScenarioException("--margin", null, "expected a percentage from 0 to 50, found "
+                    + marginPercent);
+        }
+        Scenario base = study.checkHandler(source.load("--set", Map.of()));
+        Scenario searched = base;
+        if (virtual) { // the search's host model is read before anything is written
+            searched = source.load("--clock", Map.of(RunEvaluator.CLOCK_KEY, TuneResult.VIRTUAL));
+            StudyOptions.checkHostModel(searched);
+        }
+        checkConsumer(base);
+        ParameterSpace space = Ranges.build(base.firmware().policy(), policySource(), ranges, source);
+        Map<String, String> start = space.pick(ScenarioValues.of(base));
+        Path dir = study.outputFolder(base, "-tune");
+        StudyOptions.cleanLeftovers(dir, err);
+        cluster.check(study.journal, List.of(searched), err);
+        study.warnUnusedSets(java.util.List.of(base), err); // after the input's checks
+        return new Plan(goal, base, space, start, dir, virtual, repeatsUsed);
+    }
+
+    private void printHeader(Progress progress, Plan plan, int threads) {
+        Scenario base = plan.base();
+        progress.line(String.format(Locale.ROOT, "nicsim tune: %s, %s firmware, %s; %s; %d runs of %s (after %s"
+                        + " warm-up); results in %s", base.name(), base.firmware().policy(), plan.consumer(),
+                plan.goal().describe(), budget, Units.formatDuration(base.run().durationNanos()),
+                Units.formatDuration(base.run().warmupNanos()), plan.dir()));
+        if (cluster.on()) {
+            progress.line("on the cluster at " + cluster.members + ": the start, search and repeats run on its"
+                    + " workers, a generation's points at once; the A/B runs here, both arms on this machine (arms"
+                    + " measured on two machines would compare the machines)");
+        } else if (plan.virtual()) {
+            progress.line("virtual time: the start and the search run with run.clock=virtual, once per point (no"
+                    + " repeats), " + threads + " at a time; the A/B then runs paced, hardware in the loop");
+        }
+        Goal goal = plan.goal();
+        progress.line("searching: " + String.join(", ", plan.space().describe()) + "; start: "
+                + ParameterSpace.label(plan.start()) + (goal.constraints().isEmpty() || marginPercent == 0 ? ""
+                        : "; ranking with a "
+                + Metric.csv(marginPercent) + "% guard band: " + goal.tightened(marginPercent / 100).describe()));
     }
 
     /** @return whether --clock asks for a search in virtual time */
