@@ -168,6 +168,7 @@ public final class LocalDispatcher implements Dispatcher {
                 JSON.writeValue(summary.toFile(), tree);
             }
             if (!stopped) {
+                Files.createDirectories(folder.getParent());
                 RunFolder.deleteTree(folder);
                 Files.move(staging, folder, StandardCopyOption.ATOMIC_MOVE);
             }
