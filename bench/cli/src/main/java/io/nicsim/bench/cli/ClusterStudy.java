@@ -165,12 +165,18 @@ public final class ClusterStudy {
      *
      * @throws BadInput "--cluster MEMBERS: why", if it cannot be joined (nothing was written)
      */
-    Dispatcher join(DispatchListener listener) throws BadInput {
+    Dispatcher join(ClusterProgress listener) throws BadInput {
+        Dispatcher dispatcher;
         try {
-            return join.join(options, listener, JOIN_TIMEOUT);
+            dispatcher = join.join(options, listener, JOIN_TIMEOUT);
         } catch (ClusterException e) {
             throw new BadInput(FLAG + " " + members + ": " + e.getMessage(), e);
         }
+        if (dispatcher.workers().isEmpty()) {
+            listener.line("no worker in the cluster yet: the runs wait until one joins (nicsim worker --join "
+                    + members + ")");
+        }
+        return dispatcher;
     }
 
     /** @return this coordinator as cluster.json names it: {@code host (bound 127.0.0.1)} */
