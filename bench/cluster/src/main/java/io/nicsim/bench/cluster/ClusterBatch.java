@@ -66,7 +66,7 @@ public final class ClusterBatch {
         List<WorkItem> resumed = items.stream().filter(complete).toList();
         ClusterFolder.clean(destDir, items, resumed::contains);
         progress.start(items.size(), () -> dispatcher.slots(items.stream().anyMatch(WorkItem::virtual)));
-        progress.resumed(resumed, destDir.toString());
+        progress.resumed(resumed, recordDir.toString());
         ItemResult[] results = new ItemResult[items.size()];
         for (WorkItem item : resumed) {
             ClusterRecord.Item before = record.items().get(item.index());
