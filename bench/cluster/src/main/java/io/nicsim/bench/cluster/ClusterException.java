@@ -1,7 +1,7 @@
 package io.nicsim.bench.cluster;
 
 /** The cluster could not be joined or used (a member unreachable, a refused handshake): its message is one line. */
-public final class ClusterException extends Exception {
+public class ClusterException extends Exception {
 
     private static final long serialVersionUID = 1L;
 
