@@ -23,6 +23,13 @@ public interface DispatchListener {
     default void requeued(WorkItem item, Attempt attempt) {
     }
 
+    /**
+     * A late duplicate result (of a try already declared lost, or of an item already settled) was ignored; it is
+     * also in the item's attempts when the item was not settled yet.
+     */
+    default void ignored(WorkItem item, Attempt attempt) {
+    }
+
     /** An item is settled: done, failed for good, or not run. */
     default void finished(ItemResult result) {
     }
