@@ -26,6 +26,7 @@ import java.util.function.Consumer;
  */
 public final class ClusterNode implements AutoCloseable {
 
+    private static final String LOGGING_PROPERTY = "hazelcast.logging.type";
     /** How long a look at a named member's port may take. */
     private static final int PROBE_MILLIS = 500;
     /** How long leaving the cluster may take before the node is dropped anyway. */
@@ -52,6 +53,10 @@ public final class ClusterNode implements AutoCloseable {
      * @throws ClusterException one line: the address cannot be listened on, or the join took too long
      */
     public static ClusterNode start(ClusterOptions options, Duration joinTimeout) throws ClusterException {
+        if (System.getProperty(LOGGING_PROPERTY) == null) {
+            // Hazelcast's first words (a warning about Java's module access) come before its config is read
+            System.setProperty(LOGGING_PROPERTY, "slf4j");
+        }
         HazelcastClusterManager manager = new HazelcastClusterManager(HazelcastSettings.config(options));
         VertxOptions vertxOptions = new VertxOptions();
         vertxOptions.getEventBusOptions().setHost(options.bindHost()).setPort(0)

@@ -67,6 +67,8 @@ public final class HazelcastSettings {
         config.setProperty("hazelcast.wait.seconds.before.join", "0");
         config.setProperty("hazelcast.max.wait.seconds.before.join", "0");
         config.setProperty("hazelcast.initial.wait.seconds", "0");
+        // a map operation that meets a migration (one each join) retries after 50 ms, not 500
+        config.setProperty("hazelcast.invocation.retry.pause.millis", "50");
         // two clusters that formed apart (a worker started before its coordinator) find each other within seconds
         config.setProperty("hazelcast.merge.first.run.delay.seconds", "3");
         config.setProperty("hazelcast.merge.next.run.delay.seconds", "3");
