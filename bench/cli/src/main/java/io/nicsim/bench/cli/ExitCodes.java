@@ -30,10 +30,12 @@ public final class ExitCodes {
 
     /**
      * The one mapping from what went wrong to an exit code: input nicsim could not use (a scenario, an override, a
-     * flag, a folder, a two-process folder of another run) is {@link #BAD_INPUT}; anything else failed the run.
+     * flag, a folder, a two-process folder of another run, a cluster that refused this node: another secret or
+     * version) is {@link #BAD_INPUT}; anything else failed the run.
      */
     public static int of(Throwable error) {
         return error instanceof BadInput || error instanceof ScenarioException || error instanceof TwoProcessRefusal
+                || error instanceof io.nicsim.bench.cluster.ClusterRefusal
                 || error instanceof CommandLine.ParameterException ? BAD_INPUT : FAILED;
     }
 }

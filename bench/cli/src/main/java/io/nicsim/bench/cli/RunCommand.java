@@ -2,6 +2,7 @@ package io.nicsim.bench.cli;
 
 import io.nicsim.bench.results.Summary;
 import io.nicsim.bench.run.Interruption;
+import io.nicsim.bench.run.ParentWatch;
 import io.nicsim.bench.run.Progress;
 import io.nicsim.bench.run.StopSignal;
 import io.nicsim.bench.run.StudyRunner;
@@ -42,6 +43,16 @@ public final class RunCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    @CommandLine.Option(names = "--command", hidden = true, paramLabel = "TEXT",
+            description = "the command line summary.json records, in place of this one (a cluster worker's runs"
+                    + " record their study's)")
+    String command;
+
+    @CommandLine.Option(names = "--exit-with-parent", hidden = true,
+            description = "stop the run, as Ctrl-C does, when the process that started it is gone (a cluster"
+                    + " worker's runs: a worker killed with kill -9 leaves no run behind)")
+    boolean exitWithParent;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -50,6 +61,9 @@ public final class RunCommand implements Callable<Integer> {
         Path runDir = study.outputFolder(scenario, "");
         StudyOptions.cleanLeftovers(runDir, err);
         StopSignal stop = new StopSignal();
+        if (exitWithParent) {
+            ParentWatch.install(stop, err);
+        }
         study.checkDisk(StudyOptions.perConsumer(scenario), runDir, true, stop, err);
         MachineChecks checks = study.beforeRuns(List.of(scenario), err);
         Progress progress = study.progress(out);
@@ -59,7 +73,8 @@ public final class RunCommand implements Callable<Integer> {
         Summary summary;
         try (Interruption ignored = Interruption.install(stop, err)) {
             summary = new StudyRunner(SystemNanoClock.INSTANCE, study.runOptions(stop, progress))
-                    .withMachineChecks(checks).run(scenario, runDir, StudyOptions.commandLine(spec));
+                    .withMachineChecks(checks).run(scenario, runDir,
+                            command != null ? command : StudyOptions.commandLine(spec));
         }
         StudyOptions.printResults(out, summary, runDir);
         out.flush();

@@ -1,6 +1,7 @@
 package io.nicsim.bench.cluster;
 
 import io.nicsim.bench.process.ChildJvm;
+import io.nicsim.bench.run.ParentWatch;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -69,8 +70,10 @@ public final class ChildJvmRunner implements ItemRunner {
         Path scenario = Files.writeString(itemDir.resolve("scenario.yaml"), item.scenario(), StandardCharsets.UTF_8);
         Path runDir = itemDir.resolve(item.folder());
         Path log = itemDir.resolve("run.log");
-        Process process = new ProcessBuilder(ChildJvm.nicsim(arguments(item, scenario, runDir)))
-                .directory(itemDir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(ChildJvm.nicsim(arguments(item, scenario, runDir)))
+                .directory(itemDir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().put(ParentWatch.PARENT_PID_ENV, Long.toString(ProcessHandle.current().pid()));
+        Process process = builder.start();
         CompletableFuture<Outcome> exited = process.onExit().thenApply(p -> new Outcome(p.exitValue(), lastLine(log)));
         return new Running() {
             @Override

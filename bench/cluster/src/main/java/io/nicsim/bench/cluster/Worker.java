@@ -36,11 +36,6 @@ import java.util.function.Consumer;
  */
 public final class Worker {
 
-    /** Exit code of a worker refused by its cluster or a coordinator (another secret, another version). */
-    public static final int REFUSED = 2;
-    /** Exit code of a worker that lost its cluster. */
-    public static final int FAILED = 1;
-
     private static final DeliveryOptions REQUEST = new DeliveryOptions().setSendTimeout(Protocol.REQUEST_MILLIS);
     private static final DeliveryOptions QUICK = new DeliveryOptions().setSendTimeout(2_000);
 
@@ -53,7 +48,7 @@ public final class Worker {
     private final MessageSeal seal;
     private final WorkerInfo info;
     private final Path folder;
-    private final CompletableFuture<Integer> ended = new CompletableFuture<>();
+    private final CompletableFuture<Void> ended = new CompletableFuture<>();
     private final Map<String, Job> jobs = new LinkedHashMap<>();
     private final Map<String, Task> tasks = new LinkedHashMap<>();
     private final Set<String> refusals = new HashSet<>();
@@ -62,7 +57,7 @@ public final class Worker {
     private boolean asking;
     private boolean stopping;
     private boolean stopped;
-    private int exitCode;
+    private ClusterException failure;
 
     /**
      * How a worker runs.
@@ -150,8 +145,11 @@ public final class Worker {
         context.runOnContext(v -> lookForCoordinators());
     }
 
-    /** @return completes with the exit code once the worker stopped (0: stopped, 2: refused, 1: cluster lost) */
-    public CompletableFuture<Integer> ended() {
+    /**
+     * @return completes once the worker stopped: normally after {@link #shutdown}; with a {@link ClusterRefusal} when
+     *         a coordinator refused it (another version), or a {@link ClusterException} when its cluster node shut down
+     */
+    public CompletableFuture<Void> ended() {
         return ended;
     }
 
@@ -165,7 +163,7 @@ public final class Worker {
      * runs, removes the work folder, then {@link #ended()} completes with 0. Any thread; returns at once.
      */
     public void shutdown(String why) {
-        context.runOnContext(v -> stop(why, 0, true));
+        context.runOnContext(v -> stop(why, null, true));
     }
 
     private JsonObject header(String type, String job) {
@@ -254,8 +252,7 @@ public final class Worker {
     }
 
     private void refused(String line) {
-        say.accept(line);
-        stop(line, REFUSED, true);
+        stop(line, new ClusterRefusal(line), true);
     }
 
     private boolean canPaced() {
@@ -429,21 +426,20 @@ public final class Worker {
 
     private void clusterLost() {
         if (!stopping) {
-            say.accept("left the cluster: its node shut down");
-            stop("the cluster node shut down", FAILED, false);
+            stop("its cluster node shut down", new ClusterException("left the cluster: its node shut down"), false);
         }
     }
 
     /**
      * Abandons the items in progress (told to their coordinators, when {@code tell}: the cluster is still there),
-     * stops their runs, then ends with {@code code}.
+     * stops their runs, then ends: normally, or with {@code error}.
      */
-    private void stop(String why, int code, boolean tell) {
+    private void stop(String why, ClusterException error, boolean tell) {
         if (stopping) {
             return;
         }
         stopping = true;
-        exitCode = code;
+        failure = error;
         timers.forEach(vertx::cancelTimer);
         Map<String, List<String>> byJob = new LinkedHashMap<>();
         if (tell) {
@@ -483,7 +479,13 @@ public final class Worker {
         vertx.executeBlocking(() -> {
             ResultIntake.delete(folder);
             return null;
-        }, false).onComplete(deleted -> ended.complete(exitCode));
+        }, false).onComplete(deleted -> {
+            if (failure != null) {
+                ended.completeExceptionally(failure);
+            } else {
+                ended.complete(null);
+            }
+        });
     }
 
     /** A coordinator met. */

@@ -93,7 +93,7 @@ class ClusterRunTest {
                 Files.createDirectories(tmp.resolve("work")), FAST), line -> lines.add(name + ": " + line));
         open.add(() -> {
             worker.shutdown("the test ended");
-            worker.ended().get(WAIT_SECONDS, TimeUnit.SECONDS);
+            worker.ended().handle((done, error) -> done).get(WAIT_SECONDS, TimeUnit.SECONDS);
         });
         return worker;
     }
@@ -189,7 +189,7 @@ class ClusterRunTest {
         FakeRunner second = new FakeRunner();
         worker("w1", second);
         stopping.shutdown("Ctrl-C");
-        assertThat(stopping.ended().get(WAIT_SECONDS, TimeUnit.SECONDS)).isZero();
+        stopping.ended().get(WAIT_SECONDS, TimeUnit.SECONDS);
         assertThat(first.stopped).containsExactly(0);
         ItemResult result = result(future);
         assertThat(result.worker()).isEqualTo("w1");
@@ -248,13 +248,13 @@ class ClusterRunTest {
     void aWorkerOfAnotherVersionIsRefusedWithOneLineOnBothSides() throws Exception {
         Coordinator coordinator = coordinator();
         Worker old = worker("old", new FakeRunner(), "0.0.1/protocol-0");
-        assertThat(old.ended().get(WAIT_SECONDS, TimeUnit.SECONDS)).isEqualTo(Worker.REFUSED);
-        String line = "refused worker old: it runs nicsim 0.0.1/protocol-0, this coordinator "
-                + NicsimVersion.current();
-        assertThat(listener.refusals).containsExactly(line);
         String coordinatorName = WorkerIdentity.hostName() + ":" + ProcessHandle.current().pid();
-        assertThat(lines).contains("old: refused by coordinator " + coordinatorName + ": it runs nicsim "
-                + NicsimVersion.current() + ", this worker 0.0.1/protocol-0");
+        assertThat(old.ended()).failsWithin(Duration.ofSeconds(WAIT_SECONDS)).withThrowableThat()
+                .havingCause().isInstanceOf(ClusterRefusal.class).withMessage("refused by coordinator "
+                        + coordinatorName + ": it runs nicsim " + NicsimVersion.current()
+                        + ", this worker 0.0.1/protocol-0");
+        assertThat(listener.refusals).containsExactly("refused worker old: it runs nicsim 0.0.1/protocol-0, this"
+                + " coordinator " + NicsimVersion.current());
         assertThat(coordinator.workers()).isEmpty();
     }
 
