@@ -10,6 +10,7 @@ import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -50,9 +51,11 @@ public final class ClusterNode implements AutoCloseable {
      * Starts a node and joins the cluster of {@code options}' members (or forms one alone when none answers).
      *
      * @param joinTimeout how long the start and join may take
-     * @throws ClusterException one line: the address cannot be listened on, or the join took too long
+     * @throws ClusterException one line: the join took too long ({@link ClusterRefusal}: the address of --bind cannot
+     *                          be listened on)
      */
     public static ClusterNode start(ClusterOptions options, Duration joinTimeout) throws ClusterException {
+        checkBindable(options);
         if (System.getProperty(LOGGING_PROPERTY) == null) {
             // Hazelcast's first words (a warning about Java's module access) come before its config is read
             System.setProperty(LOGGING_PROPERTY, "slf4j");
@@ -78,6 +81,19 @@ public final class ClusterNode implements AutoCloseable {
             Thread.currentThread().interrupt();
             future.thenAccept(Vertx::close);
             throw new ClusterException("interrupted while joining the cluster", e);
+        }
+    }
+
+    /**
+     * Listens on the address of --bind for a moment before Hazelcast does, so that a port taken or an address of
+     * another machine is one line, not Hazelcast's and Vert.x's stack traces.
+     */
+    private static void checkBindable(ClusterOptions options) throws ClusterRefusal {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.bind(new InetSocketAddress(options.bindHost(), options.bindPort()));
+        } catch (IOException | IllegalArgumentException | SecurityException e) {
+            throw new ClusterRefusal("--bind " + options.bindHost() + (options.bindPort() == 0 ? ""
+                    : ":" + options.bindPort()) + ": cannot listen there (" + e.getMessage() + ")");
         }
     }
 

@@ -1,8 +1,9 @@
 package io.nicsim.bench.cluster;
 
 /**
- * The cluster refused this node, or this node refused its peer: another secret (the cluster at a named member did not
- * take it), or another nicsim version at the handshake. Its message is one line; commands exit 2 on it.
+ * This node cannot be in the cluster as asked: the cluster at a named member did not take it (another secret), a
+ * coordinator runs another nicsim version, or {@code --bind} names an address this machine cannot listen on. Its
+ * message is one line; commands exit 2 on it (bad input).
  */
 public final class ClusterRefusal extends ClusterException {
 

@@ -64,7 +64,7 @@ public final class Coordinator implements Dispatcher {
     private Coordinator(ClusterNode node, boolean ownsNode, DispatchListener listener, Timing timing) {
         this.node = node;
         this.ownsNode = ownsNode;
-        this.listener = listener;
+        this.listener = GuardedListener.of(listener);
         this.timing = timing;
         this.vertx = node.vertx();
         this.context = vertx.getOrCreateContext();
@@ -75,7 +75,7 @@ public final class Coordinator implements Dispatcher {
             return thread;
         });
         this.files = vertx.createSharedWorkerExecutor("nicsim-results-" + jobId, 1);
-        this.book = new DispatchBook(NicsimVersion.current(), listener, completions, System::currentTimeMillis);
+        this.book = new DispatchBook(NicsimVersion.current(), this.listener, completions, System::currentTimeMillis);
     }
 
     /**
@@ -142,8 +142,13 @@ public final class Coordinator implements Dispatcher {
         return node;
     }
 
+    /** @throws IllegalArgumentException when the item's folder is not one segment of {@code [A-Za-z0-9._=-]} */
     @Override
     public CompletableFuture<ItemResult> submit(WorkItem item, Path destDir) {
+        String problem = ResultRules.folderProblem(item.folder());
+        if (problem != null) {
+            throw new IllegalArgumentException("item " + item.index() + ": " + problem);
+        }
         Path dest = destDir.toAbsolutePath().normalize();
         if (cleaned.add(dest)) {
             ResultIntake.cleanStaging(dest); // what a coordinator that died on this folder left
@@ -357,7 +362,14 @@ public final class Coordinator implements Dispatcher {
                     : "no such try of this coordinator"));
             return;
         }
-        List<ResultRules.FileEntry> manifest = Protocol.files(opened.header().getJsonArray("files"));
+        List<ResultRules.FileEntry> manifest;
+        try {
+            manifest = Protocol.files(opened.header().getJsonArray("files"));
+        } catch (IllegalArgumentException | ClassCastException e) {
+            failTry(token, new ResultIntake.ResultRefused(e.getMessage()));
+            reply(message, header(Protocol.T_OK).put("send", false).put("why", e.getMessage()));
+            return;
+        }
         files.executeBlocking(() -> ResultIntake.open(grant.dest(), grant.item().folder(), grant.attempt(), manifest))
                 .onComplete(opening -> {
                     if (opening.failed()) {

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
@@ -27,7 +28,7 @@ final class ResultFiles {
     static List<ResultRules.FileEntry> manifest(Path runDir) throws IOException {
         List<ResultRules.FileEntry> files = new ArrayList<>();
         try (Stream<Path> walk = Files.walk(runDir)) {
-            for (Path path : walk.filter(Files::isRegularFile).sorted().toList()) {
+            for (Path path : walk.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)).sorted().toList()) {
                 String name = runDir.relativize(path).toString().replace('\\', '/');
                 if (name.equals(ResultRules.QUEUES) || name.startsWith(ResultRules.QUEUES + "/")) {
                     continue;

@@ -139,8 +139,8 @@ public final class Worker {
                 node.joinMillis() / 1000.0, node.members(), node.members() == 1 ? "" : "s", info.slots(),
                 info.slots() == 1 ? "" : "s", info.cores(), folder));
         if (node.members() == 1) {
-            say.accept("waiting: no other member of " + String.join(",", node.options().members()) + " answers yet;"
-                    + " this worker waits for a coordinator to join it");
+            say.accept("waiting: this worker is alone in its cluster (no other member of " + String.join(",",
+                    node.options().members()) + " answers yet); it waits for a coordinator or workers to join it");
         }
         context.runOnContext(v -> lookForCoordinators());
     }
@@ -290,7 +290,7 @@ public final class Worker {
             MessageSeal.Opened reply = replied.succeeded() ? replied.result() : null;
             if (reply != null && Protocol.T_GRANT.equals(reply.text(Protocol.TYPE)) && !stopping) {
                 asking = false;
-                begin(job, reply);
+                take(job, reply);
                 ask();
                 return;
             }
@@ -302,12 +302,18 @@ public final class Worker {
         });
     }
 
-    private void begin(Job job, MessageSeal.Opened grant) {
+    private void take(Job job, MessageSeal.Opened grant) {
         WorkItem item;
         try {
             item = Protocol.item(grant.header().getJsonObject(Protocol.ITEM, new JsonObject()));
         } catch (IllegalArgumentException | ClassCastException e) {
             reportFailed(job.id, grant.text(Protocol.TOKEN), "a malformed work item");
+            return;
+        }
+        String refusal = ResultRules.folderProblem(item.folder());
+        if (refusal != null) {
+            say.accept("refused item " + item.index() + ": its " + refusal);
+            reportFailed(job.id, grant.text(Protocol.TOKEN), "the worker refused it: its " + refusal);
             return;
         }
         Task task = new Task(job.id, grant.text(Protocol.TOKEN), (int) grant.number(Protocol.ATTEMPT), item,

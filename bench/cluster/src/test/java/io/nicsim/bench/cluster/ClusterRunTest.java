@@ -72,7 +72,11 @@ class ClusterRunTest {
         }
         ClusterNode node = node(new ClusterOptions(List.of("127.0.0.1:" + port), "127.0.0.1", port, secret));
         coordinatorAddress = node.address();
-        Coordinator coordinator = Coordinator.start(node, false, listener, FAST);
+        return coordinator(node, listener);
+    }
+
+    private Coordinator coordinator(ClusterNode node, DispatchListener told) throws Exception {
+        Coordinator coordinator = Coordinator.start(node, false, told, FAST);
         open.add(coordinator);
         return coordinator;
     }
@@ -242,6 +246,44 @@ class ClusterRunTest {
                 "refused a message to job " + coordinator.jobId() + ": not a signed nicsim message (" + 14 + " bytes)",
                 "refused a message to job " + coordinator.jobId() + " that names job 'another-job' (a replay?)");
         assertThat(result(coordinator.submit(item(0), tmp.resolve("study"))).status()).isEqualTo(ItemResult.DONE);
+    }
+
+    @Test
+    void twoCoordinatorsOnOneClusterEachGetTheirOwnItemsBack() throws Exception {
+        Coordinator first = coordinator();
+        RecordingListener secondListener = new RecordingListener();
+        Coordinator second = coordinator(node(new ClusterOptions(List.of(coordinatorAddress), "127.0.0.1", 0,
+                secret)), secondListener);
+        worker("w0", new FakeRunner());
+        List<CompletableFuture<ItemResult>> futures = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            futures.add(first.submit(item(i), tmp.resolve("first")));
+            futures.add(second.submit(item(i), tmp.resolve("second")));
+        }
+        for (CompletableFuture<ItemResult> future : futures) {
+            assertThat(result(future).status()).isEqualTo(ItemResult.DONE);
+        }
+        for (String study : List.of("first", "second")) {
+            try (var entries = Files.list(tmp.resolve(study))) {
+                assertThat(entries.map(p -> p.getFileName().toString()).sorted()).containsExactly("p0", "p1", "p2");
+            }
+        }
+        assertThat(listener.finished).hasSize(3);
+        assertThat(secondListener.finished).hasSize(3);
+    }
+
+    @Test
+    void aBindAddressThatCannotBeListenedOnAndABadFolderNameAreOneLine() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            int port = taken.getLocalPort();
+            assertThatThrownBy(() -> ClusterNode.start(new ClusterOptions(List.of("127.0.0.1:" + port), "127.0.0.1",
+                    port, secret), JOIN)).isInstanceOf(ClusterRefusal.class)
+                    .hasMessageStartingWith("--bind 127.0.0.1:" + port + ": cannot listen there (");
+        }
+        Coordinator coordinator = coordinator();
+        assertThatThrownBy(() -> coordinator.submit(new WorkItem(0, "bad", "../bad", "", List.of(), "", false), tmp))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("item 0: folder name '../bad' is not one"
+                        + " segment of [A-Za-z0-9._=-]");
     }
 
     @Test
