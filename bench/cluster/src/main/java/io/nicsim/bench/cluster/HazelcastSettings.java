@@ -36,7 +36,7 @@ public final class HazelcastSettings {
         network.setPort(options.bindPort() == 0 ? ClusterOptions.FIRST_PORT : options.bindPort());
         network.setPortAutoIncrement(options.bindPort() == 0);
         network.setPortCount(PORT_COUNT);
-        network.setReuseAddress(false);
+        network.setReuseAddress(true); // Linux: a port whose last connections are in TIME_WAIT can be listened on again
         // the address is named through hazelcast.local.localAddress below: interfaces matching would also filter
         // the members' addresses (a member on another machine does not match this machine's interface)
         network.getInterfaces().setEnabled(false);
