@@ -65,7 +65,7 @@ class WorkerCommandTest {
             assertThat(coordinator.workers()).hasSize(1);
 
             CompletableFuture<ItemResult> killed = coordinator.submit(item(1, "120s"), dest);
-            children.awaitOutput(worker, "worker", "started item 1");
+            children.awaitOutput(worker, "worker", "started item 2 "); // index 1: counted from 1, as the coordinator
             ProcessHandle run = worker.toHandle().children().filter(p -> p.info().commandLine().orElse("")
                     .contains("run")).findFirst().orElseThrow();
             worker.toHandle().destroyForcibly(); // kill -9

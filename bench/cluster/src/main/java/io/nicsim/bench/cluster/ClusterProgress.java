@@ -67,6 +67,14 @@ public final class ClusterProgress implements DispatchListener {
         out.line(text);
     }
 
+    /**
+     * An item's figures, once its folder is read back (on the study's thread, so after its "done" line and perhaps
+     * after other items' lines): tagged with the item, so it reads right wherever it falls.
+     */
+    public synchronized void result(WorkItem item, String figures) {
+        line(tag(item) + figures);
+    }
+
     @Override
     public synchronized void workerJoined(WorkerInfo worker) {
         line(String.format(Locale.ROOT, "worker joined: %s (%d paced slot%s, %d cores, %s)", worker.name(),

@@ -97,7 +97,7 @@ public final class ClusterSweep {
                         Summary summary = SummaryWriter.read(result.folder().resolve(SummaryWriter.FILE_NAME));
                         summaries.set(result.item().index(), summary);
                         if (ItemResult.DONE.equals(result.status())) {
-                            progress.line(SweepRunner.resultLine(summary));
+                            progress.result(result.item(), SweepRunner.resultLine(summary).strip());
                         }
                     }
                 });

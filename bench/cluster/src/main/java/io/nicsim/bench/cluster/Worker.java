@@ -312,7 +312,7 @@ public final class Worker {
         }
         String refusal = ResultRules.folderProblem(item.folder());
         if (refusal != null) {
-            say.accept("refused item " + item.index() + ": its " + refusal);
+            say.accept("refused item " + (item.index() + 1) + ": its " + refusal);
             reportFailed(job.id, grant.text(Protocol.TOKEN), "the worker refused it: its " + refusal);
             return;
         }
@@ -324,12 +324,12 @@ public final class Worker {
             return runner.start(item, task.dir);
         }, false).onComplete(started -> {
             if (started.failed()) {
-                finish(task, "could not start item " + item.index() + " (" + item.label() + "): "
+                finish(task, "could not start item " + (item.index() + 1) + " (" + item.label() + "): "
                         + started.cause().getMessage(), started.cause().getMessage());
                 return;
             }
             task.running = started.result();
-            say.accept("started item " + item.index() + " (" + item.label() + "), try " + task.attempt + ", for "
+            say.accept("started item " + (item.index() + 1) + " (" + item.label() + "), try " + task.attempt + ", for "
                     + job(task).name);
             if (task.dropped) {
                 task.running.stop();
@@ -356,7 +356,7 @@ public final class Worker {
         }
         String why = error != null ? String.valueOf(error) : "exit " + outcome.exitCode()
                 + (outcome.lastLine().isEmpty() ? "" : ": " + outcome.lastLine());
-        finish(task, "failed item " + task.item.index() + " (" + task.item.label() + "): " + why, why);
+        finish(task, "failed item " + (task.item.index() + 1) + " (" + task.item.label() + "): " + why, why);
     }
 
     /** Tells the coordinator the try failed (when {@code failure} is not null), then removes the task. */
@@ -407,7 +407,7 @@ public final class Worker {
             return;
         }
         task.dropped = true;
-        say.accept("stopped item " + task.item.index() + " (" + task.item.label() + "): " + why);
+        say.accept("stopped item " + (task.item.index() + 1) + " (" + task.item.label() + "): " + why);
         if (task.running != null) {
             task.running.stop();
         }
@@ -542,7 +542,7 @@ public final class Worker {
             Path runDir = task.running.runDir();
             vertx.executeBlocking(() -> ResultFiles.manifest(runDir), false).onComplete(listed -> {
                 if (listed.failed()) {
-                    finish(task, "failed item " + task.item.index() + ": cannot read its run folder: "
+                    finish(task, "failed item " + (task.item.index() + 1) + ": cannot read its run folder: "
                             + listed.cause().getMessage(), "cannot read its run folder on the worker");
                     return;
                 }
@@ -600,7 +600,7 @@ public final class Worker {
                     .onComplete(replied -> {
                         if (replied.succeeded() && replied.result().header().getBoolean("ok", false)) {
                             say.accept(String.format(Locale.ROOT, "done item %d (%s) in %.1f s: %d files, %.1f MB"
-                                            + " sent", task.item.index(), task.item.label(),
+                                            + " sent", task.item.index() + 1, task.item.label(),
                                     (System.nanoTime() - task.startedNanos) / 1e9, files.size(), bytes / 1e6));
                             remove(task);
                         } else {
@@ -612,7 +612,7 @@ public final class Worker {
 
         /** The result did not make it; the coordinator decides what becomes of the item. */
         private void gone(String why) {
-            say.accept("result of item " + task.item.index() + " (" + task.item.label() + ") " + why);
+            say.accept("result of item " + (task.item.index() + 1) + " (" + task.item.label() + ") " + why);
             remove(task);
         }
     }

@@ -315,7 +315,7 @@ class ClusterRunTest {
                 .isEqualTo(Attempt.CANCELLED);
         assertThat(result(waiting).status()).isEqualTo(ItemResult.NOT_RUN);
         assertThat(runner.stopped.poll(WAIT_SECONDS, TimeUnit.SECONDS)).isZero();
-        await(() -> lines.contains("w0: stopped item 0 (p0): its coordinator stopped the study"), lines);
+        await(() -> lines.contains("w0: stopped item 1 (p0): its coordinator stopped the study"), lines);
         assertThat(result(coordinator.submit(item(2), dest)).status()).isEqualTo(ItemResult.NOT_RUN);
         assertThat(dest).doesNotExist();
     }
