@@ -101,8 +101,30 @@ public final class Leftovers {
         }
         // an older nicsim's folder (no owner file), or one a live process is making now: its pid decides, if it holds
         // nothing but a run's queues (a folder a user named so, a two-process --dir, is left alone)
-        return ProcessHandle.of(Long.parseLong(name.group(1))).map(p -> !p.isAlive()).orElse(true)
-                && onlyQueues(dir);
+        return ownerGone(Long.parseLong(name.group(1)), dir) && onlyQueues(dir);
+    }
+
+    /**
+     * @return whether no process {@code pid} that could have made {@code dir} is alive. With pid_max at 32768 and
+     *         JVMs making threads by the dozen, a pid comes round again within seconds: as another process, or as a
+     *         thread of one (/proc/PID answers for thread ids too, and so does {@link ProcessHandle#of}). Neither a
+     *         thread nor a process started after the folder was last changed made it.
+     */
+    static boolean ownerGone(long pid, Path dir) {
+        Optional<ProcessHandle> handle = ProcessHandle.of(pid).filter(ProcessHandle::isAlive);
+        if (handle.isEmpty()) {
+            return true;
+        }
+        try {
+            List<String> status = Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"));
+            boolean thread = status.stream().filter(line -> line.startsWith("Tgid:"))
+                    .anyMatch(line -> Long.parseLong(line.substring(5).trim()) != pid);
+            java.time.Instant changed = Files.getLastModifiedTime(dir, LinkOption.NOFOLLOW_LINKS).toInstant();
+            boolean younger = handle.get().info().startInstant().map(start -> start.isAfter(changed)).orElse(false);
+            return thread || younger;
+        } catch (IOException | RuntimeException e) {
+            return false; // cannot tell: left alone
+        }
     }
 
     private static boolean onlyQueues(Path dir) {

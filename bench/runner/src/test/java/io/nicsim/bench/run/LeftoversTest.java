@@ -103,4 +103,26 @@ class LeftoversTest {
             staging.discard();
         }
     }
+
+    @Test
+    void aPidThatCameRoundAgainAsAThreadOrAYoungerProcessDoesNotKeepAFolder(@TempDir Path tmp) throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("nicsim-1-1"));
+        long pid = ProcessHandle.current().pid();
+        assertThat(Leftovers.ownerGone(pid, dir)).as("this JVM, started before the folder").isFalse();
+        long thread;
+        try (java.util.stream.Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
+            thread = tasks.map(t -> Long.parseLong(t.getFileName().toString())).filter(t -> t != pid).findFirst()
+                    .orElseThrow();
+        }
+        assertThat(ProcessHandle.of(thread)).as("the JDK answers for a thread id").isPresent();
+        assertThat(Leftovers.ownerGone(thread, dir)).as("a thread of this JVM").isTrue();
+        Files.setLastModifiedTime(dir, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis()
+                - 60_000));
+        Process younger = new ProcessBuilder("sleep", "30").start();
+        try {
+            assertThat(Leftovers.ownerGone(younger.pid(), dir)).as("a process younger than the folder").isTrue();
+        } finally {
+            younger.destroyForcibly();
+        }
+    }
 }
