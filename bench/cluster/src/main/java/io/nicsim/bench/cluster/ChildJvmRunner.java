@@ -75,29 +75,16 @@ public final class ChildJvmRunner implements ItemRunner {
         builder.environment().put(ParentWatch.PARENT_PID_ENV, Long.toString(ProcessHandle.current().pid()));
         Process process = builder.start();
         CompletableFuture<Outcome> exited = process.onExit().thenApply(p -> new Outcome(p.exitValue(), lastLine(log)));
-        return new Running() {
-            @Override
-            public Path runDir() {
-                return runDir;
+        return new Running(runDir, exited, () -> {
+            if (!process.isAlive()) {
+                return;
             }
-
-            @Override
-            public CompletableFuture<Outcome> exited() {
-                return exited;
-            }
-
-            @Override
-            public void stop() {
-                if (!process.isAlive()) {
-                    return;
-                }
-                process.destroy(); // SIGTERM: the run stops its traffic, drains and writes what ran
-                CompletableFuture.delayedExecutor(graceMillis, TimeUnit.MILLISECONDS).execute(() -> {
-                    process.descendants().forEach(ProcessHandle::destroyForcibly);
-                    process.destroyForcibly();
-                });
-            }
-        };
+            process.destroy(); // SIGTERM: the run stops its traffic, drains and writes what ran
+            CompletableFuture.delayedExecutor(graceMillis, TimeUnit.MILLISECONDS).execute(() -> {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly();
+            });
+        });
     }
 
     /** @return the last line of {@code log} that is not blank, or "" */

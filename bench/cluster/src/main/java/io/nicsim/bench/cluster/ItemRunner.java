@@ -19,17 +19,20 @@ public interface ItemRunner {
      */
     Running start(WorkItem item, Path itemDir) throws IOException;
 
-    /** An item running. */
-    interface Running {
+    /**
+     * An item running.
+     *
+     * @param runDir  the run folder it writes (what is sent back)
+     * @param exited  completes when it ended, with how
+     * @param stopper stops it: asked to stop (it writes what it ran), killed after the grace period; idempotent, at
+     *                once
+     */
+    record Running(Path runDir, CompletableFuture<Outcome> exited, Runnable stopper) {
 
-        /** @return the run folder it writes (what is sent back) */
-        Path runDir();
-
-        /** @return completes when it ended, with how */
-        CompletableFuture<Outcome> exited();
-
-        /** Stops it: asked to stop (it writes what it ran), killed after the grace period. Idempotent; at once. */
-        void stop();
+        /** Stops it ({@link #stopper}). */
+        public void stop() {
+            stopper.run();
+        }
     }
 
     /**

@@ -62,22 +62,9 @@ final class FakeRunner implements ItemRunner {
             }
         }
         started.add(new Start(item, runDir));
-        return new Running() {
-            @Override
-            public Path runDir() {
-                return runDir;
-            }
-
-            @Override
-            public CompletableFuture<Outcome> exited() {
-                return exited;
-            }
-
-            @Override
-            public void stop() {
-                stopped.add(item.index());
-                exited.complete(new Outcome(130, "interrupted"));
-            }
-        };
+        return new Running(runDir, exited, () -> {
+            stopped.add(item.index());
+            exited.complete(new Outcome(130, "interrupted"));
+        });
     }
 }
