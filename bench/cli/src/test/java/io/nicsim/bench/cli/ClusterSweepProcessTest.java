@@ -40,8 +40,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code nicsim sweep --cluster} coordinator. A 12-point sweep gives the folder layout and sweep.csv columns of the
  * same sweep run locally, every point once; {@code kill -9} of a worker during a point still gives every point once,
  * the re-run recorded, and the killed worker's point JVM does not outlive it; a coordinator stopped mid-sweep and
- * restarted with the same {@code --out} runs only the points that were missing. Waits are on events (files, process
- * exits, a worker's point JVM appearing), each bounded.
+ * restarted with the same {@code --out} runs only the points that were missing; no worker listens beyond
+ * loopback. Waits are on events (files, process exits, a worker's point JVM appearing), each bounded.
  */
 @Tag("run")
 @Timeout(value = 6, unit = TimeUnit.MINUTES)
@@ -107,6 +107,43 @@ class ClusterSweepProcessTest {
         JsonNode record = JSON.readTree(cluster.resolve("cluster.json").toFile());
         assertEveryPointDoneOnce(record);
         assertThat(doneAttempts(record)).as("every point ran exactly once").isEqualTo(POINTS);
+        for (Child worker : WORKERS) {
+            List<String> listening = listening(worker.process().pid());
+            assertThat(listening).as("a worker listens (Hazelcast, the event bus)").isNotEmpty();
+            assertThat(listening).as("and on loopback only").allMatch(address -> address.equals("0100007F")
+                    || address.equals("0000000000000000FFFF00000100007F"));
+        }
+    }
+
+    /**
+     * @return the local addresses (hex, as /proc/net/tcp writes them) of the sockets process {@code pid} listens on:
+     *         its socket inodes (/proc/PID/fd) looked up in /proc/PID/net/tcp and tcp6, state 0A (LISTEN)
+     */
+    private static List<String> listening(long pid) throws IOException {
+        Set<String> inodes = new TreeSet<>();
+        try (Stream<Path> fds = Files.list(Path.of("/proc/" + pid + "/fd"))) {
+            for (Path fd : fds.toList()) {
+                try {
+                    String target = Files.readSymbolicLink(fd).toString();
+                    if (target.startsWith("socket:[")) {
+                        inodes.add(target.substring(8, target.length() - 1));
+                    }
+                } catch (IOException gone) {
+                    // closed meanwhile
+                }
+            }
+        }
+        List<String> addresses = new ArrayList<>();
+        for (String table : List.of("tcp", "tcp6")) {
+            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/net/" + table)).stream().skip(1)
+                    .toList()) {
+                String[] fields = line.trim().split("\\s+");
+                if (fields[3].equals("0A") && inodes.contains(fields[9])) {
+                    addresses.add(fields[1].substring(0, fields[1].indexOf(':')));
+                }
+            }
+        }
+        return addresses;
     }
 
     @Test
