@@ -172,7 +172,10 @@ public final class ClusterStudy {
         } catch (ClusterException e) {
             throw new BadInput(FLAG + " " + members + ": " + e.getMessage(), e);
         }
-        if (dispatcher.workers().isEmpty()) {
+        // other members may be workers whose hello is on its way: only a coordinator alone says it waits
+        boolean alone = !(dispatcher instanceof io.nicsim.bench.cluster.Coordinator coordinator)
+                || coordinator.node().members() == 1;
+        if (dispatcher.workers().isEmpty() && alone) {
             listener.line("no worker in the cluster yet: the runs wait until one joins (nicsim worker --join "
                     + members + ")");
         }

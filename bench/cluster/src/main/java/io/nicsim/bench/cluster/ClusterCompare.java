@@ -131,6 +131,10 @@ public final class ClusterCompare {
                 runs.add(assembled.get(item.folder()));
             }
         }
+        if (runs.isEmpty() && !stop.requested()) {
+            throw new java.io.IOException("every run failed on the cluster (" + lastReason(results)
+                    + "); every try is in " + runDir.resolve(ClusterRecord.FILE_NAME));
+        }
         Comparison comparison = runs.isEmpty() ? null : Comparison.of(runs, varies);
         Environment environment = machines.isEmpty() ? Environment.current() : machines.values().iterator().next();
         Summary summary = new Summary(base.name(), stop.requested(), environment, List.copyOf(runs), base.effective(),
@@ -142,6 +146,13 @@ public final class ClusterCompare {
         return new Outcome(summary, results, machines.size() < 2 ? null : "the runs ran on machines that differ ("
                 + String.join("; ", machines.keySet()) + "): their ratios compare the machines too; run the"
                 + " comparison on workers of one kind, or locally");
+    }
+
+    /** @return the last try's reason of the last item that has one: {@code last: exit 1: error: ...} */
+    static String lastReason(List<ItemResult> results) {
+        return results.reversed().stream().flatMap(r -> r.attempts().reversed().stream())
+                .map(Attempt::reason).filter(java.util.Objects::nonNull).findFirst()
+                .map(reason -> "last: " + reason).orElse("no try finished");
     }
 
     /** @return what a comparison's ratios depend on of a machine: CPU, cores, JDK */

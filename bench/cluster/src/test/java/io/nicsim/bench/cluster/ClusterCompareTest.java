@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * A comparison over a cluster assembles the folder a local comparison writes: summary.json with the runs in spec
@@ -115,5 +116,16 @@ class ClusterCompareTest {
         ClusterRecord.Item rerun = ClusterRecord.read(out.resolve(ClusterRecord.FILE_NAME)).items().get(1);
         assertThat(rerun.status()).isEqualTo("resumed");
         assertThat(rerun.attempts()).extracting(Attempt::outcome).containsExactly("failed", "failed", "done");
+    }
+
+    @Test
+    void aComparisonWhoseEveryRunFailedSaysSoInOneLineNamingTheLastReason() throws Exception {
+        Path out = dir.resolve("out");
+        try (LocalDispatcher dispatcher = new LocalDispatcher(dir.resolve("scratch"), 2, DispatchListener.NONE)
+                .failAlways(0, 1, 2)) {
+            assertThatThrownBy(() -> compare(dispatcher, out, specs())).isInstanceOf(java.io.IOException.class)
+                    .hasMessageStartingWith("every run failed on the cluster (last: nicsim run exited with 1")
+                    .hasMessageEndingWith("every try is in " + out.resolve(ClusterRecord.FILE_NAME));
+        }
     }
 }

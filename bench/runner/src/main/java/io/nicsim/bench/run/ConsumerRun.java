@@ -92,12 +92,15 @@ public final class ConsumerRun {
     }
 
     /**
-     * The per-packet export journals host stamps from one thread: it needs one RX queue and a consumer that handles
-     * packets on its own thread.
+     * The per-packet export journals host stamps from one thread: it needs a paced run, one RX queue and a consumer
+     * that handles packets on its own thread.
      *
      * @return why {@code --export-packets} cannot export this run, or null if it can
      */
     public static String exportProblem(Scenario scenario, String consumerName) {
+        if (scenario.run().virtual()) {
+            return "not available in virtual time (run.clock: virtual)"; // checked before anything runs
+        }
         if (Consumers.recordsFromManyThreads(consumerName) || scenario.nic().queues() > 1) {
             return consumerName + (scenario.nic().queues() > 1 ? " on " + scenario.nic().queues() + " RX queues" : "")
                     + " handles packets on many threads; the export supports one RX queue and "
