@@ -1,8 +1,10 @@
 package io.nicsim.host;
 
 import io.nicsim.host.consumer.BusyPollConsumer;
+import io.nicsim.host.consumer.CarrierPins;
 import io.nicsim.host.consumer.Consumer;
 import io.nicsim.host.consumer.ConsumerContext;
+import io.nicsim.host.consumer.EpollConsumer;
 import io.nicsim.host.consumer.EventLoopConsumer;
 import io.nicsim.host.consumer.ParkingConsumer;
 import io.nicsim.host.consumer.ShapeConfig;
@@ -23,14 +25,24 @@ public final class Consumers {
     public static final List<String> BASE = List.of(
             BusyPollConsumer.NAME, ParkingConsumer.PLATFORM, ParkingConsumer.VIRTUAL, EventLoopConsumer.NAME);
 
+    /**
+     * Consumers that wait in the kernel as a user-space driver does (epoll on an eventfd the interrupt path writes),
+     * each one thread that drains the ring itself: not in the default study, named to run.
+     */
+    public static final List<String> KERNEL = List.of(EpollConsumer.PLATFORM, EpollConsumer.VIRTUAL);
+
+    /** Every consumer that is one thread (or loop) per RX queue draining its ring itself: the base and kernel ones. */
+    public static final List<String> DRAINING = java.util.stream.Stream.concat(BASE.stream(), KERNEL.stream())
+            .toList();
+
     /** Shapes whose driver hands packets to other threads (a thread per flow, a pool, many loops). */
     public static final List<String> DISPATCHING = List.of(
             FlowThreadsConsumer.PLATFORM, PoolConsumer.NAME, FlowThreadsConsumer.VIRTUAL,
             VirtualPerPacketConsumer.NAME, EventLoopsConsumer.EVENT_LOOPS, EventLoopsConsumer.VIRTUAL_VERTICLES);
 
     /** Every consumer name. */
-    public static final List<String> NAMES = java.util.stream.Stream.concat(BASE.stream(), DISPATCHING.stream())
-            .toList();
+    public static final List<String> NAMES = java.util.stream.Stream.concat(DRAINING.stream(),
+            DISPATCHING.stream()).toList();
 
     /** @return whether the consumer records packets from more than one thread at once */
     public static boolean recordsFromManyThreads(String name) {
@@ -51,8 +63,8 @@ public final class Consumers {
     public static HandlerSetting handlerSetting(String name, ShapeConfig shape, int queues) {
         return switch (name) {
             case BusyPollConsumer.NAME -> new HandlerSetting(name, CallMode.SPIN, queues, queues);
-            case ParkingConsumer.PLATFORM, ParkingConsumer.VIRTUAL -> new HandlerSetting(name, CallMode.PARK, queues,
-                    queues);
+            case ParkingConsumer.PLATFORM, ParkingConsumer.VIRTUAL, EpollConsumer.PLATFORM, EpollConsumer.VIRTUAL ->
+                    new HandlerSetting(name, CallMode.PARK, queues, queues);
             case EventLoopConsumer.NAME -> new HandlerSetting(name, CallMode.LOOP, queues, queues);
             case FlowThreadsConsumer.PLATFORM, FlowThreadsConsumer.VIRTUAL -> new HandlerSetting(name, CallMode.PARK,
                     shape.flows(), queues);
@@ -78,6 +90,11 @@ public final class Consumers {
         Consumer[] byQueue = new Consumer[contexts.size()];
         if (recordsFromManyThreads(name)) {
             java.util.Arrays.fill(byQueue, createShape(name, contexts));
+        } else if (EpollConsumer.VIRTUAL.equals(name)) {
+            CarrierPins pins = new CarrierPins(); // the carriers the run's waits pin, together
+            for (int q = 0; q < byQueue.length; q++) {
+                byQueue[q] = EpollConsumer.virtual(contexts.get(q), pins);
+            }
         } else {
             for (int q = 0; q < byQueue.length; q++) {
                 byQueue[q] = create(name, contexts.get(q));
@@ -108,6 +125,8 @@ public final class Consumers {
             case ParkingConsumer.PLATFORM -> ParkingConsumer.platform(context);
             case ParkingConsumer.VIRTUAL -> ParkingConsumer.virtual(context);
             case EventLoopConsumer.NAME -> new EventLoopConsumer(context);
+            case EpollConsumer.PLATFORM -> EpollConsumer.platform(context);
+            case EpollConsumer.VIRTUAL -> EpollConsumer.virtual(context, new CarrierPins());
             case null, default -> throw new IllegalArgumentException(
                     "host.consumer: expected one of " + NAMES + ", found '" + name + "'");
         };

@@ -67,6 +67,14 @@ public interface Consumer extends InterruptTarget {
         onInterrupt();
     }
 
+    /**
+     * @return the system calls the consumer counts itself as it waits (running totals, any thread), for exact syscall
+     *         figures; null, by default, for a consumer that counts none (its calls are estimated from /proc)
+     */
+    default io.nicsim.host.cost.KernelCalls kernelCalls() {
+        return null;
+    }
+
     /** Stops waiting and returns once every thread of the consumer has finished with the queues. */
     void stop() throws Exception;
 

@@ -96,6 +96,23 @@ public final class ConsumerGroup {
         return List.copyOf(prefixes);
     }
 
+    /** @return the calls the consumers count themselves, summed; null if none counts (see Consumer#kernelCalls) */
+    public io.nicsim.host.cost.KernelCalls kernelCalls() {
+        io.nicsim.host.cost.KernelCalls sum = null;
+        for (Consumer consumer : consumers) {
+            io.nicsim.host.cost.KernelCalls calls = consumer.kernelCalls();
+            if (calls != null) {
+                sum = sum == null ? calls : sum.plus(calls);
+            }
+        }
+        return sum;
+    }
+
+    /** @return whether the consumers run on virtual threads (their carriers are then reported) */
+    public boolean onCarriers() {
+        return costThreadPrefixes().contains("ForkJoinPool-");
+    }
+
     public String priority() {
         return consumers[0].priority();
     }

@@ -1,12 +1,8 @@
 package io.nicsim.host.consumer;
 
-import io.nicsim.firmware.clock.NanoClock;
-import io.nicsim.firmware.driver.DriverPolicy;
 import io.nicsim.host.rx.RxQueue;
 
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * One thread that parks until an interrupt wakes it, then runs the driver policy (poll, poll again, sleep on a
@@ -15,10 +11,8 @@ import java.util.concurrent.locks.LockSupport;
  * carrier instead, cheaper in memory per waiter but a second scheduler on top of the OS one (the
  * OS-threads vs green-threads trade-off).
  *
- * <p>Wake-up protocol: the interrupt path bumps a sequence and unparks only if the consumer said it parks;
- * the consumer announces parking, then re-checks the sequence, so no wake-up is lost (Dekker-style, both
- * sides volatile). Timed sleeps shorter than {@value #SPIN_BELOW_NANOS} ns spin, as DPDK's
- * {@code rte_delay_us} does; longer ones park (and pay the OS timer slack, about 50 µs on Linux).
+ * <p>It waits through a {@link ParkWait} (the wake-up protocol and timed sleeps are there) and runs the policy in a
+ * {@link DriverLoop}.
  */
 public final class ParkingConsumer implements Consumer {
 
@@ -32,11 +26,8 @@ public final class ParkingConsumer implements Consumer {
     private final String name;
     private final Thread.Builder builder;
     private final ConsumerContext context;
-    private final NanoClock clock;
+    private final ParkWait wait;
     private final CountDownLatch ready = new CountDownLatch(1);
-    private final AtomicLong signals = new AtomicLong();
-    private volatile boolean parked;
-    private volatile boolean running = true;
     private volatile Throwable failure;
     private Thread thread;
 
@@ -44,7 +35,7 @@ public final class ParkingConsumer implements Consumer {
         this.name = name;
         this.builder = builder;
         this.context = context;
-        this.clock = context.clock();
+        this.wait = new ParkWait(context.clock());
     }
 
     /** A platform (OS) thread that parks. */
@@ -97,10 +88,11 @@ public final class ParkingConsumer implements Consumer {
 
     private void run(Runnable first) {
         try {
+            wait.bind();
             first.run();
             try (RxQueue rx = context.openQueue()) {
                 ready.countDown();
-                driverLoop(rx, context.driver());
+                DriverLoop.run(rx, context.driver(), wait, context.clock());
             }
         } catch (Throwable t) {
             failure = t;
@@ -108,94 +100,14 @@ public final class ParkingConsumer implements Consumer {
         }
     }
 
-    private void driverLoop(RxQueue rx, DriverPolicy driver) {
-        long seen = 0;
-        boolean polling = driver.startsPolling();
-        long wokenNanos = RxQueue.NOT_WOKEN;
-        while (running) {
-            if (!polling) {
-                long signal = awaitSignal(seen, Long.MAX_VALUE);
-                if (signal == seen) {
-                    continue; // stopping
-                }
-                seen = signal;
-                wokenNanos = clock.nanoTime();
-                driver.onInterrupt(wokenNanos);
-                polling = true;
-            }
-            int packets = rx.poll(driver.budget(), wokenNanos);
-            switch (driver.afterPoll(packets, clock.nanoTime())) {
-                case POLL_NOW -> {
-                }
-                case POLL_AT -> wokenNanos = sleepUntil(driver.wakeAtNanos());
-                case WAIT_INTERRUPT -> polling = false;
-                case REARM_AND_WAIT_INTERRUPT -> {
-                    seen = signals.get(); // earlier signals are stale: the re-arm itself raises if packets wait
-                    rx.rearm();
-                    polling = false;
-                }
-                case REARM_AND_WAIT_INTERRUPT_UNTIL -> {
-                    seen = signals.get();
-                    rx.rearm();
-                    long signal = awaitSignal(seen, driver.wakeAtNanos());
-                    rx.disarm();
-                    wokenNanos = clock.nanoTime();
-                    if (signal != seen) {
-                        seen = signal;
-                        driver.onInterrupt(wokenNanos);
-                    }
-                }
-            }
-        }
-    }
-
-    /** Parks until the signal sequence moves past {@code seen}, the deadline passes, or the consumer stops. */
-    private long awaitSignal(long seen, long deadlineNanos) {
-        while (true) {
-            long signal = signals.get();
-            long remainingNanos = deadlineNanos - clock.nanoTime();
-            if (signal != seen || !running || remainingNanos <= 0) {
-                return signal;
-            }
-            parked = true;
-            if (signals.get() == seen && running) {
-                if (deadlineNanos == Long.MAX_VALUE) {
-                    LockSupport.park(this);
-                } else {
-                    LockSupport.parkNanos(this, remainingNanos);
-                }
-            }
-            parked = false;
-        }
-    }
-
-    /** Sleeps until {@code deadlineNanos} (or the consumer stops); returns the time it woke. */
-    private long sleepUntil(long deadlineNanos) {
-        long now = clock.nanoTime();
-        while (now < deadlineNanos && running) {
-            long remainingNanos = deadlineNanos - now;
-            if (remainingNanos < SPIN_BELOW_NANOS) {
-                Thread.onSpinWait();
-            } else {
-                LockSupport.parkNanos(this, remainingNanos);
-            }
-            now = clock.nanoTime();
-        }
-        return now;
-    }
-
     @Override
     public void onInterrupt() {
-        signals.incrementAndGet();
-        if (parked) {
-            LockSupport.unpark(thread);
-        }
+        wait.signal();
     }
 
     @Override
     public void stop() throws InterruptedException {
-        running = false;
-        LockSupport.unpark(thread);
+        wait.stop();
         StopWait.join(context.handling(), thread);
         ConsumerFailure.rethrow(name, failure);
     }

@@ -19,12 +19,27 @@ package io.nicsim.host.cost;
  * @param memoryProbe                    what that probe parked and how many, or null
  * @param handler                        what the user's handler ({@code host.handler}) cost, or null for the built-in
  *                                       work model (its figures are its parameters)
+ * @param syscalls                       the system calls its way of waiting cost per packet, each figure exact or
+ *                                       estimated; null where not measured (a virtual-time run)
+ * @param carriers                       for a consumer on virtual threads: the carriers and how many it pinned; null
+ *                                       otherwise
  */
 public record RunCosts(double consumerCpuNanosPerPacket, double voluntarySwitchesPerPacket,
                        double involuntarySwitchesPerPacket, double runQueueWaitNanosPerPacket,
                        double processCpuNanosPerPacket, long gcMillis, long gcCount, long packets,
                        java.util.List<String> consumerThreads, double memoryBytesPerWaiter, String memoryProbe,
-                       HandlerCosts handler) {
+                       HandlerCosts handler, SyscallCosts syscalls, CarrierCosts carriers) {
+
+    /** Costs without system call and carrier figures. */
+    public RunCosts(double consumerCpuNanosPerPacket, double voluntarySwitchesPerPacket,
+                    double involuntarySwitchesPerPacket, double runQueueWaitNanosPerPacket,
+                    double processCpuNanosPerPacket, long gcMillis, long gcCount, long packets,
+                    java.util.List<String> consumerThreads, double memoryBytesPerWaiter, String memoryProbe,
+                    HandlerCosts handler) {
+        this(consumerCpuNanosPerPacket, voluntarySwitchesPerPacket, involuntarySwitchesPerPacket,
+                runQueueWaitNanosPerPacket, processCpuNanosPerPacket, gcMillis, gcCount, packets, consumerThreads,
+                memoryBytesPerWaiter, memoryProbe, handler, null, null);
+    }
 
     /** Costs of a run with the built-in work model. */
     public RunCosts(double consumerCpuNanosPerPacket, double voluntarySwitchesPerPacket,
@@ -78,23 +93,33 @@ public record RunCosts(double consumerCpuNanosPerPacket, double voluntarySwitche
             return null;
         }
         double per = Math.max(1, packets);
+        java.util.List<Long> roundPackets = rounds.stream().map(r -> r == null ? 0L : r.packets).toList();
         return new RunCosts(totals[0] / per, totals[1] / per, totals[2] / per, totals[3] / per,
                 processKnown ? totals[4] / per : -1, gcMillis, gcCount, packets, first.consumerThreads,
                 first.memoryBytesPerWaiter, first.memoryProbe,
-                HandlerCosts.pooled(rounds.stream().map(r -> r == null ? null : r.handler).toList()));
+                HandlerCosts.pooled(rounds.stream().map(r -> r == null ? null : r.handler).toList()),
+                SyscallCosts.pooled(rounds.stream().map(r -> r == null ? null : r.syscalls).toList(), roundPackets),
+                CarrierCosts.pooled(rounds.stream().map(r -> r == null ? null : r.carriers).toList(), roundPackets));
     }
 
     /** @return these costs with the memory per waiting consumer a probe measured */
     public RunCosts withMemory(double bytesPerWaiter, String probe) {
         return new RunCosts(consumerCpuNanosPerPacket, voluntarySwitchesPerPacket, involuntarySwitchesPerPacket,
                 runQueueWaitNanosPerPacket, processCpuNanosPerPacket, gcMillis, gcCount, packets, consumerThreads,
-                bytesPerWaiter, probe, handler);
+                bytesPerWaiter, probe, handler, syscalls, carriers);
     }
 
     /** @return these costs with what the user's handler cost */
     public RunCosts withHandler(HandlerCosts handlerCosts) {
         return new RunCosts(consumerCpuNanosPerPacket, voluntarySwitchesPerPacket, involuntarySwitchesPerPacket,
                 runQueueWaitNanosPerPacket, processCpuNanosPerPacket, gcMillis, gcCount, packets, consumerThreads,
-                memoryBytesPerWaiter, memoryProbe, handlerCosts);
+                memoryBytesPerWaiter, memoryProbe, handlerCosts, syscalls, carriers);
+    }
+
+    /** @return these costs with what the way of waiting cost in system calls, and the carriers' figures */
+    public RunCosts withKernel(SyscallCosts syscallCosts, CarrierCosts carrierCosts) {
+        return new RunCosts(consumerCpuNanosPerPacket, voluntarySwitchesPerPacket, involuntarySwitchesPerPacket,
+                runQueueWaitNanosPerPacket, processCpuNanosPerPacket, gcMillis, gcCount, packets, consumerThreads,
+                memoryBytesPerWaiter, memoryProbe, handler, syscallCosts, carrierCosts);
     }
 }

@@ -403,7 +403,8 @@ public final class ConsumerRun {
                                RunOptions options) throws Exception {
         long scheduleNanos = run.warmupNanos() + run.durationNanos();
         ConsumerGroup consumer = placed.consumer();
-        CostWindow costWindow = new CostWindow(consumer.costThreadPrefixes());
+        CostWindow costWindow = new CostWindow(consumer.costThreadPrefixes(), consumer::kernelCalls,
+                consumer.onCarriers());
         RunCosts costs = null;
         JitterRecording jitter = null;
         JitterMonitor jitterMonitor = null;

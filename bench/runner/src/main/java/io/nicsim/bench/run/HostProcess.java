@@ -388,7 +388,8 @@ public final class HostProcess {
             throws InterruptedException {
         RunConfig run = scenario.run();
         long measureFromNanos = startNanos + run.warmupNanos();
-        CostWindow costWindow = new CostWindow(w.consumer().costThreadPrefixes());
+        CostWindow costWindow = new CostWindow(w.consumer().costThreadPrefixes(), w.consumer()::kernelCalls,
+                w.consumer().costThreadPrefixes().contains("ForkJoinPool-"));
         boolean costWindowOpen = false;
         long handledAtOpen = 0;
         long drainDeadline = Long.MAX_VALUE;
