@@ -114,6 +114,16 @@ public final class ConsumerResult {
         return costs == null ? Double.NaN : costs.consumerCpuNanosPerPacket();
     }
 
+    /**
+     * @return system calls of the consumer's way of waiting per delivered packet (its waits, reads and writes, and the
+     *         interrupt path's calls to wake it; exact for the epoll consumers, partly estimated for the JVM's waits:
+     *         summary.json's {@code costs.syscalls} says which); NaN where not measured
+     */
+    public double syscallsPerPacket() {
+        RunCosts costs = run.costs();
+        return costs == null || costs.syscalls() == null ? Double.NaN : costs.syscalls().perPacket();
+    }
+
     /** @return what your handler ({@code host.handler}) cost per packet, or null for the built-in work model */
     public HandlerCost handler() {
         return run.costs() == null ? null : HandlerCost.of(run.costs().handler());

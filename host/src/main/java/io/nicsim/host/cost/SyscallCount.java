@@ -41,7 +41,7 @@ public final class SyscallCount {
             return SyscallCosts.of(List.of(
                     new SyscallCosts.Figure(SyscallCosts.WAITS, counted.waits() / per, true, COUNTED_WAITS),
                     new SyscallCosts.Figure(SyscallCosts.READ_WRITE, ioReadable ? io : counted.reads() / per, true,
-                            ioReadable ? IO_CALLS + "; the eventfd reads among them, counted: " + counted.reads()
+                            ioReadable ? IO_CALLS + "; its eventfd reads among them"
                                     : "exact: eventfd reads the consumer counted"),
                     new SyscallCosts.Figure(SyscallCosts.WAKES, counted.wakes() / per, true, COUNTED_WAKES)));
         }

@@ -63,7 +63,7 @@ class SyscallCountTest {
 
         assertThat(costs.exact()).isTrue();
         assertThat(costs.figures()).extracting(SyscallCosts.Figure::perPacket).containsExactly(0.7, 0.02, 0.8);
-        assertThat(costs.figures().get(1).how()).contains("syscr + syscw", "counted: 20");
+        assertThat(costs.figures().get(1).how()).contains("syscr + syscw", "eventfd reads");
     }
 
     @Test

@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-/** The eventfd counter through FFM: writes add, a read returns and clears (or takes 1 as a semaphore), calls counted. */
+/** The eventfd counter through FFM: writes add, a read returns and clears (a semaphore takes 1); calls counted. */
 class EventFdTest {
 
     @BeforeAll

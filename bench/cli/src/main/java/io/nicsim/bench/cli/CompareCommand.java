@@ -33,6 +33,8 @@ import java.util.concurrent.Callable;
                 "With both lists, every policy runs with every consumer (policy-major); with one, the other comes from"
                         + " the scenario. The ratios go to summary.json's 'comparison'.",
                 "Example: nicsim compare --consumers platform-thread,virtual-thread,event-loop",
+                "The kernel's wake path against the JVM's: nicsim compare --consumers"
+                        + " platform-thread,epoll-thread,epoll-virtual-thread,event-loop",
                 "With --cluster HOST:PORT, each run runs on a worker of a cluster (nicsim worker), this process"
                         + " their coordinator; the folder is the same, with cluster.json beside it.",
                 "Exit codes: 0 ok, 1 failed (with --cluster: a run failed on every try; the others are written),"
@@ -46,7 +48,8 @@ public final class CompareCommand implements Callable<Integer> {
 
     @Option(names = "--consumers", split = ",", paramLabel = "NAME",
             description = "consumers to compare, the first is the baseline: busy-poll, platform-thread,"
-                    + " virtual-thread, event-loop")
+                    + " virtual-thread, event-loop, epoll-thread, epoll-virtual-thread (the kernel's wake path,"
+                    + " Linux), or a shape (host.consumer values)")
     List<String> consumers;
 
     @Option(names = "--policies", split = ",", paramLabel = "NAME",

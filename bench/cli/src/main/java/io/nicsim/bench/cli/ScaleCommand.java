@@ -26,8 +26,9 @@ import java.util.concurrent.Callable;
 public final class ScaleCommand implements Callable<Integer> {
 
     @Option(names = "--consumers", split = ",", paramLabel = "KIND",
-            description = "kinds to study (default: platform-thread,virtual-thread,event-loop)")
-    List<String> kinds = new ArrayList<>(ScaleStudy.KINDS);
+            description = "kinds to study: platform-thread, virtual-thread, event-loop, epoll-thread,"
+                    + " epoll-virtual-thread (default: all but epoll-virtual-thread, whose limit is the carriers)")
+    List<String> kinds = new ArrayList<>(ScaleStudy.DEFAULT_KINDS);
 
     @Option(names = "--counts", split = ",", paramLabel = "N",
             description = "numbers of waiting consumers (default: 1000,10000,100000,1000000)")

@@ -261,8 +261,12 @@ public final class StudyOptions {
         out.println("'lag' is the simulated device's own lateness: a descriptor's actual append - its model write"
                 + " time.");
         out.println("'p99 uncorr' is measured from the actual injection instead. CPU and context switches (blocked +");
-        out.println("preempted) are the consumer's threads' per packet; mem/waiter is what one more parked waiter of"
-                + " the");
+        out.println("preempted) are the consumer's threads' per packet; syscalls/pkt are its way of waiting's system"
+                + " calls");
+        out.println("(waits, reads and writes, the interrupt path's wake-ups; ~ = estimated from context switches);"
+                + " pinned =");
+        out.println("carriers a virtual-thread consumer held blocked in a native call, most at once / the"
+                + " scheduler's; mem/waiter is what one more parked waiter of the");
         out.println("consumer's kind holds (a platform thread's resident stack, a virtual thread's or callback's"
                 + " heap),");
         out.println("from a probe JVM. 'platform jitter' is how late a probe thread's 1 ms sleeps woke over the"

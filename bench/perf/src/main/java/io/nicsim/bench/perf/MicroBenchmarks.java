@@ -24,7 +24,8 @@ public final class MicroBenchmarks {
     public static final String SETTINGS = "-f 1 -wi 2 -w 500ms -i 3 -r 500ms -prof gc";
 
     private static final List<String> CLASSES = List.of("PolicyDecisionBenchmark", "RecordAppendBenchmark",
-            "WakeupBenchmark", "HandoffBenchmark", "HandlerPathBenchmark", "RssHashBenchmark");
+            "WakeupBenchmark", "KernelWakeBenchmark", "HandoffBenchmark", "HandlerPathBenchmark",
+            "RssHashBenchmark");
     private static final long TIMEOUT_MINUTES = 15;
 
     /**

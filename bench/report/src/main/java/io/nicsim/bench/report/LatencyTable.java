@@ -33,18 +33,20 @@ public final class LatencyTable {
         return out.toString();
     }
 
-    private static final String STUDY_ROW = "%-26s %8s %8s %9s %11s %10s %11s %12s %11s  %s%n";
+    private static final String STUDY_ROW = "%-26s %8s %8s %9s %11s %10s %13s %9s %11s %12s %11s  %s%n";
 
     /**
      * The study table: per consumer, notification latency (p50, p99, p99.9; the median over rounds for a run played
      * in rounds, {@link #renderRounds} gives their range), what each packet cost the consumer
-     * (CPU, context switches), memory per waiting consumer, p99 per traffic class, and whether the consumer
+     * (CPU, context switches, system calls: "~" when estimated), the carriers a consumer on virtual threads pinned
+     * (most at once, of the scheduler's), memory per waiting consumer, p99 per traffic class, and whether the consumer
      * serves high-priority packets first. A figure not measured shows as "-".
      */
     public static String renderStudy(Summary summary) {
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, STUDY_ROW, firstColumn(summary), "p50 us", "p99 us", "p99.9 us",
-                "CPU us/pkt", "ctxsw/pkt", "mem/waiter", "high p99 us", "low p99 us", "high first"));
+                "CPU us/pkt", "ctxsw/pkt", "syscalls/pkt", "pinned", "mem/waiter", "high p99 us", "low p99 us",
+                "high first"));
         for (RunResult run : summary.runs()) {
             io.nicsim.host.cost.RunCosts c = run.costs();
             out.append(String.format(Locale.ROOT, STUDY_ROW, run.name(), micros(run.notificationFigure("p50")),
@@ -52,10 +54,26 @@ public final class LatencyTable {
                     c == null ? "-" : micros(Math.round(c.consumerCpuNanosPerPacket())),
                     c == null ? "-" : String.format(Locale.ROOT, "%.3f",
                             c.voluntarySwitchesPerPacket() + c.involuntarySwitchesPerPacket()),
+                    syscalls(c), pinned(c),
                     c == null ? "-" : bytes(c.memoryBytesPerWaiter()),
                     classP99(run, "high"), classP99(run, "low"), highFirst(run.priority())));
         }
         return out.toString();
+    }
+
+    /** @return system calls per packet, "~" before an estimate, "-" when not measured */
+    public static String syscalls(io.nicsim.host.cost.RunCosts costs) {
+        io.nicsim.host.cost.SyscallCosts calls = costs == null ? null : costs.syscalls();
+        if (calls == null || Double.isNaN(calls.perPacket())) {
+            return "-";
+        }
+        return (calls.exact() ? "" : "~") + String.format(Locale.ROOT, "%.3f", calls.perPacket());
+    }
+
+    /** @return carriers pinned at most of the scheduler's ("1/2"), "-" for a consumer not on virtual threads */
+    public static String pinned(io.nicsim.host.cost.RunCosts costs) {
+        io.nicsim.host.cost.CarrierCosts carriers = costs == null ? null : costs.carriers();
+        return carriers == null ? "-" : carriers.peakPinned() + "/" + carriers.parallelism();
     }
 
     private static final String ROUNDS_ROW = "%-26s %24s %24s %24s   %s%n";
@@ -232,7 +250,62 @@ public final class LatencyTable {
             return "";
         }
         String handler = renderHandler(summary);
-        return renderConsumerCosts(summary) + (handler.isEmpty() ? "" : "\n" + handler);
+        String syscalls = renderSyscalls(summary);
+        return renderConsumerCosts(summary) + (syscalls.isEmpty() ? "" : "\n" + syscalls)
+                + (handler.isEmpty() ? "" : "\n" + handler);
+    }
+
+    private static final String SYSCALL_ROW = "%-26s %10s %13s %10s %11s  %s%n";
+
+    /**
+     * System calls per packet of each run's way of waiting: the consumer's blocking waits, its reads and writes, the
+     * interrupt path's calls to wake it, their sum ("~" when a figure is estimated); then how each was measured, and
+     * the carriers of the runs on virtual threads. Empty when no run measured them.
+     */
+    public static String renderSyscalls(Summary summary) {
+        if (summary.runs().stream().allMatch(run -> run.costs() == null || run.costs().syscalls() == null)) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder();
+        out.append(String.format(Locale.ROOT, SYSCALL_ROW, "syscalls per packet", "waits", "reads+writes",
+                "wake-ups", "all", "measured"));
+        java.util.Set<String> hows = new java.util.LinkedHashSet<>();
+        List<String> carriers = new ArrayList<>();
+        for (RunResult run : summary.runs()) {
+            List<String> cells = syscallCells(run);
+            if (cells == null) {
+                continue;
+            }
+            out.append(String.format(Locale.ROOT, SYSCALL_ROW, cells.toArray()));
+            run.costs().syscalls().figures().forEach(figure -> hows.add(figure.calls() + ": " + figure.how()));
+            if (run.costs().carriers() != null) {
+                carriers.add(run.name() + ": " + run.costs().carriers().describe());
+            }
+        }
+        hows.forEach(how -> out.append("  ").append(how).append('\n'));
+        if (!carriers.isEmpty()) {
+            out.append("carriers (virtual threads): ").append(String.join("; ", carriers)).append('\n');
+        }
+        return out.toString();
+    }
+
+    /**
+     * @return one run's row of the syscall table, as the terminal and report.html show it: name, waits, reads+writes,
+     *         wake-ups, all ("~" estimated, "-" not measured), exact or estimated; null if not measured
+     */
+    static List<String> syscallCells(RunResult run) {
+        io.nicsim.host.cost.SyscallCosts calls = run.costs() == null ? null : run.costs().syscalls();
+        if (calls == null) {
+            return null;
+        }
+        List<String> cells = new ArrayList<>(List.of(run.name()));
+        for (io.nicsim.host.cost.SyscallCosts.Figure figure : calls.figures()) {
+            cells.add(Double.isNaN(figure.perPacket()) ? "-"
+                    : (figure.exact() ? "" : "~") + String.format(Locale.ROOT, "%.3f", figure.perPacket()));
+        }
+        cells.add(syscalls(run.costs()));
+        cells.add(calls.exact() ? "exact" : "estimated (~)");
+        return cells;
     }
 
     private static final String HANDLER_ROW = "%-22s %-18s %6s %10s %14s %11s %10s %7s %8s%n";

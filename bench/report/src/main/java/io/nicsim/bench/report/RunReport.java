@@ -323,6 +323,7 @@ public final class RunReport {
         }
         html.table(List.of("per packet", "consumer CPU µs", "blocked ctxsw", "preempted", "sched delay µs",
                 "process CPU µs", "GC ms"), rows);
+        syscalls(html, runs);
         List<List<String>> handlerRows = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         for (RunResult run : runs) {
@@ -349,6 +350,35 @@ public final class RunReport {
             for (String note : notes) {
                 html.p("note", note);
             }
+        }
+    }
+
+    /** System calls per packet of each run's way of waiting, how each figure was measured, and the carriers pinned. */
+    private static void syscalls(Html html, List<RunResult> runs) {
+        List<List<String>> rows = new ArrayList<>();
+        java.util.Set<String> hows = new java.util.LinkedHashSet<>();
+        List<String> carriers = new ArrayList<>();
+        for (RunResult run : runs) {
+            List<String> cells = LatencyTable.syscallCells(run);
+            if (cells == null) {
+                continue;
+            }
+            rows.add(cells);
+            run.costs().syscalls().figures().forEach(figure -> hows.add(figure.calls() + ": " + figure.how()));
+            if (run.costs().carriers() != null) {
+                carriers.add(run.name() + ": " + run.costs().carriers().describe());
+            }
+        }
+        if (rows.isEmpty()) {
+            return;
+        }
+        html.table(List.of("syscalls per packet", "waits", "reads+writes", "wake-ups", "all", "measured"), rows);
+        html.p("note", "The system calls of each consumer's way of waiting: its threads' blocking waits, their read"
+                + " and write calls, and the interrupt path's calls to wake it; ~ marks an estimate. "
+                + String.join("; ", hows) + ".");
+        if (!carriers.isEmpty()) {
+            html.p("note", "Carriers of the consumers on virtual threads (pinned: held by a virtual thread blocked in a"
+                    + " native call, epoll_wait, which cannot unmount): " + String.join("; ", carriers) + ".");
         }
     }
 

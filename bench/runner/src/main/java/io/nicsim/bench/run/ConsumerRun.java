@@ -104,7 +104,7 @@ public final class ConsumerRun {
         if (Consumers.recordsFromManyThreads(consumerName) || scenario.nic().queues() > 1) {
             return consumerName + (scenario.nic().queues() > 1 ? " on " + scenario.nic().queues() + " RX queues" : "")
                     + " handles packets on many threads; the export supports one RX queue and "
-                    + String.join(", ", Consumers.BASE);
+                    + String.join(", ", Consumers.DRAINING);
         }
         return null;
     }
@@ -118,7 +118,7 @@ public final class ConsumerRun {
      */
     public static String exportProblem(Scenario scenario, String consumerName, HandlerSource handler) {
         String problem = exportProblem(scenario, consumerName);
-        if (problem != null || handler == null || !Consumers.BASE.contains(consumerName)) {
+        if (problem != null || handler == null || !Consumers.DRAINING.contains(consumerName)) {
             return problem;
         }
         HandlerSetting setting = Consumers.handlerSetting(consumerName, ShapeConfig.DEFAULTS, 1);

@@ -15,7 +15,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Memory per waiting consumer for a run's table: after the run, a probe JVM of its own ({@link ScaleStudy}) parks
  * N waiters of the kind the consumer waits as and reports the memory each holds. Each kind is probed
- * once per nicsim process. Busy-poll and the shapes with a thread per flow or pool wait as platform threads, the
+ * once per nicsim process. Busy-poll and the shapes with a thread per flow or pool wait as platform threads, the epoll
+ * consumers as threads in epoll_wait on an eventfd each (the virtual one's waiter holds its carrier, an OS thread), the
  * virtual-thread shapes as virtual threads, the event loops as callbacks registered on a loop. The probe JVM
  * starts after the run ended, so it never competes with a measurement.
  */
@@ -31,6 +32,10 @@ public final class MemoryProbe {
 
     /** @return the scale study's kind a consumer waits as */
     public static String waiterKind(String consumer) {
+        if (consumer.startsWith("epoll-")) {
+            // a waiting epoll-virtual-thread holds its carrier, an OS thread, as an epoll-thread holds its own
+            return ScaleStudy.EPOLL;
+        }
         if (consumer.startsWith("virtual-thread")) {
             return ScaleStudy.VIRTUAL;
         }
@@ -73,7 +78,7 @@ public final class MemoryProbe {
         // A platform thread's stack is native memory, outside the heap: resident growth counts it. A virtual
         // thread's stack chunk and an event loop's callback live on the heap: heap growth after GC counts them,
         // where resident growth (whole pages, the heap already committed) would read as zero.
-        boolean platform = kind.equals(ScaleStudy.PLATFORM);
+        boolean platform = kind.equals(ScaleStudy.PLATFORM) || kind.equals(ScaleStudy.EPOLL);
         long bytes = platform ? probe.residentBytesPerConsumer() : probe.heapBytesPerConsumer();
         if (probe.error() != null || bytes < 0) {
             return costs.withMemory(Double.NaN, kind + " probe failed: " + probe.error());

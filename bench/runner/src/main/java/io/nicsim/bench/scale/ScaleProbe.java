@@ -41,6 +41,8 @@ public final class ScaleProbe {
             case ScaleStudy.PLATFORM -> new ThreadWaiters(false);
             case ScaleStudy.VIRTUAL -> new ThreadWaiters(true);
             case ScaleStudy.EVENT_LOOP -> new EventLoopWaiters();
+            case ScaleStudy.EPOLL -> new EpollWaiters(false);
+            case ScaleStudy.EPOLL_VIRTUAL -> new EpollWaiters(true);
             default -> throw new IllegalArgumentException("unknown consumer kind " + kind);
         };
     }

@@ -17,7 +17,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * The scale study: for each consumer kind and each N, N consumers parked waiting for their next packet, in a
  * probe process of its own ({@link ScaleProbe}); memory per waiting consumer and wake-up latency from each.
- * A kind that hits a machine limit (platform threads: the kernel's pid or map limits) reports where and why
+ * A kind that hits a machine limit (platform threads: the kernel's pid or map limits; epoll-thread: the process's file
+ * limit, two descriptors per waiter; epoll-virtual-thread: the carriers) reports where and why
  * it stopped, and larger N are not tried for it.
  */
 public final class ScaleStudy {
@@ -25,8 +26,14 @@ public final class ScaleStudy {
     public static final String PLATFORM = "platform-thread";
     public static final String VIRTUAL = "virtual-thread";
     public static final String EVENT_LOOP = "event-loop";
+    /** Platform threads blocked in epoll_wait, each on an eventfd of its own. */
+    public static final String EPOLL = "epoll-thread";
+    /** Virtual threads blocked in epoll_wait: each pins its carrier, so no more than the carriers wait. */
+    public static final String EPOLL_VIRTUAL = "epoll-virtual-thread";
     /** Kinds the study can hold by the thousand; busy-poll needs a core per waiter and is left out. */
-    public static final List<String> KINDS = List.of(PLATFORM, VIRTUAL, EVENT_LOOP);
+    public static final List<String> KINDS = List.of(PLATFORM, VIRTUAL, EVENT_LOOP, EPOLL, EPOLL_VIRTUAL);
+    /** Kinds studied when none are named: all but epoll-virtual-thread, whose limit is the carriers (a few). */
+    public static final List<String> DEFAULT_KINDS = List.of(PLATFORM, VIRTUAL, EVENT_LOOP, EPOLL);
 
     private static final long PROBE_TIMEOUT_MINUTES = 10;
 

@@ -119,6 +119,9 @@ public final class ScenarioKeys {
         key("host.consumer", KeyType.NAME_LIST, Consumers.BASE, Consumers.NAMES,
                 "consumer(s) under test, run one after another; the default is the four base consumers, each one thread"
                         + " draining the ring: " + String.join(", ", Consumers.BASE)
+                        + "; optional, one thread per RX queue waiting in the kernel as a user-space driver does"
+                        + " (epoll_wait on an eventfd the interrupt path writes, Linux): "
+                        + String.join(", ", Consumers.KERNEL)
                         + "; shapes whose driver hands packets to other threads: "
                         + String.join(", ", Consumers.DISPATCHING));
         key("host.handler", KeyType.CLASS_NAME, "", List.of(),

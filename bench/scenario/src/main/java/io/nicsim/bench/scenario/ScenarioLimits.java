@@ -141,6 +141,35 @@ public final class ScenarioLimits {
         return null;
     }
 
+    /**
+     * Checks a paced run of the kernel's wake path ({@code epoll-thread}, {@code epoll-virtual-thread}): it needs
+     * Linux's eventfd and epoll, and the virtual one pins a carrier per RX queue while it waits, so it needs a carrier
+     * per queue. A virtual-time run only models them, anywhere.
+     *
+     * @param kernelProblem why eventfd and epoll cannot be called here, or null
+     * @param carriers      the virtual-thread scheduler's parallelism
+     * @return null if the run can wait so, else {keys, problem} as {@link #checkTogether}
+     */
+    static String[] checkKernelWaits(Map<String, Object> values, String kernelProblem, int carriers) {
+        List<?> consumers = (List<?>) values.get("host.consumer");
+        if (!RunConfig.CLOCK_PACED.equals(values.get("run.clock"))) {
+            return null;
+        }
+        Object kernel = consumers.stream().filter(name -> name.toString().startsWith("epoll-")).findFirst()
+                .orElse(null);
+        if (kernel != null && kernelProblem != null) {
+            return new String[] {"host.consumer", kernel + ": " + kernelProblem};
+        }
+        int queues = (int) values.get("nic.queues");
+        if (consumers.contains("epoll-virtual-thread") && queues > carriers) {
+            return new String[] {"nic.queues,host.consumer", queues + " RX queues is more than the " + carriers
+                    + " carrier(s) of the virtual-thread scheduler for epoll-virtual-thread: each queue's virtual"
+                    + " thread pins a carrier while it waits in epoll_wait, so a queue beyond them would never run"
+                    + " (jdk.virtualThreadScheduler.parallelism raises them; epoll-thread has no such limit)"};
+        }
+        return null;
+    }
+
     /** @return the slots a buffer of {@code socketSlots} holds: rounded up to a power of two (a {@code Mailbox}) */
     static long mailboxSlots(int socketSlots) {
         return socketSlots <= 1 ? 1 : Long.highestOneBit(socketSlots - 1L) << 1;

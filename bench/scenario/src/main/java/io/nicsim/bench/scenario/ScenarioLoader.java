@@ -225,6 +225,10 @@ public final class ScenarioLoader {
                             + " both 0");
         }
         String[] tooMuch = ScenarioLimits.checkTogether(values, Runtime.getRuntime().maxMemory());
+        if (tooMuch == null) {
+            tooMuch = ScenarioLimits.checkKernelWaits(values, io.nicsim.host.kernel.Kernel.problem(),
+                    io.nicsim.host.cost.CarrierCosts.schedulerParallelism());
+        }
         if (tooMuch != null) {
             List<String> keys = List.of(tooMuch[0].split(","));
             String key = keys.stream().filter(sources::containsKey).findFirst().orElse(keys.getFirst());

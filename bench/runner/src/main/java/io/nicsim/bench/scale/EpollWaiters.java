@@ -1,0 +1,122 @@
+package io.nicsim.bench.scale;
+
+import io.nicsim.host.kernel.Epoll;
+import io.nicsim.host.kernel.EventFd;
+import io.nicsim.host.kernel.KernelCallException;
+import io.nicsim.host.kernel.ReadinessWait;
+
+import java.lang.foreign.Arena;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLongArray;
+
+/**
+ * One thread per waiting consumer, blocked in {@code epoll_wait} on an epoll instance of its own watching an eventfd
+ * of its own (two file descriptors each), woken by a write to its eventfd: the kernel's wake path at scale, on
+ * platform threads (an OS thread and two descriptors each: the process's file limit comes first) or on virtual
+ * threads (each pins its carrier in the native call, so no more wait than the scheduler has carriers; the rest are
+ * never mounted, and the point stops there, saying so).
+ */
+final class EpollWaiters implements Waiters {
+
+    /** How long virtual threads get to reach epoll_wait before the ones that did not are taken as starved. */
+    private static final long MOUNT_WAIT_SECONDS = 5;
+
+    private final boolean virtual;
+    private final Arena arena = Arena.ofShared();
+    private final AtomicInteger waiting = new AtomicInteger();
+    private EventFd[] wakes;
+    private Epoll[] epolls;
+    private Thread[] threads;
+    private AtomicLongArray woken;
+    private volatile boolean closing;
+    private int created;
+    private int reached;
+    private String stopReason;
+
+    EpollWaiters(boolean virtual) {
+        this.virtual = virtual;
+    }
+
+    @Override
+    public int create(int count) throws InterruptedException {
+        wakes = new EventFd[count];
+        epolls = new Epoll[count];
+        threads = new Thread[count];
+        woken = new AtomicLongArray(count);
+        CountDownLatch entered = new CountDownLatch(count);
+        Thread.Builder builder = virtual ? Thread.ofVirtual() : Thread.ofPlatform().daemon(true);
+        for (int i = 0; i < count; i++) {
+            int index = i;
+            try {
+                wakes[i] = EventFd.open(arena, false);
+                epolls[i] = Epoll.open(arena, 1);
+                epolls[i].add(wakes[i].fd(), i);
+                threads[i] = builder.start(() -> waitForPacket(index, entered));
+                created++;
+            } catch (KernelCallException | OutOfMemoryError | IllegalStateException e) {
+                stopReason = e.getClass().getSimpleName() + ": " + e.getMessage();
+                for (int rest = i; rest < count; rest++) {
+                    entered.countDown();
+                }
+                break;
+            }
+        }
+        if (!entered.await(virtual ? MOUNT_WAIT_SECONDS : 300, TimeUnit.SECONDS) && !virtual) {
+            throw new IllegalStateException("consumers did not all reach epoll_wait within 5 minutes");
+        }
+        reached = waiting.get();
+        if (virtual && reached < created) {
+            stopReason = "only " + reached + " of " + created + " virtual threads reached epoll_wait: each pins its"
+                    + " carrier in the native call, and the scheduler has " + reached + " (the rest never mount)";
+        }
+        return reached;
+    }
+
+    private void waitForPacket(int index, CountDownLatch entered) {
+        waiting.incrementAndGet();
+        entered.countDown();
+        while (!closing) {
+            if (epolls[index].await(ReadinessWait.FOREVER) > 0) {
+                wakes[index].take();
+            }
+            if (woken.get(index) == -1) {
+                woken.set(index, System.nanoTime()); // handled its packet: back to waiting for the next
+            }
+        }
+    }
+
+    @Override
+    public String stopReason() {
+        return stopReason;
+    }
+
+    @Override
+    public void wake(int index) {
+        woken.set(index, -1);
+        wakes[index].add(1);
+    }
+
+    @Override
+    public long wokenNanos(int index) {
+        long value = woken.get(index);
+        return value == -1 ? 0 : value;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        closing = true;
+        for (int i = 0; i < created; i++) {
+            wakes[i].add(1);
+        }
+        for (int i = 0; i < created; i++) {
+            threads[i].join(10_000);
+        }
+        for (int i = 0; i < created; i++) {
+            epolls[i].close();
+            wakes[i].close();
+        }
+        arena.close();
+    }
+}
