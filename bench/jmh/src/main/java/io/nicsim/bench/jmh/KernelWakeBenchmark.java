@@ -26,8 +26,8 @@ import java.util.concurrent.TimeUnit;
  * The kernel's wake path through FFM, the epoll consumers' hot path: run with {@code -prof gc} it shows that none of
  * its calls allocates (the eventfd's and epoll's buffers are preallocated). Benchmarks:
  * <ul>
- *   <li>{@code writeWaitRead}: one thread writes an eventfd, finds it ready in {@code epoll_wait} and reads the counter:
- *       the three system calls of one interrupt, without a sleep (the calls' own cost);</li>
+ *   <li>{@code writeWaitRead}: one thread writes an eventfd, finds it ready in {@code epoll_wait} and reads the
+ *       counter: the three system calls of one interrupt, without a sleep (the calls' own cost);</li>
  *   <li>{@code pingPong}: two threads, each asleep in {@code epoll_wait} on an eventfd of its own, wake each other by
  *       a write: one operation is a round trip, so one wake-up (write to {@code epoll_wait} returning) is about half
  *       the score. Waits re-check JMH's {@link Control#stopMeasurement} every {@value #WAIT_TIMEOUT_NANOS} ns, so the
