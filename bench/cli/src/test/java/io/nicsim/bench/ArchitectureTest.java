@@ -28,6 +28,7 @@ class ArchitectureTest {
         LAYERS.put("firmware-model", List.of("io.nicsim.firmware.."));
         LAYERS.put("nic-sim", List.of("io.nicsim.nic.."));
         LAYERS.put("host measurement", List.of("io.nicsim.host.measure..", "io.nicsim.host.cost.."));
+        LAYERS.put("host kernel", List.of("io.nicsim.host.kernel.."));
         LAYERS.put("host handler", List.of("io.nicsim.host.handler.."));
         LAYERS.put("host interrupt path", List.of("io.nicsim.host.interrupt.."));
         LAYERS.put("host receive", List.of("io.nicsim.host.rx.."));

@@ -40,7 +40,9 @@ import java.util.Map;
  *   built-in {@code perPollNanos};</li>
  *   <li>with {@link TimedWaits}: {@code timerSlackNanos}, a platform thread's lateness at the end of a timed wait
  *   less the platform-thread kind's median wake-up (the model adds a wake-up to the slack), stalls left out; each
- *   kind's {@code timedWaitNanos}, the CPU of a timed wait on its kind of thread (busy-poll spins: 0);</li>
+ *   kind's {@code timedWaitNanos}, the CPU of a timed wait on its kind of thread (busy-poll spins: 0; the epoll
+ *   kinds take a platform thread's: their timed sleeps are epoll timeouts on an OS thread, a pinned carrier or their
+ *   own);</li>
  *   <li>assumed, from the built-in model: {@code irqNanos}, {@code contextSwitchNanos}, {@code emptyPollNanos}, the
  *   shapes' {@code handoffNanos}, every kind not probed, and without timed waits {@code timerSlackNanos} and
  *   {@code timedWaitNanos} ({@code contextSwitchNanos}).</li>
