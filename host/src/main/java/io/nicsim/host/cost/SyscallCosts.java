@@ -8,7 +8,7 @@ import java.util.List;
  * whether it is exact (counted by the consumer itself, or kept by the kernel per thread) or estimated (inferred from
  * context switches), and how it was measured.
  *
- * @param perPacket the figures' sum, per packet
+ * @param perPacket the figures' sum, per packet (of the figures measured)
  * @param exact     whether every figure is exact
  * @param figures   each kind of call
  */
@@ -36,12 +36,12 @@ public record SyscallCosts(double perPacket, boolean exact, List<Figure> figures
     public record Figure(String calls, double perPacket, boolean exact, String how) {
     }
 
-    /** @return the figures' sum, exact if each is */
+    /** @return the figures' sum (of those measured: a figure that is NaN is left out), exact if each is */
     public static SyscallCosts of(List<Figure> figures) {
         double sum = 0;
         boolean exact = true;
         for (Figure figure : figures) {
-            sum += figure.perPacket();
+            sum += Double.isNaN(figure.perPacket()) ? 0 : figure.perPacket();
             exact &= figure.exact();
         }
         return new SyscallCosts(sum, exact, figures);

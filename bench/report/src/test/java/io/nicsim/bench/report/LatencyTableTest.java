@@ -130,6 +130,41 @@ class LatencyTableTest {
     }
 
     @Test
+    void theStudyTableShowsSyscallsPerPacketMarkingEstimatesAndTheCarriersPinned() {
+        io.nicsim.host.cost.SyscallCosts exact = io.nicsim.host.cost.SyscallCosts.of(List.of(
+                new io.nicsim.host.cost.SyscallCosts.Figure("waits", 0.6, true, "counted"),
+                new io.nicsim.host.cost.SyscallCosts.Figure("reads+writes", 0.6, true, "/proc io"),
+                new io.nicsim.host.cost.SyscallCosts.Figure("wake-ups", 1.0, true, "counted")));
+        io.nicsim.host.cost.SyscallCosts estimated = io.nicsim.host.cost.SyscallCosts.of(List.of(
+                new io.nicsim.host.cost.SyscallCosts.Figure("waits", 0.5, false, "switches"),
+                new io.nicsim.host.cost.SyscallCosts.Figure("reads+writes", Double.NaN, false, "not measured"),
+                new io.nicsim.host.cost.SyscallCosts.Figure("wake-ups", 0.5, false, "one per wait")));
+        LatencySummary latency = new LatencySummary(10, 100, 1_500, 2_000, 9_990, 10_000, 123_456, 0);
+        RunResult epoll = run("epoll-virtual-thread", latency, 0, 10, 0, 10).withCosts(
+                new io.nicsim.host.cost.RunCosts(1_000, 0.5, 0, 0, 2_000, 0, 0, 10, List.of("ForkJoinPool-1-w"))
+                        .withKernel(exact, new io.nicsim.host.cost.CarrierCosts(2, 1, 1, 0.82, "counted")));
+        RunResult park = run("platform-thread", latency, 0, 10, 0, 10).withCosts(
+                new io.nicsim.host.cost.RunCosts(1_000, 0.5, 0, 0, 2_000, 0, 0, 10, List.of("nicsim-platform"))
+                        .withKernel(estimated, null));
+        Summary summary = new Summary("study", false, new Environment("jdk", 4, "os", "cpu"), List.of(epoll, park),
+                Map.of(), "nicsim compare");
+
+        List<String> study = LatencyTable.renderStudy(summary).lines().toList();
+        assertThat(study.get(0)).contains("syscalls/pkt", "pinned");
+        assertThat(study.get(1)).contains(" 2.200 ", " 1/2 ");
+        assertThat(study.get(2)).contains(" ~1.000 ", " - ");
+        List<String> syscalls = LatencyTable.renderSyscalls(summary).lines().toList();
+        assertThat(syscalls.get(1).trim().split("\\s+")).containsExactly("epoll-virtual-thread", "0.600", "0.600",
+                "1.000", "2.200", "exact");
+        assertThat(syscalls.get(2).trim().split("\\s+")).containsExactly("platform-thread", "~0.500", "-", "~0.500",
+                "~1.000", "estimated", "(~)");
+        assertThat(syscalls).contains("  waits: counted", "  wake-ups: one per wait")
+                .endsWith("carriers (virtual threads): epoll-virtual-thread: 1 of 2 pinned (0.82 on average), 1 carrier"
+                        + " thread");
+        assertThat(LatencyTable.renderCosts(summary)).contains("syscalls per packet");
+    }
+
+    @Test
     void saysHowTheHandlersFiguresWereMeasured() {
         assertThat(LatencyTable.measuredBy(new io.nicsim.host.cost.HandlerCosts("a.B", "sync", 20_000, 5_677, 0, 69,
                 2_500_000, 1, "probe"))).isEqualTo("measured by the virtual-time probe before the run (20,000 calls on"

@@ -30,6 +30,8 @@ final class EpollWaiters implements Waiters {
     private Epoll[] epolls;
     private Thread[] threads;
     private AtomicLongArray woken;
+    /** The waiters in the order they reached epoll_wait: consumer k of the probe is waiter {@code order[k]}. */
+    private int[] order;
     private volatile boolean closing;
     private int created;
     private int reached;
@@ -45,6 +47,7 @@ final class EpollWaiters implements Waiters {
         epolls = new Epoll[count];
         threads = new Thread[count];
         woken = new AtomicLongArray(count);
+        order = new int[count];
         CountDownLatch entered = new CountDownLatch(count);
         Thread.Builder builder = virtual ? Thread.ofVirtual() : Thread.ofPlatform().daemon(true);
         for (int i = 0; i < count; i++) {
@@ -75,7 +78,7 @@ final class EpollWaiters implements Waiters {
     }
 
     private void waitForPacket(int index, CountDownLatch entered) {
-        waiting.incrementAndGet();
+        order[waiting.getAndIncrement()] = index;
         entered.countDown();
         while (!closing) {
             if (epolls[index].await(ReadinessWait.FOREVER) > 0) {
@@ -93,14 +96,15 @@ final class EpollWaiters implements Waiters {
     }
 
     @Override
-    public void wake(int index) {
+    public void wake(int consumer) {
+        int index = order[consumer];
         woken.set(index, -1);
         wakes[index].add(1);
     }
 
     @Override
-    public long wokenNanos(int index) {
-        long value = woken.get(index);
+    public long wokenNanos(int consumer) {
+        long value = woken.get(order[consumer]);
         return value == -1 ? 0 : value;
     }
 

@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ScaleStudyTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {ScaleStudy.PLATFORM, ScaleStudy.VIRTUAL, ScaleStudy.EVENT_LOOP})
+    @ValueSource(strings = {ScaleStudy.PLATFORM, ScaleStudy.VIRTUAL, ScaleStudy.EVENT_LOOP, ScaleStudy.EPOLL})
     void probeCreatesWakesAndMeasures(String kind) throws Exception {
         ScaleResult result = ScaleProbe.probe(kind, 300, 300);
         assertThat(result.consumer()).isEqualTo(kind);
@@ -33,6 +33,18 @@ class ScaleStudyTest {
         assertThat(result.wakeP50Nanos()).isPositive().isLessThanOrEqualTo(result.wakeP99Nanos());
         assertThat(result.wakeP99Nanos()).isLessThanOrEqualTo(result.wakeMaxNanos());
         assertThat(result.heapBytesPerConsumer()).isNotNegative();
+    }
+
+    @Test
+    void virtualThreadsInEpollWaitStopAtTheCarriersTheyPin() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(io.nicsim.host.kernel.Kernel.problem() == null,
+                "the kernel wake path is not here");
+        int carriers = io.nicsim.host.cost.CarrierCosts.schedulerParallelism();
+        ScaleResult result = ScaleProbe.probe(ScaleStudy.EPOLL_VIRTUAL, carriers + 3, 10);
+
+        assertThat(result.reached()).as("one waiter per carrier; the rest are never mounted").isEqualTo(carriers);
+        assertThat(result.stopReason()).contains("pins its carrier");
+        assertThat(result.wakeups()).isEqualTo(carriers);
     }
 
     @Test

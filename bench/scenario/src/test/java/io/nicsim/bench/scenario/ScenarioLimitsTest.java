@@ -93,6 +93,35 @@ class ScenarioLimitsTest {
     }
 
     @Test
+    void aPacedKernelWaitNeedsLinuxAndTheVirtualOneACarrierPerQueue() {
+        Map<String, Object> values = defaults();
+        values.put("host.consumer", List.of("platform-thread", "epoll-thread"));
+        assertThat(ScenarioLimits.checkKernelWaits(values, null, 2)).isNull();
+        assertThat(ScenarioLimits.checkKernelWaits(values, "the kernel wake path (eventfd, epoll) needs Linux; this is"
+                + " Mac OS X", 2)).containsExactly("host.consumer", "epoll-thread: the kernel wake path (eventfd,"
+                + " epoll) needs Linux; this is Mac OS X");
+        values.put("host.consumer", List.of("epoll-virtual-thread"));
+        values.put("nic.queues", 2);
+        assertThat(ScenarioLimits.checkKernelWaits(values, null, 2)).isNull();
+        values.put("nic.queues", 3);
+        assertThat(ScenarioLimits.checkKernelWaits(values, null, 2)).satisfies(problem -> {
+            assertThat(problem[0]).isEqualTo("nic.queues,host.consumer");
+            assertThat(problem[1]).startsWith("3 RX queues is more than the 2 carrier(s) of the virtual-thread"
+                    + " scheduler for epoll-virtual-thread: each queue's virtual thread pins a carrier");
+        });
+        values.put("run.clock", "virtual");
+        assertThat(ScenarioLimits.checkKernelWaits(values, "not Linux", 1)).as("a model runs anywhere").isNull();
+    }
+
+    @Test
+    void aKernelWaitWithMoreQueuesThanCarriersIsRefusedAtLoad() {
+        int carriers = io.nicsim.host.cost.CarrierCosts.schedulerParallelism();
+        assertThatThrownBy(() -> load("host.consumer=epoll-virtual-thread", "nic.queues=" + (carriers + 1)))
+                .hasMessageStartingWith("--set: nic.queues: " + (carriers + 1) + " RX queues is more than the "
+                        + carriers + " carrier(s)");
+    }
+
+    @Test
     void warmUpsOfEveryRoundCountTowardsTheRecordedTraffic() throws ScenarioException {
         load("run.rounds=12", "run.warmup=5m", "run.duration=60m");
         assertThatThrownBy(() -> load("run.rounds=13", "run.warmup=5m", "run.duration=60m"))
