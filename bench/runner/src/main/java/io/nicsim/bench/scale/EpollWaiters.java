@@ -5,7 +5,10 @@ import io.nicsim.host.kernel.EventFd;
 import io.nicsim.host.kernel.KernelCallException;
 import io.nicsim.host.kernel.ReadinessWait;
 
+import java.io.IOException;
 import java.lang.foreign.Arena;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -14,7 +17,8 @@ import java.util.concurrent.atomic.AtomicLongArray;
 /**
  * One thread per waiting consumer, blocked in {@code epoll_wait} on an epoll instance of its own watching an eventfd
  * of its own (two file descriptors each), woken by a write to its eventfd: the kernel's wake path at scale, on
- * platform threads (an OS thread and two descriptors each: the process's file limit comes first) or on virtual
+ * platform threads (an OS thread and two descriptors each: the process's open-file limit comes first, and creation
+ * stops short of it, {@value #RESERVED_FDS} descriptors left to the JVM, which must still load classes) or on virtual
  * threads (each pins its carrier in the native call, so no more wait than the scheduler has carriers; the rest are
  * never mounted, and the point stops there, saying so).
  */
@@ -22,6 +26,10 @@ final class EpollWaiters implements Waiters {
 
     /** How long virtual threads get to reach epoll_wait before the ones that did not are taken as starved. */
     private static final long MOUNT_WAIT_SECONDS = 5;
+    /** Descriptors left to the JVM itself (class loading opens jars; the probe's result needs classes loaded). */
+    static final int RESERVED_FDS = 256;
+    /** Descriptors each waiter holds: its eventfd and its epoll instance. */
+    static final int FDS_PER_WAITER = 2;
 
     private final boolean virtual;
     private final Arena arena = Arena.ofShared();
@@ -50,7 +58,17 @@ final class EpollWaiters implements Waiters {
         order = new int[count];
         CountDownLatch entered = new CountDownLatch(count);
         Thread.Builder builder = virtual ? Thread.ofVirtual() : Thread.ofPlatform().daemon(true);
-        for (int i = 0; i < count; i++) {
+        long limit = openFileLimit(Path.of("/proc/self/limits"));
+        long room = limit < 0 ? Long.MAX_VALUE : (limit - openFiles() - RESERVED_FDS) / FDS_PER_WAITER;
+        int fit = (int) Math.max(0, Math.min(count, room));
+        if (fit < count) {
+            stopReason = "the process's open-file limit (RLIMIT_NOFILE " + limit + "): " + FDS_PER_WAITER
+                    + " descriptors per waiter, " + RESERVED_FDS + " kept for the JVM";
+            for (int rest = fit; rest < count; rest++) {
+                entered.countDown();
+            }
+        }
+        for (int i = 0; i < fit; i++) {
             int index = i;
             try {
                 wakes[i] = EventFd.open(arena, false);
@@ -75,6 +93,29 @@ final class EpollWaiters implements Waiters {
                     + " carrier in the native call, and the scheduler has " + reached + " (the rest never mount)";
         }
         return reached;
+    }
+
+    /** @return the soft limit on open files ({@code Max open files} of a /proc limits file), or -1 if unknown */
+    static long openFileLimit(Path limitsFile) {
+        try {
+            for (String line : Files.readAllLines(limitsFile)) {
+                if (line.startsWith("Max open files")) {
+                    String soft = line.substring("Max open files".length()).strip().split("\\s+")[0];
+                    return soft.equals("unlimited") ? -1 : Long.parseLong(soft);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // unknown: the kernel's EMFILE stops creation instead
+        }
+        return -1;
+    }
+
+    private static long openFiles() {
+        try (java.util.stream.Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
+            return fds.count();
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
     }
 
     private void waitForPacket(int index, CountDownLatch entered) {
