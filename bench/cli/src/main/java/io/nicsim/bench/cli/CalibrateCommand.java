@@ -48,8 +48,8 @@ public final class CalibrateCommand implements Callable<Integer> {
             + DEFAULT_FILE + " in the current folder)")
     Path out;
 
-    @Option(names = "--duration", paramLabel = "TIME", description = "measured time per probe (default: 8s; 20"
-            + " probes, under 5 minutes in all)")
+    @Option(names = "--duration", paramLabel = "TIME", description = "measured time per probe (default: 8s; 24"
+            + " probes, about 4 minutes in all)")
     String duration;
 
     @Option(names = "--quiet", description = "show no progress (for scripts); the summary is still printed")

@@ -31,7 +31,7 @@ public final class Calibration {
 
     /** The rates probed by default: low (nearly every packet wakes a sleeper) and high (the CPU fit's second point). */
     public static final List<Double> DEFAULT_RATES = List.of(20_000.0, 200_000.0);
-    /** Measured time per probe by default: 10 kinds x 2 rates stay under 5 minutes in all. */
+    /** Measured time per probe by default: 12 kinds x 2 rates take about 4 minutes in all. */
     public static final long DEFAULT_DURATION_NANOS = 8_000_000_000L;
     /** The longest warm-up of a probe; shorter probes warm up for a quarter of their measured time. */
     static final long MAX_WARMUP_NANOS = 1_000_000_000L;
