@@ -58,6 +58,7 @@ class NicsimRunTest {
         assertThat(run.p99Micros()).isLessThanOrEqualTo(run.p999Micros());
         assertThat(run.p999Micros()).isLessThanOrEqualTo(run.maxMicros());
         assertThat(run.consumerCpuNanosPerPacket()).isPositive().isFinite();
+        assertThat(run.syscallsPerPacket()).as("a parked thread blocks in futex now and then").isPositive().isFinite();
         assertThat(result.table()).contains("platform-thread");
 
         JsonNode summary = new ObjectMapper().readTree(result.summaryJson().toFile());
