@@ -1,5 +1,6 @@
 package io.nicsim.bench.scale;
 
+import io.nicsim.host.cost.CarrierCosts;
 import io.nicsim.host.kernel.Epoll;
 import io.nicsim.host.kernel.EventFd;
 import io.nicsim.host.kernel.KernelCallException;
@@ -24,8 +25,8 @@ import java.util.concurrent.atomic.AtomicLongArray;
  */
 final class EpollWaiters implements Waiters {
 
-    /** How long virtual threads get to reach epoll_wait before the ones that did not are taken as starved. */
-    private static final long MOUNT_WAIT_SECONDS = 5;
+    /** How long, once every carrier is pinned, the rest of the virtual threads get to show they cannot mount. */
+    private static final long GRACE_MILLIS = 200;
     /** Descriptors left to the JVM itself (class loading opens jars; the probe's result needs classes loaded). */
     static final int RESERVED_FDS = 256;
     /** Descriptors each waiter holds: its eventfd and its epoll instance. */
@@ -84,7 +85,9 @@ final class EpollWaiters implements Waiters {
                 break;
             }
         }
-        if (!entered.await(virtual ? MOUNT_WAIT_SECONDS : 300, TimeUnit.SECONDS) && !virtual) {
+        if (virtual) {
+            awaitMounted(Math.min(created, CarrierCosts.schedulerParallelism()), created);
+        } else if (!entered.await(300, TimeUnit.SECONDS)) {
             throw new IllegalStateException("consumers did not all reach epoll_wait within 5 minutes");
         }
         reached = waiting.get();
@@ -93,6 +96,20 @@ final class EpollWaiters implements Waiters {
                     + " carrier in the native call, and the scheduler has " + reached + " (the rest never mount)";
         }
         return reached;
+    }
+
+    /**
+     * Waits until {@code carriers} virtual threads are in epoll_wait (each pins a carrier, so no more can run), then,
+     * if more were started, {@value #GRACE_MILLIS} ms more, for any the scheduler would mount after all.
+     */
+    private void awaitMounted(int carriers, int started) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+        while (waiting.get() < carriers && System.nanoTime() < deadline) {
+            Thread.sleep(1);
+        }
+        if (started > carriers) {
+            Thread.sleep(GRACE_MILLIS);
+        }
     }
 
     /** @return the soft limit on open files ({@code Max open files} of a /proc limits file), or -1 if unknown */
