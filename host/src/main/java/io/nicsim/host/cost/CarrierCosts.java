@@ -49,9 +49,10 @@ public record CarrierCosts(int parallelism, int carrierThreads, int peakPinned, 
         return first == null ? null : new CarrierCosts(first.parallelism, threads, peak, mean / weights, first.how);
     }
 
-    /** @return e.g. "1 of 2 pinned (0.98 on average), 2 carriers" */
+    /** @return e.g. "at most 1 of 2 carriers pinned (0.98 on average); 2 carrier threads alive at the end" */
     public String describe() {
-        return String.format(java.util.Locale.ROOT, "%d of %d pinned (%.2f on average), %d carrier thread%s",
-                peakPinned, parallelism, meanPinned, carrierThreads, carrierThreads == 1 ? "" : "s");
+        return String.format(java.util.Locale.ROOT, "at most %d of %d carriers pinned (%.2f on average); %d carrier"
+                + " thread%s alive at the end", peakPinned, parallelism, meanPinned, carrierThreads,
+                carrierThreads == 1 ? "" : "s");
     }
 }

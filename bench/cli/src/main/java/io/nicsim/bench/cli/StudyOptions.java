@@ -257,22 +257,24 @@ public final class StudyOptions {
             }
         }
         out.println();
-        out.println("notification latency = woken - intended arrival (coordinated-omission corrected), microseconds;");
-        out.println("'lag' is the simulated device's own lateness: a descriptor's actual append - its model write"
-                + " time.");
-        out.println("'p99 uncorr' is measured from the actual injection instead. CPU and context switches (blocked +");
-        out.println("preempted) are the consumer's threads' per packet; syscalls/pkt are its way of waiting's system"
-                + " calls");
-        out.println("(waits, reads and writes, the interrupt path's wake-ups; ~ = estimated from context switches);"
-                + " pinned =");
-        out.println("carriers a virtual-thread consumer held blocked in a native call, most at once / the"
-                + " scheduler's; mem/waiter is what one more parked waiter of the");
-        out.println("consumer's kind holds (a platform thread's resident stack, a virtual thread's or callback's"
-                + " heap),");
-        out.println("from a probe JVM. 'platform jitter' is how late a probe thread's 1 ms sleeps woke over the"
-                + " measured");
-        out.println("window (jHiccup's measure): stalls the machine inflicts on every thread, beside the tail they"
-                + " explain.");
+        out.println("notification latency = woken - intended arrival (coordinated-omission"
+                + " corrected), microseconds; 'lag' is");
+        out.println("the simulated device's own lateness: a descriptor's actual append - its model"
+                + " write time. 'p99 uncorr'");
+        out.println("is measured from the actual injection instead. CPU and context switches"
+                + " (blocked + preempted) are the");
+        out.println("consumer's threads' per packet; syscalls/pkt are its way of waiting's system"
+                + " calls (waits, reads and");
+        out.println("writes, the interrupt path's wake-ups; ~ = estimated from context switches); pinned = carriers a");
+        out.println("virtual-thread consumer held blocked in a native call, most at once / the"
+                + " scheduler's; mem/waiter is");
+        out.println("what one more parked waiter of the consumer's kind holds (a platform thread's"
+                + " resident stack, a virtual");
+        out.println("thread's or callback's heap), from a probe JVM. 'platform jitter' is how late a"
+                + " probe thread's 1 ms");
+        out.println("sleeps woke over the measured window (jHiccup's measure): stalls the machine"
+                + " inflicts on every thread,");
+        out.println("beside the tail they explain.");
         summary.runs().stream().filter(run -> run.rounds() != null).findFirst().ifPresent(run -> out.println(
                 "Played in " + run.rounds().count() + " rounds, each consumer's turn rotating: the first table's"
                         + " latencies are the median\nover rounds (their range above); the other tables pool the"
