@@ -72,8 +72,8 @@ class ScenarioExamplesTest {
         java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("run", file.toString(), "--duration",
                 "1s",
                 "--set", "run.warmup=100ms", "--set", "run.drainTimeout=20s", "--out", out.toString(),
-                // the JIT warm-up round is StudyRoundsTest's; each scenario here plays its own rounds
-                "--set", "run.jitWarmup=0"));
+                // the JIT warm-up round and rounds are StudyRoundsTest's: each scenario here plays one round
+                "--set", "run.jitWarmup=0", "--set", "run.rounds=1"));
         if (live) {
             args.addAll(java.util.List.of("--set", "traffic.udpPort=" + freeUdpPort())); // its own port is its user's
         }
