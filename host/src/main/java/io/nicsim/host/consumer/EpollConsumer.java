@@ -2,10 +2,8 @@ package io.nicsim.host.consumer;
 
 import io.nicsim.host.cost.KernelCalls;
 import io.nicsim.host.kernel.Kernel;
-import io.nicsim.host.rx.RxQueue;
 
 import java.lang.foreign.Arena;
-import java.util.concurrent.CountDownLatch;
 
 /**
  * One thread that sleeps in the kernel as a user-space driver sleeps for a real device: in {@code epoll_wait} on its
@@ -17,26 +15,20 @@ import java.util.concurrent.CountDownLatch;
  * waiting queue is lost to every other virtual thread: measured ({@link CarrierPins}), and refused when no carrier
  * would be left to run it. Linux only.
  */
-public final class EpollConsumer implements Consumer {
+public final class EpollConsumer extends DriverThread {
 
     /** Names in scenario files and output. */
     public static final String PLATFORM = "epoll-thread";
     public static final String VIRTUAL = "epoll-virtual-thread";
 
-    private final String name;
-    private final Thread.Builder builder;
     private final ConsumerContext context;
     private final CarrierPins pins;
-    private final CountDownLatch ready = new CountDownLatch(1);
-    private volatile Throwable failure;
     private volatile IrqFdWait wait;
     private Arena arena;
-    private Thread thread;
     private boolean holdsCarrier;
 
     private EpollConsumer(String name, Thread.Builder builder, ConsumerContext context, CarrierPins pins) {
-        this.name = name;
-        this.builder = builder;
+        super(name, name.equals(VIRTUAL), builder);
         this.context = context;
         this.pins = pins;
     }
@@ -53,28 +45,8 @@ public final class EpollConsumer implements Consumer {
     }
 
     @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
     public String waitsBy() {
         return "epoll";
-    }
-
-    @Override
-    public String threadName() {
-        return "nicsim-" + name;
-    }
-
-    @Override
-    public java.util.List<String> costThreadPrefixes() {
-        return name.equals(VIRTUAL) ? java.util.List.of("ForkJoinPool-") : java.util.List.of(threadName());
-    }
-
-    @Override
-    public String whyNoOwnThread() {
-        return name.equals(VIRTUAL) ? "virtual threads run on carriers" : null;
     }
 
     @Override
@@ -85,8 +57,8 @@ public final class EpollConsumer implements Consumer {
     @Override
     public void start(Runnable onOwnThread) throws Exception {
         Kernel.require();
-        if (name.equals(VIRTUAL)) {
-            CarrierPins.hold(name);
+        if (name().equals(VIRTUAL)) {
+            CarrierPins.hold(name());
             holdsCarrier = true;
         }
         arena = Arena.ofShared();
@@ -96,23 +68,7 @@ public final class EpollConsumer implements Consumer {
             release();
             throw e;
         }
-        Runnable first = whyNoOwnThread() == null ? onOwnThread : NO_TASK; // never on a carrier
-        thread = builder.start(() -> run(first));
-        ready.await();
-    }
-
-    private void run(Runnable first) {
-        try {
-            wait.bind();
-            first.run();
-            try (RxQueue rx = context.openQueue()) {
-                ready.countDown();
-                DriverLoop.run(rx, context.driver(), wait, context.clock());
-            }
-        } catch (Throwable t) {
-            failure = t;
-            ready.countDown();
-        }
+        startThread(onOwnThread, wait, context);
     }
 
     @Override
@@ -131,11 +87,11 @@ public final class EpollConsumer implements Consumer {
         if (wait != null) {
             wait.stop();
         }
-        StopWait.join(context.handling(), thread);
-        if (thread == null || !thread.isAlive()) {
+        StopWait.join(context.handling(), thread());
+        if (thread() == null || !thread().isAlive()) {
             release(); // a thread left in a user's handler keeps its fds: it may still read them
         }
-        ConsumerFailure.rethrow(name, failure);
+        rethrowFailure();
     }
 
     private void release() throws Exception {
