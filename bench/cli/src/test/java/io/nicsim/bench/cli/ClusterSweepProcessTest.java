@@ -2,7 +2,6 @@ package io.nicsim.bench.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.nicsim.bench.process.ChildJvm;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -13,12 +12,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,7 +25,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -61,17 +56,23 @@ class ClusterSweepProcessTest {
     private static final List<Child> WORKERS = Collections.synchronizedList(new ArrayList<>());
     private static String members;
 
-    /** A nicsim process and its output lines. */
-    private record Child(Process process, List<String> lines) {
+    private static NicsimChildren children;
+    private static int started;
+
+    /** A nicsim process and the name its output is kept under ({@link NicsimChildren}). */
+    private record Child(Process process, String name) {
         String output() {
-            synchronized (lines) {
-                return String.join("\n", lines);
+            try {
+                return children.output(name);
+            } catch (IOException e) {
+                return "(no output: " + e.getMessage() + ")";
             }
         }
     }
 
     @BeforeAll
     static void startWorkers() throws Exception {
+        children = new NicsimChildren(tmp, EVENT_TIMEOUT_SECONDS);
         List<Integer> ports = List.of(freePort(), freePort(), freePort());
         members = ports.stream().map(port -> "127.0.0.1:" + port).collect(Collectors.joining(","));
         for (int port : ports) {
@@ -80,11 +81,11 @@ class ClusterSweepProcessTest {
     }
 
     @AfterAll
-    static void stopWorkers() {
+    static void stopWorkers() throws InterruptedException {
         for (Child worker : WORKERS) {
-            worker.process().descendants().forEach(ProcessHandle::destroyForcibly);
-            worker.process().destroyForcibly();
+            worker.process().descendants().forEach(ProcessHandle::destroyForcibly); // their point JVMs
         }
+        children.close();
     }
 
     @Test
@@ -92,8 +93,9 @@ class ClusterSweepProcessTest {
     void aSweepOverThreeWorkersWritesWhatTheLocalSweepWritesEveryPointOnce() throws Exception {
         Path local = tmp.resolve("local");
         Path cluster = tmp.resolve("cluster");
-        Child localRun = nicsim(concat(List.of("sweep", "--out", local.toString()), SWEEP));
-        Child clusterRun = nicsim(concat(List.of("sweep", "--out", cluster.toString(), "--cluster", members), SWEEP));
+        Child localRun = nicsim("local", concat(List.of("sweep", "--out", local.toString()), SWEEP));
+        Child clusterRun = nicsim("coordinator", concat(List.of("sweep", "--out", cluster.toString(), "--cluster",
+                members), SWEEP));
         assertExit(localRun, 0);
         assertExit(clusterRun, 0);
 
@@ -150,8 +152,8 @@ class ClusterSweepProcessTest {
     @Order(2)
     void aWorkerKilledDuringAPointHasItsPointRunAgainElsewhere() throws Exception {
         Path out = tmp.resolve("killed");
-        Child coordinator = nicsim(concat(List.of("sweep", "--out", out.toString(), "--cluster", members),
-                SMALL_SWEEP));
+        Child coordinator = nicsim("coordinator", concat(List.of("sweep", "--out", out.toString(), "--cluster",
+                members), SMALL_SWEEP));
         Child victim = await(() -> WORKERS.stream().filter(w -> w.process().descendants().findAny().isPresent())
                 .findFirst().orElse(null), "a worker running a point", coordinator);
         List<ProcessHandle> pointJvms = victim.process().descendants().toList();
@@ -173,7 +175,7 @@ class ClusterSweepProcessTest {
     void aCoordinatorRestartedWithTheSameOutRunsOnlyTheMissingPoints() throws Exception {
         Path out = tmp.resolve("resumed");
         List<String> args = concat(List.of("sweep", "--out", out.toString(), "--cluster", members), SWEEP);
-        Child first = nicsim(args);
+        Child first = nicsim("coordinator", args);
         await(() -> complete(out).size() >= 3 ? Boolean.TRUE : null, "three points complete", first);
         first.process().destroy(); // SIGTERM, as Ctrl-C
         assertThat(first.process().waitFor(60, TimeUnit.SECONDS)).as(first.output()).isTrue();
@@ -183,7 +185,7 @@ class ClusterSweepProcessTest {
         }
         assertThat(before.size()).isBetween(3, POINTS);
 
-        Child second = nicsim(args);
+        Child second = nicsim("coordinator", args);
         assertExit(second, 0);
         assertThat(complete(out)).hasSize(POINTS);
         for (Map.Entry<String, byte[]> kept : before.entrySet()) {
@@ -251,27 +253,17 @@ class ClusterSweepProcessTest {
     }
 
     private static Child worker(int port) throws IOException {
-        return nicsim(List.of("worker", "--join", members, "--bind", "127.0.0.1:" + port));
+        return nicsim("worker", List.of("worker", "--join", members, "--bind", "127.0.0.1:" + port));
     }
 
-    private static Child nicsim(List<String> args) throws IOException {
-        Process process = new ProcessBuilder(ChildJvm.command(NicsimCli.class.getName(), args))
-                .redirectErrorStream(true).start();
-        List<String> lines = Collections.synchronizedList(new ArrayList<>());
-        Thread.ofPlatform().daemon().start(() -> {
-            try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                    StandardCharsets.UTF_8))) {
-                reader.lines().forEach(lines::add);
-            } catch (IOException ignored) {
-                // the process was killed
-            }
-        });
-        return new Child(process, lines);
+    /** Starts {@code nicsim ARGS}, its output kept as {@code ROLE-N.out} and {@code .err}. */
+    private static Child nicsim(String role, List<String> args) throws IOException {
+        String name = role + "-" + (++started);
+        return new Child(children.start(name, args), name);
     }
 
-    private static void assertExit(Child child, int code) throws InterruptedException {
-        assertThat(child.process().waitFor(EVENT_TIMEOUT_SECONDS, TimeUnit.SECONDS)).as(child.output()).isTrue();
-        assertThat(child.process().exitValue()).as(child.output()).isEqualTo(code);
+    private static void assertExit(Child child, int code) throws Exception {
+        assertThat(children.exitCode(child.process(), child.name())).as(child.output()).isEqualTo(code);
     }
 
     /** Polls for the event (it happens in another process) every 5 ms, up to the bound. */
@@ -280,9 +272,9 @@ class ClusterSweepProcessTest {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(EVENT_TIMEOUT_SECONDS);
         T seen;
         while ((seen = event.get()) == null) {
-            BooleanSupplier late = () -> System.nanoTime() > deadline || !coordinator.process().isAlive();
-            assertThat(late.getAsBoolean()).as("waiting for %s; coordinator: %s", what, coordinator.output())
-                    .isFalse();
+            if (System.nanoTime() > deadline || !coordinator.process().isAlive()) {
+                throw new AssertionError("waiting for " + what + "; coordinator: " + coordinator.output());
+            }
             Thread.sleep(5);
         }
         return seen;

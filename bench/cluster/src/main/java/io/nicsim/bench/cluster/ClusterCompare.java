@@ -55,7 +55,7 @@ public final class ClusterCompare {
 
         /** @return the runs that failed on every try */
         public List<ItemResult> failed() {
-            return results.stream().filter(r -> ItemResult.FAILED.equals(r.status())).toList();
+            return ItemResult.failed(results);
         }
     }
 

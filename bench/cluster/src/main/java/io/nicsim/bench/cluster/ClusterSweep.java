@@ -38,7 +38,7 @@ public final class ClusterSweep {
 
         /** @return the points that failed on every try */
         public List<ItemResult> failed() {
-            return results.stream().filter(r -> ItemResult.FAILED.equals(r.status())).toList();
+            return ItemResult.failed(results);
         }
     }
 

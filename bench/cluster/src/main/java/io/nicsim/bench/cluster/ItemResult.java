@@ -25,6 +25,11 @@ public record ItemResult(WorkItem item, String status, Path folder, String worke
         attempts = List.copyOf(attempts);
     }
 
+    /** @return those of {@code results} that failed on every try, in order */
+    public static List<ItemResult> failed(List<ItemResult> results) {
+        return results.stream().filter(r -> FAILED.equals(r.status())).toList();
+    }
+
     /** @return whether its run folder is complete (run now or before) */
     public boolean complete() {
         return DONE.equals(status) || RESUMED.equals(status);
