@@ -112,6 +112,12 @@ public final class TuneCommand implements Callable<Integer> {
             description = "interleaved rounds of the final A/B, 2 runs each (default: ${DEFAULT-VALUE})")
     int abRounds;
 
+    @Option(names = "--replay-length", paramLabel = "DURATION", defaultValue = BestScenario.DEFAULT_REPLAY_TEXT,
+            description = "the shortest warm-up, and the shortest measured time, of the A/B's runs and best.yaml: each"
+                    + " replays best.yaml in a fresh JVM, which needed about 5s of each here for figures that hold;"
+                    + " shorter is quicker and noisier (default: ${DEFAULT-VALUE})")
+    String replayLength;
+
     @Option(names = "--margin", paramLabel = "PERCENT", defaultValue = "10",
             description = "guard band: the search ranks points against each constraint moved this far inside (p90<=54us"
                     + " for p90<=60us at 10), so the best found does not sit on the edge; the verdict uses the"
@@ -147,7 +153,7 @@ public final class TuneCommand implements Callable<Integer> {
      * @param repeatsUsed runs each promising point gets
      */
     private record Plan(Goal goal, Scenario base, ParameterSpace space, Map<String, String> start, Path dir,
-                        boolean virtual, int repeatsUsed) {
+                        boolean virtual, int repeatsUsed, long replayNanos) {
 
         String consumer() {
             return base.host().consumers().getFirst();
@@ -170,7 +176,7 @@ public final class TuneCommand implements Callable<Integer> {
         String command = StudyOptions.commandLine(spec);
         Set<Metric> metrics = new LinkedHashSet<>(plan.goal().metrics());
         RunEvaluator local = new RunEvaluator(this::load, dir, command, metrics, SystemNanoClock.INSTANCE,
-                study.runOptions(stop, Progress.none()), plan.virtual());
+                study.runOptions(stop, Progress.none()), plan.virtual()).withReplayLength(plan.replayNanos());
         Tuner.Settings settings = new Tuner.Settings(budget, plan.repeatsUsed(), abRounds, seed, marginPercent);
         Trials trials;
         Tuner.Outcome outcome;
@@ -204,7 +210,7 @@ public final class TuneCommand implements Callable<Integer> {
                 plan.base().firmware().policy(), plan.consumer(), plan.goal(), plan.space(), settings,
                 plan.virtual() ? TuneResult.VIRTUAL : "paced"), outcome);
         TuneFiles.write(dir, result);
-        BestScenario.write(dir, load("tune", local.withClock(result.best(), "ab-best")), result);
+        BestScenario.write(dir, load("tune", local.withClock(result.best(), "ab-best")), result, plan.replayNanos());
         TuneReport.write(dir);
         out.println();
         out.print(TuneTables.summary(result));
@@ -226,6 +232,20 @@ public final class TuneCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
+    /** @return {@code --replay-length}: a duration of at least a millisecond */
+    private long replayNanos() throws ScenarioException {
+        long nanos;
+        try {
+            nanos = Units.parseDurationNanos(replayLength);
+        } catch (IllegalArgumentException e) {
+            throw new ScenarioException("--replay-length", null, e.getMessage());
+        }
+        if (nanos < 1_000_000L) {
+            throw new ScenarioException("--replay-length", null, "expected at least 1ms, found " + replayLength);
+        }
+        return nanos;
+    }
+
     /** Every check of the input, before anything is written; @return what the tune works on */
     private Plan plan(PrintWriter err) throws Exception {
         ScenarioSource source = this::load;
@@ -233,6 +253,7 @@ public final class TuneCommand implements Callable<Integer> {
         boolean virtual = virtualSearch();
         int repeatsUsed = virtual ? 1 : repeats; // a virtual run is deterministic: a repeat measures nothing new
         BudgetPlan.of(budget, repeatsUsed, abRounds);
+        long replayNanos = replayNanos();
         if (!(marginPercent >= 0 && marginPercent <= 50)) {
             throw new ScenarioException("--margin", null, "expected a percentage from 0 to 50, found "
                     + marginPercent);
@@ -250,7 +271,7 @@ public final class TuneCommand implements Callable<Integer> {
         StudyOptions.cleanLeftovers(dir, err);
         cluster.check(study.journal, List.of(searched), err);
         study.warnUnusedSets(java.util.List.of(base), err); // after the input's checks
-        return new Plan(goal, base, space, start, dir, virtual, repeatsUsed);
+        return new Plan(goal, base, space, start, dir, virtual, repeatsUsed, replayNanos);
     }
 
     private void printHeader(Progress progress, Plan plan, int threads) {

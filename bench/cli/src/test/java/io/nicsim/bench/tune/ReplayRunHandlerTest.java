@@ -40,7 +40,7 @@ class ReplayRunHandlerTest {
             HandlerSource source = HandlerSource.of(loader.loadClass("com.example.Spinning"), "test");
             Summary summary = ReplayRun.run(ScenarioLoader.load(null, List.of("host.handler=com.example.Spinning",
                     "run.clock=virtual", "host.consumer=platform-thread", "traffic.ratePerSecond=5kpps")),
-                    dir.resolve("points").resolve("ab-1"), source);
+                    dir.resolve("points").resolve("ab-1"), source, BestScenario.DEFAULT_REPLAY_NANOS);
             HandlerCosts handler = summary.runs().getFirst().costs().handler();
             assertThat(handler).as("the child probed the handler").isNotNull();
             assertThat(handler.className()).isEqualTo("com.example.Spinning");

@@ -46,7 +46,7 @@ class TuneVirtualCommandTest {
                 "--set", "traffic.ratePerSecond=20kpps", "--set", "firmware.rxUsecs=50",
                 "--set", "firmware.rxFrames=64", "--set", "run.warmup=20ms", "--duration", "100ms",
                 "--clock", "virtual", "--objective", "interruptsPerSecond", "--constraint", "p90<=45us",
-                "--budget", "30", "--ab-rounds", "1", "--out", tune.toString());
+                "--budget", "30", "--ab-rounds", "1", "--replay-length", "500ms", "--out", tune.toString());
         String out = outText.toString();
         assertThat(code).as("stderr: %s", errText).isZero();
         TuneResult result = TuneResult.read(tune.resolve("tune.json"));

@@ -21,27 +21,32 @@ import java.util.Map;
  * needs a longer warm-up and a longer window than the search's runs in a warm one: measured here, 1 s windows after a
  * 2 s warm-up had p99s of 1-2.5 ms for settings whose p99 is 160-250 us in a warm JVM (the fresh JVM's compiler and
  * its other threads preempt the measured ones now and then), while 5 s after a 5 s warm-up gave 187 and 241 us. So
- * warm-up and duration are at least {@value #MIN_WARMUP_TEXT} and {@value #MIN_DURATION_TEXT}.
+ * warm-up and duration are at least {@value #DEFAULT_REPLAY_TEXT} each unless {@code tune --replay-length} says
+ * otherwise.
  */
 public final class BestScenario {
 
     public static final String FILE_NAME = "best.yaml";
-    /** Shortest warm-up best.yaml (and the A/B's replays) gets: a fresh JVM needs about this long. */
-    static final long MIN_WARMUP_NANOS = 5_000_000_000L;
-    static final String MIN_WARMUP_TEXT = "5s";
-    /** Shortest measured time best.yaml (and the A/B's replays) gets, so a fresh JVM's odd second weighs less. */
-    static final long MIN_DURATION_NANOS = 5_000_000_000L;
-    static final String MIN_DURATION_TEXT = "5s";
+    /**
+     * Shortest warm-up, and shortest measured time, best.yaml and the A/B's replays get by default: a fresh JVM needs
+     * about this long to warm up, and a window this long lets its odd second weigh less.
+     */
+    public static final long DEFAULT_REPLAY_NANOS = 5_000_000_000L;
+    public static final String DEFAULT_REPLAY_TEXT = "5s";
 
     private BestScenario() {
     }
 
-    /** @param best the tuned scenario with the best found's values */
-    public static void write(Path tuneDir, Scenario best, TuneResult result) throws IOException {
-        AtomicFiles.write(tuneDir.resolve(FILE_NAME), render(best, result).getBytes(StandardCharsets.UTF_8));
+    /**
+     * @param best         the tuned scenario with the best found's values
+     * @param replayNanos  the shortest warm-up and measured time the A/B's replays had ({@code --replay-length})
+     */
+    public static void write(Path tuneDir, Scenario best, TuneResult result, long replayNanos) throws IOException {
+        AtomicFiles.write(tuneDir.resolve(FILE_NAME), render(best, result, replayNanos)
+                .getBytes(StandardCharsets.UTF_8));
     }
 
-    static String render(Scenario best, TuneResult result) throws IOException {
+    static String render(Scenario best, TuneResult result, long replayNanos) throws IOException {
         List<String> lines = new ArrayList<>();
         lines.add("nicsim tune: the best setting found for " + result.scenario() + " (" + result.policy() + ", "
                 + result.consumer() + "): " + ParameterSpace.label(result.best()));
@@ -61,8 +66,9 @@ public final class BestScenario {
         }
         lines.add("start: " + ParameterSpace.label(result.start()) + "; replay: nicsim run best.yaml (longer runs:"
                 + " --duration 10s)");
-        lines.add("run.warmup and run.duration are at least " + MIN_WARMUP_TEXT + " and " + MIN_DURATION_TEXT
-                + " here (the search ran " + Units.formatDuration(best.run().warmupNanos()) + " + "
+        String replay = Units.formatDuration(replayNanos);
+        lines.add("run.warmup and run.duration are at least " + replay + " each here (the search ran "
+                + Units.formatDuration(best.run().warmupNanos()) + " + "
                 + Units.formatDuration(best.run().durationNanos())
                 + " in a JVM that stayed warm): the A/B ran each round as this file runs, in a fresh JVM, which needs"
                 + " them for figures that hold");
@@ -70,7 +76,7 @@ public final class BestScenario {
         for (String line : lines) {
             out.append(wrap(line));
         }
-        Map<String, Object> effective = new LinkedHashMap<>(ReplayRun.asReplayed(best));
+        Map<String, Object> effective = new LinkedHashMap<>(ReplayRun.asReplayed(best, replayNanos));
         effective.put("name", best.name() + "-best");
         return out + ScenarioYaml.render(effective);
     }

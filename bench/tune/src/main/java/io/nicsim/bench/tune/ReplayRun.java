@@ -4,6 +4,7 @@ import io.nicsim.bench.results.ScenarioYaml;
 import io.nicsim.bench.process.ChildRun;
 import io.nicsim.bench.results.Summary;
 import io.nicsim.bench.scenario.Scenario;
+import io.nicsim.bench.scenario.Units;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -26,18 +27,19 @@ final class ReplayRun {
     }
 
     /**
-     * @return the effective scenario with best.yaml's run length: warm-up and duration at least
-     *         {@value BestScenario#MIN_WARMUP_TEXT} and {@value BestScenario#MIN_DURATION_TEXT}
+     * @param replayNanos the shortest warm-up and measured time a replay gets (each)
+     * @return the effective scenario with best.yaml's run length: warm-up and duration at least {@code replayNanos}
      */
-    static Map<String, Object> asReplayed(Scenario scenario) {
+    static Map<String, Object> asReplayed(Scenario scenario, long replayNanos) {
         Map<String, Object> effective = new LinkedHashMap<>(scenario.effective());
         if (effective.get("run") instanceof Map<?, ?> run) {
             Map<Object, Object> section = new LinkedHashMap<>(run);
-            if (scenario.run().warmupNanos() < BestScenario.MIN_WARMUP_NANOS) {
-                section.put("warmup", BestScenario.MIN_WARMUP_TEXT);
+            String replay = Units.formatDuration(replayNanos);
+            if (scenario.run().warmupNanos() < replayNanos) {
+                section.put("warmup", replay);
             }
-            if (scenario.run().durationNanos() < BestScenario.MIN_DURATION_NANOS) {
-                section.put("duration", BestScenario.MIN_DURATION_TEXT);
+            if (scenario.run().durationNanos() < replayNanos) {
+                section.put("duration", replay);
             }
             effective.put("run", section);
         }
@@ -47,14 +49,15 @@ final class ReplayRun {
     /**
      * Runs {@code scenario} as replayed in a child JVM, its run folder {@code runDir}.
      *
-     * @param handler the user's handler, whose jars the child is given ({@code --handler-jar}), or null
+     * @param handler     the user's handler, whose jars the child is given ({@code --handler-jar}), or null
+     * @param replayNanos the shortest warm-up and measured time the replay gets (each)
      * @throws IOException if the child could not run or wrote no summary
      */
-    static Summary run(Scenario scenario, Path runDir, io.nicsim.host.handler.HandlerSource handler)
-            throws IOException, InterruptedException {
+    static Summary run(Scenario scenario, Path runDir, io.nicsim.host.handler.HandlerSource handler,
+                       long replayNanos) throws IOException, InterruptedException {
         Files.createDirectories(runDir.getParent());
         Path input = runDir.resolveSibling(runDir.getFileName() + ".yaml");
-        ScenarioYaml.write(asReplayed(scenario), input);
+        ScenarioYaml.write(asReplayed(scenario, replayNanos), input);
         return ChildRun.run(args(input, handler), runDir, TIMEOUT_MINUTES, "replay run");
     }
 

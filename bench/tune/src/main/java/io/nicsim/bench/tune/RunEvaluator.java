@@ -42,6 +42,7 @@ public final class RunEvaluator implements Evaluator {
     private final NanoClock clock;
     private final RunOptions options;
     private final boolean virtualSearch;
+    private final long replayNanos;
 
     /**
      * @param source  the scenario being tuned, values set on top
@@ -70,6 +71,26 @@ public final class RunEvaluator implements Evaluator {
         this.clock = clock;
         this.options = new RunOptions(options.exportPackets(), options.stop(), io.nicsim.bench.run.Progress.none(),
                 false).withHandler(options.handler());
+        this.replayNanos = BestScenario.DEFAULT_REPLAY_NANOS;
+    }
+
+    private RunEvaluator(RunEvaluator other, long replayNanos) {
+        this.virtualSearch = other.virtualSearch;
+        this.source = other.source;
+        this.tuneDir = other.tuneDir;
+        this.command = other.command;
+        this.metrics = other.metrics;
+        this.clock = other.clock;
+        this.options = other.options;
+        this.replayNanos = replayNanos;
+    }
+
+    /**
+     * @param nanos the shortest warm-up and measured time (each) of the A/B's replays ({@code tune --replay-length})
+     * @return this evaluator with the A/B's replays that long
+     */
+    public RunEvaluator withReplayLength(long nanos) {
+        return new RunEvaluator(this, nanos);
     }
 
     @Override
@@ -81,7 +102,7 @@ public final class RunEvaluator implements Evaluator {
             throw new Trials.Exhausted();
         }
         // the A/B decides and states the spread best.yaml is replayed with: its rounds run as a replay does
-        Summary summary = isAb(phase) ? ReplayRun.run(scenario, runDir, options.handler())
+        Summary summary = isAb(phase) ? ReplayRun.run(scenario, runDir, options.handler(), replayNanos)
                 : study().run(scenario, runDir, runCommand(command, index, phase, point));
         if (!scenario.run().keepsJournal(false)) {
             deleteQueues(runDir); // an A/B replay is a nicsim run, which keeps it by default
