@@ -21,9 +21,9 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The example scenarios users start from (scenarios/): every one validates and runs for 1 s with balanced
+ * The example scenarios users start from (scenarios/): every one validates and runs for 300 ms with balanced
  * accounting, one exists per policy, per consumer kind and per traffic kind, and each explains itself in comments.
- * The udp example's traffic comes from outside, so here it runs its second with no sender and zero packets.
+ * The udp example's traffic comes from outside, so here it runs with no sender and zero packets.
  */
 @Tag("run")
 @Timeout(value = 15, unit = TimeUnit.MINUTES)
@@ -63,15 +63,14 @@ class ScenarioExamplesTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("examples")
-    void validatesAndRunsForOneSecond(Path file, @TempDir Path dir) throws Exception {
+    void validatesAndRunsBriefly(Path file, @TempDir Path dir) throws Exception {
         assertThat(Files.readString(file)).as("explains itself").startsWith("#");
         Scenario scenario = ScenarioLoader.load(file, java.util.List.of());
         boolean live = !io.nicsim.nic.traffic.TrafficSources.isReplayable(scenario.traffic().kind());
         Path out = dir.resolve("run");
         StringWriter stderr = new StringWriter();
         java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("run", file.toString(), "--duration",
-                "1s",
-                "--set", "run.warmup=100ms", "--set", "run.drainTimeout=20s", "--out", out.toString(),
+                "300ms", "--set", "run.warmup=100ms", "--set", "run.drainTimeout=20s", "--out", out.toString(),
                 // the JIT warm-up round and rounds are StudyRoundsTest's: each scenario here plays one round
                 "--set", "run.jitWarmup=0", "--set", "run.rounds=1"));
         if (live) {
