@@ -335,8 +335,8 @@ public final class ConsumerRun {
                 measureFromNanos = startNanos + run.warmupNanos();
                 recorder.measureFrom(measureFromNanos);
                 device.start(startNanos);
-                played = play(new Placed(mode, pinning, host, gatedDevice, dispatcher, consumerName, consumer,
-                        handling), device, recorder, rxCounters, clock, startNanos, run, failure, options);
+                played = play(new Placed(mode, pinning, host, gatedDevice, dispatcher, label, consumerName,
+                        consumer, handling), device, recorder, rxCounters, clock, startNanos, run, failure, options);
             } finally {
                 handling.close(); // after the consumer stopped (or never started)
             }
@@ -381,7 +381,7 @@ public final class ConsumerRun {
 
     /** What a run's threads are and where they run. */
     private record Placed(String mode, RunPinning pinning, HostConfig host, GatedDevice device,
-                          InterruptDispatcher dispatcher, String consumerName, ConsumerGroup consumer,
+                          InterruptDispatcher dispatcher, String label, String consumerName, ConsumerGroup consumer,
                           Handling handling) {
     }
 
@@ -412,23 +412,26 @@ public final class ConsumerRun {
         long trafficStoppedNanos = NOT_STOPPED;
         long readAtEndRun = -1;
         PlacementReport placement;
+        LiveSeconds live = liveSeconds(placed, device, recorder, rxCounters, startNanos, run, options);
         try (Placement.Started threads = Placement.start(placed.mode(), placed.host().deviceIdle(),
                 placed.host().dispatcherIdle(), placed.device(), placed.dispatcher(), placed.consumerName(),
                 consumer.threadName(), consumer.waitsBy(), placed.pinning(),
                 error -> failure.compareAndSet(null, error))) {
             placement = threads.report();
             try {
-                sleepUntil(startNanos + run.warmupNanos(), clock, failure, options); // the warm-up
+                sleepUntil(startNanos + run.warmupNanos(), clock, failure, options, live); // the warm-up
                 costWindow.open();
                 placed.handling().openCosts();
                 // beside the cost window, as long; its seconds are the recorder's measured intervals
                 jitterMonitor = JitterMonitor.start(startNanos + run.warmupNanos(), run.durationNanos(), clock);
+                live.jitter(jitterMonitor::interval);
                 long handledAtOpen = recorder.packetsHandled();
                 trafficStoppedNanos = waitForTraffic(device, placed.device(), clock,
-                        startNanos + scheduleNanos + run.drainTimeoutNanos(), failure, options);
+                        startNanos + scheduleNanos + run.drainTimeoutNanos(), failure, options, live);
                 waitForDrain(device, placed.device(), recorder, rxCounters, placed.handling(), clock,
                         Math.max(clock.nanoTime(), startNanos + scheduleNanos) + run.drainTimeoutNanos(), failure,
-                        options);
+                        options, live);
+                live.lastLook(clock.nanoTime());
                 placed.handling().endRun();
                 readAtEndRun = rxCounters.read();
                 costs = costWindow.close(recorder.packetsHandled() - handledAtOpen)
@@ -441,7 +444,25 @@ public final class ConsumerRun {
             placed.handling().endRun(); // a run that failed: no thread waits on in the handler
             consumer.stop();
         }
+        live.finish(clock.nanoTime(), trafficStoppedNanos != NOT_STOPPED ? trafficStoppedNanos
+                : startNanos + scheduleNanos); // every writer stopped: the seconds left are final
         return new Played(placement, costs, stopNanos, trafficStoppedNanos, jitter, readAtEndRun);
+    }
+
+    /**
+     * @return the run's live seconds ({@code --live}), read from the device's counters, the drops counted while traffic
+     *         plays and the consumer's threads' CPU; {@link LiveSeconds#OFF} without a live target
+     */
+    private static LiveSeconds liveSeconds(Placed placed, Device device, LatencyRecorder recorder,
+                                           RxCounters rxCounters, long startNanos, RunConfig run, RunOptions options) {
+        return LiveSeconds.of(options.live(), placed.label(), recorder, startNanos + run.warmupNanos(),
+                run.durationNanos(), () -> {
+                    io.nicsim.host.cost.ThreadCpu cpu = new io.nicsim.host.cost.ThreadCpu(
+                            placed.consumer().costThreadPrefixes());
+                    return new LiveSeconds.Sources(device.firmware()::interruptsRaised,
+                            () -> device.firmware().ringFullDrops() + rxCounters.socketFull()
+                                    + placed.handling().faults().errors(), now -> cpu.cpuNanos(), false);
+                });
     }
 
     /**
@@ -485,11 +506,12 @@ public final class ConsumerRun {
 
     /** Sleeps until {@code untilNanos}, or a stop request or a failure, in the runner's usual steps. */
     private static void sleepUntil(long untilNanos, NanoClock clock, AtomicReference<Throwable> failure,
-                                   RunOptions options) throws InterruptedException {
+                                   RunOptions options, LiveSeconds live) throws InterruptedException {
         long remaining;
         while ((remaining = untilNanos - clock.nanoTime()) > 0 && failure.get() == null
                 && !options.stop().requested()) {
             options.progress().tick();
+            live.sample(clock.nanoTime());
             TimeUnit.NANOSECONDS.sleep(Math.min(remaining, TimeUnit.MILLISECONDS.toNanos(TRAFFIC_CHECK_MILLIS)));
         }
     }
@@ -499,7 +521,7 @@ public final class ConsumerRun {
 
     /** @return when the traffic was stopped early, or {@link #NOT_STOPPED} */
     private static long waitForTraffic(Device device, GatedDevice gate, NanoClock clock, long deadlineNanos,
-                                       AtomicReference<Throwable> failure, RunOptions options)
+                                       AtomicReference<Throwable> failure, RunOptions options, LiveSeconds live)
             throws InterruptedException {
         while (!device.wire().isExhausted() && clock.nanoTime() < deadlineNanos && failure.get() == null) {
             if (options.stop().requested()) {
@@ -509,6 +531,7 @@ public final class ConsumerRun {
                 return stoppedNanos;
             }
             options.progress().tick();
+            live.sample(clock.nanoTime());
             long remainingMillis = TimeUnit.NANOSECONDS.toMillis(deadlineNanos - clock.nanoTime());
             TimeUnit.MILLISECONDS.sleep(Math.max(1, Math.min(TRAFFIC_CHECK_MILLIS, remainingMillis)));
         }
@@ -549,7 +572,7 @@ public final class ConsumerRun {
 
     private static void waitForDrain(Device device, GatedDevice gate, LatencyRecorder recorder, RxCounters rxCounters,
                                      Handling handling, NanoClock clock, long deadlineNanos,
-                                     AtomicReference<Throwable> failure, RunOptions options)
+                                     AtomicReference<Throwable> failure, RunOptions options, LiveSeconds live)
             throws InterruptedException {
         while (clock.nanoTime() < deadlineNanos && failure.get() == null) {
             long injected = device.wire().injectedPackets();
@@ -562,6 +585,7 @@ public final class ConsumerRun {
                 return;
             }
             options.progress().tick();
+            live.sample(clock.nanoTime());
             TimeUnit.MILLISECONDS.sleep(DRAIN_CHECK_MILLIS);
         }
     }

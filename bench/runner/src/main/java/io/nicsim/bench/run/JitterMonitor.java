@@ -75,6 +75,16 @@ public final class JitterMonitor implements AutoCloseable {
     }
 
     /**
+     * Measured second {@code second}'s histogram as the probe thread writes it, for a live view read on another thread
+     * (copy it first, {@code copyInto}: it may be a few samples behind); {@link #stop()} gives the final figures.
+     *
+     * @return that second's lateness, or null past the measured window
+     */
+    public AbstractHistogram interval(int second) {
+        return second >= 0 && second < intervals.length ? intervals[second] : null;
+    }
+
+    /**
      * Stops the probe (once; later calls return the same recording).
      *
      * @return what it saw, over the whole window and per second ({@link JitterRecording#figures()}: summary.json's)

@@ -15,9 +15,10 @@ package io.nicsim.bench.run;
  * @param handler       the user's packet handler each run makes and calls ({@code host.handler}, loaded from the
  *                      jars of {@code --handler-jar} or given through the library), or null for the built-in work
  *                      model of {@code host.handlerWorkNanos} and {@code host.handlerBlockNanos}
+ * @param live          where each run streams its seconds ({@code --live}); {@link LiveTarget#NONE} for nowhere
  */
 public record RunOptions(boolean exportPackets, StopSignal stop, Progress progress, boolean keepJournal,
-                         Recorded recorded, io.nicsim.host.handler.HandlerSource handler) {
+                         Recorded recorded, io.nicsim.host.handler.HandlerSource handler, LiveTarget live) {
 
     /** Told of a run's recorder after the run, when every writer stopped (so its histograms may be read). */
     @FunctionalInterface
@@ -28,6 +29,12 @@ public record RunOptions(boolean exportPackets, StopSignal stop, Progress progre
         /** @param jitter what the run's platform jitter probe recorded, or null if it had none */
         void recorded(io.nicsim.host.measure.LatencyRecorder recorder,
                       io.nicsim.bench.results.JitterRecording jitter);
+    }
+
+    /** Options streaming no seconds. */
+    public RunOptions(boolean exportPackets, StopSignal stop, Progress progress, boolean keepJournal,
+                      Recorded recorded, io.nicsim.host.handler.HandlerSource handler) {
+        this(exportPackets, stop, progress, keepJournal, recorded, handler, LiveTarget.NONE);
     }
 
     /** Options told of nothing, with the built-in handler. */
@@ -47,16 +54,21 @@ public record RunOptions(boolean exportPackets, StopSignal stop, Progress progre
 
     /** @return these options with the journal kept or not */
     public RunOptions withKeepJournal(boolean keep) {
-        return new RunOptions(exportPackets, stop, progress, keep, recorded, handler);
+        return new RunOptions(exportPackets, stop, progress, keep, recorded, handler, live);
     }
 
     /** @return these options, telling {@code listener} of each paced run's recorder */
     public RunOptions withRecorded(Recorded listener) {
-        return new RunOptions(exportPackets, stop, progress, keepJournal, listener, handler);
+        return new RunOptions(exportPackets, stop, progress, keepJournal, listener, handler, live);
     }
 
     /** @return these options, each run making and calling {@code source}'s handler (null: the built-in model) */
     public RunOptions withHandler(io.nicsim.host.handler.HandlerSource source) {
-        return new RunOptions(exportPackets, stop, progress, keepJournal, recorded, source);
+        return new RunOptions(exportPackets, stop, progress, keepJournal, recorded, source, live);
+    }
+
+    /** @return these options, each run streaming its seconds to {@code target} */
+    public RunOptions withLive(LiveTarget target) {
+        return new RunOptions(exportPackets, stop, progress, keepJournal, recorded, handler, target);
     }
 }

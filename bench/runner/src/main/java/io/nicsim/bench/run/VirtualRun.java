@@ -101,6 +101,8 @@ public final class VirtualRun {
         String journalDir = null;
         long stoppedNanos;
         long endNanos;
+        LiveSeconds seconds = liveSeconds(label, options, recorder, measureFromNanos, run, device, virtualHost,
+                rxQueues);
         try (DeviceQueues journal = run.keepsJournal(options.keepJournal())
                 ? DeviceQueues.open(queueDir, rxQueues) : null) {
             journalDir = journal != null ? queueDir.toString() : null;
@@ -110,11 +112,15 @@ public final class VirtualRun {
             }
             device.start(START_NANOS);
             virtualHost.start(START_NANOS);
-            stoppedNanos = loop.run(START_NANOS + scheduleNanos + run.drainTimeoutNanos(),
-                    () -> drained(device, virtualHost, recorder), () -> options.stop().requested());
+            seconds.sample(START_NANOS); // the counters at time zero: the first edges fall between it and the next
+            stoppedNanos = loop.run(START_NANOS + scheduleNanos + run.drainTimeoutNanos(), () -> {
+                seconds.sample(clock.nanoTime()); // every few thousand turns, as the loop looks at the drain
+                return drained(device, virtualHost, recorder);
+            }, () -> options.stop().requested());
             endNanos = loop.nowNanos();
             device.onClose();
         }
+        seconds.finish(endNanos, stoppedNanos != Long.MIN_VALUE ? stoppedNanos : START_NANOS + scheduleNanos);
         boolean stoppedEarly = stoppedNanos != Long.MIN_VALUE;
         long injected = device.wire().injectedPackets();
         io.nicsim.bench.results.CutShort cutShort = stoppedEarly ? options.stop().cutShort() : null;
@@ -145,6 +151,21 @@ public final class VirtualRun {
             result = result.withFiles(written);
         }
         return result;
+    }
+
+    /**
+     * @return the run's live seconds ({@code --live}) per modelled second: the device's counters, the host model's
+     *         socket-full drops and its consumer CPU (modelled over the measured window only: none in warm-up seconds;
+     *         a busy-poll core counts whole), no platform jitter; {@link LiveSeconds#OFF} without a live target
+     */
+    private static LiveSeconds liveSeconds(String label, RunOptions options, LatencyRecorder recorder,
+                                           long measureFromNanos, RunConfig run, Device device, VirtualHost host,
+                                           int rxQueues) {
+        return LiveSeconds.of(options.live(), label, recorder, measureFromNanos, run.durationNanos(),
+                () -> new LiveSeconds.Sources(device.firmware()::interruptsRaised,
+                        () -> device.firmware().ringFullDrops() + host.socketFull(),
+                        now -> now < measureFromNanos ? -1 : host.spins()
+                                ? (long) rxQueues * (now - measureFromNanos) : host.consumerCpuNanos(), true));
     }
 
     /** Every packet the wire injected was written or dropped, read, and handled or dropped. */
