@@ -31,12 +31,13 @@ final class StudyRounds {
      * @param spec   what runs
      * @param files  where its pooled files go; each round's in {@link RunFiles#round}
      * @param shownAs its name in the progress lines (a sweep's adds the point)
+     * @param point   the sweep's point it belongs to, as its live seconds name it (null: the study's own)
      */
-    record Slot(RunSpec spec, RunFiles files, String shownAs) {
+    record Slot(RunSpec spec, RunFiles files, String shownAs, String point) {
 
         /** A slot shown by its run's label. */
         Slot(RunSpec spec, RunFiles files) {
-            this(spec, files, spec.label());
+            this(spec, files, spec.label(), null);
         }
     }
 
@@ -97,11 +98,13 @@ final class StudyRounds {
                 run.durationNanos());
         LatencyRecorder[] recorded = new LatencyRecorder[1];
         JitterRecording[] probed = new JitterRecording[1];
+        LiveTarget live = slots.get(index).point() != null ? options.live().atPoint(slots.get(index).point())
+                : options.live();
         RunOptions roundOptions = options.withRecorded((recorder, jitter) -> {
             recorded[0] = recorder;
             probed[0] = jitter;
             options.recorded().recorded(recorder, jitter);
-        });
+        }).withLive(live.inRound(round)); // its seconds: "platform-thread round 2"
         long startEpochMillis = System.currentTimeMillis();
         try {
             RunResult result = ConsumerRun.run(scenario, spec.label(), spec.consumer(), files.queueDir(), files, clock,

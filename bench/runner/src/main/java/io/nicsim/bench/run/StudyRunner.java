@@ -110,8 +110,10 @@ public final class StudyRunner {
         boolean parallel = threads > 1 && specs.size() > 1
                 && SweepRunner.allVirtual(specs.stream().map(RunSpec::scenario).toList());
         JitWarmupReport warmup = null;
+        boolean compares = varies != null;
         if (parallel) {
             runParallel(specs, folder, results);
+            runsDone(specs, results, folder, compares);
         } else if (!specs.isEmpty()) {
             warmup = jitWarmup ? JitWarmup.run(specs, runDir.resolve(RunFiles.QUEUES).resolve("jit-warmup"), clock,
                     options) : null;
@@ -121,8 +123,9 @@ public final class StudyRunner {
             for (int i = 0; i < specs.size(); i++) {
                 slots.add(new StudyRounds.Slot(specs.get(i), folder.files(i, specs.get(i).label())));
             }
-            List<RunResult> played = rounds > 1 ? StudyRounds.play(slots, rounds, clock, options).stream()
-                    .filter(java.util.Objects::nonNull).toList() : playOnce(specs, folder);
+            List<RunResult> played = rounds > 1 ? runsDone(specs, StudyRounds.play(slots, rounds, clock, options)
+                    .stream().filter(java.util.Objects::nonNull).toList(), folder, compares)
+                    : playOnce(specs, folder, compares);
             if (warmup != null && compileMillisBefore >= 0) {
                 warmup = warmup.withCompileMillisMeasured(JitWarmup.compileMillis() - compileMillisBefore);
             }
@@ -138,6 +141,33 @@ public final class StudyRunner {
         return folder.finish(summary, report);
     }
 
+    /**
+     * Tells the live feed each run of a comparison finished ({@link LivePoints}), its files written: played once, each
+     * as it ends; in rounds or in parallel, all when the last ends.
+     *
+     * @return {@code results}
+     */
+    private List<RunResult> runsDone(List<RunSpec> specs, List<RunResult> results, RunFolderWriter folder,
+                                     boolean comparison) {
+        if (comparison && options.live().live()) {
+            for (RunResult result : results) {
+                int index = indexOf(specs, result.name());
+                options.live().feed().write(LivePoints.done(index + 1, specs.size(), result.name(),
+                        folder.files(index, result.name()).name(), List.of(result)));
+            }
+        }
+        return results;
+    }
+
+    private static int indexOf(List<RunSpec> specs, String label) {
+        for (int i = 0; i < specs.size(); i++) {
+            if (specs.get(i).label().equals(label)) {
+                return i;
+            }
+        }
+        return 0;
+    }
+
     /** @return a paced run's result with the memory per waiting consumer of its kind (a probe JVM, cached per kind) */
     static RunResult withMemory(RunResult result, RunConfig run) throws Exception {
         return result.output().clock().equals(RunConfig.CLOCK_VIRTUAL) ? result
@@ -145,7 +175,8 @@ public final class StudyRunner {
     }
 
     /** Runs every spec once, one after another; a run not begun before a stop is left out. */
-    private List<RunResult> playOnce(List<RunSpec> specs, RunFolderWriter folder) throws Exception {
+    private List<RunResult> playOnce(List<RunSpec> specs, RunFolderWriter folder, boolean comparison)
+            throws Exception {
         List<RunResult> results = new ArrayList<>();
         for (int i = 0; i < specs.size() && !options.stop().requested(); i++) {
             RunSpec spec = specs.get(i);
@@ -156,6 +187,7 @@ public final class StudyRunner {
             try {
                 results.add(ConsumerRun.run(scenario, spec.label(), spec.consumer(), files.queueDir(), files, clock,
                         options));
+                runsDone(specs, List.of(results.getLast()), folder, comparison);
             } finally {
                 options.progress().endRun();
             }
@@ -166,7 +198,7 @@ public final class StudyRunner {
     /** Runs every spec on a pool, results in the specs' order; a run not begun before a stop is left out. */
     private void runParallel(List<RunSpec> specs, RunFolderWriter folder, List<RunResult> results) throws Exception {
         RunOptions quiet = new RunOptions(options.exportPackets(), options.stop(), Progress.none(),
-                options.keepJournal()).withHandler(options.handler());
+                options.keepJournal()).withHandler(options.handler()).withLive(options.live());
         try (ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, specs.size()),
                 Thread.ofPlatform().name("study-", 1).daemon(true).factory())) {
             List<Future<RunResult>> ahead = new ArrayList<>();

@@ -130,7 +130,7 @@ public final class SweepRunner {
         try {
             List<Future<Summary>> ahead = new ArrayList<>();
             RunOptions quiet = new RunOptions(options.exportPackets(), options.stop(), Progress.none(),
-                    options.keepJournal()).withHandler(options.handler());
+                    options.keepJournal()).withHandler(options.handler()).withLive(options.live());
             for (int i = 0; parallel && i < points.size(); i++) {
                 int index = i;
                 ahead.add(pool.submit(() -> options.stop().requested() ? null
@@ -146,6 +146,7 @@ public final class SweepRunner {
                 progress.startPoint(i, point.label(), plannedNanos(point.scenario()));
                 summary = parallel ? summary : runPoint(points, i, sweepDir, command, options);
                 addRows(rows, i, point, summary, progress);
+                pointDone(i, points, summary);
             }
         } catch (ExecutionException e) {
             throw e.getCause() instanceof Exception cause ? cause : e;
@@ -165,7 +166,8 @@ public final class SweepRunner {
         Path pointDir = sweepDir.resolve(POINTS).resolve(point.folder());
         // a point's own runs run one after another while the points run in parallel
         int studyThreads = runOptions == options ? threads : 1;
-        StudyRunner study = new StudyRunner(clock, runOptions, studyThreads);
+        StudyRunner study = new StudyRunner(clock, runOptions.withLive(runOptions.live().atPoint(point.label())),
+                studyThreads);
         return (i == 0 ? study : study.withoutJitWarmup()).run(point.scenario(), pointDir, pointCommand(command, i,
                 points));
     }
@@ -195,7 +197,7 @@ public final class SweepRunner {
             for (int j = 0; j < consumers.size(); j++) {
                 RunSpec spec = new RunSpec(consumers.get(j), point.scenario(), consumers.get(j));
                 slots.add(new StudyRounds.Slot(spec, folder.files(j, spec.label()),
-                        point.label() + ": " + spec.label()));
+                        point.label() + ": " + spec.label(), point.label()));
                 String kind = point.scenario().firmware().policy() + "/" + spec.consumer(); // its label in the passes
                 warmUp.putIfAbsent(kind, new RunSpec(kind, point.scenario(), spec.consumer()));
             }
@@ -234,8 +236,17 @@ public final class SweepRunner {
             folders.get(i).finish(summary);
             options.progress().line("[" + (i + 1) + "/" + points.size() + "] " + point.label());
             addRows(rows, i, point, summary, options.progress());
+            pointDone(i, points, summary);
         }
         return rows;
+    }
+
+    /** Tells the live feed point {@code i} finished, its folder written. */
+    private void pointDone(int i, List<Point> points, Summary summary) {
+        if (options.live().live()) {
+            options.live().feed().write(LivePoints.done(i + 1, points.size(), points.get(i).label(),
+                    POINTS + "/" + points.get(i).folder(), summary));
+        }
     }
 
     private static void addRows(List<Sweep.Row> rows, int i, Point point, Summary summary, Progress progress) {
