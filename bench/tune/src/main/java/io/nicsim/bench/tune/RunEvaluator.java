@@ -70,7 +70,7 @@ public final class RunEvaluator implements Evaluator {
         this.metrics = Set.copyOf(metrics);
         this.clock = clock;
         this.options = new RunOptions(options.exportPackets(), options.stop(), io.nicsim.bench.run.Progress.none(),
-                false).withHandler(options.handler());
+                false).withHandler(options.handler()).withLive(options.live());
         this.replayNanos = BestScenario.DEFAULT_REPLAY_NANOS;
     }
 
@@ -103,7 +103,7 @@ public final class RunEvaluator implements Evaluator {
         }
         // the A/B decides and states the spread best.yaml is replayed with: its rounds run as a replay does
         Summary summary = isAb(phase) ? ReplayRun.run(scenario, runDir, options.handler(), replayNanos)
-                : study().run(scenario, runDir, runCommand(command, index, phase, point));
+                : study(label(index, phase, point)).run(scenario, runDir, runCommand(command, index, phase, point));
         if (!scenario.run().keepsJournal(false)) {
             deleteQueues(runDir); // an A/B replay is a nicsim run, which keeps it by default
         }
@@ -118,6 +118,14 @@ public final class RunEvaluator implements Evaluator {
     /** @return the command run {@code index}'s summary.json records: the tune's, with the run and its point named */
     public static String runCommand(String command, int index, String phase, Map<String, String> point) {
         return command + "  # run " + index + " (" + phase + "): " + ParameterSpace.label(point);
+    }
+
+    /**
+     * @return run {@code index}'s label in the live feed ({@code --live}), its seconds' point and its PointDone's:
+     *         {@code run 7 (search): rxUsecs=8 rxFrames=2}
+     */
+    public static String label(int index, String phase, Map<String, String> point) {
+        return "run " + index + " (" + phase + "): " + ParameterSpace.label(point);
     }
 
     /** @return whether the phase is the A/B's, whose runs are made as a replay of best.yaml makes them */
@@ -168,8 +176,9 @@ public final class RunEvaluator implements Evaluator {
      * A virtual run's charts take longer than the run: the search's runs keep summary.json and histograms only. No
      * evaluation plays a JIT warm-up round: {@link #warmUp} warmed the JVM up once before the first.
      */
-    private StudyRunner study() {
-        StudyRunner runner = new StudyRunner(clock, options).withoutJitWarmup();
+    private StudyRunner study(String label) {
+        StudyRunner runner = new StudyRunner(clock, options.withLive(options.live().atPoint(label)))
+                .withoutJitWarmup();
         return virtualSearch ? runner.withoutReport() : runner;
     }
 
@@ -195,7 +204,8 @@ public final class RunEvaluator implements Evaluator {
         Scenario scenario = source.load(FLAG, start);
         Path queues = tuneDir.resolve("warm-up");
         try {
-            ConsumerRun.run(scenario, "warm-up", scenario.host().consumers().getFirst(), queues, null, clock, options);
+            ConsumerRun.run(scenario, "warm-up", scenario.host().consumers().getFirst(), queues, null, clock,
+                    options.withLive(io.nicsim.bench.run.LiveTarget.NONE)); // not the study's: no live seconds
         } finally {
             RunFolder.deleteTree(queues);
         }
