@@ -25,9 +25,9 @@ import java.util.stream.Stream;
  */
 public final class ClusterFolder {
 
-    /** nicsim's own marks in a folder, which do not make it hold a study. */
+    /** nicsim's own marks in a folder, and the live feed a {@code --live} study opens first, which hold no study. */
     private static final Set<String> MARKS = Set.of(RunFolder.MARKER, RunProgress.IN_PROGRESS,
-            RunProgress.INCOMPLETE);
+            RunProgress.INCOMPLETE, io.nicsim.bench.results.LiveFeed.FILE_NAME);
 
     private ClusterFolder() {
     }
