@@ -166,9 +166,17 @@ public final class ClusterStudy {
      * @throws BadInput "--cluster MEMBERS: why", if it cannot be joined (nothing was written)
      */
     Dispatcher join(ClusterProgress listener) throws BadInput {
+        return join(listener, listener);
+    }
+
+    /**
+     * Joins as {@link #join(ClusterProgress)} does, the coordinator telling {@code events} what happens (the progress,
+     * or a listener that tells it: {@link LiveClusterPoints}).
+     */
+    Dispatcher join(ClusterProgress listener, io.nicsim.bench.cluster.DispatchListener events) throws BadInput {
         Dispatcher dispatcher;
         try {
-            dispatcher = join.join(options, listener, JOIN_TIMEOUT);
+            dispatcher = join.join(options, events, JOIN_TIMEOUT);
         } catch (ClusterException e) {
             throw new BadInput(FLAG + " " + members + ": " + e.getMessage(), e);
         }

@@ -121,14 +121,22 @@ public final class CompareCommand implements Callable<Integer> {
                 .map(run -> run.scenario().withConsumer(run.consumer())).toList(), err);
         Progress progress = study.progress(out);
         progress.line(header(base, specs, runDir));
-        Summary summary;
-        try (Interruption ignored = Interruption.install(stop, err)) {
-            summary = new StudyRunner(SystemNanoClock.INSTANCE, study.runOptions(stop, progress))
-                    .withMachineChecks(checks).run(base, specs, varies, runDir, StudyOptions.commandLine(spec));
-        }
-        printComparison(out, summary, runDir);
-        out.flush();
-        return stoppedEarly(err, summary, specs, runDir);
+        return study.live.run(runDir, started(base, specs), stop, progress, feed -> {
+            Summary summary;
+            try (Interruption ignored = Interruption.install(stop, err)) {
+                summary = new StudyRunner(SystemNanoClock.INSTANCE, study.runOptions(stop, progress, feed))
+                        .withMachineChecks(checks).run(base, specs, varies, runDir, StudyOptions.commandLine(spec));
+            }
+            printComparison(out, summary, runDir);
+            out.flush();
+            return stoppedEarly(err, summary, specs, runDir);
+        });
+    }
+
+    /** @return the live feed's first line: a comparison is one point, its runs each a PointDone as they finish */
+    private static io.nicsim.bench.results.LiveEvent.Started started(Scenario base, List<RunSpec> specs) {
+        return LiveOption.started("compare", base, specs.stream().map(run -> run.scenario().firmware().policy())
+                .toList(), specs.stream().map(RunSpec::consumer).toList(), base.run().clock(), 1);
     }
 
     /**
@@ -147,11 +155,22 @@ public final class CompareCommand implements Callable<Integer> {
         progress.line(header(base, specs, runDir) + "; on the cluster at " + cluster.members);
         ClusterProgress listener = ClusterStudy.progress(progress);
         StopSignal stop = new StopSignal();
-        ClusterCompare.Outcome outcome;
-        try (Dispatcher dispatcher = cluster.join(listener); Interruption ignored = Interruption.install(stop, err)) {
-            outcome = new ClusterCompare(dispatcher, listener, stop, cluster.coordinator())
-                    .run(base, specs, varies, runDir, command, runArgs);
+        LiveClusterPoints points = new LiveClusterPoints(listener, runDir, specs.size());
+        try (Dispatcher dispatcher = cluster.join(listener, points)) {
+            return study.live.run(runDir, started(base, specs), stop, progress, feed -> {
+                points.writeTo(feed);
+                ClusterCompare.Outcome outcome;
+                try (Interruption ignored = Interruption.install(stop, err)) {
+                    outcome = new ClusterCompare(dispatcher, listener, stop, cluster.coordinator())
+                            .run(base, specs, varies, runDir, command, runArgs);
+                }
+                return clusterResults(outcome, specs, runDir, out, err);
+            });
         }
+    }
+
+    private static int clusterResults(ClusterCompare.Outcome outcome, List<RunSpec> specs, Path runDir,
+                                      PrintWriter out, PrintWriter err) {
         printComparison(out, outcome.summary(), runDir);
         out.println(ClusterStudy.workersLine(outcome.results(), "run"));
         out.flush();

@@ -70,12 +70,19 @@ public final class RunCommand implements Callable<Integer> {
         progress.line(String.format("nicsim run: %s, %s firmware, %s; %s per consumer; results in %s",
                 scenario.name(), scenario.firmware().policy(), describe(scenario.traffic()),
                 Units.formatDuration(scenario.run().durationNanos()), runDir));
-        Summary summary;
-        try (Interruption ignored = Interruption.install(stop, err)) {
-            summary = new StudyRunner(SystemNanoClock.INSTANCE, study.runOptions(stop, progress))
-                    .withMachineChecks(checks).run(scenario, runDir,
-                            command != null ? command : StudyOptions.commandLine(spec));
-        }
+        return study.live.run(runDir, LiveOption.started("run", scenario, List.of(scenario.firmware().policy()),
+                scenario.host().consumers(), scenario.run().clock(), 1), stop, progress, feed -> {
+                    Summary summary;
+                    try (Interruption ignored = Interruption.install(stop, err)) {
+                        summary = new StudyRunner(SystemNanoClock.INSTANCE, study.runOptions(stop, progress, feed))
+                                .withMachineChecks(checks).run(scenario, runDir,
+                                        command != null ? command : StudyOptions.commandLine(spec));
+                    }
+                    return results(out, err, summary, scenario, runDir);
+                });
+    }
+
+    private static int results(PrintWriter out, PrintWriter err, Summary summary, Scenario scenario, Path runDir) {
         StudyOptions.printResults(out, summary, runDir);
         out.flush();
         if (summary.interrupted()) {

@@ -69,6 +69,9 @@ public final class StudyOptions {
     @Mixin
     HandlerJars handlerJars;
 
+    @Mixin
+    LiveOption live;
+
     /** @return the --set overrides with --duration applied last */
     List<String> overrides() {
         List<String> all = new ArrayList<>(overrides.all());
@@ -229,6 +232,11 @@ public final class StudyOptions {
     /** @return the runs' options: export, stop, progress, and the handler of {@code --handler-jar} (or none) */
     RunOptions runOptions(StopSignal stop, Progress progress) {
         return new RunOptions(exportPackets, stop, progress).withHandler(handlerJars.source());
+    }
+
+    /** @return {@link #runOptions(StopSignal, Progress)}, each run streaming its seconds to {@code feed} */
+    RunOptions runOptions(StopSignal stop, Progress progress, io.nicsim.bench.results.LiveFeed feed) {
+        return runOptions(stop, progress).withLive(io.nicsim.bench.run.LiveTarget.of(feed));
     }
 
     static String commandLine(CommandSpec spec) {

@@ -85,15 +85,25 @@ public final class SweepCommand implements Callable<Integer> {
         study.beforeRuns(points.stream().map(SweepRunner.Point::scenario).toList(), err);
         Progress progress = study.progress(out);
         progress.line(header(base, grid, points, sweepDir));
-        Sweep sweep;
-        try (Interruption ignored = Interruption.install(stop, err)) {
-            // a sweep's points keep no journal unless run.keepJournal says always (--keep-journal)
-            sweep = new SweepRunner(SystemNanoClock.INSTANCE, study.runOptions(stop, progress).withKeepJournal(false))
-                    .run(base, List.copyOf(grid.keySet()), points, sweepDir, StudyOptions.commandLine(spec));
-        }
-        printSweep(out, sweep, sweepDir);
-        out.flush();
-        return stoppedEarly(err, sweep, points, sweepDir);
+        return study.live.run(sweepDir, started(base, points), stop, progress, feed -> {
+            Sweep sweep;
+            try (Interruption ignored = Interruption.install(stop, err)) {
+                // a sweep's points keep no journal unless run.keepJournal says always (--keep-journal)
+                sweep = new SweepRunner(SystemNanoClock.INSTANCE, study.runOptions(stop, progress, feed)
+                        .withKeepJournal(false))
+                        .run(base, List.copyOf(grid.keySet()), points, sweepDir, StudyOptions.commandLine(spec));
+            }
+            printSweep(out, sweep, sweepDir);
+            out.flush();
+            return stoppedEarly(err, sweep, points, sweepDir);
+        });
+    }
+
+    /** @return the live feed's first line: every policy and consumer the points run, one point per point */
+    private static io.nicsim.bench.results.LiveEvent.Started started(Scenario base, List<SweepRunner.Point> points) {
+        return LiveOption.started("sweep", base, points.stream().map(p -> p.scenario().firmware().policy()).toList(),
+                points.stream().flatMap(p -> p.scenario().host().consumers().stream()).toList(), base.run().clock(),
+                points.size());
     }
 
     /**
@@ -113,11 +123,22 @@ public final class SweepCommand implements Callable<Integer> {
         progress.line(header(base, grid, points, sweepDir) + "; on the cluster at " + cluster.members);
         ClusterProgress listener = ClusterStudy.progress(progress);
         StopSignal stop = new StopSignal();
-        ClusterSweep.Outcome outcome;
-        try (Dispatcher dispatcher = cluster.join(listener); Interruption ignored = Interruption.install(stop, err)) {
-            outcome = new ClusterSweep(dispatcher, listener, stop, cluster.coordinator())
-                    .run(base, List.copyOf(grid.keySet()), points, sweepDir, command, runArgs);
+        LiveClusterPoints pointsDone = new LiveClusterPoints(listener, sweepDir, points.size());
+        try (Dispatcher dispatcher = cluster.join(listener, pointsDone)) {
+            return study.live.run(sweepDir, started(base, points), stop, progress, feed -> {
+                pointsDone.writeTo(feed);
+                ClusterSweep.Outcome outcome;
+                try (Interruption ignored = Interruption.install(stop, err)) {
+                    outcome = new ClusterSweep(dispatcher, listener, stop, cluster.coordinator())
+                            .run(base, List.copyOf(grid.keySet()), points, sweepDir, command, runArgs);
+                }
+                return clusterResults(outcome, points, sweepDir, out, err);
+            });
         }
+    }
+
+    private static int clusterResults(ClusterSweep.Outcome outcome, List<SweepRunner.Point> points, Path sweepDir,
+                                      PrintWriter out, PrintWriter err) {
         printSweep(out, outcome.sweep(), sweepDir);
         out.println(ClusterStudy.workersLine(outcome.results(), "point"));
         out.flush();

@@ -4,7 +4,10 @@ import io.nicsim.bench.cluster.ClusterEvaluator;
 import io.nicsim.bench.cluster.ClusterItems;
 import io.nicsim.bench.cluster.ClusterProgress;
 import io.nicsim.bench.cluster.Dispatcher;
+import io.nicsim.bench.results.LiveFeed;
 import io.nicsim.bench.results.RunFiles;
+import io.nicsim.bench.results.SummaryWriter;
+import io.nicsim.bench.run.LivePoints;
 
 import io.nicsim.bench.results.Environment;
 import io.nicsim.bench.report.RunReport;
@@ -173,38 +176,64 @@ public final class TuneCommand implements Callable<Integer> {
         // one evaluation at a time, its journal deleted after it: the estimate is one run's
         DiskCheck.before(List.of(plan.base().withConsumer(plan.consumer())), dir, false, false, stop, err);
         ClusterProgress listener = cluster.on() ? ClusterStudy.progress(progress) : null;
+        // joined before anything is written
+        try (Dispatcher dispatcher = cluster.on() ? cluster.join(listener) : null) {
+            return study.live.run(dir, LiveOption.started("tune", plan.base(), List.of(plan.base().firmware().policy()),
+                    List.of(plan.consumer()), plan.virtual() ? TuneResult.VIRTUAL : plan.base().run().clock(), budget),
+                    stop, progress, feed -> tune(plan, new Session(progress, stop, dispatcher, listener, feed, threads),
+                            out, err));
+        }
+    }
+
+    /**
+     * What a tune runs with besides its plan.
+     *
+     * @param dispatcher the cluster's, or null for a tune on this machine
+     * @param listener   the cluster's progress, or null
+     * @param feed       its live feed ({@code --live}; {@link LiveFeed#NONE} without)
+     * @param threads    how many virtual runs at once on this machine
+     */
+    private record Session(Progress progress, StopSignal stop, Dispatcher dispatcher, ClusterProgress listener,
+                           LiveFeed feed, int threads) {
+    }
+
+    /** The search, repeats and A/B, then the tune's files and tables; @return the exit code */
+    private int tune(Plan plan, Session session, PrintWriter out, PrintWriter err) throws Exception {
+        Path dir = plan.dir();
+        Progress progress = session.progress();
+        StopSignal stop = session.stop();
+        Dispatcher dispatcher = session.dispatcher();
         String command = StudyOptions.commandLine(spec);
         Set<Metric> metrics = new LinkedHashSet<>(plan.goal().metrics());
         RunEvaluator local = new RunEvaluator(this::load, dir, command, metrics, SystemNanoClock.INSTANCE,
-                study.runOptions(stop, Progress.none()), plan.virtual()).withReplayLength(plan.replayNanos());
+                study.runOptions(stop, Progress.none(), session.feed()), plan.virtual())
+                .withReplayLength(plan.replayNanos());
         Tuner.Settings settings = new Tuner.Settings(budget, plan.repeatsUsed(), abRounds, seed, marginPercent);
-        Trials trials;
-        Tuner.Outcome outcome;
+        RunFolder.create(dir);
+        ScenarioYaml.write(plan.base().effective(), dir.resolve(RunFiles.SCENARIO_FILE));
         ClusterEvaluator onCluster = null;
-        // joined before anything is written
-        try (Dispatcher dispatcher = cluster.on() ? cluster.join(listener) : null) {
-            RunFolder.create(dir);
-            ScenarioYaml.write(plan.base().effective(), dir.resolve(RunFiles.SCENARIO_FILE));
-            if (dispatcher != null) {
-                onCluster = new ClusterEvaluator(dispatcher, local, this::load, dir, command, metrics, plan.virtual(),
-                        ClusterItems.runArgs(study.exportPackets), stop, cluster.coordinator());
-                listener.start(budget, () -> dispatcher.slots(plan.virtual()));
+        if (dispatcher != null) {
+            onCluster = new ClusterEvaluator(dispatcher, local, this::load, dir, command, metrics, plan.virtual(),
+                    ClusterItems.runArgs(study.exportPackets), stop, cluster.coordinator());
+            session.listener().start(budget, () -> dispatcher.slots(plan.virtual()));
+        }
+        Evaluator evaluator = onCluster != null ? onCluster : local;
+        Trials trials = new Trials(evaluator, plan.goal(), marginPercent / 100, budget, (run, point, t) -> {
+            progress.line(runLine(run, point, t, plan.goal()));
+            runDone(session.feed(), dir, run);
+        }, stop::requested);
+        Tuner.Outcome outcome;
+        try (Interruption ignored = Interruption.install(stop, err);
+             ExecutorService pool = dispatcher != null ? Executors.newVirtualThreadPerTaskExecutor()
+                     : Executors.newFixedThreadPool(session.threads(), Thread.ofPlatform().name("tune-", 1)
+                     .daemon(true).factory())) {
+            if (dispatcher != null) { // the cluster's slots, paced or virtual: each worker's machine is its own
+                trials.parallel(pool, Math.max(1, dispatcher.slots(plan.virtual())));
+            } else if (plan.virtual()) {
+                trials.parallel(pool, session.threads());
             }
-            Evaluator evaluator = onCluster != null ? onCluster : local;
-            trials = new Trials(evaluator, plan.goal(), marginPercent / 100, budget,
-                    (run, point, t) -> progress.line(runLine(run, point, t, plan.goal())), stop::requested);
-            try (Interruption ignored = Interruption.install(stop, err);
-                 ExecutorService pool = dispatcher != null ? Executors.newVirtualThreadPerTaskExecutor()
-                         : Executors.newFixedThreadPool(threads, Thread.ofPlatform().name("tune-", 1).daemon(true)
-                         .factory())) {
-                if (dispatcher != null) { // the cluster's slots, paced or virtual: each worker's machine is its own
-                    trials.parallel(pool, Math.max(1, dispatcher.slots(plan.virtual())));
-                } else if (plan.virtual()) {
-                    trials.parallel(pool, threads);
-                }
-                outcome = Tuner.run(plan.space(), plan.start(), trials, settings, line -> progress.line(line),
-                        evaluator);
-            }
+            outcome = Tuner.run(plan.space(), plan.start(), trials, settings, line -> progress.line(line),
+                    evaluator);
         }
         TuneResult result = TuneResult.of(new TuneResult.Context(plan.base().name(), command, Environment.current(),
                 plan.base().firmware().policy(), plan.consumer(), plan.goal(), plan.space(), settings,
@@ -244,6 +273,24 @@ public final class TuneCommand implements Callable<Integer> {
             throw new ScenarioException("--replay-length", null, "expected at least 1ms, found " + replayLength);
         }
         return nanos;
+    }
+
+    /**
+     * Tells the live feed a run of the tune finished (here or on the cluster, the A/B's replays too), its figures from
+     * its summary.json, labelled as its seconds' point ({@link RunEvaluator#label}).
+     */
+    private void runDone(LiveFeed feed, Path dir, Evaluation run) {
+        if (!feed.live()) {
+            return;
+        }
+        String label = RunEvaluator.label(run.index(), run.phase(), run.parameters());
+        List<io.nicsim.bench.results.RunResult> runs = List.of();
+        try {
+            runs = SummaryWriter.read(dir.resolve(run.folder()).resolve(SummaryWriter.FILE_NAME)).runs();
+        } catch (java.io.IOException e) {
+            // its figures unreadable: the point is told without them
+        }
+        feed.write(LivePoints.done(run.index(), budget, label, run.folder(), runs));
     }
 
     /** Every check of the input, before anything is written; @return what the tune works on */
