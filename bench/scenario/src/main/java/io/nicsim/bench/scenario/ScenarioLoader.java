@@ -43,11 +43,30 @@ public final class ScenarioLoader {
      * @throws ScenarioException for any bad input, naming where and what
      */
     public static Scenario load(Path file, List<String> overrides) throws ScenarioException {
+        return load(file, null, overrides);
+    }
+
+    /**
+     * Reads a scenario's text as if it were the file {@code asFile} (an editor's unsaved text): errors name
+     * {@code asFile} with the line and column, and relative paths resolve against its folder, exactly as
+     * {@link #load(Path, List)} of that file holding {@code text} would.
+     *
+     * @param text      the YAML text
+     * @param asFile    the file the text is shown as (it need not exist)
+     * @param overrides {@code key=value} strings, applied in order after the text
+     * @throws ScenarioException for any bad input, naming where and what
+     */
+    public static Scenario load(String text, Path asFile, List<String> overrides) throws ScenarioException {
+        return load(asFile, java.util.Objects.requireNonNull(text, "text"), overrides);
+    }
+
+    /** @param text the file's text, or null to read it from {@code file} */
+    private static Scenario load(Path file, String text, List<String> overrides) throws ScenarioException {
         Map<String, Object> values = ScenarioKeys.defaults();
         Map<String, String> sources = new HashMap<>();
         String name = DEFAULT_NAME;
         if (file != null) {
-            name = readFile(file, values, sources);
+            name = readFile(file, text, values, sources);
         }
         for (String override : overrides) {
             applyOverride(override, values, sources);
@@ -58,20 +77,28 @@ public final class ScenarioLoader {
         return scenario;
     }
 
-    private static String readFile(Path file, Map<String, Object> values, Map<String, String> sources)
+    private static String readFile(Path file, String given, Map<String, Object> values, Map<String, String> sources)
             throws ScenarioException {
         String source = file.toString();
         JsonNode root;
         YamlLocations at;
-        try (JsonParser parser = YAML.getFactory().createParser(readText(file))) {
+        String text = given;
+        try {
+            if (text == null) {
+                text = readText(file);
+            }
+        } catch (NoSuchFileException e) {
+            throw new ScenarioException(source, null, "no such file");
+        } catch (IOException | java.io.UncheckedIOException e) {
+            throw new ScenarioException(source, null, "cannot read: " + e.getMessage());
+        }
+        try (JsonParser parser = YAML.getFactory().createParser(text)) {
             root = YAML.readTree(parser);
             if (parser.nextToken() != null) {
                 JsonLocation second = parser.currentLocation();
                 throw new ScenarioException(source + ":" + second.getLineNr() + ":" + second.getColumnNr(), null,
                         "expected one YAML document, found a second one");
             }
-        } catch (NoSuchFileException e) {
-            throw new ScenarioException(source, null, "no such file");
         } catch (JsonProcessingException e) {
             JsonLocation problem = e.getLocation();
             String where = problem == null ? source : source + ":" + problem.getLineNr() + ":" + problem.getColumnNr();
@@ -79,7 +106,7 @@ public final class ScenarioLoader {
         } catch (IOException | java.io.UncheckedIOException e) {
             throw new ScenarioException(source, null, "cannot read: " + e.getMessage());
         }
-        at = YamlLocations.index(readTextQuietly(file), source);
+        at = YamlLocations.index(text, source);
         String name = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
         if (root == null || root.isMissingNode() || root.isNull()) {
             return name;
@@ -129,14 +156,6 @@ public final class ScenarioLoader {
             return Files.readString(file);
         } catch (java.nio.charset.MalformedInputException e) {
             throw new IOException("not UTF-8 text");
-        }
-    }
-
-    private static String readTextQuietly(Path file) {
-        try {
-            return readText(file);
-        } catch (IOException e) {
-            return "";
         }
     }
 

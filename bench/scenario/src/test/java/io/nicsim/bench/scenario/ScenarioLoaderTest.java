@@ -310,4 +310,28 @@ class ScenarioLoaderTest {
                 () -> ScenarioLoader.load(null, List.of("run.keepJournal=yes")));
         assertThat(e.getMessage()).startsWith("--set: run.keepJournal: ").contains("auto", "always", "never");
     }
+
+    @Test
+    void anEditorsTextReadsAsTheFileItIsShownAs(@TempDir Path dir) throws Exception {
+        Path shown = dir.resolve("study/edited.yaml"); // never written: the text is the editor's
+        Files.createDirectories(dir.resolve("study/traces"));
+        Files.writeString(dir.resolve("study/traces/t.csv"), "0,0,64\n10,1,64\n");
+
+        Scenario scenario = ScenarioLoader.load("traffic:\n  kind: trace\n  traceFile: traces/t.csv\n", shown,
+                List.of("host.consumer=busy-poll"));
+
+        assertThat(scenario.name()).isEqualTo("edited");
+        assertThat(scenario.traffic().traceFile()).as("resolved against the shown file's folder")
+                .isEqualTo(dir.resolve("study/traces/t.csv").toAbsolutePath().toString());
+        assertThat(scenario.host().consumers()).containsExactly("busy-poll");
+        Files.writeString(dir.resolve("on-disk.yaml"), "firmware:\n  policy: napi\n  budgit: 64\n");
+        String fromFile = catchThrowableOfType(ScenarioException.class,
+                () -> ScenarioLoader.load(dir.resolve("on-disk.yaml"), List.of())).getMessage();
+        String fromText = catchThrowableOfType(ScenarioException.class,
+                () -> ScenarioLoader.load("firmware:\n  policy: napi\n  budgit: 64\n", shown, List.of()))
+                .getMessage();
+        assertThat(fromText).as("the same message as the file's, naming the shown file")
+                .isEqualTo(fromFile.replace(dir.resolve("on-disk.yaml").toString(), shown.toString()))
+                .startsWith(shown + ":3:3: firmware.budgit: unknown key");
+    }
 }
