@@ -45,6 +45,7 @@ class ArchitectureTest {
         LAYERS.put("tune", List.of("io.nicsim.bench.tune.."));
         LAYERS.put("perf", List.of("io.nicsim.bench.perf.."));
         LAYERS.put("cluster", List.of("io.nicsim.bench.cluster.."));
+        LAYERS.put("dashboard", List.of("io.nicsim.bench.dashboard.."));
         LAYERS.put("cli", List.of("io.nicsim.bench.cli.."));
     }
 

@@ -15,7 +15,7 @@ import java.io.PrintWriter;
         subcommands = {RunCommand.class, SweepCommand.class, TuneCommand.class, CompareCommand.class,
                 ReportCommand.class, InspectCommand.class, ValidateCommand.class, KeysCommand.class, ScaleCommand.class,
                 BenchCommand.class, CalibrateCommand.class, SendCommand.class, NicCommand.class, HostCommand.class,
-                WorkerCommand.class, CommandLine.HelpCommand.class})
+                WorkerCommand.class, ServeCommand.class, CommandLine.HelpCommand.class})
 public final class NicsimCli implements Runnable {
 
     @CommandLine.Spec
