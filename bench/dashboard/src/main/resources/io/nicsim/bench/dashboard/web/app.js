@@ -89,7 +89,7 @@
     node.textContent = '';
     const width = Math.max(320, node.clientWidth || 600);
     const options = {
-      width, height: 260,
+      width, height: 220,
       scales: {x: Object.assign({time: false}, x.scale || {}), y: {distr: 3, log: 10}},
       axes: [Object.assign({label: x.label}, x.axis || {}), latencyAxis()],
       series: [{label: x.label, value: x.value || ((u, v) => v)}].concat(series.map((s, i) => ({
@@ -118,7 +118,11 @@
       values: (u, splits) => splits.map(ninesLabel),
     },
   };
-  const SECONDS = {label: 'second', value: (u, v) => (v === null || v === undefined ? '' : v + ' s')};
+  const SECONDS = {
+    label: 'second',
+    value: (u, v) => (v === null || v === undefined ? '' : v + ' s'),
+    axis: {incrs: [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 1200, 1800, 3600]},
+  };
 
   /** Percentile curves of [{label, percentiles: [[nines, µs]]}] on the nines axis. */
   function drawCurves(node, runs) {
@@ -258,6 +262,7 @@
       return;
     }
     const data = answer.ok ? answer.data.runs : [];
+    $('run-charts').hidden = data.length === 0; // a live run's files come at its end; a sweep's are its points'
     drawCurves($('run-curves'), data);
     drawSeconds($('run-seconds'), data);
   }
