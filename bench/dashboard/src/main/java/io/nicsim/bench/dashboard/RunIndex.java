@@ -32,7 +32,7 @@ import java.util.regex.Pattern;
  * The run list: every folder up to {@value #MAX_DEPTH} levels under the runs folder (so a sweep's and a tune's points
  * and a comparison show) that holds a summary.json, sweep.json, tune.json or live feed; names starting with a dot and
  * the Chronicle queues are skipped, symbolic links not followed. A folder's row is read again only when one of its
- * files changed (size or time).
+ * files changed (size or time) or while its feed is live (its process may die without a word).
  */
 public final class RunIndex {
 
@@ -70,9 +70,8 @@ public final class RunIndex {
                 cache.remove(folder);
                 continue;
             }
-            boolean live = stamps.get(FILES.indexOf(LiveFeed.FILE_NAME)) >= 0;
             Cached cached = cache.get(folder);
-            if (cached == null || !cached.stamps().equals(stamps) || live) {
+            if (cached == null || !cached.stamps().equals(stamps) || running(cached.entry())) {
                 cached = new Cached(stamps, read(folder));
                 cache.put(folder, cached);
             }
@@ -82,6 +81,11 @@ public final class RunIndex {
         entries.sort(Comparator.comparing((RunEntry entry) -> topKey(entry.path())).reversed()
                 .thenComparing(RunEntry::path));
         return entries;
+    }
+
+    /** @return whether a row's state may change with no file changing: its process may die without a word */
+    private static boolean running(RunEntry entry) {
+        return FeedStatus.LIVE.equals(entry.state()) || FeedStatus.STARTING.equals(entry.state());
     }
 
     private List<Path> folders() throws IOException {

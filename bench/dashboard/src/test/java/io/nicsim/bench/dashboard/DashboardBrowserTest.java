@@ -19,6 +19,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -26,17 +28,20 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The page in real headless Chromium (Debian's chromium and chromedriver, driven by Selenium with both paths given,
  * so nothing is downloaded): one server and one browser for the class, over two real (virtual-time) runs and a live
- * feed the test writes. The run list renders, a live run's chart gains a point per second line, two runs overlay, a
- * scenario's error shows at its line, a page without the token is refused. It takes the README's screenshot,
- * target/dashboard.png. Waits are on the page's state, never sleeps.
+ * feed the test writes. The run list renders, a live run's chart gains a point per second line, a scenario's error
+ * shows at its line, two runs overlay, a finished run opens with its charts and report, a page without the token is
+ * refused, and the page logs no error. It takes the README's screenshot, target/dashboard.png. Waits are on the
+ * page's state, never sleeps.
  */
 @Tag("run")
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
@@ -80,6 +85,7 @@ class DashboardBrowserTest {
                 AccessToken.random(), LAUNCHER, ProcessCheck.SYSTEM));
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
+        options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1500,1400",
                 "--hide-scrollbars");
         ChromeDriverService service = new ChromeDriverService.Builder()
@@ -169,6 +175,22 @@ class DashboardBrowserTest {
     }
 
     @Test
+    @Order(6)
+    void aFinishedRunOpensWithItsChartsAndItsReport() {
+        row(RUN_A).findElement(By.cssSelector("td.folder a")).click();
+
+        awaitAttribute("#run-curves", "data-series", "1");
+        awaitAttribute("#run-seconds", "data-series", "1");
+        assertThat(browser.findElement(By.id("live")).isDisplayed()).isFalse();
+        WebElement report = browser.findElement(By.id("run-report"));
+        assertThat(report.isDisplayed()).isTrue();
+        assertThat(report.getAttribute("href")).endsWith("/runs/" + RUN_A + "/report.html");
+        Object status = ((JavascriptExecutor) browser).executeAsyncScript("const done = arguments[0];"
+                + " fetch(document.getElementById('run-report').href).then(r => done(r.status))");
+        assertThat(status).isEqualTo(200L);
+    }
+
+    @Test
     @Order(3)
     void aScenarioWithAnErrorShowsItAtItsLineAndAGoodOneRuns() {
         new Select(browser.findElement(By.id("scenario-pick"))).selectByValue(scenario.toString());
@@ -197,7 +219,7 @@ class DashboardBrowserTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void aPageWithoutTheTokenIsRefused() {
         ((JavascriptExecutor) browser).executeScript("sessionStorage.clear()");
         browser.get("http://127.0.0.1:" + server.port() + "/");
@@ -214,5 +236,16 @@ class DashboardBrowserTest {
         if (!seleniumCacheBefore) {
             assertThat(SELENIUM_CACHE).as("Selenium Manager never ran (it caches drivers there)").doesNotExist();
         }
+    }
+
+    @Test
+    @Order(8)
+    void thePageRaisedNoScriptError() {
+        List<String> severe = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
+                .map(LogEntry::getMessage)
+                .filter(message -> !message.contains("403 (Forbidden)")) // the refused requests of the test before
+                .toList();
+        assertThat(severe).isEmpty();
     }
 }

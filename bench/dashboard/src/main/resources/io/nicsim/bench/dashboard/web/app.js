@@ -276,12 +276,13 @@
     if (!path) {
       return;
     }
-    live = {x: [], p50: [], p99: [], p999: []};
-    $('live-figures').tBodies[0].textContent = '';
-    $('points').tBodies[0].textContent = '';
-    $('live-chart').dataset.points = '0';
-    drawLive();
     feed = new EventSource('/api/live?path=' + encodeURIComponent(path));
+    feed.addEventListener('open', () => { // each connection (a reconnection too) replays the feed from its start
+      live = {x: [], p50: [], p99: [], p999: []};
+      $('live-figures').tBodies[0].textContent = '';
+      $('points').tBodies[0].textContent = '';
+      drawLive();
+    });
     feed.addEventListener('line', (message) => onLine(path, JSON.parse(message.data)));
     feed.addEventListener('state', (message) => onState(path, JSON.parse(message.data).state));
   }
@@ -360,7 +361,7 @@
 
   // ---- the scenario editor and runs started from the page ------------------------------------------------------------
 
-  const editor = {picked: null, original: null, editedAs: null, timer: null};
+  const editor = {picked: null, original: null, editedAs: null, timer: null, checks: 0};
 
   function edited() {
     return editor.picked === null || $('editor').value !== editor.original;
@@ -392,7 +393,11 @@
   }
 
   async function validate() {
+    const asked = ++editor.checks;
     const answer = await api('/api/validate', editorBody());
+    if (asked !== editor.checks) {
+      return; // a later check was asked for: this answer is about an older text
+    }
     const box = $('validation');
     if (answer.status === 403) {
       box.textContent = answer.data.error;
