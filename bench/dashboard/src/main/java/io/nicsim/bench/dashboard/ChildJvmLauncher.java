@@ -11,7 +11,9 @@ import java.util.List;
  * Starts each command as {@code ./nicsim ARGS} would, in a child JVM built by {@link ChildJvm#nicsim} (this JVM's
  * java, flags and class path), in the server's working folder, with {@value ParentWatch#PARENT_PID_ENV} naming the
  * server: with {@code --exit-with-parent} a run stops by itself when the server dies. Stop is
- * {@link Process#destroy()}, SIGTERM, which nicsim handles as Ctrl-C.
+ * {@link Process#destroy()}, SIGTERM, which nicsim handles as Ctrl-C. Trade-off: a JVM per run costs its start (a
+ * second or so) but keeps a run's threads, heap and failures out of the server, and the run is the one the command
+ * line makes.
  */
 public final class ChildJvmLauncher implements RunLauncher {
 

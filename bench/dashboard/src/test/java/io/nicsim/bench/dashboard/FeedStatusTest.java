@@ -11,6 +11,7 @@ import java.nio.file.StandardOpenOption;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+/** A feed's state from its first and last lines, on a feed far longer than what is read at each end. */
 class FeedStatusTest {
 
     @TempDir

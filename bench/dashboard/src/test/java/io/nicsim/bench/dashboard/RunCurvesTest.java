@@ -11,6 +11,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+/** HdrHistogram percentile lines on the nines axis, from made-up lines and from a real .hgrm file. */
 class RunCurvesTest {
 
     @TempDir

@@ -12,6 +12,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+/** Runs started for the page, with a fake launcher and a fixed clock: their command, folder, log, stop and list. */
 class RunStartsTest {
 
     @TempDir

@@ -10,6 +10,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+/** The path guard over a runs folder with files, a dot file and links in and out: what is served, what is refused. */
 class RunsPathGuardTest {
 
     @TempDir

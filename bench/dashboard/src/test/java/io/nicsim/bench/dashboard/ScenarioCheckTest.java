@@ -7,6 +7,7 @@ import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+/** The editor's check gives nicsim validate's line, with the error's line and column taken apart. */
 class ScenarioCheckTest {
 
     @TempDir
