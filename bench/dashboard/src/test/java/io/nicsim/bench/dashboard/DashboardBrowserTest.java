@@ -188,6 +188,17 @@ class DashboardBrowserTest {
         Object status = ((JavascriptExecutor) browser).executeAsyncScript("const done = arguments[0];"
                 + " fetch(document.getElementById('run-report').href).then(r => done(r.status))");
         assertThat(status).isEqualTo(200L);
+        assertThat(browser.getCurrentUrl()).as("a link to the open run").endsWith("#run=" + RUN_A);
+    }
+
+    @Test
+    @Order(7)
+    void aLinkToARunOpensIt() {
+        browser.get(server.url() + "#run=" + RUN_B);
+
+        wait.until(ExpectedConditions.textToBe(By.id("run-title"), RUN_B));
+        awaitAttribute("#run-curves", "data-series", "1");
+        assertThat(row(RUN_B).getAttribute("class")).contains("open");
     }
 
     @Test
@@ -219,7 +230,7 @@ class DashboardBrowserTest {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void aPageWithoutTheTokenIsRefused() {
         ((JavascriptExecutor) browser).executeScript("sessionStorage.clear()");
         browser.get("http://127.0.0.1:" + server.port() + "/");
@@ -239,7 +250,7 @@ class DashboardBrowserTest {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void thePageRaisedNoScriptError() {
         List<String> severe = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())

@@ -12,7 +12,7 @@
   const token = new URLSearchParams(location.search).get('token') || sessionStorage.getItem('nicsim-token') || '';
   if (token) {
     sessionStorage.setItem('nicsim-token', token);
-    history.replaceState(null, '', location.pathname); // the token stays out of the address bar and of links
+    history.replaceState(null, '', location.pathname + location.hash); // the token stays out of the address bar and links
   }
 
   async function api(path, body) {
@@ -243,6 +243,7 @@
 
   async function openRun(path) {
     openPath = path;
+    history.replaceState(null, '', '#run=' + encodeURIComponent(path)); // a link to this run, to keep or share
     const run = runs.find((r) => r.path === path) || {path, state: '', report: false, live: false};
     $('run-section').hidden = false;
     $('run-title').textContent = path;
@@ -514,6 +515,12 @@
   showFile();
   checkAccess();
   loadScenarios();
-  every(REFRESH_MILLIS, refreshRuns);
+  const linked = new URLSearchParams(location.hash.slice(1)).get('run');
+  refreshRuns().finally(() => {
+    every(REFRESH_MILLIS, refreshRuns);
+    if (linked) {
+      openRun(linked);
+    }
+  });
   every(REFRESH_MILLIS, refreshStarted);
 })();
