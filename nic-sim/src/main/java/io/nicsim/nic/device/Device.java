@@ -150,10 +150,10 @@ public final class Device implements Agent {
     }
 
     /**
-     * @return packets in the MAC FIFO not yet polled, or polled and still in DMA; read only after the device thread
-     * stopped
+     * @return packets in the MAC FIFO not yet polled, polled and still in DMA, or in a write-back burst not written
+     * back; read only after the device thread stopped
      */
     public int packetsInMac() {
-        return mac.size() + firmware.packetsInDma();
+        return mac.size() + firmware.packetsInDma() + firmware.packetsInWriteBack();
     }
 }

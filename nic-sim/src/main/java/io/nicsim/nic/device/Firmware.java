@@ -22,8 +22,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * decide when to raise its interrupt (vector = queue) into the interrupt queue, and reads the host's doorbells
  * (re-arm, disarm, refill). With a DMA time ({@link NicConfig#dmaNanos()}, {@link NicConfig#dmaPicosPerByte()}) a
  * detected packet waits in a {@link DmaQueue} until its transfer is done, and its descriptor is written on the
- * first turn after that (the {@code dma} stage, written - detected, includes the wait). One thread (the device's);
- * nothing allocated per packet.
+ * first turn after that (the {@code dma} stage, written - detected, includes the wait). A written descriptor joins
+ * its queue's write-back burst ({@link NicConfig#writeBackDescriptors()}), which becomes visible to the host when it
+ * is full, when its timer ({@link NicConfig#writeBackNanos()}) expires, and before any interrupt of its queue is
+ * raised, so an interrupt never names a descriptor the host cannot see (docs/semantics.md#descriptor-write-back); the
+ * policies never see bursts. One thread (the device's); nothing allocated per packet.
  */
 public final class Firmware {
 
@@ -107,6 +110,10 @@ public final class Firmware {
         this.clock = clock;
         this.classes = classes;
         this.dma = nic.hasDmaDelay() ? new DmaQueue(nic, mac.capacitySlots()) : null;
+        for (RxRing ring : rings) {
+            ring.writeBackDescriptors = nic.writeBackDescriptors();
+            ring.writeBackNanos = nic.writeBackNanos();
+        }
     }
 
     /** Opens the writers on Chronicle queues; call on the thread that will run {@link #doWork(long)}. */
@@ -165,7 +172,7 @@ public final class Firmware {
 
     /**
      * Executes, in model-time order, every firmware event due at or before {@code modelNanosLimit}: doorbells read,
-     * MAC polls, DMA completions, moderation timers (docs/semantics.md#device-time).
+     * MAC polls, DMA completions, write-back timers, moderation timers (docs/semantics.md#device-time).
      *
      * @return events executed
      */
@@ -200,7 +207,7 @@ public final class Firmware {
 
     /**
      * @return the model time of the firmware's next event (a doorbell read, a MAC poll that finds a packet, a DMA
-     *         completion, a moderation timer), or {@link #NO_EVENT}
+     *         completion, a write-back timer, a moderation timer), or {@link #NO_EVENT}
      */
     public long nextEventNanos() {
         // the kinds in the order step executes them at one instant: on a tie the earlier kind is next
@@ -220,6 +227,11 @@ public final class Firmware {
             next = dmaDone;
             kind = NEXT_DMA;
         }
+        long writeBack = nextWriteBackNanos();
+        if (writeBack < next) {
+            next = writeBack;
+            kind = NEXT_WRITE_BACK;
+        }
         long timer = nextTimerNanos();
         if (timer < next) {
             next = timer;
@@ -234,7 +246,8 @@ public final class Firmware {
     private static final int NEXT_DOORBELL = 0;
     private static final int NEXT_POLL = 1;
     private static final int NEXT_DMA = 2;
-    private static final int NEXT_TIMER = 3;
+    private static final int NEXT_WRITE_BACK = 3;
+    private static final int NEXT_TIMER = 4;
     private int computedKind = NEXT_TIMER;
     private long computedNext = NO_EVENT;
 
@@ -245,7 +258,8 @@ public final class Firmware {
 
     /**
      * Executes the events due at model time {@code t}, one kind at a time: at one instant the host's doorbell comes
-     * first, then the MAC poll, the DMA completion, the timers.
+     * first, then the MAC poll, the DMA completion, the write-back timers (a burst takes the descriptors completed at
+     * its instant), the moderation timers.
      */
     private int step(long t) {
         // t and the kind are what nextEventNanos() just computed, the state unchanged since
@@ -254,6 +268,7 @@ public final class Firmware {
             case NEXT_DOORBELL -> executeDoorbell(t);
             case NEXT_POLL -> dma == null ? pollMac(t) : startDmas(t);
             case NEXT_DMA -> completeDma(t);
+            case NEXT_WRITE_BACK -> writeBackDue(t);
             default -> fireTimers(t);
         };
     }
@@ -287,6 +302,38 @@ public final class Firmware {
 
     private long nextDmaNanos() {
         return dma == null || dma.isEmpty() ? NO_EVENT : Math.max(dma.headReadyNanos(), modelNanos);
+    }
+
+    /** @return when the earliest open write-back burst's timer expires, never before model time, or NO_EVENT */
+    private long nextWriteBackNanos() {
+        long next;
+        if (onlyRing != null) {
+            next = onlyRing.writeBackDueNanos;
+        } else {
+            next = NO_EVENT;
+            for (RxRing ring : rings) {
+                next = Math.min(next, ring.writeBackDueNanos);
+            }
+        }
+        return next == NO_EVENT ? NO_EVENT : Math.max(next, modelNanos);
+    }
+
+    /** Writes back every open burst whose timer expired by model time {@code t}. @return bursts written */
+    private int writeBackDue(long t) {
+        int written = 0;
+        for (RxRing ring : rings) {
+            if (ring.writeBackDueNanos <= t) {
+                writeBack(ring, t);
+                written++;
+            }
+        }
+        return Math.max(written, 1);
+    }
+
+    /** Writes the ring's open burst back at model time {@code t}: its descriptors become visible to the host. */
+    private static void writeBack(RxRing ring, long t) {
+        ring.descriptors.writeBack(t);
+        ring.wroteBack();
     }
 
     /**
@@ -383,14 +430,17 @@ public final class Firmware {
     }
 
     /**
-     * Writes one descriptor, its DMA done at model time {@code writtenNanos}, and lets its queue's policy decide on an
-     * interrupt. @return 1, or 2 with an interrupt
+     * Writes one descriptor, its DMA done at model time {@code writtenNanos}, into its queue's write-back burst (written
+     * back at once if that fills it), and lets its queue's policy decide on an interrupt. @return 1, or 2 with an
+     * interrupt
      */
     private int complete(RxRing ring, long packetId, int flow, int frameBytes, long intendedNanos, long injectedNanos,
                          long detectedNanos, long writtenNanos) {
-        ring.descriptors.write(ring.queue, packetId, flow, frameBytes, classes.classOf(packetId), intendedNanos,
+        ring.descriptors.add(ring.queue, packetId, flow, frameBytes, classes.classOf(packetId), intendedNanos,
                 injectedNanos, detectedNanos, writtenNanos);
-        ring.wrote(packetId);
+        if (ring.wrote(packetId, writtenNanos)) {
+            writeBack(ring, writtenNanos);
+        }
         ring.timerCheckedNanos = Long.MIN_VALUE;
         if (ring.policy.onCompletion(writtenNanos, frameBytes)) {
             raise(ring, writtenNanos); // reads the policy's timer after onRaised
@@ -462,8 +512,14 @@ public final class Firmware {
         return 1;
     }
 
-    /** Raises the ring's interrupt at model time {@code raisedNanos}. */
+    /**
+     * Raises the ring's interrupt at model time {@code raisedNanos}, after writing back its open burst: the interrupt
+     * names the ring's last written descriptor, which the host must be able to see when it comes.
+     */
     private void raise(RxRing ring, long raisedNanos) {
+        if (ring.burstCount > 0) {
+            writeBack(ring, raisedNanos);
+        }
         long firstPacketId = ring.firstUnnotifiedPacketId >= 0 ? ring.firstUnnotifiedPacketId
                 : ring.lastWrittenPacketId;
         interrupts.raise(ring.queue, ring.nextInterruptSequence++, firstPacketId, ring.lastWrittenPacketId,
@@ -479,7 +535,42 @@ public final class Firmware {
         return rings.length;
     }
 
-    /** @return descriptors written so far, every queue (any thread) */
+    /**
+     * Writes back every open burst at the model time of the last event: a device that stops holds no descriptor the
+     * host could never see. Device thread (or after it stopped).
+     *
+     * @return descriptors written back
+     */
+    public int flushWriteBacks() {
+        int flushed = 0;
+        for (RxRing ring : rings) {
+            if (ring.burstCount > 0 && ring.descriptors != null) {
+                flushed += ring.burstCount;
+                writeBack(ring, modelNanos);
+            }
+        }
+        return flushed;
+    }
+
+    /** @return write-back bursts (documents) written so far, every queue (any thread) */
+    public long writeBackBursts() {
+        long total = 0;
+        for (RxRing ring : rings) {
+            total += ring.burstsPublished.get();
+        }
+        return total;
+    }
+
+    /** @return descriptors whose DMA completed but whose burst is not written back yet; device thread, or after */
+    public int packetsInWriteBack() {
+        int total = 0;
+        for (RxRing ring : rings) {
+            total += ring.burstCount;
+        }
+        return total;
+    }
+
+    /** @return descriptors written back (visible to the host) so far, every queue (any thread) */
     public long descriptorsWritten() {
         long total = 0;
         for (RxRing ring : rings) {
@@ -488,7 +579,7 @@ public final class Firmware {
         return total;
     }
 
-    /** @return descriptors written so far into RX queue {@code queue} (any thread) */
+    /** @return descriptors written back so far into RX queue {@code queue} (any thread) */
     public long descriptorsWritten(int queue) {
         return rings[queue].writtenPublished.get();
     }
@@ -536,8 +627,9 @@ public final class Firmware {
         return rings[0].policy;
     }
 
-    /** Closes the writers; call on the device thread. */
+    /** Writes back what the bursts hold, then closes the writers; call on the device thread. */
     public void close() {
+        flushWriteBacks();
         for (RxRing ring : rings) {
             if (ring.descriptors != null) {
                 ring.descriptors.close();

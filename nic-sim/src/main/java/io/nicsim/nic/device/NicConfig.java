@@ -1,5 +1,7 @@
 package io.nicsim.nic.device;
 
+import io.nicsim.nic.record.RecordFormat;
+
 /**
  * The NIC's physical timings (docs/semantics.md#wire).
  *
@@ -10,8 +12,14 @@ package io.nicsim.nic.device;
  * @param queues          RX queues, each with its own descriptor ring, interrupt vector and policy instance; flows
  *                        are spread over them by RSS
  * @param ringSlots       descriptors per RX ring (0 = unlimited): a packet finding its ring full is dropped
+ * @param writeBackDescriptors descriptors the NIC writes back to the host in one burst (1 = each as its DMA
+ *                        completes): a burst is written back when full, when its timer expires, and before an
+ *                        interrupt that covers it (docs/semantics.md#descriptor-write-back)
+ * @param writeBackNanos  the write-back timer: a burst not full is written back this long after its first
+ *                        descriptor's DMA completed
  */
-public record NicConfig(double linkGbps, long dmaNanos, int dmaPicosPerByte, int queues, int ringSlots) {
+public record NicConfig(double linkGbps, long dmaNanos, int dmaPicosPerByte, int queues, int ringSlots,
+                        int writeBackDescriptors, long writeBackNanos) {
 
     /**
      * Default descriptors per ring: unlimited (0). A finite ring is a study of its own ({@code nic.ringSlots}, e.g.
@@ -27,6 +35,22 @@ public record NicConfig(double linkGbps, long dmaNanos, int dmaPicosPerByte, int
      * of line rate and large frames; a DMA delay shifts every figure by a constant, so it is opt-in too.
      */
     public static final NicConfig DEFAULTS = new NicConfig(0, 0, 0, 1, DEFAULT_RING_SLOTS);
+
+    /** Default descriptors per write-back burst: 1, each descriptor written back as its DMA completes (as before). */
+    public static final int DEFAULT_WRITE_BACK_DESCRIPTORS = 1;
+
+    /**
+     * Default write-back timer: 2 us. On Intel NICs the timer that flushes a partial burst is the interrupt throttle
+     * timer (82598/82599: descriptors are written back when the ITR expires; i40e's WB_ON_ITR), whose registers count
+     * in 2 us steps; one step is the shortest such a NIC waits, so a burst that does not fill adds at most 2 us.
+     */
+    public static final long DEFAULT_WRITE_BACK_NANOS = 2_000;
+
+    /** These timings and ring, descriptors written back one by one. */
+    public NicConfig(double linkGbps, long dmaNanos, int dmaPicosPerByte, int queues, int ringSlots) {
+        this(linkGbps, dmaNanos, dmaPicosPerByte, queues, ringSlots, DEFAULT_WRITE_BACK_DESCRIPTORS,
+                DEFAULT_WRITE_BACK_NANOS);
+    }
 
     /** One RX queue with the default ring and these timings. */
     public NicConfig(double linkGbps, long dmaNanos, int dmaPicosPerByte) {
@@ -50,6 +74,18 @@ public record NicConfig(double linkGbps, long dmaNanos, int dmaPicosPerByte, int
         if (ringSlots < 0) {
             throw new IllegalArgumentException("nic.ringSlots must be >= 0, found " + ringSlots);
         }
+        if (writeBackDescriptors < 1 || writeBackDescriptors > RecordFormat.MAX_BURST_DESCRIPTORS) {
+            throw new IllegalArgumentException("nic.writeBackDescriptors must be 1 to "
+                    + RecordFormat.MAX_BURST_DESCRIPTORS + ", found " + writeBackDescriptors);
+        }
+        if (writeBackNanos < 0) {
+            throw new IllegalArgumentException("nic.writeBackNanos must be >= 0, found " + writeBackNanos);
+        }
+    }
+
+    /** @return a copy with descriptors written back in bursts of {@code descriptors}, flushed after {@code nanos} */
+    public NicConfig withWriteBack(int descriptors, long nanos) {
+        return new NicConfig(linkGbps, dmaNanos, dmaPicosPerByte, queues, ringSlots, descriptors, nanos);
     }
 
     /** @return whether descriptors wait for a DMA time at all */

@@ -10,7 +10,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * notification policy (each queue has its own interrupt vector and moderation state) and the interrupt bookkeeping
  * of its packets. A packet takes a slot when the firmware detects it and gives it back when the host returns it
  * with a refill doorbell; with no free slot the packet is dropped as {@code ring-full} (a NIC's rx_missed / no
- * buffer counter). Device thread only, apart from the published counters.
+ * buffer counter). Completed descriptors wait in the queue's write-back burst until it is written back
+ * (docs/semantics.md#descriptor-write-back). Device thread only, apart from the published counters.
  */
 final class RxRing {
 
@@ -26,6 +27,15 @@ final class RxRing {
      */
     long timerNanos;
 
+    /** Descriptors per write-back burst (1: each written back as its DMA completes); set before the first packet. */
+    int writeBackDescriptors = 1;
+    /** The write-back timer, from the burst's first descriptor; set before the first packet. */
+    long writeBackNanos;
+    /** Descriptors in the open write-back burst (DMA done, not yet visible to the host). */
+    int burstCount;
+    /** When the open burst's timer expires, or {@link Firmware#NO_EVENT} when no burst is open. */
+    long writeBackDueNanos = Firmware.NO_EVENT;
+
     long firstUnnotifiedPacketId = -1;
     long lastWrittenPacketId = -1;
     long nextInterruptSequence;
@@ -34,9 +44,14 @@ final class RxRing {
     /** Slots the host has returned since the start (refill doorbells). */
     private long returned;
     private long written;
+    private long writtenBack;
+    private long bursts;
     private long interrupts;
     private long ringFull;
+    /** Descriptors written back (visible to the host). */
     final AtomicLong writtenPublished = new AtomicLong();
+    /** Write-back bursts (documents) written. */
+    final AtomicLong burstsPublished = new AtomicLong();
     final AtomicLong interruptsPublished = new AtomicLong();
     final AtomicLong ringFullPublished = new AtomicLong();
 
@@ -65,12 +80,32 @@ final class RxRing {
         returned = Math.max(returned, Math.min(returnedTotal, taken));
     }
 
-    void wrote(long packetId) {
-        writtenPublished.lazySet(++written);
+    /** A descriptor's DMA completed: it joins the open burst. @return whether the burst is full */
+    boolean wrote(long packetId, long writtenNanos) {
+        written++;
+        if (burstCount++ == 0) {
+            long due = writtenNanos + writeBackNanos;
+            writeBackDueNanos = due < writtenNanos ? Firmware.NO_EVENT - 1 : due; // saturates, never "no burst"
+        }
         if (firstUnnotifiedPacketId < 0) {
             firstUnnotifiedPacketId = packetId;
         }
         lastWrittenPacketId = packetId;
+        return burstCount >= writeBackDescriptors;
+    }
+
+    /** The open burst was written back: its descriptors are visible to the host. */
+    void wroteBack() {
+        writtenBack += burstCount;
+        burstCount = 0;
+        writeBackDueNanos = Firmware.NO_EVENT;
+        burstsPublished.lazySet(++bursts);
+        writtenPublished.lazySet(writtenBack);
+    }
+
+    /** @return descriptors whose DMA completed, written back or not */
+    long written() {
+        return written;
     }
 
     void raised() {

@@ -30,6 +30,7 @@ public final class ChecksumPorts implements DescriptorSink, InterruptSink, Doorb
     private final DoorbellRecord doorbell = new DoorbellRecord();
 
     private long descriptors;
+    private long bursts;
     private long interrupts;
     private long checksum;
     private long lastWrittenNanos;
@@ -44,13 +45,20 @@ public final class ChecksumPorts implements DescriptorSink, InterruptSink, Doorb
     }
 
     @Override
-    public void write(int queue, long packetId, int flow, int frameBytes, int trafficClass, long intendedNanos,
-                      long injectedNanos, long detectedNanos, long writtenNanos) {
+    public void add(int queue, long packetId, int flow, int frameBytes, int trafficClass, long intendedNanos,
+                    long injectedNanos, long detectedNanos, long writtenNanos) {
         descriptors++;
         lastWrittenNanos = writtenNanos;
         // each field weighted by its own odd constant (independent multiplies), then one mix into the running sum
         fold((((long) queue << 48) ^ ((long) trafficClass << 40) ^ ((long) flow << 20) ^ frameBytes)
                 + packetId * K1 + intendedNanos * K2 + injectedNanos * K3 + detectedNanos * K4 + writtenNanos * K5);
+    }
+
+    /** Folds the write-back stamp in; with bursts of one it equals the descriptor's written stamp. */
+    @Override
+    public void writeBack(long writtenBackNanos) {
+        bursts++;
+        fold(writtenBackNanos * K3);
     }
 
     @Override
@@ -82,6 +90,11 @@ public final class ChecksumPorts implements DescriptorSink, InterruptSink, Doorb
     /** @return descriptors written so far */
     public long descriptors() {
         return descriptors;
+    }
+
+    /** @return write-back calls so far (one per burst written back, empty ones included) */
+    public long bursts() {
+        return bursts;
     }
 
     /** @return interrupts raised so far */

@@ -24,13 +24,15 @@ class EngineAllocatesNothingTest {
     private static final int ROUNDS = 30;
 
     @ParameterizedTest
-    @ValueSource(strings = {"per-packet", "coalesce", "napi", "dim", "per-packet dma rss"})
+    @ValueSource(strings = {"per-packet", "coalesce", "napi", "dim", "per-packet dma rss", "napi bursts",
+        "coalesce dma rss bursts"})
     void advancingOverPacketsAllocatesNothing(String variant) {
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         String policy = variant.split(" ")[0];
         boolean dmaRss = variant.contains("dma");
         TrafficConfig traffic = new TrafficConfig("poisson", RATE, 3, dmaRss ? 16 : 1, 64).withHighPriorityShare(0.1);
-        NicConfig nic = dmaRss ? new NicConfig(100, 300, 10, 4, 0) : new NicConfig(100, 0, 0, 1, 0);
+        NicConfig nic = (dmaRss ? new NicConfig(100, 300, 10, 4, 0) : new NicConfig(100, 0, 0, 1, 0))
+                .withWriteBack(variant.contains("bursts") ? 16 : 1, 2_000);
         FirmwareConfig firmware = FirmwareConfig.DEFAULTS.withPolicy(policy).withCoalescing(50, 64);
         long allocated = Long.MAX_VALUE;
         long packets = 0;

@@ -22,7 +22,7 @@ class EngineDeterminismTest {
     private static final long RUN_NANOS = 2_000_000;
 
     private record Descriptor(int queue, long packetId, int flow, int frameBytes, int trafficClass, long intended,
-                              long injected, long detected, long written) {
+                              long injected, long detected, long written, long writtenBack) {
     }
 
     private record Interrupt(int vector, long sequence, long first, long last, long raised) {
@@ -31,19 +31,21 @@ class EngineDeterminismTest {
     private record Streams(List<Descriptor> descriptors, List<Interrupt> interrupts, long events, long checksum) {
     }
 
-    /** Keeps every descriptor and interrupt; the re-arm doorbells come from the checksum ports it forwards to. */
-    private static final class Recorder implements DescriptorSink, InterruptSink {
+    /**
+     * Keeps every descriptor and interrupt, in the order they became visible; the re-arm doorbells come from the
+     * checksum ports it forwards to. One {@link QueueSink} per RX queue holds that queue's open burst.
+     */
+    private static final class Recorder implements InterruptSink {
         final List<Descriptor> descriptors = new ArrayList<>();
         final List<Interrupt> interrupts = new ArrayList<>();
         final ChecksumPorts ports = new ChecksumPorts(true);
 
-        @Override
-        public void write(int queue, long packetId, int flow, int frameBytes, int trafficClass, long intendedNanos,
-                          long injectedNanos, long detectedNanos, long writtenNanos) {
-            descriptors.add(new Descriptor(queue, packetId, flow, frameBytes, trafficClass, intendedNanos,
-                    injectedNanos, detectedNanos, writtenNanos));
-            ports.write(queue, packetId, flow, frameBytes, trafficClass, intendedNanos, injectedNanos, detectedNanos,
-                    writtenNanos);
+        DescriptorSink[] sinks(int queues) {
+            DescriptorSink[] sinks = new DescriptorSink[queues];
+            for (int q = 0; q < queues; q++) {
+                sinks[q] = new QueueSink(this);
+            }
+            return sinks;
         }
 
         @Override
@@ -57,13 +59,50 @@ class EngineDeterminismTest {
         }
     }
 
-    private static Streams run(String policy) {
+    private static final class QueueSink implements DescriptorSink {
+        final Recorder recorder;
+        final List<Descriptor> burst = new ArrayList<>();
+        final List<Descriptor> descriptors;
+        final ChecksumPorts ports;
+
+        QueueSink(Recorder recorder) {
+            this.recorder = recorder;
+            this.descriptors = recorder.descriptors;
+            this.ports = recorder.ports;
+        }
+
+        @Override
+        public void add(int queue, long packetId, int flow, int frameBytes, int trafficClass, long intendedNanos,
+                        long injectedNanos, long detectedNanos, long writtenNanos) {
+            burst.add(new Descriptor(queue, packetId, flow, frameBytes, trafficClass, intendedNanos,
+                    injectedNanos, detectedNanos, writtenNanos, 0));
+            ports.add(queue, packetId, flow, frameBytes, trafficClass, intendedNanos, injectedNanos, detectedNanos,
+                    writtenNanos);
+        }
+
+        @Override
+        public void writeBack(long writtenBackNanos) {
+            for (Descriptor d : burst) {
+                descriptors.add(new Descriptor(d.queue(), d.packetId(), d.flow(), d.frameBytes(), d.trafficClass(),
+                        d.intended(), d.injected(), d.detected(), d.written(), writtenBackNanos));
+            }
+            burst.clear();
+            ports.writeBack(writtenBackNanos);
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    private static Streams run(String policy, int writeBackDescriptors) {
         TrafficConfig traffic = new TrafficConfig("poisson", 4e6, 11, 16, 64).withHighPriorityShare(0.2);
-        NicConfig nic = new NicConfig(25, 200, 10, 4, 0);
+        NicConfig nic = new NicConfig(25, 200, 10, 4, 0).withWriteBack(writeBackDescriptors, 3_000);
         FirmwareConfig firmware = FirmwareConfig.DEFAULTS.withPolicy(policy).withCoalescing(20, 16)
                 .withPollIntervalNanos(100);
         Recorder recorder = new Recorder();
-        Device device = EngineRuns.device(traffic, nic, firmware, recorder, recorder, recorder.ports);
+        Device device = EngineRuns.device(traffic, nic, firmware, recorder.sinks(nic.queues()), recorder,
+                recorder.ports);
         long events = EngineRuns.advance(device, RUN_NANOS);
         return new Streams(recorder.descriptors, recorder.interrupts, events, recorder.ports.checksum());
     }
@@ -71,8 +110,8 @@ class EngineDeterminismTest {
     @ParameterizedTest
     @ValueSource(strings = {"per-packet", "coalesce", "napi", "dim", "adaptive-itr"})
     void theSameScheduleTwiceGivesTheSameStreams(String policy) {
-        Streams first = run(policy);
-        Streams second = run(policy);
+        Streams first = run(policy, 1);
+        Streams second = run(policy, 1);
 
         assertThat(first.descriptors()).hasSizeGreaterThan(5_000);
         assertThat(first.interrupts()).isNotEmpty();
@@ -80,5 +119,23 @@ class EngineDeterminismTest {
         assertThat(second.interrupts()).isEqualTo(first.interrupts());
         assertThat(second.events()).isEqualTo(first.events());
         assertThat(second.checksum()).isEqualTo(first.checksum());
+    }
+
+    /**
+     * With write-back bursts of 8 on four queues, the streams repeat as well, and no descriptor is visible before its
+     * DMA completed.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"per-packet", "coalesce", "napi"})
+    void theSameScheduleTwiceGivesTheSameStreamsWithWriteBackBursts(String policy) {
+        Streams first = run(policy, 8);
+        Streams second = run(policy, 8);
+
+        assertThat(first.descriptors()).hasSizeGreaterThan(5_000);
+        assertThat(second.descriptors()).isEqualTo(first.descriptors());
+        assertThat(second.interrupts()).isEqualTo(first.interrupts());
+        assertThat(second.events()).isEqualTo(first.events());
+        assertThat(second.checksum()).isEqualTo(first.checksum());
+        assertThat(first.descriptors()).allSatisfy(d -> assertThat(d.writtenBack()).isGreaterThanOrEqualTo(d.written()));
     }
 }

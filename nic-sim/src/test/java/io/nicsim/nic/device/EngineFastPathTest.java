@@ -39,24 +39,28 @@ class EngineFastPathTest {
 
     @ParameterizedTest
     @CsvSource({
-        "per-packet, poisson, 3e6, 10, 0, 0, 1, 0, 0",
-        "coalesce, poisson, 3e6, 10, 300, 20, 1, 0, 700",
-        "napi, constant, 3e6, 0, 0, 0, 4, 64, 0",
-        "dim, mmpp, 3e6, 25, 100, 8, 2, 0, 0",
-        "adaptive-itr, on-off, 3e6, 25, 0, 0, 1, 0, 250",
-        "coalesce, constant, 148.8e6, 100, 0, 0, 1, 0, 1000000",
-        "per-packet, constant, 148.8e6, 100, 50, 0, 1, 0, 0",
+        "per-packet, poisson, 3e6, 10, 0, 0, 1, 0, 0, 1",
+        "coalesce, poisson, 3e6, 10, 300, 20, 1, 0, 700, 1",
+        "napi, constant, 3e6, 0, 0, 0, 4, 64, 0, 1",
+        "dim, mmpp, 3e6, 25, 100, 8, 2, 0, 0, 1",
+        "adaptive-itr, on-off, 3e6, 25, 0, 0, 1, 0, 250, 1",
+        "coalesce, constant, 148.8e6, 100, 0, 0, 1, 0, 1000000, 1",
+        "per-packet, constant, 148.8e6, 100, 50, 0, 1, 0, 0, 1",
+        "coalesce, poisson, 3e6, 10, 300, 20, 1, 0, 700, 16",
+        "napi, constant, 3e6, 0, 0, 0, 4, 64, 0, 8",
+        "poll-mode, on-off, 3e6, 25, 0, 0, 2, 0, 250, 64",
     })
     void theFastPathMakesThePlainLoopsDecisions(String policy, String kind, double rate, double linkGbps,
                                                 long dmaNanos, int dmaPicosPerByte, int queues, int ringSlots,
-                                                long pollNanos) {
+                                                long pollNanos, int writeBackDescriptors) {
         TrafficConfig base = new TrafficConfig("poisson", rate, 7, 8, 64).withHighPriorityShare(0.1);
         TrafficConfig traffic = switch (kind) {
             case "on-off" -> base.withOnOff(10_000, 10_000);
             case "mmpp" -> base.withMmpp(10e6, 50_000, 20_000);
             default -> new TrafficConfig(kind, rate, 7, 8, 64).withHighPriorityShare(0.1);
         };
-        NicConfig nic = new NicConfig(linkGbps, dmaNanos, dmaPicosPerByte, queues, ringSlots);
+        NicConfig nic = new NicConfig(linkGbps, dmaNanos, dmaPicosPerByte, queues, ringSlots)
+                .withWriteBack(writeBackDescriptors, 1_500);
         FirmwareConfig firmware = FirmwareConfig.DEFAULTS.withPolicy(policy).withPollIntervalNanos(pollNanos);
 
         for (long slice : new long[] {0, SLICE_NANOS}) {
@@ -125,6 +129,6 @@ class EngineFastPathTest {
             }
         }
         return new Outcome(ports.checksum(), ports.descriptors(), ports.interrupts(), firmware.ringFullDrops(),
-                firmware.doorbellsRead(), mac.size() + firmware.packetsInDma());
+                firmware.doorbellsRead(), mac.size() + firmware.packetsInDma() + firmware.packetsInWriteBack());
     }
 }

@@ -22,14 +22,20 @@ final class EngineRuns {
     /** A device of {@code nic.queues()} queues, each with its own instance of the policy, its ports opened. */
     static Device device(TrafficConfig traffic, NicConfig nic, FirmwareConfig firmware, DescriptorSink sink,
                          InterruptSink interrupts, DoorbellSource doorbells) {
+        DescriptorSink[] sinks = new DescriptorSink[nic.queues()];
+        Arrays.fill(sinks, sink);
+        return device(traffic, nic, firmware, sinks, interrupts, doorbells);
+    }
+
+    /** As above, with a descriptor sink per queue (a sink that holds write-back bursts serves one queue). */
+    static Device device(TrafficConfig traffic, NicConfig nic, FirmwareConfig firmware, DescriptorSink[] sinks,
+                         InterruptSink interrupts, DoorbellSource doorbells) {
         NotificationPolicy[] policies = new NotificationPolicy[nic.queues()];
         for (int q = 0; q < policies.length; q++) {
             policies[q] = PolicyFactory.create(firmware).device();
         }
         Device device = DeviceFactory.create(traffic, nic, policies, firmware.pollIntervalNanos(), SCHEDULE_NANOS,
                 () -> 0L, null);
-        DescriptorSink[] sinks = new DescriptorSink[nic.queues()];
-        Arrays.fill(sinks, sink);
         device.firmware().open(sinks, interrupts, doorbells);
         device.start(0);
         return device;

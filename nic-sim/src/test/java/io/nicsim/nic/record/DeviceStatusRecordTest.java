@@ -123,7 +123,7 @@ class DeviceStatusRecordTest {
 
         try (DeviceStatusQueue queue = DeviceStatusQueue.open(dir); DeviceStatusReader reader = queue.newReader()) {
             assertThatThrownBy(reader::poll).isInstanceOf(RecordFormatException.class)
-                    .hasMessage("record format version 3, this nicsim reads version 4");
+                    .hasMessage("record format version 3, this nicsim reads version " + RecordFormat.VERSION);
         }
     }
 

@@ -56,6 +56,7 @@ class RecordRoundTripTest {
                 assertThat(d.injectedNanos).isEqualTo(2_000);
                 assertThat(d.detectedNanos).isEqualTo(3_000);
                 assertThat(d.writtenNanos).as("the model's DMA completion").isEqualTo(4_000);
+                assertThat(d.writtenBackNanos).as("a burst of one: written back at once").isEqualTo(4_000);
                 assertThat(d.appendedNanos).as("appended stamp from the clock").isEqualTo(5_000);
 
                 d = reader.poll();
@@ -160,9 +161,9 @@ class RecordRoundTripTest {
             }
         }
         byte[] descriptor = readRaw(DeviceQueues.DESCRIPTORS);
-        assertThat(descriptor).hasSize(RecordFormat.DESCRIPTOR_BYTES).hasSize(64);
+        assertThat(descriptor).hasSize(RecordFormat.DESCRIPTOR_BYTES).hasSize(72);
         assertThat(descriptor[0]).as("type").isEqualTo(RecordFormat.TYPE_DESCRIPTOR);
-        assertThat(descriptor[1]).as("version").isEqualTo(RecordFormat.VERSION).isEqualTo((byte) 4);
+        assertThat(descriptor[1]).as("version").isEqualTo(RecordFormat.VERSION).isEqualTo((byte) 5);
         assertThat(new byte[] {descriptor[2], descriptor[3]}).as("queue u16 LE").containsExactly(0x02, 0x01);
         assertThat(java.util.Arrays.copyOfRange(descriptor, 4, 20)).as("packetId i64, flow i32, frameBytes i32")
                 .containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16);
@@ -170,7 +171,9 @@ class RecordRoundTripTest {
                 .containsExactly(0x11, 0x12, 0x13, 0x14);
         assertThat(java.util.Arrays.copyOfRange(descriptor, 48, 56)).as("writtenNanos (model)")
                 .containsExactly(4, 0, 0, 0, 0, 0, 0, 0);
-        assertThat(java.util.Arrays.copyOfRange(descriptor, 56, 64)).as("appendedNanos last")
+        assertThat(java.util.Arrays.copyOfRange(descriptor, 56, 64)).as("writtenBackNanos: written back at once")
+                .containsExactly(4, 0, 0, 0, 0, 0, 0, 0);
+        assertThat(java.util.Arrays.copyOfRange(descriptor, 64, 72)).as("appendedNanos last")
                 .containsExactly(0x88, 0x77, 0x66, 0x55, 0x44, 0x33, 0x22, 0x11);
 
         byte[] interrupt = readRaw(DeviceQueues.INTERRUPTS);
@@ -195,6 +198,77 @@ class RecordRoundTripTest {
         try (DeviceQueues queues = DeviceQueues.open(dir); DescriptorReader reader = queues.newDescriptorReader()) {
             assertThatThrownBy(reader::poll).isInstanceOf(RecordFormatException.class)
                     .hasMessageContaining("version 9").hasMessageContaining("version " + RecordFormat.VERSION);
+        }
+    }
+
+    @Test
+    void aBurstIsOneDocumentWhoseDescriptorsAreHandedOutOneByOneAcrossPolls() {
+        ManualNanoClock clock = new ManualNanoClock(9_000);
+        try (DeviceQueues queues = DeviceQueues.open(dir)) {
+            try (DescriptorWriter writer = queues.newDescriptorWriter(clock)) {
+                for (int i = 0; i < 16; i++) {
+                    writer.add(0, i, i % 3, 64, 0, 100 * i, 100 * i + 1, 100 * i + 2, 100 * i + 3);
+                }
+                writer.writeBack(2_000);
+                writer.add(0, 16, 0, 64, 0, 1, 2, 3, 4);
+                writer.writeBack(2_500);
+                writer.writeBack(2_600); // nothing added: no record
+            }
+            try (DescriptorReader reader = queues.newDescriptorReader()) {
+                for (int i = 0; i < 16; i++) {
+                    DescriptorRecord d = reader.poll();
+                    assertThat(d.packetId).isEqualTo(i);
+                    assertThat(d.flow).isEqualTo(i % 3);
+                    assertThat(d.writtenNanos).isEqualTo(100 * i + 3);
+                    assertThat(d.writtenBackNanos).isEqualTo(2_000);
+                    assertThat(d.appendedNanos).isEqualTo(9_000);
+                    assertThat(reader.leftInBurst()).isEqualTo(15 - i);
+                    assertThat(reader.documentsRead()).as("the burst is read once").isOne();
+                }
+                DescriptorRecord lone = reader.poll();
+                assertThat(lone.packetId).isEqualTo(16);
+                assertThat(lone.writtenBackNanos).isEqualTo(2_500);
+                assertThat(reader.poll()).isNull();
+                assertThat(reader.documentsRead()).isEqualTo(2);
+            }
+        }
+        assertThat(readRaw(DeviceQueues.DESCRIPTORS, 0)).hasSize(RecordFormat.burstBytes(16));
+        byte[] burst = readRaw(DeviceQueues.DESCRIPTORS, 0);
+        assertThat(burst[0]).as("type").isEqualTo(RecordFormat.TYPE_DESCRIPTOR_BURST);
+        assertThat(readRaw(DeviceQueues.DESCRIPTORS, 1)).hasSize(RecordFormat.DESCRIPTOR_BYTES);
+    }
+
+    @Test
+    void aJournalOfTheLastFormatIsRefusedNamingBothVersions() {
+        writeRaw(DeviceQueues.DESCRIPTORS, bytes -> {
+            bytes.writeByte(RecordFormat.TYPE_DESCRIPTOR);
+            bytes.writeByte((byte) 4); // version 4: 64-byte descriptors without the written-back stamp
+            bytes.writeShort((short) 0);
+            bytes.write(new byte[64 - RecordFormat.HEADER_BYTES]);
+        });
+
+        try (DeviceQueues queues = DeviceQueues.open(dir); DescriptorReader reader = queues.newDescriptorReader()) {
+            assertThatThrownBy(reader::poll).isInstanceOf(RecordFormatException.class)
+                    .hasMessage("record format version 4, this nicsim reads version 5");
+        }
+    }
+
+    @Test
+    void aBurstWhoseCountDisagreesWithItsLengthIsRefused() {
+        writeRaw(DeviceQueues.DESCRIPTORS, bytes -> {
+            bytes.writeByte(RecordFormat.TYPE_DESCRIPTOR_BURST);
+            bytes.writeByte(RecordFormat.VERSION);
+            bytes.writeShort((short) 0);
+            bytes.write(new byte[3 * RecordFormat.ENTRY_BYTES]);
+            bytes.writeInt(4); // three entries written
+            bytes.writeLong(1);
+            bytes.writeLong(2);
+        });
+
+        try (DeviceQueues queues = DeviceQueues.open(dir); DescriptorReader reader = queues.newDescriptorReader()) {
+            assertThatThrownBy(reader::poll).isInstanceOf(RecordFormatException.class)
+                    .hasMessage("descriptor-burst record of " + RecordFormat.burstBytes(3) + " bytes, expected "
+                            + RecordFormat.burstBytes(4) + " for 4 descriptors");
         }
     }
 
@@ -269,6 +343,24 @@ class RecordRoundTripTest {
         try (ChronicleQueue queue = open(queueName); ExcerptAppender appender = queue.createAppender()) {
             try (DocumentContext dc = appender.writingDocument()) {
                 body.accept(dc.wire().bytes());
+            }
+        }
+    }
+
+    /** @return the bytes of document {@code index} of a queue of {@link #dir} */
+    private byte[] readRaw(String queueName, int index) {
+        try (ChronicleQueue queue = open(queueName); ExcerptTailer tailer = queue.createTailer()) {
+            for (int i = 0; i < index; i++) {
+                try (DocumentContext dc = tailer.readingDocument()) {
+                    assertThat(dc.isPresent()).isTrue();
+                }
+            }
+            try (DocumentContext dc = tailer.readingDocument()) {
+                assertThat(dc.isPresent()).isTrue();
+                Bytes<?> in = dc.wire().bytes();
+                byte[] bytes = new byte[(int) in.readRemaining()];
+                in.read(bytes);
+                return bytes;
             }
         }
     }
