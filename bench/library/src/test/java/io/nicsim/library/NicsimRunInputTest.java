@@ -116,7 +116,7 @@ class NicsimRunInputTest {
         assertThatThrownBy(() -> Preflight.checkDisk(scenario, out(), new StopSignal(), new PrintWriter(log)))
                 .isInstanceOf(NicsimInputException.class)
                 .hasMessageStartingWith("not enough disk space: 4 run(s) need about ")
-                .hasMessageEndingWith(" free (estimate: 10.0M pps x 601s x 196 B/packet per run); shorten"
+                .hasMessageEndingWith(" free (estimate: 10.0M pps x 601s x 204 B/packet per run); shorten"
                         + " run.duration, lower the rate or free space");
         assertThat(out()).doesNotExist();
     }

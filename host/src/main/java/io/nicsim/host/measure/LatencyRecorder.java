@@ -60,7 +60,7 @@ public final class LatencyRecorder {
     private final Histogram[] wakeUps;
     /** The woken stamp of the last packet recorded: a new value starts a new wake-up. */
     private long lastWokenNanos = Long.MIN_VALUE;
-    /** The device's lag, appended - written (actual - model time of its DMA), measured / warm-up. */
+    /** The device's lag, appended - written back (actual - model time of its write-back), measured / warm-up. */
     private final Histogram[] deviceLag;
     /** Notification latency per traffic class, then measured / warm-up. */
     private final Histogram[][] byClass = new Histogram[2][];
@@ -197,21 +197,22 @@ public final class LatencyRecorder {
      * @param wokenNanos     when the consumer was running and could first act on it
      * @param handledNanos   when its handler finished
      * @param raisedNanos    when the interrupt that notified it was raised ({@code wokenNanos} if none did); a
-     *                       value before the descriptor's {@code writtenNanos} is impossible and read as "none did"
+     *                       value before the descriptor's {@code writtenBackNanos} is impossible and read as "none
+     *                       did"
      * @param deliveredNanos when that interrupt reached the host ({@code wokenNanos} if none did)
      */
     public void record(DescriptorRecord descriptor, long wokenNanos, long handledNanos, long raisedNanos,
                        long deliveredNanos) {
         record(descriptor.packetId, descriptor.trafficClass, descriptor.intendedNanos, descriptor.injectedNanos,
-                descriptor.detectedNanos, descriptor.writtenNanos, descriptor.appendedNanos, wokenNanos, handledNanos,
-                raisedNanos, deliveredNanos);
+                descriptor.detectedNanos, descriptor.writtenNanos, descriptor.writtenBackNanos,
+                descriptor.appendedNanos, wokenNanos, handledNanos, raisedNanos, deliveredNanos);
     }
 
     /** Records a packet handed from the driver to another thread, with its device and interrupt stamps. */
     public void record(Packet packet, long wokenNanos, long handledNanos) {
         record(packet.packetId, packet.trafficClass, packet.intendedNanos, packet.injectedNanos, packet.detectedNanos,
-                packet.writtenNanos, packet.appendedNanos, wokenNanos, handledNanos, packet.raisedNanos,
-                packet.deliveredNanos);
+                packet.writtenNanos, packet.writtenBackNanos, packet.appendedNanos, wokenNanos, handledNanos,
+                packet.raisedNanos, packet.deliveredNanos);
     }
 
     /**
@@ -223,18 +224,19 @@ public final class LatencyRecorder {
     }
 
     private void record(long packetId, int trafficClass, long intendedNanos, long injectedNanos, long detectedNanos,
-                        long writtenNanos, long appendedNanos, long wokenNanos, long handledNanos, long raisedNanos,
-                        long deliveredNanos) {
+                        long writtenNanos, long writtenBackNanos, long appendedNanos, long wokenNanos,
+                        long handledNanos, long raisedNanos, long deliveredNanos) {
         if (concurrent) {
             handledPublished.incrementAndGet();
         } else {
             handledPublished.lazySet(++handled);
         }
-        // An interrupt raised before the packet's descriptor was written cannot have notified it: the device writes
-        // a packet's descriptor before it raises any interrupt covering it, on one thread. Such a pairing comes from
-        // the caller matching the packet with an earlier interrupt (an entry that became visible in the interrupt
-        // log between its skip and its check); the packet then counts as found by polling. Branch-free selects.
-        boolean impossible = raisedNanos < writtenNanos;
+        // An interrupt raised before the packet's descriptor was written back cannot have notified it: the device
+        // writes a packet's descriptor back before it raises any interrupt covering it, on one thread. Such a pairing
+        // comes from the caller matching the packet with an earlier interrupt (an entry that became visible in the
+        // interrupt log between its skip and its check); the packet then counts as found by polling. Branch-free
+        // selects.
+        boolean impossible = raisedNanos < writtenBackNanos;
         raisedNanos = impossible ? wokenNanos : raisedNanos;
         deliveredNanos = impossible ? wokenNanos : deliveredNanos;
         // Branch-free choice of histogram: warm-up packets take exactly the code path measured ones take, so
@@ -249,17 +251,18 @@ public final class LatencyRecorder {
         notificationUncorrected[warmup].recordValue(clamp(wokenNanos - injectedNanos));
         stages[0][warmup].recordValue(clamp(detectedNanos - injectedNanos));
         stages[1][warmup].recordValue(clamp(writtenNanos - detectedNanos));
-        stages[2][warmup].recordValue(clamp(raisedNanos - writtenNanos));
-        stages[3][warmup].recordValue(clamp(deliveredNanos - raisedNanos));
-        stages[4][warmup].recordValue(clamp(wokenNanos - deliveredNanos));
+        stages[2][warmup].recordValue(clamp(writtenBackNanos - writtenNanos));
+        stages[3][warmup].recordValue(clamp(raisedNanos - writtenBackNanos));
+        stages[4][warmup].recordValue(clamp(deliveredNanos - raisedNanos));
+        stages[5][warmup].recordValue(clamp(wokenNanos - deliveredNanos));
         // the first packet a wake-up handled, if an interrupt notified it: recorded once per wake-up, not per packet
         // (warm-up takes both ways of the branch, so the JIT compiles both before measuring)
         if (wokenNanos != lastWokenNanos & deliveredNanos < wokenNanos) {
             wakeUps[warmup].recordValue(clamp(wokenNanos - deliveredNanos));
         }
         lastWokenNanos = wokenNanos;
-        stages[5][warmup].recordValue(clamp(handledNanos - wokenNanos));
-        deviceLag[warmup].recordValue(clamp(appendedNanos - writtenNanos));
+        stages[6][warmup].recordValue(clamp(handledNanos - wokenNanos));
+        deviceLag[warmup].recordValue(clamp(appendedNanos - writtenBackNanos));
         sink.stamp(packetId, wokenNanos, handledNanos, raisedNanos, deliveredNanos);
     }
 

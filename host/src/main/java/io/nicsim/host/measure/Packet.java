@@ -20,7 +20,9 @@ public final class Packet {
     public long injectedNanos;
     public long detectedNanos;
     public long writtenNanos;
-    /** When the device actually appended the descriptor (appended - written: the device's lag). */
+    /** When the device wrote the descriptor's burst back (visible to the host), in model time. */
+    public long writtenBackNanos;
+    /** When the device actually appended the descriptor (appended - written back: the device's lag). */
     public long appendedNanos;
     public long raisedNanos;
     public long deliveredNanos;
@@ -38,6 +40,7 @@ public final class Packet {
         this.injectedNanos = descriptor.injectedNanos;
         this.detectedNanos = descriptor.detectedNanos;
         this.writtenNanos = descriptor.writtenNanos;
+        this.writtenBackNanos = descriptor.writtenBackNanos;
         this.appendedNanos = descriptor.appendedNanos;
         this.raisedNanos = raisedNanos;
         this.deliveredNanos = deliveredNanos;
@@ -56,6 +59,7 @@ public final class Packet {
         this.injectedNanos = other.injectedNanos;
         this.detectedNanos = other.detectedNanos;
         this.writtenNanos = other.writtenNanos;
+        this.writtenBackNanos = other.writtenBackNanos;
         this.appendedNanos = other.appendedNanos;
         this.raisedNanos = other.raisedNanos;
         this.deliveredNanos = other.deliveredNanos;

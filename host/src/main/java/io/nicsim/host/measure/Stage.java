@@ -10,7 +10,14 @@ public enum Stage {
     DETECT("detect"),
     /** written - detected: the descriptor DMA (the Chronicle append). */
     DMA("dma"),
-    /** raised - written (or woken - written when found by polling): moderation and waiting in the ring. */
+    /**
+     * written back - written: waiting in the NIC's write-back burst until the burst became visible to the host (0
+     * with {@code nic.writeBackDescriptors} 1, the default).
+     */
+    WRITE_BACK("writeBack"),
+    /**
+     * raised - written back (or woken - written back when found by polling): moderation and waiting in the ring.
+     */
     HOLD("hold"),
     /** delivered - raised: the interrupt's way to the host's interrupt path. */
     DELIVER("deliver"),

@@ -19,6 +19,7 @@ final class PacketRing {
     private long[] injected;
     private long[] detected;
     private long[] written;
+    private long[] writtenBack;
     private long[] raised;
     private long[] delivered;
     private long[] handed;
@@ -41,6 +42,7 @@ final class PacketRing {
         injected = new long[capacity];
         detected = new long[capacity];
         written = new long[capacity];
+        writtenBack = new long[capacity];
         raised = new long[capacity];
         delivered = new long[capacity];
         handed = new long[capacity];
@@ -50,7 +52,7 @@ final class PacketRing {
     private void grow() {
         int size = size();
         int capacity = packetId.length;
-        long[][] longs = {packetId, intended, injected, detected, written, raised, delivered, handed};
+        long[][] longs = {packetId, intended, injected, detected, written, writtenBack, raised, delivered, handed};
         int[][] ints = {flow, frameBytes, trafficClass};
         long[][] oldLongs = new long[longs.length][];
         int[][] oldInts = new int[ints.length][];
@@ -61,7 +63,7 @@ final class PacketRing {
             oldInts[i] = ints[i];
         }
         allocate(capacity * 2);
-        long[][] newLongs = {packetId, intended, injected, detected, written, raised, delivered, handed};
+        long[][] newLongs = {packetId, intended, injected, detected, written, writtenBack, raised, delivered, handed};
         int[][] newInts = {flow, frameBytes, trafficClass};
         for (int n = 0; n < size; n++) {
             int from = (int) ((head + n) & (capacity - 1));
@@ -86,7 +88,8 @@ final class PacketRing {
 
     /** @return whether it took the packet (false: at its limit) */
     boolean add(long id, int packetFlow, int bytes, int cls, long intendedNanos, long injectedNanos,
-                long detectedNanos, long writtenNanos, long raisedNanos, long deliveredNanos, long handedNanos) {
+                long detectedNanos, long writtenNanos, long writtenBackNanos, long raisedNanos, long deliveredNanos,
+                long handedNanos) {
         if (size() >= limit) {
             return false;
         }
@@ -102,6 +105,7 @@ final class PacketRing {
         injected[slot] = injectedNanos;
         detected[slot] = detectedNanos;
         written[slot] = writtenNanos;
+        writtenBack[slot] = writtenBackNanos;
         raised[slot] = raisedNanos;
         delivered[slot] = deliveredNanos;
         handed[slot] = handedNanos;
@@ -120,6 +124,7 @@ final class PacketRing {
         into.injectedNanos = injected[slot];
         into.detectedNanos = detected[slot];
         into.writtenNanos = written[slot];
+        into.writtenBackNanos = writtenBack[slot];
         into.queue = 0;
     }
 
@@ -129,6 +134,10 @@ final class PacketRing {
 
     long headWritten() {
         return written[(int) (head & mask)];
+    }
+
+    long headWrittenBack() {
+        return writtenBack[(int) (head & mask)];
     }
 
     long headRaised() {

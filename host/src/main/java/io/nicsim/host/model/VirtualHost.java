@@ -94,6 +94,8 @@ public final class VirtualHost {
 
     // per RX queue: the ring, the interrupt line, the driver's state
     private final PacketRing[] rings;
+    /** Per RX queue: the descriptors of the device's open write-back burst, not yet visible. */
+    private final PacketRing[] writeBacks;
     private final InterruptLog[] logs;
     private final long[][] pendingIrq;
     private final int[] pendingHead;
@@ -122,6 +124,7 @@ public final class VirtualHost {
     private final long[] workerWoken;
     private final long[] workerCurWoken;
     private final DescriptorRecord scratch = new DescriptorRecord();
+    private final DescriptorRecord writtenBack = new DescriptorRecord();
 
     private final MemoryDoorbells doorbells = new MemoryDoorbells();
     private long measureFromNanos = Long.MIN_VALUE;
@@ -184,6 +187,7 @@ public final class VirtualHost {
             }
         }
         rings = new PacketRing[queues];
+        writeBacks = new PacketRing[queues];
         logs = new InterruptLog[queues];
         pendingIrq = new long[queues][];
         pendingHead = new int[queues];
@@ -206,6 +210,7 @@ public final class VirtualHost {
         current = new DescriptorRecord[queues];
         for (int q = 0; q < queues; q++) {
             rings[q] = new PacketRing(Integer.MAX_VALUE);
+            writeBacks[q] = new PacketRing(Integer.MAX_VALUE);
             logs[q] = new InterruptLog(InterruptLog.DEFAULT_CAPACITY);
             pendingIrq[q] = new long[4 * PENDING];
             lastDelivery[q] = Long.MIN_VALUE;
@@ -277,17 +282,25 @@ public final class VirtualHost {
 
     // ---- the device's ports
 
-    /** @return a descriptor sink per RX queue, writing into this host's rings */
+    /**
+     * @return a descriptor sink per RX queue: a burst's descriptors wait in the queue's write-back buffer and enter
+     *         this host's ring together when the device writes the burst back
+     */
     public DescriptorSink[] descriptorSinks() {
         DescriptorSink[] sinks = new DescriptorSink[queues];
         for (int q = 0; q < queues; q++) {
             int queue = q;
             sinks[q] = new DescriptorSink() {
                 @Override
-                public void write(int ignored, long packetId, int flow, int frameBytes, int trafficClass,
-                                  long intendedNanos, long injectedNanos, long detectedNanos, long writtenNanos) {
-                    descriptorWritten(queue, packetId, flow, frameBytes, trafficClass, intendedNanos, injectedNanos,
-                            detectedNanos, writtenNanos);
+                public void add(int ignored, long packetId, int flow, int frameBytes, int trafficClass,
+                                long intendedNanos, long injectedNanos, long detectedNanos, long writtenNanos) {
+                    writeBacks[queue].add(packetId, flow, frameBytes, trafficClass, intendedNanos, injectedNanos,
+                            detectedNanos, writtenNanos, 0, 0, 0, 0);
+                }
+
+                @Override
+                public void writeBack(long writtenBackNanos) {
+                    descriptorsWrittenBack(queue, writtenBackNanos);
                 }
 
                 @Override
@@ -319,14 +332,23 @@ public final class VirtualHost {
         return doorbells;
     }
 
-    private void descriptorWritten(int q, long packetId, int flow, int frameBytes, int trafficClass,
-                                   long intendedNanos, long injectedNanos, long detectedNanos, long writtenNanos) {
-        rings[q].add(packetId, flow, frameBytes, trafficClass, intendedNanos, injectedNanos, detectedNanos,
-                writtenNanos, 0, 0, 0);
+    /** The device wrote queue {@code q}'s burst back: its descriptors enter the ring, visible from now. */
+    private void descriptorsWrittenBack(int q, long writtenBackNanos) {
+        PacketRing burst = writeBacks[q];
+        if (burst.isEmpty()) {
+            return;
+        }
+        DescriptorRecord d = writtenBack;
+        while (!burst.isEmpty()) {
+            burst.headInto(d);
+            burst.pop();
+            rings[q].add(d.packetId, d.flow, d.frameBytes, d.trafficClass, d.intendedNanos, d.injectedNanos,
+                    d.detectedNanos, d.writtenNanos, writtenBackNanos, 0, 0, 0);
+        }
         if (state[q] == SPIN) {
             // a spinning poller's wake-up figure is the descriptor's way to it: the write becoming visible there
             state[q] = POLL;
-            events.set(q, writtenNanos + kind.perPollNanos() + kind.wake().sample(random));
+            events.set(q, writtenBackNanos + kind.perPollNanos() + kind.wake().sample(random));
         }
     }
 
@@ -446,7 +468,7 @@ public final class VirtualHost {
         ring.pop();
         descriptor.queue = q;
         long packetId = descriptor.packetId;
-        long packetWoken = !busyPoll && descriptor.writtenNanos <= wokenNanos[q] ? wokenNanos[q] : t;
+        long packetWoken = !busyPoll && descriptor.writtenBackNanos <= wokenNanos[q] ? wokenNanos[q] : t;
         InterruptLog log = logs[q];
         while (log.hasEntry() && log.headLastPacketId() < packetId) {
             log.advance();
@@ -593,7 +615,7 @@ public final class VirtualHost {
         int w = pickWorker(d.flow);
         PacketRing ring = workerRings[w];
         if (!ring.add(d.packetId, d.flow, d.frameBytes, d.trafficClass, d.intendedNanos, d.injectedNanos,
-                d.detectedNanos, d.writtenNanos, curRaised[q], curDelivered[q], t)) {
+                d.detectedNanos, d.writtenNanos, d.writtenBackNanos, curRaised[q], curDelivered[q], t)) {
             socketFull++;
             return;
         }

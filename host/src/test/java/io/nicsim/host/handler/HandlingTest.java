@@ -43,6 +43,7 @@ class HandlingTest {
         packet.injectedNanos = 1_000_000;
         packet.detectedNanos = 1_000_000;
         packet.writtenNanos = 1_000_000;
+        packet.writtenBackNanos = 1_000_000;
         packet.raisedNanos = 1_000_000;
         packet.deliveredNanos = 1_000_000;
         packet.frameBytes = 64;

@@ -49,6 +49,7 @@ class HandlingThreadsTest {
         packet.intendedNanos = now;
         packet.injectedNanos = now;
         packet.writtenNanos = now;
+        packet.writtenBackNanos = now;
         packet.raisedNanos = now;
         packet.deliveredNanos = now;
         return packet;

@@ -20,6 +20,7 @@ class MailboxTest {
         d.injectedNanos = id * 10 + 1;
         d.detectedNanos = id * 10 + 2;
         d.writtenNanos = id * 10 + 3;
+        d.writtenBackNanos = id * 10 + 4;
         return d;
     }
 
@@ -53,6 +54,7 @@ class MailboxTest {
             assertThat(p.trafficClass).isEqualTo((int) (id & 1));
             assertThat(p.intendedNanos).isEqualTo(id * 10);
             assertThat(p.writtenNanos).isEqualTo(id * 10 + 3);
+            assertThat(p.writtenBackNanos).isEqualTo(id * 10 + 4);
             assertThat(p.raisedNanos).isEqualTo(100 + id);
             assertThat(p.deliveredNanos).isEqualTo(200 + id);
             assertThat(p.dispatchedNanos).isEqualTo(300 + id);

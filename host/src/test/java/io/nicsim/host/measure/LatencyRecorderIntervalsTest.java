@@ -21,6 +21,7 @@ class LatencyRecorderIntervalsTest {
         record.injectedNanos = intendedNanos;
         record.detectedNanos = intendedNanos;
         record.writtenNanos = intendedNanos;
+        record.writtenBackNanos = intendedNanos;
         return record;
     }
 
@@ -81,13 +82,14 @@ class LatencyRecorderIntervalsTest {
     }
 
     @Test
-    void anInterruptRaisedBeforeThePacketWasWrittenDidNotNotifyIt() {
+    void anInterruptRaisedBeforeThePacketWasWrittenBackDidNotNotifyIt() {
         List<long[]> seen = new ArrayList<>();
         LatencyRecorder recorder = new LatencyRecorder(0, 1,
                 (id, woken, handled, raised, delivered) -> seen.add(new long[] {raised, delivered}));
         DescriptorRecord packet = packet(7, 1_000);
-        packet.writtenNanos = 2_000;
-        recorder.record(packet, 3_000, 3_100, 1_900, 2_500); // raised 100 ns before the descriptor existed
+        packet.writtenNanos = 1_500;
+        packet.writtenBackNanos = 2_000;
+        recorder.record(packet, 3_000, 3_100, 1_900, 2_500); // raised 100 ns before the host could see the descriptor
         recorder.record(packet, 3_000, 3_100, 2_000, 2_500); // raised right after it: fine
         assertThat(seen.get(0)).containsExactly(3_000, 3_000);
         assertThat(seen.get(1)).containsExactly(2_000, 2_500);

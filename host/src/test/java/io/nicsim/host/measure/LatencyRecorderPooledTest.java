@@ -19,6 +19,7 @@ class LatencyRecorderPooledTest {
         record.injectedNanos = intendedNanos;
         record.detectedNanos = intendedNanos;
         record.writtenNanos = intendedNanos;
+        record.writtenBackNanos = intendedNanos;
         recorder.record(record, intendedNanos + latencyNanos, intendedNanos + latencyNanos + 100);
     }
 

@@ -64,6 +64,7 @@ class RecordingAllocatesNothingTest {
         d.injectedNanos = d.intendedNanos + 100;
         d.detectedNanos = d.injectedNanos + 50;
         d.writtenNanos = d.detectedNanos + 200;
+        d.writtenBackNanos = d.writtenNanos;
         d.trafficClass = (int) (id & 1);
         long woken = d.writtenNanos + 5_000;
         recorder.record(d, woken, woken + 300, d.writtenNanos + 100, d.writtenNanos + 400);

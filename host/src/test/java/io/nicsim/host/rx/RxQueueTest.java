@@ -96,6 +96,35 @@ class RxQueueTest {
     }
 
     @Test
+    void aBurstIsTakenAcrossPollsWithinTheBudgetAndItsWaitIsTheWriteBackStage(@TempDir Path dir) {
+        ManualNanoClock clock = new ManualNanoClock(10_000);
+        InterruptLog log = new InterruptLog(16);
+        try (DeviceQueues queues = DeviceQueues.open(dir)) {
+            LatencyRecorder recorder = new LatencyRecorder();
+            try (DescriptorWriter writer = queues.newDescriptorWriter(clock);
+                 RxQueue rx = queue(queues, clock, log, recorder)) {
+                for (int id = 0; id < 5; id++) { // written at 13, 14, ... 17 us; the burst written back at 20 us
+                    writer.add(0, id, 0, 64, 0, 10_000, 11_000, 12_000, 13_000 + 1_000 * id);
+                }
+                clock.setNanos(20_000);
+                writer.writeBack(20_000);
+                log.offer(0, 4, 20_000, 21_000); // raised with the write-back, delivered 21
+                clock.setNanos(30_000);
+                assertThat(rx.poll(3, 25_000)).as("the budget").isEqualTo(3);
+                assertThat(rx.poll(3, 25_000)).as("the rest of the burst").isEqualTo(2);
+                assertThat(rx.poll(3, 25_000)).isZero();
+            }
+            assertThat(recorder.packetsHandled()).isEqualTo(5);
+            assertThat(recorder.stage(Stage.WRITE_BACK).getMinValue()).as("the last one filled it").isBetween(2_995L,
+                    3_005L);
+            assertThat(recorder.stage(Stage.WRITE_BACK).getMaxValue()).as("the first one waited longest")
+                    .isBetween(6_990L, 7_010L);
+            assertThat(recorder.stage(Stage.HOLD).getMaxValue()).as("raised with the write-back").isZero();
+            assertThat(recorder.stage(Stage.DELIVER).getMaxValue()).isBetween(995L, 1_005L);
+        }
+    }
+
+    @Test
     void aConsumerThatNeverSleepsFindsEveryPacketByPolling(@TempDir Path dir) {
         ManualNanoClock clock = new ManualNanoClock(10_000);
         InterruptLog log = new InterruptLog(16);

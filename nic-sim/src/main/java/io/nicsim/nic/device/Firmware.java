@@ -430,9 +430,9 @@ public final class Firmware {
     }
 
     /**
-     * Writes one descriptor, its DMA done at model time {@code writtenNanos}, into its queue's write-back burst (written
-     * back at once if that fills it), and lets its queue's policy decide on an interrupt. @return 1, or 2 with an
-     * interrupt
+     * Writes one descriptor, its DMA done at model time {@code writtenNanos}, into its queue's write-back burst
+     * (written back at once if that fills it), and lets its queue's policy decide on an interrupt. @return 1, or 2
+     * with an interrupt
      */
     private int complete(RxRing ring, long packetId, int flow, int frameBytes, long intendedNanos, long injectedNanos,
                          long detectedNanos, long writtenNanos) {

@@ -136,6 +136,7 @@ class EngineDeterminismTest {
         assertThat(second.interrupts()).isEqualTo(first.interrupts());
         assertThat(second.events()).isEqualTo(first.events());
         assertThat(second.checksum()).isEqualTo(first.checksum());
-        assertThat(first.descriptors()).allSatisfy(d -> assertThat(d.writtenBack()).isGreaterThanOrEqualTo(d.written()));
+        assertThat(first.descriptors())
+                .allSatisfy(d -> assertThat(d.writtenBack()).isGreaterThanOrEqualTo(d.written()));
     }
 }

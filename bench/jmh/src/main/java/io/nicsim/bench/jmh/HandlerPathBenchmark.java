@@ -74,6 +74,7 @@ public class HandlerPathBenchmark {
         descriptor.frameBytes = 64;
         descriptor.intendedNanos = CLOCK.nanoTime();
         descriptor.writtenNanos = descriptor.intendedNanos;
+        descriptor.writtenBackNanos = descriptor.intendedNanos;
     }
 
     private static Handling opened(Handling handling) {

@@ -44,6 +44,7 @@ public class HandoffBenchmark {
         singleWriter = new LatencyRecorder(0, 1, PacketStampSink.NONE, false);
         manyWriters = new LatencyRecorder(0, 1, PacketStampSink.NONE, true);
         packet.writtenNanos = 1_000;
+        packet.writtenBackNanos = 1_000;
         packet.intendedNanos = 500;
     }
 

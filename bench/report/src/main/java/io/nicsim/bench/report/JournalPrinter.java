@@ -1,6 +1,7 @@
 package io.nicsim.bench.report;
 
 import io.nicsim.nic.queue.ChronicleQueues;
+import io.nicsim.nic.queue.DescriptorReader;
 import io.nicsim.nic.queue.DeviceQueues;
 import io.nicsim.nic.record.DescriptorRecord;
 import io.nicsim.nic.record.DoorbellRecord;
@@ -85,27 +86,46 @@ public final class JournalPrinter {
         }
     }
 
+    /** Every descriptor, one by one, whether the device wrote it back alone or in a burst. */
     private static final class Descriptors extends Stream {
-        final DescriptorRecord record = new DescriptorRecord();
+        final DescriptorReader reader = tailer == null ? null : new DescriptorReader(tailer);
+        DescriptorRecord record = new DescriptorRecord();
 
         Descriptors(Path dir) {
             super(dir);
         }
 
         @Override
+        void advance() {
+            DescriptorRecord next = reader == null ? null : reader.poll();
+            present = next != null;
+            if (present) {
+                record = next;
+                timeNanos = record.writtenNanos;
+                queue = record.queue;
+                count++;
+            }
+        }
+
+        @Override
         void read(DocumentContext dc) {
-            record.readFrom(dc.wire().bytes());
-            timeNanos = record.writtenNanos;
-            queue = record.queue;
+            throw new UnsupportedOperationException("descriptors are read through a DescriptorReader");
         }
 
         @Override
         String describe(long o) {
             return String.format(Locale.ROOT, "descriptor  q%d  packet %-8d flow %d  %d B  intended %s  injected %s"
-                            + "  detected %s  written %s", record.queue, record.packetId, record.flow,
-                                    record.frameBytes,
-                    t(record.intendedNanos, o), t(record.injectedNanos, o), t(record.detectedNanos, o),
-                    t(record.writtenNanos, o));
+                            + "  detected %s  written %s  written back %s", record.queue, record.packetId,
+                    record.flow, record.frameBytes, t(record.intendedNanos, o), t(record.injectedNanos, o),
+                    t(record.detectedNanos, o), t(record.writtenNanos, o), t(record.writtenBackNanos, o));
+        }
+
+        @Override
+        public void close() {
+            if (reader != null) {
+                reader.close(); // closes the tailer
+                chronicle.close();
+            }
         }
     }
 

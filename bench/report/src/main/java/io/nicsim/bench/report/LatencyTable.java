@@ -157,8 +157,8 @@ public final class LatencyTable {
         return out.toString();
     }
 
-    private static final String STAGE_ROW = "%-26s %9s %9s %9s %9s %9s %9s   %9s %9s %9s%n";
-    private static final String[] STAGES = {"detect", "dma", "hold", "deliver", "wake", "handle"};
+    private static final String STAGE_ROW = "%-26s %9s %9s %9s %9s %9s %9s %9s   %9s %9s %9s%n";
+    private static final String[] STAGES = {"detect", "dma", "writeBack", "hold", "deliver", "wake", "handle"};
 
     /**
      * The median of each latency stage per run, in microseconds: where the time goes; then how late the simulated

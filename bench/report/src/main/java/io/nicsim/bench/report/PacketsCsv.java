@@ -22,7 +22,8 @@ import java.util.List;
 /**
  * packets.csv ({@code --export-packets}): one row per generated packet, joined after the run from what the run
  * journaled anyway, off the hot path: the traffic schedule (replayed from its seed: id, flow, bytes, intended),
- * the descriptor queue (injected, detected, written) and the host-stamp queue the recorder kept while exporting
+ * the descriptor queue (injected, detected, written, and writtenBack: when its write-back burst became visible to the
+ * host) and the host-stamp queue the recorder kept while exporting
  * (raised, delivered, woken, handled). Stamps are {@code System.nanoTime()} values, the clock of the journal;
  * a cell is empty where the stage does not apply: a dropped packet has none past where it was lost, a packet no
  * interrupt notified (found by polling) has no raised or delivered. The last column says what became of it:
@@ -32,7 +33,7 @@ import java.util.List;
 public final class PacketsCsv {
 
     public static final List<String> COLUMNS = List.of("id", "queue", "flow", "bytes", "intended", "injected",
-            "detected", "written", "raised", "delivered", "woken", "handled", "outcome");
+            "detected", "written", "writtenBack", "raised", "delivered", "woken", "handled", "outcome");
     public static final String DELIVERED = PacketFate.DELIVERED;
 
     private PacketsCsv() {
@@ -84,9 +85,10 @@ public final class PacketsCsv {
                 }
                 if (written) {
                     row.append(descriptor.injectedNanos).append(',').append(descriptor.detectedNanos).append(',')
-                            .append(descriptor.writtenNanos).append(',');
+                            .append(descriptor.writtenNanos).append(',').append(descriptor.writtenBackNanos)
+                            .append(',');
                 } else {
-                    row.append(",,,");
+                    row.append(",,,,");
                 }
                 if (handled && host.notified()) {
                     row.append(host.raisedNanos).append(',').append(host.deliveredNanos).append(',');

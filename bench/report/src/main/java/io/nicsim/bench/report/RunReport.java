@@ -36,7 +36,8 @@ public final class RunReport {
     static final String NO_JOURNAL = "no Chronicle journal kept (sweep and tune points, virtual runs and"
             + " <code>run.keepJournal: never</code> keep none; run it again with <code>--keep-journal</code> for one)";
     /** The stages in the order a packet goes through them. */
-    public static final List<String> STAGES = List.of("detect", "dma", "hold", "deliver", "wake", "handle");
+    public static final List<String> STAGES = List.of("detect", "dma", "writeBack", "hold", "deliver", "wake",
+            "handle");
 
     private RunReport() {
     }
@@ -80,10 +81,12 @@ public final class RunReport {
         if (stages != null) {
             html.img(Charts.dataUri(stages), "mean time per latency stage, one bar per run", Charts.WIDTH);
         }
-        html.p("note", "detect: injected → detected (firmware MAC poll); dma: → written (descriptor); hold: → raised"
-                + " (moderation, or waiting in the ring until polled); deliver: → delivered (interrupt path); wake:"
-                + " → woken; handle: → handled. Bars stack the means, which add up to the mean of handled − injected;"
-                + " the tables give medians and means, microseconds.");
+        html.p("note", "detect: injected → detected (firmware MAC poll); dma: → written (descriptor);"
+                + " writeBack: → written back (waiting in the NIC's write-back burst; 0 with"
+                + " nic.writeBackDescriptors 1); hold: → raised (moderation, or waiting in the ring until"
+                + " polled); deliver: → delivered (interrupt path); wake: → woken; handle: → handled. Bars"
+                + " stack the means, which add up to the mean of handled − injected; the tables give medians"
+                + " and means, microseconds.");
         html.raw("<div class=\"grid\">\n");
         html.table(stageHeader("median"), stageRows(runs, false));
         html.table(stageHeader("mean"), stageRows(runs, true));

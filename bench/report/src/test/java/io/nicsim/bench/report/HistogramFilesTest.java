@@ -43,7 +43,7 @@ class HistogramFilesTest {
         for (long i = 0; i < 5_000; i++) {
             d.packetId = i;
             d.intendedNanos = i * 1_000_000L;
-            d.injectedNanos = d.detectedNanos = d.writtenNanos = d.intendedNanos;
+            d.injectedNanos = d.detectedNanos = d.writtenNanos = d.writtenBackNanos = d.intendedNanos;
             long latency = 200 + (long) (random.nextDouble() * random.nextDouble() * 2_000_000);
             recorder.record(d, d.intendedNanos + latency, d.intendedNanos + latency + 50);
         }

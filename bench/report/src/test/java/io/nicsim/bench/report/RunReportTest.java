@@ -64,6 +64,7 @@ class RunReportTest {
             d.injectedNanos = d.intendedNanos + 100;
             d.detectedNanos = d.injectedNanos + 50;
             d.writtenNanos = d.detectedNanos + 200;
+            d.writtenBackNanos = d.writtenNanos + 50;
             long woken = d.writtenNanos + 1_000 + (long) (random.nextDouble() * random.nextDouble() * 500_000);
             recorder.record(d, woken, woken + 300, d.writtenNanos + 100, d.writtenNanos + 400);
         }

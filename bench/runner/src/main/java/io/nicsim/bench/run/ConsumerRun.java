@@ -557,6 +557,8 @@ public final class ConsumerRun {
         parameters.put("linkGbps", nic.linkGbps());
         parameters.put("dmaNanos", nic.dmaNanos());
         parameters.put("dmaPicosPerByte", nic.dmaPicosPerByte());
+        parameters.put("writeBackDescriptors", nic.writeBackDescriptors());
+        parameters.put("writeBackNanos", nic.writeBackNanos());
         return parameters;
     }
 

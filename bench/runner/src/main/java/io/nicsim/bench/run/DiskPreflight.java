@@ -55,7 +55,7 @@ public final class DiskPreflight {
         return lines;
     }
 
-    /** @return "estimate: 200k pps x 23 s x 196 B/packet per run", or why there is none */
+    /** @return "estimate: 200k pps x 23 s x 204 B/packet per run", or why there is none */
     public static String estimate(Scenario scenario, boolean exportPackets) {
         if (!DiskBudget.writesJournal(scenario)) {
             return "virtual runs without a journal";

@@ -28,9 +28,9 @@ class DiskBudgetTest {
         Scenario s = scenario("traffic.ratePerSecond=100000", "run.warmup=1s", "run.duration=2s");
         assertThat(DiskBudget.packets(s)).isEqualTo(300_000);
         assertThat(DiskBudget.liveJournalBytes(s, false))
-                .isEqualTo(300_000 * 196L + 4 * DiskBudget.FILE_OVERHEAD_BYTES);
+                .isEqualTo(300_000 * 204L + 4 * DiskBudget.FILE_OVERHEAD_BYTES);
         assertThat(DiskBudget.liveJournalBytes(s, true))
-                .isEqualTo(300_000 * (196L + 48) + 5 * DiskBudget.FILE_OVERHEAD_BYTES);
+                .isEqualTo(300_000 * (204L + 48) + 5 * DiskBudget.FILE_OVERHEAD_BYTES);
         // a staged journal moved into the run folder stays sparse: its pages, not its files' 80 MiB lengths
         assertThat(DiskBudget.keptJournalBytes(s, false)).isEqualTo(DiskBudget.liveJournalBytes(s, false));
     }
@@ -48,9 +48,9 @@ class DiskBudgetTest {
     @Test
     void theFloorHoldsTwoLooksOfWritesAtThePeakRateAndTheReserve() throws Exception {
         Scenario s = scenario("traffic.ratePerSecond=1000000");
-        // 1M pps x 0.1 s x 196 B = 19.6 MB, the pages beyond the records, the reserve
+        // 1M pps x 0.1 s x 204 B = 20.4 MB, the pages beyond the records, the reserve
         assertThat(DiskBudget.floorBytes(s, false, true))
-                .isEqualTo(19_600_000 + 4 * DiskBudget.FILE_OVERHEAD_BYTES + DiskBudget.RESERVE_BYTES);
+                .isEqualTo(20_400_000 + 4 * DiskBudget.FILE_OVERHEAD_BYTES + DiskBudget.RESERVE_BYTES);
         assertThat(DiskBudget.floorBytes(s, false, false)).isEqualTo(DiskBudget.RESERVE_BYTES);
     }
 

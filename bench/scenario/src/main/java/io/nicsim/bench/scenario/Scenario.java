@@ -37,7 +37,8 @@ public final class Scenario {
 
     public NicConfig nic() {
         return new NicConfig(number("nic.linkGbps"), nanos("nic.dmaNanos"), integer("nic.dmaPicosPerByte"),
-                integer("nic.queues"), integer("nic.ringSlots"));
+                integer("nic.queues"), integer("nic.ringSlots"), integer("nic.writeBackDescriptors"),
+                nanos("nic.writeBackNanos"));
     }
 
     public FirmwareConfig firmware() {

@@ -76,6 +76,14 @@ public final class ScenarioKeys {
         key("nic.ringSlots", KeyType.COUNT, nic.ringSlots(), List.of(),
                 "descriptors per RX ring (0 = unlimited); the host returns slots with a refill doorbell every 16"
                         + " packets, a packet finding its ring full is dropped as ring-full");
+        key("nic.writeBackDescriptors", KeyType.POSITIVE_COUNT, nic.writeBackDescriptors(), List.of(),
+                "descriptors the NIC writes back to the host in one burst, one journal record (1 = each as its DMA"
+                        + " completes); a burst is written back when full, when nic.writeBackNanos passed since its"
+                        + " first descriptor, and before any interrupt of its queue; pollers see a packet only once"
+                        + " its burst is written back, and the wait is the writeBack stage");
+        key("nic.writeBackNanos", KeyType.DURATION, nic.writeBackNanos(), List.of(),
+                "write-back timer: a burst that does not fill is written back this long after its first"
+                        + " descriptor's DMA (Intel's ITR-driven write-back; used when nic.writeBackDescriptors > 1)");
 
         FirmwareConfig firmware = FirmwareConfig.DEFAULTS;
         key("firmware.policy", KeyType.NAME, firmware.policy(), PolicyFactory.NAMES,

@@ -1,5 +1,7 @@
 package io.nicsim.bench.scenario;
 
+import io.nicsim.nic.record.RecordFormat;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -46,6 +48,11 @@ public final class ScenarioLimits {
                 + " queue (2 open files, 2 memory maps) and a consumer");
         limit("nic.ringSlots", 65_536, "8 times the largest real ring (ethtool -G maxima: ixgbe 4,096, ice 8,160,"
                 + " mlx5 8,192 descriptors)");
+        limit("nic.writeBackDescriptors", RecordFormat.MAX_BURST_DESCRIPTORS, "the most descriptors nicsim writes"
+                + " back in one record; real thresholds are smaller (RXDCTL.WTHRESH is a 6-bit field on 8254x,"
+                + " at most 63 descriptors)");
+        limit("nic.writeBackNanos", 8_160_000, "i40e's longest interrupt throttle interval (0xFF0 steps of 2 us),"
+                + " the timer that writes a partial burst back on Intel NICs");
         limit("firmware.budget", 65_536, "a poll takes at most one ring's worth, and NAPI's weight is 64");
         limit("firmware.burst", 65_536, "a burst takes at most one ring's worth (DPDK's default is 32)");
         limit("host.workers", 1_024, "each worker is a thread (or an event loop's thread) of its own, far more than"

@@ -138,12 +138,19 @@ public final class VirtualLoop {
 
     private record TeeDescriptors(DescriptorSink host, DescriptorSink journal) implements DescriptorSink {
         @Override
-        public void write(int queue, long packetId, int flow, int frameBytes, int trafficClass, long intendedNanos,
-                          long injectedNanos, long detectedNanos, long writtenNanos) {
-            journal.write(queue, packetId, flow, frameBytes, trafficClass, intendedNanos, injectedNanos,
+        public void add(int queue, long packetId, int flow, int frameBytes, int trafficClass, long intendedNanos,
+                        long injectedNanos, long detectedNanos, long writtenNanos) {
+            journal.add(queue, packetId, flow, frameBytes, trafficClass, intendedNanos, injectedNanos,
                     detectedNanos, writtenNanos);
-            host.write(queue, packetId, flow, frameBytes, trafficClass, intendedNanos, injectedNanos, detectedNanos,
+            host.add(queue, packetId, flow, frameBytes, trafficClass, intendedNanos, injectedNanos, detectedNanos,
                     writtenNanos);
+        }
+
+        /** The journal's burst is appended at the loop's clock, the model time of the write-back. */
+        @Override
+        public void writeBack(long writtenBackNanos) {
+            journal.writeBack(writtenBackNanos);
+            host.writeBack(writtenBackNanos);
         }
 
         @Override
