@@ -1,13 +1,15 @@
 package io.nicsim.nic.queue;
 
+import io.nicsim.nic.record.BurstDecoder;
 import net.openhft.chronicle.queue.ExcerptTailer;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
+import net.openhft.chronicle.wire.DocumentContext;
 
 /**
  * Where the named descriptor readers of queues opened {@linkplain DeviceQueues#openWithNamedReaders with named
  * readers} stand: how many descriptors earlier readers of that name consumed from each RX queue, so a restarted
  * host process can account for the packets a dead one read and return their ring slots. Looks without reading
- * through the named tailer (its position is not moved): counts the excerpts before its index.
+ * through the named tailer (its position is not moved): counts the descriptors of the documents before its index.
  */
 public final class NamedReaderPosition {
 
@@ -39,13 +41,18 @@ public final class NamedReaderPosition {
         if (index == 0 || queue.lastIndex() < 0) {
             return 0; // a named tailer that never read stands at the start
         }
-        long first = queue.firstIndex();
-        try (ExcerptTailer tailer = queue.createTailer()) {
-            if (tailer.moveToIndex(index)) {
-                return queue.countExcerpts(first, index); // the excerpts before the one it reads next
+        // the descriptors of the documents before the one it reads next: a write-back burst counts its descriptors,
+        // all of them, as the reader that read it copied it whole (those it had not handled died with its process)
+        long consumed = 0;
+        try (ExcerptTailer tailer = queue.createTailer(); BurstDecoder burst = new BurstDecoder()) {
+            while (true) {
+                try (DocumentContext dc = tailer.readingDocument()) {
+                    if (!dc.isPresent() || dc.index() >= index) {
+                        return consumed;
+                    }
+                    consumed += burst.readFrom(dc.wire().bytes());
+                }
             }
         }
-        // the named reader stands after the last descriptor written: it consumed every one
-        return queue.countExcerpts(first, queue.lastIndex()) + 1;
     }
 }

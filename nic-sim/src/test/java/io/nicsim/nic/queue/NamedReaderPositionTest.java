@@ -69,6 +69,23 @@ class NamedReaderPositionTest {
     }
 
     @Test
+    void aBurstCountsWholeOnceAReaderCopiedIt() {
+        try (DeviceQueues queues = DeviceQueues.open(dir);
+             DescriptorWriter writer = queues.newDescriptorWriter(new ManualNanoClock(1))) {
+            for (long id = 0; id < 4; id++) {
+                writer.add(0, id, 0, 64, 0, 0, 0, 0, 0);
+            }
+            writer.writeBack(5);
+            writer.write(0, 4, 0, 64, 0, 0, 0, 0, 0);
+        }
+        assertThat(consumed()).isZero();
+        assertThat(read(1)).isZero();
+        assertThat(consumed()).as("the reader took the burst's document: its process had all four").isEqualTo(4);
+        assertThat(read(1)).as("the next reader resumes after the burst").isEqualTo(4);
+        assertThat(consumed()).isEqualTo(5);
+    }
+
+    @Test
     void interruptReadersAreNamedToo() {
         try (DeviceQueues queues = DeviceQueues.open(dir); InterruptWriter writer = queues.newInterruptWriter(
                 new ManualNanoClock(1))) {

@@ -124,15 +124,15 @@ class CorruptInputsTest {
         }
     }
 
-    /** Replaces a queue by one whose record says it is of format version 2. */
+    /** Replaces a queue by one holding a descriptor of format version 4 (64 bytes, before write-back stamps). */
     private static void olderVersion(Path queue) {
         try {
             RunFolder.deleteTree(queue);
             try (ChronicleQueue chronicle = ChronicleQueues.open(queue);
                  ExcerptAppender appender = chronicle.createAppender();
                  DocumentContext dc = appender.writingDocument()) {
-                dc.wire().bytes().writeByte(RecordFormat.TYPE_DESCRIPTOR).writeByte((byte) 2).writeShort((short) 0)
-                        .write(new byte[RecordFormat.DESCRIPTOR_BYTES - RecordFormat.HEADER_BYTES]);
+                dc.wire().bytes().writeByte(RecordFormat.TYPE_DESCRIPTOR).writeByte((byte) 4).writeShort((short) 0)
+                        .write(new byte[64 - RecordFormat.HEADER_BYTES]);
             }
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
@@ -160,7 +160,7 @@ class CorruptInputsTest {
 
         run = copy(copy -> olderVersion(queues(copy).resolve("descriptors")));
         assertOneLine(execute("inspect", run.toString()), queues(run).resolve("descriptors").toString(),
-                "records of format version 2; this nicsim reads version " + RecordFormat.VERSION);
+                "records of format version 4; this nicsim reads version 5");
     }
 
     @Test
