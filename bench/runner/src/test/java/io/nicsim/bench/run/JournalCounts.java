@@ -27,7 +27,7 @@ record JournalCounts(long descriptors, long interrupts, boolean packetIdsInOrder
             while ((d = descriptors.poll()) != null) {
                 idsInOrder &= d.packetId == descriptorCount;
                 ordered &= d.intendedNanos <= d.injectedNanos && d.injectedNanos <= d.detectedNanos
-                        && d.detectedNanos <= d.writtenNanos;
+                        && d.detectedNanos <= d.writtenNanos && d.writtenNanos <= d.writtenBackNanos;
                 descriptorCount++;
             }
             long interruptCount = 0;
