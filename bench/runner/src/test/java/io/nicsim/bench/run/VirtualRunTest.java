@@ -199,7 +199,7 @@ class VirtualRunTest {
 
     @Test
     void sameScenarioAndSeedGiveTheSameSummaryWithWriteBackBursts() throws Exception {
-        List<String> bursts = List.of("nic.writeBackDescriptors=16", "nic.writeBackNanos=3us",
+        List<String> bursts = List.of("run.duration=100ms", "nic.writeBackDescriptors=16", "nic.writeBackNanos=3us",
                 "host.consumer=event-loop", "firmware.policy=napi");
         String first = study("a", bursts);
         String second = study("b", bursts);
