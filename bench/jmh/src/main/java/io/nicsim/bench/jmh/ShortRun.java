@@ -56,6 +56,7 @@ public final class ShortRun {
         String name = result.getParams().getBenchmark();
         String shortName = name.substring(name.lastIndexOf('.', name.lastIndexOf('.') - 1) + 1);
         String param = result.getParams().getParamsKeys().contains("policy") ? result.getParams().getParam("policy")
+                : result.getParams().getParamsKeys().contains("burst") ? "burst " + result.getParams().getParam("burst")
                 : "";
         Result<?> primary = result.getPrimaryResult();
         Result<?> alloc = result.getSecondaryResults().get("gc.alloc.rate.norm");

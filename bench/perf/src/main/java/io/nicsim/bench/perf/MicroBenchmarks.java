@@ -24,13 +24,13 @@ public final class MicroBenchmarks {
     public static final String SETTINGS = "-f 1 -wi 2 -w 500ms -i 3 -r 500ms -prof gc";
 
     private static final List<String> CLASSES = List.of("PolicyDecisionBenchmark", "RecordAppendBenchmark",
-            "WakeupBenchmark", "KernelWakeBenchmark", "HandoffBenchmark", "HandlerPathBenchmark",
-            "RssHashBenchmark");
+            "BurstAppendBenchmark", "WakeupBenchmark", "KernelWakeBenchmark", "HandoffBenchmark",
+            "HandlerPathBenchmark", "RssHashBenchmark");
     private static final long TIMEOUT_MINUTES = 15;
 
     /**
      * @param benchmark   class and method (or group), e.g. {@code PolicyDecisionBenchmark.deviceDecision}
-     * @param param       the {@code policy} parameter, or "" if none
+     * @param param       the {@code policy} parameter, "burst N" for the {@code burst} one, or "" if none
      * @param nsPerOp     average time per operation
      * @param errorNs     JMH's 99.9% error bound on it
      * @param bytesPerOp  allocation per operation ({@code gc.alloc.rate.norm}), NaN if not measured
