@@ -204,9 +204,10 @@ public final class BenchCommand implements Runnable {
     /** {@code nicsim bench throughput}: the highest sustained rate per policy and consumer, and the raw append rate. */
     @Command(name = "throughput", mixinStandardHelpOptions = true,
             defaultValueProvider = ScheduleOptions.ThroughputDefaults.class, description = {
-            "Highest packet rate sustained end to end per policy and consumer (~2 min).",
-            "For coalesce rxFrames=64 + busy-poll and for per-packet + each consumer, next to the raw Chronicle",
-            "append rate of the same records in the same run.",
+            "Highest packet rate sustained end to end per policy and consumer (~5 min).",
+            "For coalesce rxFrames=64 + busy-poll and for per-packet + each consumer, and both with busy-poll and",
+            "descriptors written back in bursts of 4, 16 and 64 (nic.writeBackNanos 50us), next to the raw",
+            "Chronicle append rate of the same records (and of bursts of each size) in the same run.",
             "The trials run with unlimited rings (nic.ringSlots 0): overload shows as lateness, not drops; the",
             "output defines 'sustained' (no drops within the drain time, wire injection lateness p99 under a bound)."})
     static final class Throughput extends BenchmarkCommand {
@@ -253,9 +254,10 @@ public final class BenchCommand implements Runnable {
         int attempts;
 
         @Option(names = "--config", paramLabel = "N", split = ",",
-                description = "configurations to search, by number 1-5 (default: all):"
+                description = "configurations to search, by number 1-11 (default: all):"
                         + " 1 coalesce rxFrames=64 + busy-poll, 2-5 per-packet + busy-poll, platform-thread,"
-                        + " virtual-thread, event-loop")
+                        + " virtual-thread, event-loop, 6-8 coalesce rxFrames=64 + busy-poll with write-back bursts"
+                        + " of 4, 16, 64, 9-11 per-packet + busy-poll with bursts of 4, 16, 64")
         List<Integer> configNumbers;
 
         private ThroughputBenchmark.Options options;

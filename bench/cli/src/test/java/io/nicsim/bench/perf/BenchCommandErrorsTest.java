@@ -15,7 +15,7 @@ class BenchCommandErrorsTest {
     @ParameterizedTest
     @ValueSource(strings = {
             "floor --rounds 0", "floor --rate 0", "floor --rate 5kbps", "floor --traffic bursty", "floor --duration 1y",
-            "throughput --config 9", "throughput --max-trials 0", "throughput --start-rate 0",
+            "throughput --config 12", "throughput --max-trials 0", "throughput --start-rate 0",
             "throughput --traffic bursty", "throughput --attempts 0", "throughput --lateness-percentile 100",
             "pacing --rates 0", "pacing --traffic bursty",
             "pacing --duration soon", "validation --study all", "validation --duration 0s",

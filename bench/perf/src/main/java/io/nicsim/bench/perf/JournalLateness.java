@@ -17,8 +17,14 @@ import java.nio.file.Path;
  * @param lateness    injected - intended of the measured packets, nanoseconds
  * @param descriptors every descriptor in the journal
  * @param inOrder     whether packet ids ran 0, 1, 2, ... without a gap
+ * @param documents   the journal's documents: lone descriptors and write-back bursts
  */
-record JournalLateness(Histogram lateness, long descriptors, boolean inOrder) {
+record JournalLateness(Histogram lateness, long descriptors, boolean inOrder, long documents) {
+
+    /** @return the mean descriptors per document (the mean write-back burst), 0 for an empty journal */
+    double descriptorsPerDocument() {
+        return documents == 0 ? 0 : (double) descriptors / documents;
+    }
 
     static JournalLateness read(Path queueDir, long warmupNanos) {
         Histogram lateness = LatencyRecorder.newHistogram();
@@ -39,7 +45,7 @@ record JournalLateness(Histogram lateness, long descriptors, boolean inOrder) {
                 }
                 count++;
             }
+            return new JournalLateness(lateness, count, inOrder, reader.documentsRead());
         }
-        return new JournalLateness(lateness, count, inOrder);
     }
 }

@@ -30,13 +30,42 @@ public final class ThroughputBenchmark {
     public record Config(String label, String consumer, List<String> overrides) {
     }
 
-    public static final List<Config> CONFIGS = List.of(
-            new Config("coalesce rxFrames=64 + busy-poll", BusyPollConsumer.NAME,
-                    List.of("firmware.policy=coalesce", "firmware.rxFrames=64")),
-            new Config("per-packet + busy-poll", BusyPollConsumer.NAME, List.of("firmware.policy=per-packet")),
-            new Config("per-packet + platform-thread", ParkingConsumer.PLATFORM, List.of("firmware.policy=per-packet")),
-            new Config("per-packet + virtual-thread", ParkingConsumer.VIRTUAL, List.of("firmware.policy=per-packet")),
-            new Config("per-packet + event-loop", EventLoopConsumer.NAME, List.of("firmware.policy=per-packet")));
+    /**
+     * The write-back timer of the burst configurations: 50 us, the interval of ixgbe's 20K-interrupts ITR (Intel NICs
+     * write a partial burst back when the ITR expires), long enough for a burst of 64 to fill from 1.3M pps up.
+     */
+    static final String WRITE_BACK_TIMER = "nic.writeBackNanos=50us";
+
+    /** Descriptors per write-back burst of the burst configurations. */
+    static final List<Integer> BURSTS = List.of(4, 16, 64);
+
+    public static final List<Config> CONFIGS = configs();
+
+    private static List<Config> configs() {
+        List<String> coalesce = List.of("firmware.policy=coalesce", "firmware.rxFrames=64");
+        List<String> perPacket = List.of("firmware.policy=per-packet");
+        List<Config> configs = new ArrayList<>(List.of(
+                new Config("coalesce rxFrames=64 + busy-poll", BusyPollConsumer.NAME, coalesce),
+                new Config("per-packet + busy-poll", BusyPollConsumer.NAME, perPacket),
+                new Config("per-packet + platform-thread", ParkingConsumer.PLATFORM, perPacket),
+                new Config("per-packet + virtual-thread", ParkingConsumer.VIRTUAL, perPacket),
+                new Config("per-packet + event-loop", EventLoopConsumer.NAME, perPacket)));
+        for (List<String> policy : List.of(coalesce, perPacket)) {
+            String label = configs.get(policy == coalesce ? 0 : 1).label();
+            for (int burst : BURSTS) {
+                List<String> overrides = new ArrayList<>(policy);
+                overrides.add("nic.writeBackDescriptors=" + burst);
+                overrides.add(WRITE_BACK_TIMER);
+                configs.add(new Config(label + ", bursts of " + burst, BusyPollConsumer.NAME, List.copyOf(overrides)));
+            }
+        }
+        return List.copyOf(configs);
+    }
+
+    /** @return the configuration of {@link #CONFIGS} with this label */
+    static Config config(String label) {
+        return CONFIGS.stream().filter(c -> c.label().equals(label)).findFirst().orElseThrow();
+    }
 
     /**
      * @param kind               traffic kind of every trial
@@ -74,10 +103,11 @@ public final class ThroughputBenchmark {
      * @param otherCores   CPU other processes used during the trial, in cores
      * @param jitMillis    JIT compilation time during the trial
      * @param attempt      which try at this rate it was (1 = first)
+     * @param descriptorsPerBurst descriptors per document of the journal: the mean write-back burst (1 without bursts)
      */
     public record Trial(double ratePerSecond, long generated, long delivered, Map<String, Long> drops,
                         LatencyFigures lateness, LatencyFigures notification, long interrupts, String reason,
-                        double otherCores, long jitMillis, int attempt) {
+                        double otherCores, long jitMillis, int attempt, double descriptorsPerBurst) {
         public boolean sustained() {
             return reason.isEmpty();
         }
@@ -129,9 +159,10 @@ public final class ThroughputBenchmark {
         try (ScratchDir scratch = ScratchDir.create("throughput")) {
             progress.println("raw Chronicle append rate of descriptor records ...");
             progress.flush();
-            RawAppend.Rates raw = RawAppend.measure(scratch, options.trialWarmupNanos(), options.rawNanos());
-            progress.printf("  append %s/s, append+tail %s/s%n", Format.rate(raw.appendPerSecond()),
-                    Format.rate(raw.appendAndTailPerSecond()));
+            RawAppend.Rates raw = RawAppend.measure(scratch, options.trialWarmupNanos(), options.rawNanos(),
+                    burstsOf(options.configs()));
+            progress.printf("  append %s/s, append+tail %s/s%s%n", Format.rate(raw.appendPerSecond()),
+                    Format.rate(raw.appendAndTailPerSecond()), ThroughputReport.burstRates(raw));
             List<ConfigResult> results = new ArrayList<>();
             int[] trialNumber = {0};
             for (Config config : options.configs()) {
@@ -178,6 +209,13 @@ public final class ThroughputBenchmark {
         }
     }
 
+    /** @return the write-back burst sizes the configurations use, in order, each once */
+    static List<Integer> burstsOf(List<Config> configs) {
+        return configs.stream().flatMap(c -> c.overrides().stream())
+                .filter(o -> o.startsWith("nic.writeBackDescriptors="))
+                .map(o -> Integer.parseInt(o.substring(o.indexOf('=') + 1))).distinct().sorted().toList();
+    }
+
     private static Trial trial(Options options, Config config, double rate, Path queues, int attempt)
             throws Exception {
         Pacing pacing = new Pacing(options.kind(), rate, options.seed(), options.trialWarmupNanos(),
@@ -197,7 +235,8 @@ public final class ThroughputBenchmark {
             return new Trial(rate, generated, delivered, run.packets().dropReasons(), lateness,
                     LatencyFigures.of(run.latencyNanos().notification()), run.interrupts(),
                     judge(generated, delivered, percentileName(options.latenessPercentile()), judgedLateness,
-                            options.maxLatenessNanos()), usage.otherCores(), usage.jitMillis(), attempt);
+                            options.maxLatenessNanos()), usage.otherCores(), usage.jitMillis(), attempt,
+                    journal.descriptorsPerDocument());
         } finally {
             ScratchDir.delete(queues);
         }

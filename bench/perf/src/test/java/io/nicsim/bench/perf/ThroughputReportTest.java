@@ -22,9 +22,21 @@ class ThroughputReportTest {
     }
 
     private static ThroughputBenchmark.Trial trial(double rate, String reason) {
+        return trial(rate, reason, 1);
+    }
+
+    private static ThroughputBenchmark.Trial trial(double rate, String reason, double descriptorsPerBurst) {
         LatencyFigures figures = new LatencyFigures(100, 200, 300, 400, 500, 600);
         return new ThroughputBenchmark.Trial(rate, 10, reason.isEmpty() ? 10 : 9, Map.of(), figures, figures, 1,
-                reason, 0, 0, 1);
+                reason, 0, 0, 1, descriptorsPerBurst);
+    }
+
+    private static ThroughputBenchmark.ConfigResult searched(String label, double sustained,
+                                                             double descriptorsPerBurst) {
+        RateSearch.Outcome<ThroughputBenchmark.Trial> outcome = new RateSearch.Outcome<>(sustained, sustained * 1.1,
+                "resolution", List.of(new RateSearch.Step<>(sustained, true, trial(sustained, "",
+                descriptorsPerBurst))));
+        return new ThroughputBenchmark.ConfigResult(ThroughputBenchmark.config(label), outcome);
     }
 
     static ThroughputBenchmark.Result result() {
@@ -36,6 +48,25 @@ class ThroughputReportTest {
                         new RateSearch.Step<>(2.2e6, false, trial(2.2e6, "lateness p99 312 us"))));
         return new ThroughputBenchmark.Result(options, new RawAppend.Rates(4e6, 3e6),
                 List.of(new ThroughputBenchmark.ConfigResult(ThroughputBenchmark.CONFIGS.getFirst(), outcome)));
+    }
+
+    @Test
+    void burstConfigurationsShowTheirMeanBurstTheirOwnRawRateAndTheIssuesTargets() {
+        ThroughputBenchmark.Result base = result();
+        ThroughputBenchmark.Result result = new ThroughputBenchmark.Result(base.options(),
+                new RawAppend.Rates(4e6, 3e6, Map.of(16, 20e6)), List.of(
+                        searched("per-packet + busy-poll", 1e6, 1),
+                        searched("coalesce rxFrames=64 + busy-poll, bursts of 16", 5.5e6, 16),
+                        searched("per-packet + busy-poll, bursts of 16", 1.1e6, 1)));
+
+        String text = ThroughputReport.text(result);
+
+        assertThat(text).contains("bursts (a document per burst) of 16: 20.0M/s", "desc/burst",
+                "coalesce rxFrames=64 + busy-poll, bursts of 16", "16.0", "28%");
+        assertThat(ThroughputReport.targets(result)).containsExactly(
+                "target >= 5.00M pps with coalesce rxFrames=64 + busy-poll, bursts of 16: 5.50M, met",
+                "target >= 2x per-packet + busy-poll with bursts of 16: 1.10x, missed");
+        assertThat(ThroughputBenchmark.burstsOf(ThroughputBenchmark.CONFIGS)).containsExactly(4, 16, 64);
     }
 
     @Test
