@@ -209,15 +209,16 @@ public final class BenchCommand implements Runnable {
             "descriptors written back in bursts of 4, 16 and 64 (nic.writeBackNanos 50us), next to the raw",
             "Chronicle append rate of the same records (and of bursts of each size) in the same run.",
             "The trials run with unlimited rings (nic.ringSlots 0): overload shows as lateness, not drops; the",
-            "output defines 'sustained' (no drops within the drain time, wire injection lateness p99 under a bound)."})
+            "output defines 'sustained' (no drops within the drain time, the device's lag p90 under a bound)."})
     static final class Throughput extends BenchmarkCommand {
 
         @Mixin
         ScheduleOptions schedule;
 
         @Option(names = "--lateness-percentile", defaultValue = "90",
-                description = "which percentile of the wire's injection lateness is bounded (default: ${DEFAULT-VALUE};"
-                        + " p99 mostly measures preemption of the device thread on a 2-core machine)")
+                description = "which percentile of the device's lag (appended - written back, from the journal) is"
+                        + " bounded (default: ${DEFAULT-VALUE}; p99 mostly measures preemption of the device thread on"
+                        + " a 2-core machine)")
         double latenessPercentile;
 
         @Option(names = "--max-lateness", paramLabel = "TIME", defaultValue = "100us",

@@ -97,7 +97,7 @@ public final class ThroughputBenchmark {
     /**
      * One trial's figures.
      *
-     * @param lateness     the wire's injection lateness (injected - intended), from the descriptor journal
+     * @param lateness     the device's lag (appended - written back), from the descriptor journal
      * @param notification the consumer's notification latency (woken - intended)
      * @param reason       why it was not sustained, empty if it was
      * @param otherCores   CPU other processes used during the trial, in cores
@@ -130,8 +130,10 @@ public final class ThroughputBenchmark {
         String p = percentileName(options.latenessPercentile());
         return "sustained = every generated packet delivered (no drops; a trial waits at most "
                 + Units.formatDuration(options.drainNanos()) + " after the runner sees the schedule end, so a"
-                + " consumer slower than the rate strands packets and fails) and the wire's injection lateness " + p
-                + " (injected - intended, read from the descriptor journal, warm-up excluded) <= "
+                + " consumer slower than the rate strands packets and fails) and the device's lag " + p
+                + " (appended - written back: when each descriptor's record was actually appended minus the model"
+                + " time it was due, read from the descriptor journal, warm-up excluded; the injected stamp is model"
+                + " time, so injected - intended no longer shows a late device) <= "
                 + Format.micros(options.maxLatenessNanos()) + " us (the device kept pace with the schedule); a rate"
                 + " counts as not sustained only when " + options.attempts() + " trials fail it (a VM pause of a few"
                 + " milliseconds fails one trial), not counting trials during which other processes took CPU";
@@ -150,7 +152,7 @@ public final class ThroughputBenchmark {
             return Format.count(generated - delivered) + " dropped";
         }
         if (latenessNanos > maxLatenessNanos) {
-            return "lateness " + percentileName + " " + Format.micros(latenessNanos) + " us";
+            return "device lag " + percentileName + " " + Format.micros(latenessNanos) + " us";
         }
         return "";
     }
@@ -228,8 +230,9 @@ public final class ThroughputBenchmark {
             RunResult run = NicsimPath.run(scenario, config.consumer(), queues);
             MachineLoad.Usage usage = MachineLoad.since(load);
             JournalLateness journal = JournalLateness.read(queues, options.trialWarmupNanos());
-            LatencyFigures lateness = LatencyFigures.of(journal.lateness());
-            long judgedLateness = journal.lateness().getValueAtPercentile(options.latenessPercentile());
+            // the device's lag (actual append - model time), not injected - intended: injection is a model stamp
+            LatencyFigures lateness = LatencyFigures.of(journal.deviceLag());
+            long judgedLateness = journal.deviceLag().getValueAtPercentile(options.latenessPercentile());
             long generated = run.packets().generated();
             long delivered = run.packets().delivered();
             return new Trial(rate, generated, delivered, run.packets().dropReasons(), lateness,

@@ -59,7 +59,7 @@ public final class ThroughputReport {
 
     static TextTable table(ThroughputBenchmark.Result result) {
         TextTable table = new TextTable("configuration", "sustained pps", "vs raw append", "vs raw in its bursts",
-                "desc/burst", "first failure", "lateness p50/p90/p99 us", "notify p50/p99 us", "trials",
+                "desc/burst", "first failure", "device lag p50/p90/p99 us", "notify p50/p99 us", "trials",
                 "stopped by");
         for (ThroughputBenchmark.ConfigResult config : result.configs()) {
             RateSearch.Outcome<ThroughputBenchmark.Trial> search = config.search();
@@ -90,7 +90,7 @@ public final class ThroughputReport {
 
     static TextTable steps(ThroughputBenchmark.Result result) {
         TextTable table = new TextTable("configuration", "rate pps", "try", "result", "delivered",
-                "lateness p50/p90/p99 us", "notify p50/p99 us", "interrupts", "others' cpu", "jit ms");
+                "device lag p50/p90/p99 us", "notify p50/p99 us", "interrupts", "others' cpu", "jit ms");
         for (ThroughputBenchmark.ConfigResult config : result.configs()) {
             for (RateSearch.Step<ThroughputBenchmark.Trial> step : config.search().steps()) {
                 ThroughputBenchmark.Trial t = step.outcome();
@@ -142,6 +142,10 @@ public final class ThroughputReport {
         return result.configs().stream().filter(c -> c.config().label().equals(label)).findFirst().orElse(null);
     }
 
+    /** What the columns mean, printed under the table. */
+    static final String NOTES = "device lag = how far behind the model the device appended its records, at the"
+            + " highest sustained rate; notify = the consumer's notification latency (woken - intended) there; ";
+
     /** What the burst columns mean, printed under the table. */
     static final String BURST_NOTE = "vs raw in its bursts = the sustained rate over the raw append rate of"
             + " descriptors in write-back bursts of the configuration's size; desc/burst = descriptors per journal"
@@ -155,8 +159,7 @@ public final class ThroughputReport {
         out.append(ThroughputBenchmark.definition(result.options())).append("\n\n");
         out.append(rawLine(result)).append("\n\n");
         out.append(table(result).text()).append('\n');
-        out.append("lateness = the wire's injection lateness at the highest sustained rate; notify = the consumer's"
-                + " notification latency (woken - intended) there; ").append(BURST_NOTE).append("\n\n");
+        out.append(NOTES).append(BURST_NOTE).append("\n\n");
         out.append("every trial:\n").append(steps(result).text()).append('\n');
         targets(result).forEach(line -> out.append(line).append('\n'));
         return out.toString();
@@ -168,8 +171,7 @@ public final class ThroughputReport {
         out.append("Definition: ").append(ThroughputBenchmark.definition(result.options())).append(".\n\n");
         out.append(rawLine(result)).append(".\n\n");
         out.append(table(result).markdown()).append('\n');
-        out.append("lateness = the wire's injection lateness at the highest sustained rate; notify = the consumer's"
-                + " notification latency (woken - intended) there; ").append(BURST_NOTE).append(".\n\n");
+        out.append(NOTES).append(BURST_NOTE).append(".\n\n");
         out.append("<details><summary>Every trial</summary>\n\n").append(steps(result).markdown())
                 .append("\n</details>\n\n");
         targets(result).forEach(line -> out.append("- ").append(line).append('\n'));
