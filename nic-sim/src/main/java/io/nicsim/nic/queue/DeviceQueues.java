@@ -117,7 +117,7 @@ public final class DeviceQueues implements AutoCloseable {
 
     /** A writer of RX queue {@code queue}'s descriptors for the calling thread. */
     public DescriptorWriter newDescriptorWriter(NanoClock clock, int queue) {
-        return new DescriptorWriter(descriptors[queue].createAppender(), clock);
+        return new DescriptorWriter(ChronicleQueues.confined(descriptors[queue].createAppender()), clock);
     }
 
     /**
@@ -138,7 +138,7 @@ public final class DeviceQueues implements AutoCloseable {
 
     /** A writer for the calling thread, stamping each record with when it was appended on {@code clock}. */
     public InterruptWriter newInterruptWriter(NanoClock clock) {
-        return new InterruptWriter(interrupts.createAppender(), clock);
+        return new InterruptWriter(ChronicleQueues.confined(interrupts.createAppender()), clock);
     }
 
     /**
@@ -150,7 +150,8 @@ public final class DeviceQueues implements AutoCloseable {
     }
 
     private net.openhft.chronicle.queue.ExcerptTailer tailer(ChronicleQueue queue, String queueName) {
-        return readerName == null ? queue.createTailer() : queue.createTailer(readerName + "-" + queueName);
+        return ChronicleQueues.confined(readerName == null ? queue.createTailer()
+                : queue.createTailer(readerName + "-" + queueName));
     }
 
     /** @return the name prefix of named readers, or null if readers are anonymous */
@@ -164,17 +165,17 @@ public final class DeviceQueues implements AutoCloseable {
 
     /** A writer for the calling thread. */
     public DoorbellWriter newDoorbellWriter(NanoClock clock) {
-        return new DoorbellWriter(doorbells.createAppender(), clock);
+        return new DoorbellWriter(ChronicleQueues.confined(doorbells.createAppender()), clock);
     }
 
     /** A reader from the start of the doorbell queue, for the calling thread. */
     public DoorbellReader newDoorbellReader() {
-        return new DoorbellReader(doorbells.createTailer());
+        return new DoorbellReader(ChronicleQueues.confined(doorbells.createTailer()));
     }
 
     /** The device's journal of executed doorbells, for the calling thread. */
     public ExecutedDoorbellWriter newDoorbellLog() {
-        return new ExecutedDoorbellWriter(doorbellsExecuted.createAppender());
+        return new ExecutedDoorbellWriter(ChronicleQueues.confined(doorbellsExecuted.createAppender()));
     }
 
     /** A reader from the start of the executed doorbells (each stamped with its model time), for the calling thread. */
