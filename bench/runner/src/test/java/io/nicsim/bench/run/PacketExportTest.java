@@ -27,26 +27,31 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * --export-packets through a real run: packets.csv has one row per generated packet, in id order; delivered rows
  * have stamps that never go back along the stages; dropped rows stop where the packet was lost; the outcomes add
- * up to the run's accounting. No timing is asserted.
+ * up to the run's accounting; with write-back bursts every descriptor of every burst has its row once. No timing is
+ * asserted.
  */
 @Tag("run")
 @Timeout(value = 10, unit = TimeUnit.MINUTES)
 class PacketExportTest {
 
     private static final int INTENDED = PacketsCsv.COLUMNS.indexOf("intended");
+    private static final int WRITTEN = PacketsCsv.COLUMNS.indexOf("written");
+    private static final int WRITTEN_BACK = PacketsCsv.COLUMNS.indexOf("writtenBack");
     private static final int RAISED = PacketsCsv.COLUMNS.indexOf("raised");
     private static final int DELIVERED = PacketsCsv.COLUMNS.indexOf("delivered");
     private static final int WOKEN = PacketsCsv.COLUMNS.indexOf("woken");
     private static final int HANDLED = PacketsCsv.COLUMNS.indexOf("handled");
     private static final int OUTCOME = PacketsCsv.COLUMNS.indexOf("outcome");
 
-    @ParameterizedTest(name = "{0} with {1}")
-    @CsvSource({"per-packet, platform-thread", "per-packet, busy-poll", "coalesce, virtual-thread"})
-    void oneRowPerGeneratedPacket(String policy, String consumer, @TempDir Path runDir) throws Exception {
+    @ParameterizedTest(name = "{0} with {1}, write-back bursts of {2}")
+    @CsvSource({"per-packet, platform-thread, 1", "per-packet, busy-poll, 1", "coalesce, virtual-thread, 1",
+        "coalesce, busy-poll, 16"})
+    void oneRowPerGeneratedPacket(String policy, String consumer, int burst, @TempDir Path runDir) throws Exception {
         // coalesce on 8 frames only: the last generated % 8 packets may be stranded in the ring (dropped rows)
         Scenario scenario = ScenarioLoader.load(null, List.of("run.duration=200ms", "run.warmup=100ms",
                 "run.drainTimeout=300ms", "traffic.ratePerSecond=20kpps", "host.consumer=" + consumer,
-                "firmware.policy=" + policy, "firmware.rxUsecs=0", "firmware.rxFrames=8", "run.queueStaging=auto"));
+                "firmware.policy=" + policy, "firmware.rxUsecs=0", "firmware.rxFrames=8", "run.queueStaging=auto",
+                "nic.writeBackDescriptors=" + burst, "nic.writeBackNanos=200us"));
         RunFiles files = RunFiles.of(runDir, 0, consumer);
 
         RunResult result = ConsumerRun.run(scenario, consumer, consumer, files.queueDir(), files,
@@ -63,6 +68,7 @@ class PacketExportTest {
 
         Map<String, Long> outcomes = new LinkedHashMap<>();
         boolean anyNotified = false;
+        long waitedInBurst = 0;
         for (int i = 0; i < rows.size(); i++) {
             String[] row = rows.get(i);
             assertThat(row).hasSize(PacketsCsv.COLUMNS.size());
@@ -79,6 +85,7 @@ class PacketExportTest {
                 assertThat(row[WOKEN]).isNotEmpty();
                 assertThat(row[RAISED].isEmpty()).isEqualTo(row[DELIVERED].isEmpty());
                 anyNotified |= !row[RAISED].isEmpty();
+                waitedInBurst += Long.parseLong(row[WRITTEN_BACK]) > Long.parseLong(row[WRITTEN]) ? 1 : 0;
             } else {
                 assertThat(row[WOKEN]).isEmpty();
                 assertThat(row[HANDLED]).isEmpty();
@@ -90,6 +97,7 @@ class PacketExportTest {
             expected.put(PacketsCsv.DELIVERED, packets.delivered());
         }
         assertThat(outcomes).isEqualTo(expected);
+        assertThat(waitedInBurst > 0).as("packets waited in a write-back burst").isEqualTo(burst > 1);
         if (policy.equals("per-packet") && !consumer.equals("busy-poll")) {
             assertThat(anyNotified).as("a sleeping consumer is woken by interrupts").isTrue();
         }
