@@ -162,7 +162,7 @@ public final class LatencyTable {
 
     /**
      * The median of each latency stage per run, in microseconds: where the time goes; then how late the simulated
-     * device itself was (appended - model write time: p50, p99, max), so a reader sees what the simulator added.
+     * device itself was (appended - model write-back time: p50, p99, max), so a reader sees what the simulator added.
      */
     public static String renderStages(Summary summary) {
         StringBuilder out = new StringBuilder();

@@ -91,7 +91,7 @@ public record RunResult(@JsonUnwrapped What what, @JsonUnwrapped Setup setup, @J
      * @param byClass        notification latency per traffic class ({@code high}, {@code low}); a class no measured
      *                       packet had is left out
      * @param deviceLagNanos how late the simulated device was: per packet, when its descriptor was actually appended
-     *                       minus its model write time (docs/semantics.md#device-time); null in older summaries
+     *                       minus its model write-back time (docs/semantics.md#device-time); null in older summaries
      * @param platformJitter paced runs: how much the platform stalled a probe thread over the measured window
      *                       ({@code JitterMonitor}); absent in virtual runs and older summaries
      */
