@@ -83,9 +83,10 @@ class CliFlagsFuzzTest {
             }
         }
         // few commands can accept fuzzed input without running (help, keys, validate; worker never: its --join
-        // needs HOST:PORT), so this only checks that some cases get through
+        // needs HOST:PORT), so this only checks that some cases get through (how many moves with every scenario key
+        // added: --set draws its key from the list)
         assertThat(codes.getOrDefault(ExitCodes.OK, 0)).as("accepted cases (help, keys, validate): %s", codes)
-                .isGreaterThan(CASES / 100);
+                .isPositive();
         assertThat(codes.getOrDefault(ExitCodes.BAD_INPUT, 0)).as("refused cases: %s", codes)
                 .isGreaterThan(CASES / 2);
     }
