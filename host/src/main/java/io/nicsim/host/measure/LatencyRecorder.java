@@ -5,7 +5,6 @@ import io.nicsim.nic.traffic.TrafficClasses;
 import org.HdrHistogram.AbstractHistogram;
 import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
-import org.HdrHistogram.IntCountsHistogram;
 
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -117,7 +116,7 @@ public final class LatencyRecorder {
         this.intervals = new AbstractHistogram[warmupIntervals + measuredIntervals];
         for (int i = 0; i < intervals.length; i++) {
             intervals[i] = concurrent ? new ConcurrentHistogram(HIGHEST_TRACKABLE_NANOS, SIGNIFICANT_DIGITS)
-                    : new IntCountsHistogram(HIGHEST_TRACKABLE_NANOS, SIGNIFICANT_DIGITS);
+                    : new RisingHistograms.IntCounts(HIGHEST_TRACKABLE_NANOS, SIGNIFICANT_DIGITS);
         }
         this.lastInterval = intervals.length - 1;
         this.sink = sink;
@@ -166,11 +165,15 @@ public final class LatencyRecorder {
         return new Histogram(HIGHEST_TRACKABLE_NANOS, SIGNIFICANT_DIGITS);
     }
 
+    private static Histogram rising() {
+        return new RisingHistograms.LongCounts(HIGHEST_TRACKABLE_NANOS, SIGNIFICANT_DIGITS);
+    }
+
     private Histogram[] pair() {
         return concurrent
                 ? new Histogram[] {new ConcurrentHistogram(HIGHEST_TRACKABLE_NANOS, SIGNIFICANT_DIGITS),
                         new ConcurrentHistogram(HIGHEST_TRACKABLE_NANOS, SIGNIFICANT_DIGITS)}
-                : new Histogram[] {newHistogram(), newHistogram()};
+                : new Histogram[] {rising(), rising()};
     }
 
     /** @return whether many threads may record at once */
