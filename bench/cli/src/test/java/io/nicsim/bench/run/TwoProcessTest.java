@@ -143,9 +143,11 @@ class TwoProcessTest {
     @Test
     void aHostKilledMidRunAndStartedAgainResumesAndTheAccountingBalances() throws Exception {
         Path dir = tmp.resolve("d");
-        // a long drain timeout: the NIC waits for the second host's DONE, however long its JVM takes to start
+        // a long drain timeout: the NIC waits for the second host's DONE, however long its JVM takes to start;
+        // write-back bursts of 8: the second host counts a burst the first one had read as the first one's, whole
         List<String> args = new ArrayList<>(settings("3s"));
-        args.addAll(List.of("--set", "run.drainTimeout=60s"));
+        args.addAll(List.of("--set", "run.drainTimeout=60s", "--set", "nic.writeBackDescriptors=8", "--set",
+                "nic.writeBackNanos=200us"));
         Process nic = start("nic", "nic", dir, args);
         Process first = start("host1", "host", dir, args);
         awaitHandled(first, "host1", 1_000);
