@@ -14,12 +14,26 @@ class ThroughputReportTest {
 
     @Test
     void sustainedMeansEveryPacketDeliveredAndLatenessP99WithinTheBound() {
-        assertThat(ThroughputBenchmark.judge(1_000, 1_000, "p90", BOUND, BOUND)).isEmpty();
-        assertThat(ThroughputBenchmark.judge(1_000, 998, "p90", 0, BOUND)).isEqualTo("2 dropped");
-        assertThat(ThroughputBenchmark.judge(1_000, 1_000, "p90", BOUND + 1, BOUND))
+        assertThat(ThroughputBenchmark.judge(1_000, 1_000, "p90", BOUND, BOUND, MAX_BEHIND)).isEmpty();
+        assertThat(ThroughputBenchmark.judge(1_000, 998, "p90", 0, BOUND, 0)).isEqualTo("2 dropped");
+        assertThat(ThroughputBenchmark.judge(1_000, 1_000, "p90", BOUND + 1, BOUND, 0))
                 .isEqualTo("device lag p90 100.0 us");
+        assertThat(ThroughputBenchmark.judge(1_000, 1_000, "p90", BOUND, BOUND, MAX_BEHIND + 1))
+                .as("a consumer falling behind, the device on time").isEqualTo("consumer behind: notification p90"
+                        + " 1,000 us");
         assertThat(ThroughputBenchmark.percentileName(99.9)).isEqualTo("p99.9");
         assertThat(ThroughputBenchmark.percentileName(90)).isEqualTo("p90");
+    }
+
+    private static final long MAX_BEHIND = ThroughputBenchmark.MAX_NOTIFICATION_NANOS;
+
+    @Test
+    void theConsumersFigureIsJudgedAtTheSmallestListedPercentileAtOrAboveTheDevices() {
+        io.nicsim.bench.results.LatencySummary summary = new io.nicsim.bench.results.LatencySummary(10, 1, 50, 90,
+                99, 999, 1_000, 1.0);
+        assertThat(ThroughputBenchmark.atOrAbove(summary, 90)).isEqualTo(90);
+        assertThat(ThroughputBenchmark.atOrAbove(summary, 95)).isEqualTo(99);
+        assertThat(ThroughputBenchmark.atOrAbove(summary, 99.99)).isEqualTo(1_000);
     }
 
     private static ThroughputBenchmark.Trial trial(double rate, String reason) {
