@@ -20,10 +20,7 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 /**
  * Descriptor write-back bursts on Chronicle Queue, per descriptor: {@value #DESCRIPTORS} descriptors appended in
@@ -55,9 +52,7 @@ public class BurstAppendBenchmark {
 
     @Setup(Level.Iteration)
     public void setUp() throws IOException {
-        Path shm = Path.of("/dev/shm");
-        dir = Files.isDirectory(shm) && Files.isWritable(shm)
-                ? Files.createTempDirectory(shm, "nicsim-jmh") : Files.createTempDirectory("nicsim-jmh");
+        dir = QueueDir.create();
         queues = DeviceQueues.open(dir);
         writer = queues.newDescriptorWriter(System::nanoTime);
         reader = queues.newDescriptorReader();
@@ -68,9 +63,7 @@ public class BurstAppendBenchmark {
         reader.close();
         writer.close();
         queues.close();
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        }
+        QueueDir.delete(dir);
     }
 
     private void append() {

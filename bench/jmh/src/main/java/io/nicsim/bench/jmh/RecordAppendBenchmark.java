@@ -21,10 +21,7 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 /**
  * The device's hot path on Chronicle Queue: appending one descriptor record (the firmware's DMA) or one
@@ -51,9 +48,7 @@ public class RecordAppendBenchmark {
 
     @Setup(Level.Iteration)
     public void setUp() throws IOException {
-        Path shm = Path.of("/dev/shm");
-        dir = Files.isDirectory(shm) && Files.isWritable(shm)
-                ? Files.createTempDirectory(shm, "nicsim-jmh") : Files.createTempDirectory("nicsim-jmh");
+        dir = QueueDir.create();
         queues = DeviceQueues.open(dir);
         descriptorWriter = queues.newDescriptorWriter(System::nanoTime);
         descriptorReader = queues.newDescriptorReader();
@@ -68,9 +63,7 @@ public class RecordAppendBenchmark {
         interruptReader.close();
         interruptWriter.close();
         queues.close();
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        }
+        QueueDir.delete(dir);
     }
 
     /** Appends one descriptor (the firmware's DMA). */
