@@ -1,7 +1,7 @@
 package io.nicsim.bench.dashboard;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import io.nicsim.bench.results.LiveEvent;
+import io.nicsim.bench.results.LiveFeed;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -50,7 +50,7 @@ public record FeedStatus(LiveEvent.Started started, LiveEvent.Ended ended, Strin
             long size = channel.size();
             String head = read(channel, 0, (int) Math.min(size, EDGE_BYTES));
             int firstEnd = head.indexOf('\n');
-            if (firstEnd > 0 && parse(head.substring(0, firstEnd)) instanceof LiveEvent.Started first) {
+            if (firstEnd > 0 && LiveFeed.parse(head.substring(0, firstEnd)) instanceof LiveEvent.Started first) {
                 started = first;
             }
             long tailStart = Math.max(0, size - EDGE_BYTES);
@@ -58,7 +58,7 @@ public record FeedStatus(LiveEvent.Started started, LiveEvent.Ended ended, Strin
             int lastEnd = tail.lastIndexOf('\n');
             if (lastEnd > 0) {
                 int lastStart = tail.lastIndexOf('\n', lastEnd - 1) + 1;
-                if (parse(tail.substring(lastStart, lastEnd)) instanceof LiveEvent.Ended last) {
+                if (LiveFeed.parse(tail.substring(lastStart, lastEnd)) instanceof LiveEvent.Ended last) {
                     ended = last;
                 }
             }
@@ -74,12 +74,4 @@ public record FeedStatus(LiveEvent.Started started, LiveEvent.Ended ended, Strin
         return new String(buffer.array(), 0, buffer.position(), StandardCharsets.UTF_8);
     }
 
-    /** @return the event of one line, or null if it is none */
-    static LiveEvent parse(String line) {
-        try {
-            return Json.MAPPER.readValue(line, LiveEvent.class);
-        } catch (JsonProcessingException e) {
-            return null;
-        }
-    }
 }

@@ -66,6 +66,15 @@ public class LiveFeed implements AutoCloseable {
         }
     }
 
+    /** @return the event one line of a feed holds, or null if the line is not a live event */
+    public static LiveEvent parse(String line) {
+        try {
+            return JSON.readValue(line, LiveEvent.class);
+        } catch (JsonProcessingException e) {
+            return null;
+        }
+    }
+
     @Override
     public synchronized void close() {
         closeQuietly();

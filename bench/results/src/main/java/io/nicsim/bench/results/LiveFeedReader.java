@@ -1,7 +1,5 @@
 package io.nicsim.bench.results;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -78,10 +76,11 @@ public final class LiveFeedReader {
         if (line.isBlank()) {
             return;
         }
-        try {
-            events.add(LiveFeed.JSON.readValue(line, LiveEvent.class));
-        } catch (JsonProcessingException e) {
+        LiveEvent event = LiveFeed.parse(line);
+        if (event == null) {
             badLines++;
+        } else {
+            events.add(event);
         }
     }
 }
