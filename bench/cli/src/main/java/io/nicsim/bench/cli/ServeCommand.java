@@ -4,21 +4,17 @@ import io.nicsim.bench.dashboard.AccessToken;
 import io.nicsim.bench.dashboard.ChildJvmLauncher;
 import io.nicsim.bench.dashboard.DashboardServer;
 import io.nicsim.bench.dashboard.ProcessCheck;
+import io.nicsim.bench.run.Interruption;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import sun.misc.Signal;
-import sun.misc.SignalHandler;
 
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 
@@ -86,22 +82,18 @@ public final class ServeCommand implements Callable<Integer> {
             throw new BadInput("--bind " + bind + " --port " + port + ": cannot listen there: " + e.getMessage()
                     + (inUse ? " (another nicsim serve? --port 0 picks a free port)" : ""), e);
         }
-        try (server) {
-            Map<Signal, SignalHandler> previous = stopOnSignals();
-            try {
-                out.println("nicsim serve: " + runs + (created ? " (created)" : "") + " on " + server.url());
-                if (!InetAddress.ofLiteral(literal(bind)).isLoopbackAddress()) {
-                    out.println("listening on " + bind + ": every run folder under " + runs + " is readable from"
-                            + " other machines that reach port " + server.port() + "; starting runs needs the token");
-                }
-                out.println("Ctrl-C stops it");
-                out.flush();
-                String why = stop.get();
-                out.println("stopped (" + why + ")");
-                out.flush();
-            } finally {
-                previous.forEach(Signal::handle);
+        try (server; Interruption ignored = Interruption.handling(
+                caught -> stop.complete("SIG" + caught.getName()))) {
+            out.println("nicsim serve: " + runs + (created ? " (created)" : "") + " on " + server.url());
+            if (!InetAddress.ofLiteral(literal(bind)).isLoopbackAddress()) {
+                out.println("listening on " + bind + ": every run folder under " + runs + " is readable from"
+                        + " other machines that reach port " + server.port() + "; starting runs needs the token");
             }
+            out.println("Ctrl-C stops it");
+            out.flush();
+            String why = stop.get();
+            out.println("stopped (" + why + ")");
+            out.flush();
         }
         return ExitCodes.OK;
     }
@@ -125,19 +117,5 @@ public final class ServeCommand implements Callable<Integer> {
 
     private static String literal(String address) {
         return address.equalsIgnoreCase("localhost") ? "127.0.0.1" : address;
-    }
-
-    /** Ctrl-C and SIGTERM stop the server. */
-    private Map<Signal, SignalHandler> stopOnSignals() {
-        Map<Signal, SignalHandler> previous = new LinkedHashMap<>();
-        for (String name : List.of("INT", "TERM")) {
-            try {
-                Signal signal = new Signal(name);
-                previous.put(signal, Signal.handle(signal, caught -> stop.complete("SIG" + caught.getName())));
-            } catch (IllegalArgumentException e) {
-                // not available here (or -Xrs): the JVM's default stays
-            }
-        }
-        return previous;
     }
 }

@@ -7,20 +7,18 @@ import io.nicsim.bench.cluster.ClusterOptions;
 import io.nicsim.bench.cluster.Timing;
 import io.nicsim.bench.cluster.Worker;
 import io.nicsim.bench.results.WritableFolder;
+import io.nicsim.bench.run.Interruption;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import sun.misc.Signal;
 import sun.misc.SignalHandler;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 
@@ -102,13 +100,10 @@ public final class WorkerCommand implements Callable<Integer> {
                         out.println(line);
                         out.flush();
                     });
-            Map<Signal, SignalHandler> previous = stopOnSignals(worker, out);
-            try {
+            try (Interruption ignored = Interruption.handling(stopOnSignal(worker, out))) {
                 worker.ended().get();
             } catch (ExecutionException e) {
                 throw e.getCause() instanceof ClusterException cluster ? cluster : e;
-            } finally {
-                previous.forEach(Signal::handle);
             }
             out.println("stopped");
             out.flush();
@@ -122,13 +117,12 @@ public final class WorkerCommand implements Callable<Integer> {
         return jars.stream().map(jar -> jar.toAbsolutePath().normalize()).toList();
     }
 
-    /** The first Ctrl-C or SIGTERM stops the worker cleanly; a second exits at once. */
-    private static Map<Signal, SignalHandler> stopOnSignals(Worker worker, PrintWriter out) {
-        Map<Signal, SignalHandler> previous = new LinkedHashMap<>();
+    /** @return what Ctrl-C and SIGTERM do: the first stops the worker cleanly; a second exits at once */
+    private static SignalHandler stopOnSignal(Worker worker, PrintWriter out) {
         boolean[] asked = {false};
-        SignalHandler handler = signal -> {
+        return signal -> {
             if (asked[0]) {
-                Runtime.getRuntime().halt(io.nicsim.bench.run.Interruption.EXIT_CODE);
+                Runtime.getRuntime().halt(Interruption.EXIT_CODE);
             }
             asked[0] = true;
             out.println("stopping (SIG" + signal.getName() + "): abandoning the points in progress; press Ctrl-C"
@@ -136,14 +130,5 @@ public final class WorkerCommand implements Callable<Integer> {
             out.flush();
             worker.shutdown("SIG" + signal.getName());
         };
-        for (String name : List.of("INT", "TERM")) {
-            try {
-                Signal signal = new Signal(name);
-                previous.put(signal, Signal.handle(signal, handler));
-            } catch (IllegalArgumentException e) {
-                // not available here (or -Xrs): the JVM's default stays
-            }
-        }
-        return previous;
     }
 }

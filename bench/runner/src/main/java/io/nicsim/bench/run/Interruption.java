@@ -31,7 +31,6 @@ public final class Interruption implements AutoCloseable {
      * @param err  where the one-line notice goes
      */
     public static Interruption install(StopSignal stop, PrintWriter err) {
-        Interruption installed = new Interruption();
         SignalHandler handler = signal -> {
             if (stop.requestedByUser()) {
                 Runtime.getRuntime().halt(EXIT_CODE);
@@ -42,6 +41,15 @@ public final class Interruption implements AutoCloseable {
                     + "): stopping the traffic and draining packets in flight; press Ctrl-C again to exit at once");
             err.flush();
         };
+        return handling(handler);
+    }
+
+    /**
+     * Installs {@code handler} for Ctrl-C (SIGINT) and SIGTERM, for commands that stop in their own way (a worker, the
+     * dashboard's server); {@link #close()} puts the previous handlers back.
+     */
+    public static Interruption handling(SignalHandler handler) {
+        Interruption installed = new Interruption();
         for (String name : SIGNALS) {
             try {
                 Signal signal = new Signal(name);
