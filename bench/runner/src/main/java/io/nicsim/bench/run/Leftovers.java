@@ -21,7 +21,8 @@ import java.util.stream.Stream;
  * their run folders still marked in progress are marked incomplete ({@link #markAbandonedRuns}), one line each.
  * Only what nicsim made is touched, and never what a live process owns: a staging folder goes when the owner file's
  * {@link ProcessStamp} names a process that is gone (pid and start time, so a reused pid does not keep it), or, for a
- * folder of an older nicsim without an owner file, when no process of its pid runs.
+ * folder without a readable owner file (an older nicsim's, or one whose process was killed while writing it), when no
+ * process of its pid runs.
  */
 public final class Leftovers {
 
@@ -94,13 +95,13 @@ public final class Leftovers {
         if (!name.matches() || !Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
             return false;
         }
-        Path owner = dir.resolve(QueueStaging.OWNER_FILE);
-        if (Files.exists(owner)) {
-            Optional<ProcessStamp> stamp = ProcessStamp.read(owner);
-            return stamp.isPresent() && stamp.get().pid() == Long.parseLong(name.group(1)) && !stamp.get().alive();
+        Optional<ProcessStamp> stamp = ProcessStamp.read(dir.resolve(QueueStaging.OWNER_FILE));
+        if (stamp.isPresent()) {
+            return stamp.get().pid() == Long.parseLong(name.group(1)) && !stamp.get().alive();
         }
-        // an older nicsim's folder (no owner file), or one a live process is making now: its pid decides, if it holds
-        // nothing but a run's queues (a folder a user named so, a two-process --dir, is left alone)
+        // an older nicsim's folder (no owner file), one a live process is making now, or one whose process was killed
+        // while writing its owner file (an empty or partial one): its pid decides, if it holds nothing but a run's
+        // queues (a folder a user named so, a two-process --dir, is left alone)
         return ownerGone(Long.parseLong(name.group(1)), dir) && onlyQueues(dir);
     }
 
@@ -129,7 +130,9 @@ public final class Leftovers {
 
     private static boolean onlyQueues(Path dir) {
         try (Stream<Path> entries = Files.list(dir)) {
-            return entries.allMatch(p -> QUEUE_NAME.matcher(p.getFileName().toString()).matches()
+            return entries.allMatch(p -> p.getFileName().toString().equals(QueueStaging.OWNER_FILE)
+                    && Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)
+                    || QUEUE_NAME.matcher(p.getFileName().toString()).matches()
                     && Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS));
         } catch (IOException | RuntimeException e) {
             return false;

@@ -46,11 +46,15 @@ class LeftoversTest {
         Path otherNamed = Files.createDirectories(shm.resolve("other-" + dead.pid() + "-1"));
         Path usersDir = staging(shm, dead.pid(), 3, null); // a folder a user named like ours: a two-process --dir
         Files.writeString(usersDir.resolve("scenario.yaml"), "name: mine\n");
+        Path deadMidOwner = staging(shm, dead.pid(), 4, null); // killed between creating its owner file and writing it
+        Files.createFile(deadMidOwner.resolve(QueueStaging.OWNER_FILE));
+        Path liveMidOwner = staging(shm, me.pid(), 4, null); // writing its owner file now
+        Files.writeString(liveMidOwner.resolve(QueueStaging.OWNER_FILE), "pi");
 
         Leftovers.Removed removed = Leftovers.removeStaleStaging(shm);
 
-        assertThat(removed.removed()).containsExactlyInAnyOrder(deadOwned, deadOlder, reused);
-        assertThat(removed.freedBytes()).isBetween(0L, 3 * 4096L + 200);
+        assertThat(removed.removed()).containsExactlyInAnyOrder(deadOwned, deadOlder, reused, deadMidOwner);
+        assertThat(removed.freedBytes()).isBetween(0L, 4 * 4096L + 200);
         assertThat(deadOwned).doesNotExist();
         assertThat(deadOlder).doesNotExist();
         assertThat(reused).as("its pid is this JVM's now, but not its start time").doesNotExist();
@@ -59,6 +63,7 @@ class LeftoversTest {
         assertThat(notNicsims).isDirectory();
         assertThat(otherNamed).isDirectory();
         assertThat(usersDir).isDirectory();
+        assertThat(liveMidOwner).isDirectory();
     }
 
     @Test
