@@ -301,12 +301,12 @@ public final class BenchCommand implements Runnable {
         }
     }
 
-    /** {@code nicsim bench pacing}: the wire's injection lateness at given rates. */
+    /** {@code nicsim bench pacing}: the device thread's lag behind the schedule at given rates. */
     @Command(name = "pacing", mixinStandardHelpOptions = true,
             defaultValueProvider = ScheduleOptions.PacingDefaults.class, description = {
-            "How accurately the wire plays the schedule, at 100k and 1M pps (~20 s).",
-            "Injection lateness (injected - intended) from the descriptor journal of one nicsim run per rate",
-            "(per-packet firmware, busy-poll consumer)."})
+            "How closely the device thread keeps to the schedule in real time, at 100k and 1M pps (~20 s).",
+            "Device lag (appended - written back: the wall clock at each record's append minus the model time it was",
+            "due) from the descriptor journal of one nicsim run per rate (per-packet firmware, busy-poll consumer)."})
     static final class PacingCommand extends BenchmarkCommand {
 
         @Option(names = "--rates", paramLabel = "RATE", split = ",", defaultValue = "100kpps,1Mpps",
@@ -530,7 +530,7 @@ public final class BenchCommand implements Runnable {
 
     /** {@code nicsim bench all}: every benchmark with its defaults, and docs/benchmarks.md. */
     @Command(name = "all", mixinStandardHelpOptions = true, description = {
-            "Every benchmark, and with --markdown docs/benchmarks.md the benchmarks document (~7 min).",
+            "Every benchmark, and with --markdown docs/benchmarks.md the benchmarks document (~15 min on 2 cores).",
             "JMH with short iterations, floor, throughput, pacing, virtual and repeat with their defaults; the",
             "document states the machine, the commands, the targets and every figure."})
     static final class All extends BenchmarkCommand {

@@ -9,20 +9,20 @@ import org.HdrHistogram.Histogram;
 import java.nio.file.Path;
 
 /**
- * The wire's injection lateness as a run's descriptor journal records it: {@code injected - intended} of each
- * packet, how late the device thread put a due packet into the MAC. Packets intended within {@code warmupNanos}
- * of the first packet's intended time are skipped (the schedule starts at the first packet, give or take the
- * first gap). Read after the run, so it costs the run nothing.
+ * How late the device thread acted on the schedule, as a run's descriptor journal records it. The journal's stage
+ * stamps (intended, injected, written back) are model time, which a device keeping exact model time never lets slip;
+ * what slips is the wall clock at which the device thread did the work: {@code appended - written back}, the real
+ * time its record was appended minus the model time it was due. Packets intended within {@code warmupNanos} of the
+ * first packet's intended time are skipped (the schedule starts at the first packet, give or take the first gap).
+ * Read after the run, so it costs the run nothing.
  *
- * @param lateness    injected - intended of the measured packets, nanoseconds: model stamps since record format 3, so
- *                    0 unless a link speed delays arrivals
  * @param deviceLag   appended - written back of the measured packets, nanoseconds: when the device actually appended
  *                    the descriptor's record minus the model time it was due, how far the device thread fell behind
  * @param descriptors every descriptor in the journal
  * @param inOrder     whether packet ids ran 0, 1, 2, ... without a gap
  * @param documents   the journal's documents: lone descriptors and write-back bursts
  */
-record JournalLateness(Histogram lateness, Histogram deviceLag, long descriptors, boolean inOrder, long documents) {
+record JournalLateness(Histogram deviceLag, long descriptors, boolean inOrder, long documents) {
 
     /** @return the mean descriptors per document (the mean write-back burst), 0 for an empty journal */
     double descriptorsPerDocument() {
@@ -30,7 +30,6 @@ record JournalLateness(Histogram lateness, Histogram deviceLag, long descriptors
     }
 
     static JournalLateness read(Path queueDir, long warmupNanos) {
-        Histogram lateness = LatencyRecorder.newHistogram();
         Histogram deviceLag = LatencyRecorder.newHistogram();
         long count = 0;
         boolean inOrder = true;
@@ -44,14 +43,12 @@ record JournalLateness(Histogram lateness, Histogram deviceLag, long descriptors
                 }
                 inOrder &= descriptor.packetId == count;
                 if (descriptor.intendedNanos >= measureFrom) {
-                    lateness.recordValue(Math.min(Math.max(0, descriptor.injectedNanos - descriptor.intendedNanos),
-                            LatencyRecorder.HIGHEST_TRACKABLE_NANOS));
                     deviceLag.recordValue(Math.min(Math.max(0, descriptor.appendedNanos - descriptor.writtenBackNanos),
                             LatencyRecorder.HIGHEST_TRACKABLE_NANOS));
                 }
                 count++;
             }
-            return new JournalLateness(lateness, deviceLag, count, inOrder, reader.documentsRead());
+            return new JournalLateness(deviceLag, count, inOrder, reader.documentsRead());
         }
     }
 }

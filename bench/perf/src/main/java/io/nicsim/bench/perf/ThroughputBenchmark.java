@@ -79,7 +79,7 @@ public final class ThroughputBenchmark {
      * @param seed               schedule seed
      * @param trialWarmupNanos   warm-up of each trial (not judged)
      * @param trialDurationNanos judged time of each trial
-     * @param latenessPercentile the percentile of the wire's injection lateness that is bounded, e.g. 90
+     * @param latenessPercentile the percentile of the device's lag ({@link JournalLateness}) that is bounded, e.g. 90
      * @param maxLatenessNanos   bound on that percentile
      * @param drainNanos         how long a trial waits for packets in flight after the schedule ends
      * @param limits             the rate search's bounds
