@@ -15,7 +15,8 @@ import java.util.List;
  *                  file's time)
  * @param policy    its firmware policies, comma-separated
  * @param consumers its consumer runs' labels, in order
- * @param headline  notification latency per consumer run (empty for sweeps and tunes: their points have theirs)
+ * @param headline  notification latency per consumer run; a sweep's best point per consumer and a tune's best point
+ *                  ({@link StudyHeadlines})
  * @param state     live, starting, cut-short (its process died without ending its feed), completed, interrupted,
  *                  failed, or disk-full (stopped by nicsim: a filesystem nearly full)
  * @param live      whether it has a live feed (then the page can follow it)

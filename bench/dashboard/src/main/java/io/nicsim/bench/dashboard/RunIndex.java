@@ -255,6 +255,7 @@ public final class RunIndex {
             scenario = sweep.scenario();
             policy = String.join(",", sweep.rows().stream().map(Sweep.Row::policy).distinct().toList());
             consumers = sweep.rows().stream().map(Sweep.Row::consumer).distinct().toList();
+            headline = StudyHeadlines.sweep(sweep);
             finished(sweep.interrupted(), sweep.cutShort() != null);
         }
 
@@ -263,6 +264,7 @@ public final class RunIndex {
             scenario = tune.path("scenario").asText(null);
             policy = tune.path("policy").asText(null);
             consumers = tune.hasNonNull("consumer") ? List.of(tune.get("consumer").asText()) : List.of();
+            headline = StudyHeadlines.tune(tune);
             finished(tune.path("interrupted").asBoolean(false), false);
         }
 
