@@ -23,7 +23,8 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * One tiny real tune (4 runs of 200 ms) as a user runs it: the files it writes and what it prints. No timing and no
+ * One tiny real tune (4 runs of 200 ms, without the JIT warm-up round and the memory probe, which take longer than
+ * the runs and are tested elsewhere) as a user runs it: the files it writes and what it prints. No timing and no
  * verdict is asserted (the runs are real and short); the search is checked on synthetic objectives elsewhere.
  */
 @Tag("run")
@@ -47,7 +48,7 @@ class TuneCommandTest {
                 "--set", "traffic.ratePerSecond=20kpps", "--set", "run.warmup=50ms", "--set", "run.drainTimeout=20s",
                 "--duration", "200ms", "--objective", "p90", "--constraint", "interruptsPerSecond<=50kpps",
                 "--budget", "4", "--ab-rounds", "1", "--replay-length", "500ms", "--repeats", "2",
-                "--out", dir.toString());
+                "--set", "run.jitWarmup=0", "--set", "run.memoryProbeWaiters=0", "--out", dir.toString());
         out = outText.toString();
         err = errText.toString();
     }
