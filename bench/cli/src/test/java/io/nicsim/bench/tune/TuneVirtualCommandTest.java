@@ -22,7 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * {@code tune --clock virtual}, small: the start and the search run in virtual time, one run per point, then the A/B
  * confirms the best found paced (its rounds' summaries say so); the report and the terminal show predicted (virtual)
- * against measured (paced) figures; best.yaml is paced.
+ * against measured (paced) figures; best.yaml is paced. The paced replays skip the JIT warm-up round and the memory
+ * probe, which would take longer than they do.
  */
 @Tag("run")
 @Timeout(value = 10, unit = TimeUnit.MINUTES)
@@ -46,7 +47,8 @@ class TuneVirtualCommandTest {
                 "--set", "traffic.ratePerSecond=20kpps", "--set", "firmware.rxUsecs=50",
                 "--set", "firmware.rxFrames=64", "--set", "run.warmup=20ms", "--duration", "100ms",
                 "--clock", "virtual", "--objective", "interruptsPerSecond", "--constraint", "p90<=45us",
-                "--budget", "30", "--ab-rounds", "1", "--replay-length", "500ms", "--out", tune.toString());
+                "--budget", "30", "--ab-rounds", "1", "--replay-length", "500ms", "--set", "run.jitWarmup=0",
+                "--set", "run.memoryProbeWaiters=0", "--out", tune.toString());
         String out = outText.toString();
         assertThat(code).as("stderr: %s", errText).isZero();
         TuneResult result = TuneResult.read(tune.resolve("tune.json"));
