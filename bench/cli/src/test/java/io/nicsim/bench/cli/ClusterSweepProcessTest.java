@@ -111,6 +111,8 @@ class ClusterSweepProcessTest {
         assertEveryPointDoneOnce(record);
         assertThat(doneAttempts(record)).as("every point ran exactly once").isEqualTo(POINTS);
         for (Child worker : WORKERS) {
+            assertThat(worker.process().isAlive()).as("worker %s is still up; its output: %s", worker.name(),
+                    worker.output()).isTrue();
             List<String> listening = listening(worker.process().pid());
             assertThat(listening).as("a worker listens (Hazelcast, the event bus)").isNotEmpty();
             assertThat(listening).as("and on loopback only").allMatch(address -> address.equals("0100007F")

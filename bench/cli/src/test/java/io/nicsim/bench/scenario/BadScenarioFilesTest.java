@@ -1,6 +1,7 @@
 package io.nicsim.bench.scenario;
 
 import io.nicsim.bench.cli.NicsimCli;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -37,13 +38,13 @@ class BadScenarioFilesTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("badFiles")
-    void givesTheExpectedOneLineErrorAndExit2(Path file) throws IOException {
+    void givesTheExpectedOneLineErrorAndExit2(Path file, @TempDir Path tmp) throws IOException {
         List<String> lines = Files.readAllLines(file);
         String expectedAt = lines.get(0).replaceFirst("^# expect-at: ", "");
         String expectedText = lines.get(1).replaceFirst("^# expect: ", "");
 
         for (String command : List.of("validate", "run")) {
-            Path out = Files.createTempDirectory("bad-scenario-out").resolve("run");
+            Path out = tmp.resolve(command).resolve("run");
             StringWriter stdout = new StringWriter();
             StringWriter stderr = new StringWriter();
             List<String> args = command.equals("run")
