@@ -43,7 +43,6 @@ final class RxRing {
     private long taken;
     /** Slots the host has returned since the start (refill doorbells). */
     private long returned;
-    private long written;
     private long writtenBack;
     private long bursts;
     private long interrupts;
@@ -82,7 +81,6 @@ final class RxRing {
 
     /** A descriptor's DMA completed: it joins the open burst. @return whether the burst is full */
     boolean wrote(long packetId, long writtenNanos) {
-        written++;
         if (burstCount++ == 0) {
             long due = writtenNanos + writeBackNanos;
             writeBackDueNanos = due < writtenNanos ? Firmware.NO_EVENT - 1 : due; // saturates, never "no burst"
@@ -101,11 +99,6 @@ final class RxRing {
         writeBackDueNanos = Firmware.NO_EVENT;
         burstsPublished.lazySet(++bursts);
         writtenPublished.lazySet(writtenBack);
-    }
-
-    /** @return descriptors whose DMA completed, written back or not */
-    long written() {
-        return written;
     }
 
     void raised() {
