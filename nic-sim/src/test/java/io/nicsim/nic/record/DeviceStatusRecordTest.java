@@ -195,13 +195,7 @@ class DeviceStatusRecordTest {
 
     private byte[] readRaw(String queueName) {
         try (ChronicleQueue queue = open(queueName); ExcerptTailer tailer = queue.createTailer()) {
-            try (DocumentContext dc = tailer.readingDocument()) {
-                assertThat(dc.isPresent()).isTrue();
-                Bytes<?> in = dc.wire().bytes();
-                byte[] bytes = new byte[(int) in.readRemaining()];
-                in.read(bytes);
-                return bytes;
-            }
+            return RawDocuments.next(tailer);
         }
     }
 

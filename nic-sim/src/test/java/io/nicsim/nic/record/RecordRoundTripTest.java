@@ -351,30 +351,19 @@ class RecordRoundTripTest {
     private byte[] readRaw(String queueName, int index) {
         try (ChronicleQueue queue = open(queueName); ExcerptTailer tailer = queue.createTailer()) {
             for (int i = 0; i < index; i++) {
-                next(tailer);
+                RawDocuments.next(tailer);
             }
-            return next(tailer);
+            return RawDocuments.next(tailer);
         }
     }
 
     /** @return the bytes of the only document in a queue of {@link #dir} */
     private byte[] readRaw(String queueName) {
         try (ChronicleQueue queue = open(queueName); ExcerptTailer tailer = queue.createTailer()) {
-            byte[] bytes = next(tailer);
+            byte[] bytes = RawDocuments.next(tailer);
             try (DocumentContext dc = tailer.readingDocument()) {
                 assertThat(dc.isPresent()).as("one document only").isFalse();
             }
-            return bytes;
-        }
-    }
-
-    /** @return the bytes of the tailer's next document, which must be there */
-    private static byte[] next(ExcerptTailer tailer) {
-        try (DocumentContext dc = tailer.readingDocument()) {
-            assertThat(dc.isPresent()).isTrue();
-            Bytes<?> in = dc.wire().bytes();
-            byte[] bytes = new byte[(int) in.readRemaining()];
-            in.read(bytes);
             return bytes;
         }
     }
