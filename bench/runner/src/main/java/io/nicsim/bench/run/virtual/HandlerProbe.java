@@ -126,13 +126,16 @@ public final class HandlerProbe {
         thread.start();
         try {
             while (!thread.join(Duration.ofMillis(WATCH_MILLIS))) {
+                String step = probe.step; // read first: the probe writes its step before its start
                 long started = probe.startedNanos;
                 if (started != IDLE && System.nanoTime() - started > limits.stuckNanos()) {
+                    // named before the interrupt, which may free the call and let the probe move on to close
+                    String stuck = String.format(Locale.ROOT, "%s: %s's %s has not %s after %d ms in the"
+                            + " virtual-time probe: a handler stuck for good cannot be modelled", KEY,
+                            source.className(), step, probe.async ? "completed" : "returned",
+                            limits.stuckNanos() / 1_000_000);
                     thread.interrupt(); // it may not listen: the thread is a daemon, left to end on its own
-                    throw new IllegalStateException(String.format(Locale.ROOT, "%s: %s's %s has not %s after %d ms"
-                            + " in the virtual-time probe: a handler stuck for good cannot be modelled", KEY,
-                            source.className(), probe.step, probe.async ? "completed" : "returned",
-                            limits.stuckNanos() / 1_000_000));
+                    throw new IllegalStateException(stuck);
                 }
             }
         } catch (InterruptedException e) {
